@@ -1,0 +1,48 @@
+#include "pipeline/pipeline.h"
+
+#include <fmt/format.h>
+
+#include "pipeline/registry.h"
+#include "resources/table.h"
+#include "text/langid.h"
+#include "text/text_layer.h"
+
+namespace claimtrace {
+
+Result<std::unique_ptr<Pipeline>> Pipeline::load(const PipelineOptions& options) {
+  auto pipeline = std::unique_ptr<Pipeline>(new Pipeline());
+  pipeline->resources_ = options.resources.empty() ? default_resource_dir() : options.resources;
+  std::error_code ec;
+  if (!std::filesystem::is_directory(pipeline->resources_, ec)) {
+    return fail(pipeline->resources_.string(), "resource folder not found (set CLAIMTRACE_RESOURCES)");
+  }
+  for (const std::string& lang : options.languages) {
+    auto kit = std::make_unique<LanguageKit>();
+    auto rules = load_text_rules(pipeline->resources_, lang);
+    if (!rules) return std::unexpected(rules.error());
+    kit->text_rules = std::move(*rules);
+    LanguageContext context{pipeline->resources_, lang, &kit->text_rules};
+    for (const auto& registered : registered_annotators()) {
+      auto annotator = registered.make(context);
+      if (!annotator) return std::unexpected(annotator.error());
+      kit->annotators.push_back(std::move(*annotator));
+    }
+    pipeline->kits_[lang] = std::move(kit);
+  }
+  return pipeline;
+}
+
+void Pipeline::analyze(Document& doc) const {
+  if (doc.lang.empty() || doc.lang == "auto") doc.lang = detect_language(doc.text);
+  auto it = kits_.find(doc.lang);
+  if (it == kits_.end()) {
+    doc.warnings.push_back(fmt::format("language '{}' has no resources; only the text layer was built",
+                                       doc.lang.empty() ? "unknown" : doc.lang));
+    build_text_layer(doc, fallback_rules_);
+    return;
+  }
+  build_text_layer(doc, it->second->text_rules);
+  for (const auto& annotator : it->second->annotators) annotator->annotate(doc);
+}
+
+}  // namespace claimtrace

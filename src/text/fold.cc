@@ -1,0 +1,40 @@
+#include "text/fold.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+namespace claimtrace {
+
+void append_folded(std::string_view text, std::string& out) {
+  bool ascii = true;
+  for (unsigned char c : text) {
+    if (c >= 0x80) { ascii = false; break; }
+  }
+  if (ascii) {
+    for (unsigned char c : text) out.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+    return;
+  }
+  // Decompose, drop combining marks, case-fold: ICU does the Unicode part.
+  UErrorCode status = U_ZERO_ERROR;
+  static const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString decomposed;
+  status = U_ZERO_ERROR;
+  nfd->normalize(s, decomposed, status);
+  if (U_FAILURE(status)) decomposed = s;
+  icu::UnicodeString stripped;
+  for (int32_t i = 0; i < decomposed.length();) {
+    UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    // Ligatures have no canonical decomposition; French writes them.
+    if (c == 0x0153 || c == 0x0152) { stripped.append(u"oe"); continue; }
+    if (c == 0x00E6 || c == 0x00C6) { stripped.append(u"ae"); continue; }
+    stripped.append(c);
+  }
+  stripped.foldCase();
+  stripped.toUTF8String(out);
+}
+
+}  // namespace claimtrace

@@ -1,0 +1,148 @@
+#include "text/sentences.h"
+
+#include "text/normalize.h"
+
+namespace claimtrace {
+namespace {
+
+bool is_punct(const Document& doc, const Token& t, char c) {
+  return t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber && t.nend - t.nstart == 1 &&
+         doc.normalized.text[t.nstart] == c;
+}
+
+bool is_terminal(const Document& doc, const Token& t) {
+  return is_punct(doc, t, '.') || is_punct(doc, t, '!') || is_punct(doc, t, '?');
+}
+
+bool starts_lowercase(const Document& doc, const Token& t) {
+  if (t.kind != TokenKind::kWord || t.has(kCapitalized)) return false;
+  unsigned char b = static_cast<unsigned char>(doc.normalized.text[t.nstart]);
+  return b >= 0x80 || (b >= 'a' && b <= 'z');
+}
+
+class Splitter {
+ public:
+  Splitter(Document& doc, const TextRules& rules) : doc_(doc), rules_(rules), toks_(doc.tokens) {
+    if (!doc.title.empty()) title_ = normalize_text(doc.title).text;
+    while (!title_.empty() && (title_.back() == ' ' || title_.back() == '\n')) title_.pop_back();
+  }
+
+  void run() {
+    doc_.sentences.clear();
+    const uint32_t n = static_cast<uint32_t>(toks_.size());
+    uint32_t start = 0;
+    uint32_t paragraph = 0;
+    bool title_done = false;
+    for (uint32_t i = 0; i < n; ++i) {
+      const Token& t = toks_[i];
+      if (i > 0 && t.has(kNewlineBefore)) {
+        bool paragraph_break = t.has(kParagraphBefore);
+        if (i > start && (paragraph_break || line_break_ends_sentence(i))) {
+          close(start, i, paragraph);
+          start = i;
+        }
+        if (paragraph_break) ++paragraph;
+      }
+      if (i == start) {
+        // The title, on its own line or glued to the start of the body.
+        if (uint32_t end = title_at(i); end > i) {
+          close(start, end, paragraph, /*is_title=*/!title_done);
+          title_done = true;
+          start = end;
+          i = end - 1;
+          continue;
+        }
+        if (uint32_t end = dateline_end(i); end > i) {
+          close(start, end, paragraph);
+          start = end;
+          i = end - 1;
+          continue;
+        }
+      }
+      if (!is_terminal(doc_, t)) continue;
+      uint32_t j = i;
+      while (j + 1 < n && !toks_[j + 1].has(kSpaceBefore) && is_terminal(doc_, toks_[j + 1])) ++j;
+      while (j + 1 < n && !toks_[j + 1].has(kSpaceBefore) &&
+             (is_punct(doc_, toks_[j + 1], '"') || is_punct(doc_, toks_[j + 1], ')'))) ++j;
+      uint32_t next = j + 1;
+      if (next < n && !toks_[next].has(kSpaceBefore)) continue;  // 3.5, U.S.
+      if (next < n && is_punct(doc_, t, '.') && j == i && after_abbreviation(i)) continue;
+      if (next < n && starts_lowercase(doc_, toks_[next])) continue;
+      close(start, next, paragraph);
+      start = next;
+      i = j;
+    }
+    if (start < n) close(start, n, paragraph);
+  }
+
+ private:
+  // A line ending without punctuation ends the sentence when the next line
+  // starts like a sentence.
+  bool line_break_ends_sentence(uint32_t i) const {
+    const Token& prev = toks_[i - 1];
+    for (char c : {',', ';', ':', '(', '-'}) {
+      if (is_punct(doc_, prev, c)) return false;
+    }
+    if (prev.kind == TokenKind::kWord && rules_.elisions.contains(std::string(doc_.folded_key(prev)))) return false;
+    return !starts_lowercase(doc_, toks_[i]);
+  }
+
+  bool after_abbreviation(uint32_t i) const {
+    if (i == 0) return false;
+    const Token& prev = toks_[i - 1];
+    if (prev.kind != TokenKind::kWord) return false;
+    std::string_view key = doc_.folded_key(prev);
+    if (rules_.abbreviations.contains(std::string(key))) return true;
+    // A single capital letter is an initial: "J. Smith", "U.S.".
+    return prev.has(kCapitalized) && prev.nend - prev.nstart == 1;
+  }
+
+  uint32_t title_at(uint32_t i) const {
+    if (title_.empty()) return i;
+    const std::string& text = doc_.normalized.text;
+    uint32_t from = toks_[i].nstart;
+    if (text.compare(from, title_.size(), title_) != 0) return i;
+    uint32_t to = from + static_cast<uint32_t>(title_.size());
+    uint32_t j = i;
+    while (j < toks_.size() && toks_[j].nend <= to) ++j;
+    if (j < toks_.size() && toks_[j].nstart < to) return i;  // the title ends inside a token
+    return j;
+  }
+
+  // "KYIV, Ukraine (Reuters) -", "22 mai 2012. -": a dash after a closing
+  // parenthesis or period near the start of a paragraph.
+  uint32_t dateline_end(uint32_t i) const {
+    uint32_t limit = std::min<uint32_t>(static_cast<uint32_t>(toks_.size()), i + 14);
+    for (uint32_t j = i + 1; j + 1 < limit; ++j) {
+      if (is_terminal(doc_, toks_[j]) && !is_punct(doc_, toks_[j], '.')) return i;
+      if (is_punct(doc_, toks_[j], '-') && toks_[j].has(kSpaceBefore) && toks_[j + 1].has(kSpaceBefore) &&
+          (is_punct(doc_, toks_[j - 1], ')') || is_punct(doc_, toks_[j - 1], '.') || toks_[j - 1].has(kAllCaps)))
+        return j + 1;
+    }
+    return i;
+  }
+
+  void close(uint32_t first, uint32_t end, uint32_t paragraph, bool is_title = false) {
+    // Leading dashes and bullets are not part of the sentence.
+    while (first < end && (is_punct(doc_, toks_[first], '-') || is_punct(doc_, toks_[first], '*'))) ++first;
+    if (first >= end) return;
+    Sentence s;
+    s.first_token = first;
+    s.end_token = end;
+    s.at = {toks_[first].at.start, toks_[end - 1].at.end};
+    s.paragraph = paragraph;
+    s.is_title = is_title;
+    doc_.sentences.push_back(s);
+  }
+
+  Document& doc_;
+  const TextRules& rules_;
+  const std::vector<Token>& toks_;
+  std::string title_;
+};
+
+}  // namespace
+
+void split_sentences(Document& doc, const TextRules& rules) { Splitter(doc, rules).run(); }
+
+}  // namespace claimtrace

@@ -1,0 +1,238 @@
+#include "text/tokenizer.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include "text/fold.h"
+
+namespace claimtrace {
+namespace {
+
+enum class Cls : uint8_t { kSpace, kNewline, kDigit, kLetter, kApostrophe, kHyphen, kPunct, kSymbol };
+
+constexpr Cls ascii_class(unsigned char c) {
+  if (c == '\n') return Cls::kNewline;
+  if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return Cls::kSpace;
+  if (c >= '0' && c <= '9') return Cls::kDigit;
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return Cls::kLetter;
+  if (c == '\'') return Cls::kApostrophe;
+  if (c == '-') return Cls::kHyphen;
+  switch (c) {
+    case '$': case '%': case '&': case '+': case '<': case '=': case '>': case '@':
+    case '#': case '^': case '|': case '~': case '*': case '`':
+      return Cls::kSymbol;
+    default:
+      return c < 0x20 ? Cls::kSpace : Cls::kPunct;
+  }
+}
+
+struct Table {
+  Cls cls[128];
+  constexpr Table() : cls() {
+    for (int c = 0; c < 128; ++c) cls[c] = ascii_class(static_cast<unsigned char>(c));
+  }
+};
+constexpr Table kAscii;
+
+Cls unicode_class(UChar32 c) {
+  if (c < 0) return Cls::kSymbol;
+  if (u_isUWhiteSpace(c)) return c == 0x2028 || c == 0x2029 || c == 0x85 ? Cls::kNewline : Cls::kSpace;
+  if (u_isdigit(c)) return Cls::kDigit;
+  int8_t type = u_charType(c);
+  if (u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK)
+    return Cls::kLetter;
+  if (type == U_CONNECTOR_PUNCTUATION || type == U_DASH_PUNCTUATION || type == U_START_PUNCTUATION ||
+      type == U_END_PUNCTUATION || type == U_INITIAL_PUNCTUATION || type == U_FINAL_PUNCTUATION ||
+      type == U_OTHER_PUNCTUATION)
+    return Cls::kPunct;
+  if (type == U_FORMAT_CHAR || type == U_CONTROL_CHAR) return Cls::kSpace;
+  return Cls::kSymbol;
+}
+
+class Scanner {
+ public:
+  Scanner(Document& doc, const TextRules& rules)
+      : doc_(doc), rules_(rules), s_(doc.normalized.text), n_(static_cast<int32_t>(s_.size())) {}
+
+  void run() {
+    doc_.tokens.clear();
+    doc_.folded.clear();
+    doc_.tokens.reserve(s_.size() / 5 + 8);
+    doc_.folded.reserve(s_.size());
+    uint16_t pending = 0;
+    int newlines = 0;
+    bool after_number = false;
+    for (int32_t i = 0; i < n_;) {
+      int32_t len;
+      Cls c = class_at(i, &len);
+      if (c == Cls::kSpace || c == Cls::kNewline) {
+        pending |= kSpaceBefore;
+        if (c == Cls::kNewline) {
+          pending |= kNewlineBefore;
+          if (++newlines >= 2) pending |= kParagraphBefore;
+        }
+        i += len;
+        after_number = false;
+        continue;
+      }
+      newlines = 0;
+      int32_t start = i;
+      TokenKind kind;
+      uint16_t flags = pending;
+      pending = 0;
+      if (c == Cls::kDigit) {
+        i = scan_number(i, &flags);
+        kind = TokenKind::kNumber;
+      } else if (c == Cls::kLetter) {
+        i = scan_word(i, &flags, /*stop_at_digit=*/after_number && !(flags & kSpaceBefore));
+        kind = TokenKind::kWord;
+      } else if (c == Cls::kApostrophe && i + 1 < n_ && (s_[i + 1] == 's' || s_[i + 1] == 'S') &&
+                 (i + 2 >= n_ || class_at(i + 2, &len) != Cls::kLetter)) {
+        i += 2;  // English possessive 's
+        kind = TokenKind::kWord;
+      } else {
+        i += len;
+        kind = c == Cls::kSymbol ? TokenKind::kSymbol : TokenKind::kPunct;
+      }
+      after_number = kind == TokenKind::kNumber;
+      emit(start, i, kind, flags);
+    }
+  }
+
+ private:
+  Cls class_at(int32_t i, int32_t* len) const {
+    auto b = static_cast<unsigned char>(s_[i]);
+    if (b < 0x80) {
+      *len = 1;
+      return kAscii.cls[b];
+    }
+    int32_t j = i;
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s_.data()), j, n_, c);
+    *len = j - i;
+    return unicode_class(c);
+  }
+
+  bool digit_at(int32_t i) const { return i < n_ && s_[i] >= '0' && s_[i] <= '9'; }
+
+  int32_t digits_from(int32_t i) const {
+    int32_t j = i;
+    while (digit_at(j)) ++j;
+    return j - i;
+  }
+
+  bool hard_space(int32_t i) const {  // the normalized space at i was NBSP-like in the original
+    const auto& map = doc_.normalized.to_original;
+    return !map.empty() && map[i + 1] - map[i] > 1;
+  }
+
+  int32_t scan_number(int32_t i, uint16_t* flags) {
+    int32_t group = digits_from(i);
+    i += group;
+    while (i < n_) {
+      char sep = s_[i];
+      if ((sep == '.' || sep == ',' || sep == '\'') && digit_at(i + 1)) {
+        group = digits_from(i + 1);
+        if (group == 3) *flags |= kDigitGroups;
+        i += 1 + group;
+      } else if (sep == ' ' && group <= 3 && digits_from(i + 1) == 3) {
+        // "30 000": a space joins only three-digit groups after a short lead.
+        if (hard_space(i)) *flags |= kHardSpaceGroups;
+        *flags |= kDigitGroups;
+        group = 3;
+        i += 4;
+      } else {
+        break;
+      }
+    }
+    return i;
+  }
+
+  int32_t scan_word(int32_t i, uint16_t* flags, bool stop_at_digit) {
+    int32_t start = i;
+    while (i < n_) {
+      int32_t len;
+      Cls c = class_at(i, &len);
+      if (c == Cls::kLetter || (c == Cls::kDigit && !stop_at_digit)) {
+        if (len > 1) *flags |= kNonAscii;
+        i += len;
+        continue;
+      }
+      if (c == Cls::kHyphen && i + 1 < n_) {
+        int32_t next_len;
+        Cls next = class_at(i + 1, &next_len);
+        if (next == Cls::kLetter || next == Cls::kDigit) {
+          *flags |= kHyphenated;
+          i += 1;
+          continue;
+        }
+      }
+      if (c == Cls::kApostrophe && i + 1 < n_) {
+        int32_t next_len;
+        if (class_at(i + 1, &next_len) != Cls::kLetter) break;
+        std::string head = fold(std::string_view(s_).substr(start, i - start));
+        if (rules_.elisions.contains(head)) {
+          *flags |= kElision;
+          return i + 1;
+        }
+        // English possessive: stop before 's.
+        if ((s_[i + 1] == 's' || s_[i + 1] == 'S')) {
+          int32_t after_len;
+          if (i + 2 >= n_ || class_at(i + 2, &after_len) != Cls::kLetter) break;
+        }
+        i += 1;  // aujourd'hui, O'Brien, don't
+        continue;
+      }
+      break;
+    }
+    return i;
+  }
+
+  void emit(int32_t start, int32_t end, TokenKind kind, uint16_t flags) {
+    Token t;
+    t.nstart = static_cast<uint32_t>(start);
+    t.nend = static_cast<uint32_t>(end);
+    t.at = {doc_.normalized.original(t.nstart), doc_.normalized.original(t.nend)};
+    t.kind = kind;
+    std::string_view text = std::string_view(s_).substr(start, end - start);
+    if (kind == TokenKind::kWord) {
+      auto first = static_cast<unsigned char>(text[0]);
+      bool upper_first;
+      if (first < 0x80) {
+        upper_first = first >= 'A' && first <= 'Z';
+      } else {
+        int32_t j = 0;
+        UChar32 c;
+        U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), j, static_cast<int32_t>(text.size()), c);
+        upper_first = c >= 0 && u_isupper(c);
+      }
+      if (upper_first) flags |= kCapitalized;
+      if (upper_first && text.size() >= 2) {
+        bool all_upper = true;
+        int letters = 0;
+        for (unsigned char b : text) {
+          if (b >= 'a' && b <= 'z') { all_upper = false; break; }
+          if (b >= 'A' && b <= 'Z') ++letters;
+        }
+        if (all_upper && letters >= 2 && !(flags & kNonAscii)) flags |= kAllCaps;
+      }
+    }
+    t.flags = flags;
+    t.fold_start = static_cast<uint32_t>(doc_.folded.size());
+    append_folded(text, doc_.folded);
+    t.fold_size = static_cast<uint32_t>(doc_.folded.size()) - t.fold_start;
+    t.hash = key_hash(std::string_view(doc_.folded).substr(t.fold_start, t.fold_size));
+    doc_.tokens.push_back(t);
+  }
+
+  Document& doc_;
+  const TextRules& rules_;
+  const std::string& s_;
+  const int32_t n_;
+};
+
+}  // namespace
+
+void tokenize(Document& doc, const TextRules& rules) { Scanner(doc, rules).run(); }
+
+}  // namespace claimtrace
