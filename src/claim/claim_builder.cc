@@ -1,18 +1,327 @@
 #include "claim/claim_builder.h"
 
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "claim/attribution.h"
+#include "claim/certainty.h"
+#include "claim/cue_lexicon.h"
+#include "claim/event_frames.h"
+#include "claim/explain.h"
+#include "claim/frame_words.h"
+#include "claim/sentence_view.h"
+#include "claim/source_context.h"
+
 namespace claimtrace {
 namespace {
 
+// Questions and hypotheticals ("Si ...", "If ...") state no claim.
+bool states_nothing(const SentenceView& v) {
+  uint32_t last = v.end;
+  while (last > v.first && v.is_punct(last - 1, '"')) --last;
+  if (last > v.first && v.is_punct(last - 1, '?')) return true;
+  uint32_t t = v.first;
+  while (t < v.end && (v.is_punct(t, '"') || v.is_punct(t, '-'))) ++t;
+  return v.has(t, Role::kHypothetical);
+}
+
+int32_t entity_index(const Document& doc, const std::string& id) {
+  if (id.empty()) return kNone;
+  for (uint32_t i = 0; i < doc.entities.size(); ++i) {
+    if (doc.entities[i].id == id) return static_cast<int32_t>(i);
+  }
+  return kNone;
+}
+
+// The unit that speaks for a frame: the nearest one in the sentence.
+const AttributionUnit* unit_for(const std::vector<AttributionUnit>& units, uint32_t anchor) {
+  const AttributionUnit* best = nullptr;
+  uint32_t best_d = UINT32_MAX;
+  for (const auto& u : units) {
+    if (u.self || u.backward || u.chain.empty()) continue;
+    uint32_t d = u.cue_first > anchor ? u.cue_first - anchor : anchor - u.cue_first;
+    if (d < best_d) {
+      best_d = d;
+      best = &u;
+    }
+  }
+  return best;
+}
+
 class ClaimBuilder final : public Annotator {
  public:
+  ClaimBuilder(CueLexicon lexicon, FrameWords words) : lexicon_(std::move(lexicon)), words_(std::move(words)) {}
   std::string_view name() const override { return "claim"; }
-  void annotate(Document&) const override {}
+  void annotate(Document& doc) const override;
+
+ private:
+  void add_cue_texts(const Document& doc, Claim& claim, const std::vector<const CueRef*>& cues) const {
+    for (const CueRef* c : cues) {
+      std::string text(doc.slice(c->cue->at));
+      if (std::find(claim.cues.begin(), claim.cues.end(), text) == claim.cues.end()) claim.cues.push_back(text);
+    }
+  }
+  void set_sources(const Document& doc, const SentenceView& v, const SourceContext& ctx,
+                   const AttributionUnit& u, Claim& claim) const;
+  void backfill(Document& doc, size_t first_claim) const;
+
+  CueLexicon lexicon_;
+  FrameWords words_;
 };
+
+void ClaimBuilder::set_sources(const Document& doc, const SentenceView& v, const SourceContext& ctx,
+                               const AttributionUnit& u, Claim& claim) const {
+  claim.sources = u.chain;
+  add_explain(claim, "sources", u.why);
+  add_cue_texts(doc, claim, u.cues);
+  // "selon le rapport": a definite document noun points back to the
+  // paragraph's chain, whose relays it keeps.
+  const ClaimSource& first = u.chain.front();
+  if (u.chain.size() == 1 && first.entity.empty() && !ctx.chain.empty()) {
+    uint32_t t = token_at_or_after(doc, first.at.start);
+    bool definite = v.has(t, Role::kDeterminer);
+    bool document_noun = false;
+    for (uint32_t k = t; k < v.end && doc.tokens[k].at.end <= first.at.end; ++k) {
+      document_noun = document_noun || v.has(k, Role::kSourceNoun);
+    }
+    if (definite && document_noun) {
+      for (const auto& s : ctx.chain) {
+        if (s.role == "relay") claim.sources.push_back(s);
+      }
+      add_explain(claim, "sources", {Origin{"claim.source.definite_document_keeps_paragraph_relays", {}}});
+    }
+  }
+}
+
+void ClaimBuilder::annotate(Document& doc) const {
+  if (doc.sentences.empty()) return;
+  const size_t first_claim = doc.claims.size();
+  DocumentIndex index;
+  build_document_index(doc, lexicon_, index);
+  SourceContext ctx;
+  SentenceView v;
+  std::vector<AttributionUnit> units;
+  std::vector<Frame> frames;
+  std::vector<size_t> previous;  // claims of the sentence before
+  std::vector<size_t> current;
+  std::vector<std::pair<uint32_t, uint32_t>> extents;
+  std::vector<int32_t> segments;
+  std::vector<std::vector<const CueRef*>> per_frame;
+  std::vector<const CueRef*> all_cues;
+  for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+    build_sentence_view(doc, index, words_, si, v);
+    ctx.enter_paragraph(doc.sentences[si].paragraph);
+    current.clear();
+    if (doc.sentences[si].is_title || states_nothing(v)) {
+      ctx.note_mentions(v);
+      previous.clear();
+      continue;
+    }
+    find_attributions(v, ctx, units);
+    bool has_own = false;
+    for (const auto& u : units) {
+      if (u.backward && !u.chain.empty()) {
+        // "Cette information émane d'une note de X, consultée par Y."
+        for (size_t ci : previous) {
+          Claim& c = doc.claims[ci];
+          if (!c.sources.empty() && c.explain.contains("sources") && !c.explain["sources"].empty() &&
+              c.explain["sources"].back().rule != std::string_view("claim.source.carried_by_conditional")) {
+            continue;
+          }
+          c.sources = u.chain;
+          c.explain["sources"] = u.why;
+          add_explain(c, "sources", {Origin{"claim.source.attributes_sentence_before", {}}});
+        }
+        ctx.chain = u.chain;
+        ctx.chain_why = u.why;
+      }
+      has_own = has_own || (!u.self && !u.backward && !u.chain.empty());
+    }
+    find_frames(v, words_, frames);
+    fill_arguments(v, units, frames);
+    const Extent evidence = doc.sentences[si].at;
+    extents.clear();
+    segments.clear();
+    for (const Frame& f : frames) {
+      extents.push_back({f.anchor_first, f.reach_end});
+      segments.push_back(f.segment);
+    }
+    scope_cues(v, extents, segments, per_frame);
+    for (size_t fi = 0; fi < frames.size(); ++fi) {
+      Frame& f = frames[fi];
+      Claim c;
+      c.event_type = f.type->name;
+      c.cameo = f.type->cameo;
+      c.explain = std::move(f.why);
+      add_explain(c, "cameo", {f.type->why});
+      c.actor = f.actor;
+      c.recipient = f.recipient;
+      c.locations = f.locations;
+      if (f.quantity != kNone || f.number != kNone) {
+        ClaimQuantity q;
+        if (f.quantity != kNone) {
+          const QuantitySpan& qs = doc.quantities[f.quantity];
+          q.amount = qs.amount;
+          q.unit = qs.unit;
+          q.at = qs.at;
+        } else {
+          const NumberSpan& n = doc.numbers[f.number];
+          q.amount = n.amount;
+          q.at = n.at;
+          // A bare figure of a list counts what the figure before it counts.
+          for (auto it = current.rbegin(); it != current.rend(); ++it) {
+            if (doc.claims[*it].quantity && !doc.claims[*it].quantity->unit.empty()) {
+              q.unit = doc.claims[*it].quantity->unit;
+              break;
+            }
+          }
+          if (q.unit.empty()) {
+            for (const auto& qr : v.quantities) {
+              if (qr.first < f.anchor_first) q.unit = doc.quantities[qr.index].unit;
+            }
+          }
+        }
+        q.status = std::string(f.status);
+        c.quantity = std::move(q);
+      }
+      if (f.time != kNone) c.time = doc.times[f.time];
+      const AttributionUnit* u = unit_for(units, f.anchor_first);
+      Certainty cert = score_certainty(per_frame[fi], u ? u->label : std::string_view(),
+                                       u && !u->cues.empty() ? u->cues.front()->cue->why : Origin{});
+      // A figure of a list without a verb of its own ("et 600 tués") shares
+      // the wording of the figure before it.
+      bool hedged_here = false;
+      for (const CueRef* cr : per_frame[fi]) hedged_here = hedged_here || cr->cue->kind != CueKind::kEventTrigger;
+      if (!hedged_here && fi > 0 && frames[fi - 1].segment == f.segment && frames[fi - 1].type == f.type &&
+          (f.quantity != kNone || f.number != kNone) && !current.empty()) {
+        const Claim& before = doc.claims[current.back()];
+        cert.label = before.certainty;
+        cert.why = {Origin{"certainty.list_split_shares_wording", {}}};
+        for (const auto& cue_text : before.cues) {
+          if (std::find(c.cues.begin(), c.cues.end(), cue_text) == c.cues.end()) c.cues.push_back(cue_text);
+        }
+      }
+      c.certainty = std::string(cert.label);
+      add_explain(c, "certainty", cert.why);
+      add_cue_texts(doc, c, cert.cues);
+      if (u) {
+        set_sources(doc, v, ctx, *u, c);
+      } else if (c.certainty != "asserted" && !ctx.chain.empty()) {
+        // The reportative conditional carries the paragraph's attribution.
+        c.sources = ctx.chain;
+        c.explain["sources"] = ctx.chain_why;
+        add_explain(c, "sources", {Origin{"claim.source.carried_by_conditional", {}}});
+      }
+      if (f.trigger) add_cue_texts(doc, c, {f.trigger});
+      c.evidence = evidence;
+      add_explain(c, "evidence", {Origin{"evidence.sentence", {}}});
+      current.push_back(doc.claims.size());
+      doc.claims.push_back(std::move(c));
+    }
+    if (frames.empty()) {
+      // Attributed statements with no event: one claim per speaker.
+      for (const auto& u : units) {
+        if (u.self || u.backward || u.chain.empty()) continue;
+        Claim c;
+        c.event_type = "statement";
+        if (const EventType* t = words_.event_type("statement")) {
+          c.cameo = t->cameo;
+          add_explain(c, "cameo", {t->why});
+        }
+        add_explain(c, "event_type", {Origin{"event.attributed_statement_fallback", {}}});
+        all_cues.clear();
+        for (const CueRef& cr : v.cues) all_cues.push_back(&cr);
+        Certainty cert = score_certainty(all_cues, u.label, u.cues.front()->cue->why);
+        c.certainty = std::string(cert.label);
+        add_explain(c, "certainty", cert.why);
+        add_cue_texts(doc, c, cert.cues);
+        set_sources(doc, v, ctx, u, c);
+        c.evidence = evidence;
+        add_explain(c, "evidence", {Origin{"evidence.sentence", {}}});
+        current.push_back(doc.claims.size());
+        doc.claims.push_back(std::move(c));
+      }
+    }
+    // The attribution the text carries on.
+    for (const auto& u : units) {
+      if (u.self || u.backward || u.chain.empty()) continue;
+      ctx.chain = u.chain;
+      ctx.chain_why = u.why;
+      int32_t e = entity_index(doc, u.chain.front().entity);
+      if (e != kNone && (doc.entities[e].type == "PERSON" || doc.entities[e].type == "ORG")) ctx.last_speaker = e;
+    }
+    (void)has_own;
+    ctx.note_mentions(v);
+    previous = current;
+  }
+  backfill(doc, first_claim);
+  for (size_t i = first_claim; i < doc.claims.size(); ++i) {
+    doc.claims[i].id = fmt::format("{}#c{}", doc.id.empty() ? "doc" : doc.id, i - first_claim);
+  }
+}
+
+// Frame completion across the document: an event claim with no actor takes
+// the actor that the document's other claims of that event type agree on; a
+// claim with an actor and no recipient takes the recipient of the claims of
+// that type and actor ("un allié du Kremlin envisage d'envoyer ...").
+void ClaimBuilder::backfill(Document& doc, size_t first_claim) const {
+  auto majority = [&](auto key_of, auto match) {
+    std::vector<std::pair<std::string, int>> counts;
+    for (size_t i = first_claim; i < doc.claims.size(); ++i) {
+      const Claim& c = doc.claims[i];
+      if (!match(c)) continue;
+      std::string k = key_of(c);
+      if (k.empty()) continue;
+      auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& p) { return p.first == k; });
+      if (it == counts.end()) counts.push_back({k, 1});
+      else ++it->second;
+    }
+    std::string best;
+    int n = 0;
+    for (const auto& [k, c] : counts) {
+      if (c > n) {
+        n = c;
+        best = k;
+      }
+    }
+    return best;
+  };
+  for (size_t i = first_claim; i < doc.claims.size(); ++i) {
+    Claim& c = doc.claims[i];
+    if (c.event_type == "statement") continue;
+    if (c.actor.empty()) {
+      std::string a = majority([](const Claim& o) { return o.actor; },
+                               [&](const Claim& o) { return o.event_type == c.event_type && !o.actor.empty(); });
+      if (!a.empty() && a != c.recipient) {
+        c.actor = a;
+        c.explain["actor"] = {Origin{"actor.document_majority_for_event_type", {}}};
+      }
+    }
+  }
+  for (size_t i = first_claim; i < doc.claims.size(); ++i) {
+    Claim& c = doc.claims[i];
+    if (c.event_type == "statement" || c.actor.empty() || !c.recipient.empty()) continue;
+    if (c.event_type != "troop_deployment" && c.event_type != "labour_deployment" && c.event_type != "aid") continue;
+    std::string r = majority([](const Claim& o) { return o.recipient; },
+                             [&](const Claim& o) { return o.actor == c.actor && !o.recipient.empty() &&
+                                                          (o.event_type == "troop_deployment" ||
+                                                           o.event_type == "labour_deployment" || o.event_type == "aid"); });
+    if (!r.empty() && r != c.actor) {
+      c.recipient = r;
+      c.explain["recipient"] = {Origin{"recipient.document_majority_for_actor", {}}};
+    }
+  }
+}
 
 }  // namespace
 
-Result<std::unique_ptr<Annotator>> make_claim_builder(const LanguageContext&) {
-  return std::make_unique<ClaimBuilder>();
+Result<std::unique_ptr<Annotator>> make_claim_builder(const LanguageContext& context) {
+  auto lexicon = CueLexicon::load(context);
+  if (!lexicon) return std::unexpected(lexicon.error());
+  auto words = FrameWords::load(context);
+  if (!words) return std::unexpected(words.error());
+  return std::make_unique<ClaimBuilder>(std::move(*lexicon), std::move(*words));
 }
 
 }  // namespace claimtrace

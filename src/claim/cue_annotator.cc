@@ -1,18 +1,28 @@
 #include "claim/cue_annotator.h"
 
+#include "claim/cue_lexicon.h"
+
 namespace claimtrace {
 namespace {
 
 class CueAnnotator final : public Annotator {
  public:
+  explicit CueAnnotator(CueLexicon lexicon) : lexicon_(std::move(lexicon)) {}
   std::string_view name() const override { return "cue"; }
-  void annotate(Document&) const override {}
+  void annotate(Document& doc) const override {
+    for (const auto& s : doc.sentences) lexicon_.scan(doc, s.first_token, s.end_token, doc.cues);
+  }
+
+ private:
+  CueLexicon lexicon_;
 };
 
 }  // namespace
 
-Result<std::unique_ptr<Annotator>> make_cue_annotator(const LanguageContext&) {
-  return std::make_unique<CueAnnotator>();
+Result<std::unique_ptr<Annotator>> make_cue_annotator(const LanguageContext& context) {
+  auto lexicon = CueLexicon::load(context);
+  if (!lexicon) return std::unexpected(lexicon.error());
+  return std::make_unique<CueAnnotator>(std::move(*lexicon));
 }
 
 }  // namespace claimtrace

@@ -1,0 +1,215 @@
+#include "claim/attribution.h"
+
+#include <algorithm>
+
+namespace claimtrace {
+namespace {
+
+constexpr uint32_t kMaxRight = 14;
+constexpr uint32_t kMaxLeft = 9;
+
+bool is_quote(const SentenceView& v, uint32_t t) { return v.is_punct(t, '"'); }
+
+bool clause_edge(const SentenceView& v, uint32_t t) {
+  return v.is_punct(t, ',') || v.is_punct(t, '.') || v.is_punct(t, ';') || v.is_punct(t, ':') ||
+         v.is_punct(t, '(') || v.is_punct(t, ')') || v.is_punct(t, '?') || v.is_punct(t, '!') || is_quote(v, t) ||
+         v.is_punct(t, '-') || v.has(t, Role::kComplementizer) || v.has(t, Role::kBoundary);
+}
+
+// Tokens [first, end) exactly one mention?
+bool is_one_mention(const SentenceView& v, uint32_t first, uint32_t end) {
+  if (first >= end) return false;
+  int32_t m = v.mention_at(first);
+  if (m == kNone) return false;
+  for (uint32_t t = first; t < end; ++t) {
+    if (v.mention_at(t) != m) return false;
+  }
+  return true;
+}
+
+// The source phrase after a preposition or verb: up to a clause edge or the
+// next cue; a comma followed by an apposed name ("..., Jenny Town,") goes on.
+std::pair<uint32_t, uint32_t> right_phrase(const SentenceView& v, uint32_t from) {
+  uint32_t t = from;
+  while (t < v.end && t - from < kMaxRight) {
+    if (v.is_cue_token(t)) break;
+    if (v.mention_at(t) == kNone && clause_edge(v, t)) {
+      if (v.is_punct(t, ',') && t > from) {
+        uint32_t next = t + 1;
+        uint32_t stop = next;
+        while (stop < v.end && !v.is_punct(stop, ',') && !v.is_punct(stop, '.') && !is_quote(v, stop)) ++stop;
+        if (is_one_mention(v, next, stop)) {
+          const Entity& e = v.doc->entities[v.doc->mentions[v.mention_at(next)].entity];
+          if (e.type == "PERSON" || e.type == "ORG") {
+            t = stop;
+            break;
+          }
+        }
+      }
+      break;
+    }
+    ++t;
+  }
+  return {from, t};
+}
+
+// The subject before a reporting verb: back over auxiliaries and adverbs,
+// then to a clause edge; a relative clause ("Clinton, who spoke, said")
+// is stepped over.
+std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_first) {
+  uint32_t end = cue_first;
+  while (end > v.first && v.has(end - 1, Role::kAux) && v.mention_at(end - 1) == kNone) --end;
+  uint32_t t = end;
+  while (t > v.first && end - t < kMaxLeft) {
+    uint32_t prev = t - 1;
+    if (v.mention_at(prev) == kNone && (clause_edge(v, prev) || v.is_cue_token(prev))) break;
+    if (v.has(prev, Role::kRelative) && v.mention_at(prev) == kNone) {
+      // "X who/qui ..." : the subject is before the relative pronoun.
+      end = prev;
+      if (end > v.first && v.is_punct(end - 1, ',')) --end;
+      t = end;
+      continue;
+    }
+    t = prev;
+  }
+  return {t, end};
+}
+
+// A source from tokens [first, end): the text as written and, where the
+// entity layer resolved it, the entity; pronouns through the context.
+bool make_source(const SentenceView& v, const SourceContext& ctx, uint32_t first, uint32_t end,
+                 std::string_view role, ClaimSource& out, bool& self, std::vector<Origin>& why) {
+  while (first < end && (v.is_punct(first, ',') || is_quote(v, first))) ++first;
+  while (end > first && (v.is_punct(end - 1, ',') || is_quote(v, end - 1))) --end;
+  if (first >= end) return false;
+  const Document& doc = *v.doc;
+  out.at = Extent{doc.tokens[first].at.start, doc.tokens[end - 1].at.end};
+  out.text = std::string(doc.slice(out.at));
+  out.role = std::string(role);
+  out.entity.clear();
+  if (end - first == 1 && v.has(first, Role::kSelf)) {
+    self = true;
+    return false;
+  }
+  // Prefer a person, then an organisation, then any non-demonym mention.
+  int best = -1, best_rank = 0;
+  for (const auto& m : v.mentions) {
+    if (m.first < first || m.end > end) continue;
+    const Mention& mention = doc.mentions[m.index];
+    const Entity& e = doc.entities[mention.entity];
+    int rank = e.type == "PERSON" ? 4 : e.type == "ORG" ? 3 : mention.demonym ? 0 : 1;
+    // A mention that only qualifies the head ("une note des services de X") counts less.
+    if (m.first > first && v.has(m.first - 1, Role::kOf)) rank = std::min(rank, 1);
+    if (rank > best_rank) {
+      best_rank = rank;
+      best = static_cast<int>(m.index);
+    }
+  }
+  if (best >= 0 && best_rank >= 1) {
+    out.entity = doc.entities[doc.mentions[best].entity].id;
+    why.push_back(doc.mentions[best].why);
+    // A lone name stands for itself; the phrase stays when the name is inside it.
+    return true;
+  }
+  for (uint32_t t = first; t < end; ++t) {
+    if (v.has(t, Role::kDeterminer) || v.has(t, Role::kAux)) continue;
+    if (v.has(t, Role::kPersonPronoun) && ctx.last_person != kNone) {
+      out.entity = doc.entities[ctx.last_person].id;
+      why.push_back(Origin{"claim.source.pronoun_last_person", v.role_why[t - v.first].resource});
+    } else if (v.has(t, Role::kThingPronoun) && (ctx.last_speaker != kNone || ctx.last_org != kNone)) {
+      int32_t e = ctx.last_speaker != kNone ? ctx.last_speaker : ctx.last_org;
+      out.entity = doc.entities[e].id;
+      why.push_back(Origin{"claim.source.pronoun_last_speaker", v.role_why[t - v.first].resource});
+    }
+    break;
+  }
+  return true;
+}
+
+}  // namespace
+
+void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vector<AttributionUnit>& out) {
+  out.clear();
+  for (const CueRef& c : v.cues) {
+    if (!c.entry || (c.cue->kind != CueKind::kReporting && c.cue->kind != CueKind::kAttribution)) continue;
+    const std::string_view frame = c.cue->kind == CueKind::kReporting ? std::string_view("say") : c.cue->key;
+    ClaimSource src;
+    bool self = false;
+    std::vector<Origin> why{c.cue->why};
+    if (c.cue->kind == CueKind::kAttribution && (frame == "relay_after")) {
+      auto [a, b] = right_phrase(v, c.end);
+      if (!make_source(v, ctx, a, b, "relay", src, self, why)) continue;
+      why.push_back(Origin{"claim.source.relay_after", {}});
+      if (!out.empty()) {
+        out.back().chain.push_back(std::move(src));
+        out.back().cues.push_back(&c);
+        out.back().why.insert(out.back().why.end(), why.begin(), why.end());
+      } else {
+        AttributionUnit u;
+        u.chain.push_back(std::move(src));
+        u.cue_first = c.first;
+        u.cue_end = c.end;
+        u.cues.push_back(&c);
+        u.why = std::move(why);
+        out.push_back(std::move(u));
+      }
+      continue;
+    }
+    AttributionUnit u;
+    u.cue_first = c.first;
+    u.cue_end = c.end;
+    u.cues.push_back(&c);
+    bool ok = false;
+    if (c.cue->kind == CueKind::kAttribution) {
+      uint32_t from = c.end;
+      if (frame == "origin_after" && v.has(from, Role::kOf)) ++from;  // "émane d'une note"
+      auto [a, b] = right_phrase(v, from);
+      ok = make_source(v, ctx, a, b, "origin", src, self, why);
+      why.push_back(Origin{frame == "origin_after" ? "claim.source.origin_after" : "claim.source.after_phrase", {}});
+      if (frame == "origin_after") {
+        // "Cette information émane de ...": the subject points back.
+        for (uint32_t t = v.first; t < c.first; ++t) u.backward = u.backward || v.has(t, Role::kAnaphorInfo);
+      }
+    } else {
+      u.label = c.entry->key;
+      auto [a, b] = left_phrase(v, c.first);
+      ok = make_source(v, ctx, a, b, "origin", src, self, why);
+      if (ok) {
+        why.push_back(Origin{"claim.source.subject_of_reporting_verb", {}});
+      } else if (!self) {
+        // Inversion: ", said the official", ", a déclaré le ministre".
+        auto [ra, rb] = right_phrase(v, c.end);
+        ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
+        why.push_back(Origin{"claim.source.after_reporting_verb", {}});
+      }
+      if (ok && c.entry->frame == "tell") {
+        auto [ra, rb] = right_phrase(v, c.end);
+        ClaimSource relay;
+        bool relay_self = false;
+        if (rb > ra && rb - ra <= 6 && make_source(v, ctx, ra, rb, "relay", relay, relay_self, why)) {
+          if (!relay.entity.empty() || v.has(ra, Role::kDeterminer)) {
+            u.chain.push_back(std::move(src));
+            src = std::move(relay);
+            why.push_back(Origin{"claim.source.told_object_relay", {}});
+          }
+        }
+      }
+    }
+    u.self = self;
+    if (!ok && !self) continue;
+    if (ok) u.chain.push_back(std::move(src));
+    u.why = std::move(why);
+    out.push_back(std::move(u));
+  }
+}
+
+bool inside_source(const std::vector<AttributionUnit>& units, Extent at) {
+  for (const auto& u : units) {
+    for (const auto& s : u.chain) {
+      if (s.at.overlaps(at)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace claimtrace

@@ -1,0 +1,63 @@
+// The cue lexicons of one language (resources/<lang>/claim/): reporting verbs,
+// attribution phrases, certainty cues, event triggers and quantity-status
+// words, compiled into one PhraseMatcher, plus the conditional-mood suffix
+// rule. Built once, immutable, shared by threads. The cue annotator uses it
+// to fill Document::cues; the claim builder loads its own copy to read back
+// the columns of the line a cue came from (Cue::why.resource).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/document.h"
+#include "core/error.h"
+#include "pipeline/annotator.h"
+#include "text/phrase_matcher.h"
+
+namespace claimtrace {
+
+struct CueEntry {
+  CueKind kind = CueKind::kReporting;
+  bool ignore = false;   // a blocking entry: "selon lesquelles", "portrait"
+  std::string key;       // certainty label, frame, event type or status
+  float strength = 0;
+  std::string frame;     // reporting: say|tell|show; trigger: verb|noun
+  std::string needs;     // trigger: "quantity" when it makes a claim only with a counted group
+  Origin why;
+};
+
+class CueLexicon {
+ public:
+  static Result<CueLexicon> load(const LanguageContext& context);
+
+  // Appends the cues of tokens [first, end) to `out`, in text order.
+  void scan(const Document& doc, uint32_t first, uint32_t end, std::vector<Cue>& out) const;
+
+  // The entry a cue came from, or nullptr.
+  const CueEntry* entry_of(const Cue& cue) const;
+
+ private:
+  struct Suffix {
+    std::string suffix;
+    uint32_t entry;
+    uint32_t min_size;
+  };
+  Result<void> load_file(const LanguageContext& context, std::string_view file, CueKind kind);
+  uint32_t add_entry(CueEntry entry);
+  void add_phrase(std::string_view phrase, uint32_t entry, const TextRules& rules);
+
+  PhraseMatcher matcher_;
+  std::vector<CueEntry> entries_;
+  std::vector<Suffix> suffixes_;
+  std::unordered_map<std::string, std::vector<std::string>> inflections_;  // class -> endings
+  std::unordered_map<std::string_view, uint32_t> by_resource_;
+};
+
+// Expands "affirm+er" with the endings of class "er" ("0" is the empty
+// ending); a phrase without '+' is itself. Only one token may carry a class.
+std::vector<std::string> expand_inflections(std::string_view phrase,
+                                            const std::unordered_map<std::string, std::vector<std::string>>& classes);
+
+}  // namespace claimtrace

@@ -1,0 +1,300 @@
+#include "claim/event_frames.h"
+
+#include <algorithm>
+
+#include "claim/quantity_status.h"
+
+namespace claimtrace {
+namespace {
+
+constexpr uint32_t kCircumstanceReach = 3;
+constexpr uint32_t kAgentReach = 2;
+constexpr uint32_t kOfReach = 3;
+constexpr uint32_t kThemeReach = 8;
+constexpr uint32_t kMarkerReach = 3;
+constexpr uint32_t kPlaceReach = 5;
+
+bool is_group_unit(std::string_view unit) { return unit == "personnel" || unit == "person"; }
+
+bool after_circumstance(const SentenceView& v, uint32_t first) {
+  for (uint32_t k = 1; k <= kCircumstanceReach && first >= v.first + k; ++k) {
+    if (v.has(first - k, Role::kCircumstance)) return true;
+    if (v.is_punct(first - k, ',')) break;
+  }
+  return false;
+}
+
+const CueRef* nearest_deployment_trigger(const SentenceView& v, const std::vector<bool>& used, int32_t seg,
+                                         uint32_t first, const FrameWords& words) {
+  const CueRef* best = nullptr;
+  uint32_t best_d = UINT32_MAX;
+  for (size_t i = 0; i < v.cues.size(); ++i) {
+    const CueRef& c = v.cues[i];
+    if (c.cue->kind != CueKind::kEventTrigger || used[i] || v.segment_of(c.first) != seg) continue;
+    const EventType* t = words.event_type(c.cue->key);
+    if (!t || t->actor_rule != "theme") continue;
+    // Prefer a trigger before the group ("envoyer 30 000 soldats").
+    uint32_t d = c.first < first ? first - c.first : (c.first - first) * 3;
+    if (d < best_d) {
+      best_d = d;
+      best = &c;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+std::string actor_id(const Document& doc, uint32_t entity) {
+  const Entity& e = doc.entities[entity];
+  if (e.type != "COUNTRY" && !e.country.empty()) return e.country;
+  return e.id;
+}
+
+void find_frames(const SentenceView& v, const FrameWords& words, std::vector<Frame>& out) {
+  out.clear();
+  const Document& doc = *v.doc;
+  std::vector<bool> used(v.cues.size(), false);
+  auto cue_index = [&](const CueRef* c) { return static_cast<size_t>(c - v.cues.data()); };
+  // Mark the trigger cues that sit on the same tokens as a status cue.
+  auto use_triggers_at = [&](const CueRef* status) {
+    for (size_t i = 0; i < v.cues.size(); ++i) {
+      if (v.cues[i].cue->kind == CueKind::kEventTrigger && v.cues[i].first == status->first) used[i] = true;
+    }
+  };
+
+  // 1. Counted groups: personnel quantities and bare figures with a status.
+  struct Group {
+    uint32_t first, end;
+    int32_t quantity, number;
+  };
+  std::vector<Group> groups;
+  for (const auto& q : v.quantities) {
+    if (is_group_unit(doc.quantities[q.index].unit)) groups.push_back({q.first, q.end, (int32_t)q.index, kNone});
+  }
+  for (const auto& n : v.numbers) groups.push_back({n.first, n.end, kNone, (int32_t)n.index});
+  std::sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) { return a.first < b.first; });
+
+  for (const Group& g : groups) {
+    StatusHit hit = adjacent_status(v, g.first, g.end);
+    const int32_t seg = v.segment_of(g.first);
+    Frame f;
+    f.anchor_first = g.first;
+    f.anchor_end = g.end;
+    f.segment = seg;
+    f.quantity = g.quantity;
+    f.number = g.number;
+    if (g.quantity != kNone) f.why["quantity"].push_back(doc.quantities[g.quantity].why);
+    if (g.number != kNone) f.why["quantity"].push_back(doc.numbers[g.number].why);
+    if (is_casualty_status(hit.status)) {
+      f.type = words.event_type("casualties");
+      f.status = hit.status;
+      f.why["quantity"].push_back(hit.cue->cue->why);
+      f.why["quantity"].push_back(Origin{"status.adjacent_word", {}});
+      f.why["event_type"].push_back(hit.cue->cue->why);
+      f.why["event_type"].push_back(Origin{"event.casualty_status_of_group", {}});
+      use_triggers_at(hit.cue);
+      f.reach_end = std::max(f.anchor_end, hit.cue->end);
+      if (f.type) out.push_back(std::move(f));
+      continue;
+    }
+    if (g.number != kNone) continue;  // a bare figure needs a casualty word
+    const CueRef* trigger = nearest_deployment_trigger(v, used, seg, g.first, words);
+    if (!trigger && hit.status != "deployed") continue;
+    if (trigger) {
+      f.type = words.event_type(trigger->cue->key);
+      f.trigger = trigger;
+      used[cue_index(trigger)] = true;
+      f.why["event_type"].push_back(trigger->cue->why);
+      f.why["event_type"].push_back(Origin{"event.trigger_with_group", {}});
+    } else {
+      f.type = words.event_type("troop_deployment");
+      f.why["event_type"].push_back(hit.cue->cue->why);
+      f.why["event_type"].push_back(Origin{"event.deployed_group", {}});
+    }
+    if (hit.cue) use_triggers_at(hit.cue);
+    std::vector<Origin> why;
+    f.status = deployment_status(v, seg, hit, why);
+    f.reach_end = std::max({f.anchor_end, hit.cue ? hit.cue->end : 0u, f.trigger ? f.trigger->end : 0u});
+    f.why["quantity"].insert(f.why["quantity"].end(), why.begin(), why.end());
+    if (f.type) out.push_back(std::move(f));
+  }
+
+  // 2. Triggers left over: one frame per event type and clause.
+  for (size_t i = 0; i < v.cues.size(); ++i) {
+    const CueRef& c = v.cues[i];
+    if (c.cue->kind != CueKind::kEventTrigger || used[i] || !c.entry) continue;
+    if (c.entry->needs == "quantity") continue;
+    if (after_circumstance(v, c.first)) continue;
+    const EventType* type = words.event_type(c.cue->key);
+    if (!type) continue;
+    const int32_t seg = v.segment_of(c.first);
+    bool dup = false;
+    for (const Frame& f : out) dup = dup || (f.type == type && f.segment == seg);
+    if (dup) continue;
+    Frame f;
+    f.type = type;
+    f.anchor_first = c.first;
+    f.anchor_end = c.end;
+    f.segment = seg;
+    f.trigger = &c;
+    f.reach_end = c.end;
+    f.why["event_type"].push_back(c.cue->why);
+    f.why["event_type"].push_back(Origin{"event.trigger", {}});
+    if (type->actor_rule == "theme") {
+      Origin ahead{};
+      if (looks_ahead(v, seg, ahead)) f.status = "planned";
+    }
+    out.push_back(std::move(f));
+  }
+  std::sort(out.begin(), out.end(), [](const Frame& a, const Frame& b) { return a.anchor_first < b.anchor_first; });
+}
+
+namespace {
+
+// May this mention be the doer? Not a speaker, not a place or recipient
+// after its preposition, not a noun's complement ("allié du Kremlin").
+bool actor_like(const SentenceView& v, const std::vector<AttributionUnit>& units, const SpanRef& m) {
+  const Document& doc = *v.doc;
+  if (inside_source(units, doc.mentions[m.index].at)) return false;
+  if (m.first > v.first) {
+    uint32_t p = m.first - 1;
+    if (v.has(p, Role::kDeterminer) && p > v.first) --p;
+    if (v.has(p, Role::kOf) || v.has(p, Role::kLocation) || v.has(p, Role::kRecipient) || v.has(p, Role::kAgent)) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// The first mention starting within `reach` tokens after `from` (over determiners), not past a comma.
+const SpanRef* mention_after(const SentenceView& v, uint32_t from, uint32_t reach) {
+  for (const auto& m : v.mentions) {
+    if (m.first < from) continue;
+    if (m.first - from > reach) break;
+    for (uint32_t t = from; t < m.first; ++t) {
+      if (v.is_punct(t, ',') || v.is_punct(t, '.')) return nullptr;
+    }
+    return &m;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& units, std::vector<Frame>& frames) {
+  const Document& doc = *v.doc;
+  for (size_t fi = 0; fi < frames.size(); ++fi) {
+    Frame& f = frames[fi];
+    const std::string& rule = f.type->actor_rule;
+    // Actor.
+    auto set_actor = [&](const SpanRef& m, std::string_view why) {
+      f.actor = actor_id(doc, doc.mentions[m.index].entity);
+      f.why["actor"] = {doc.mentions[m.index].why, Origin{why, {}}};
+    };
+    // (a) passive agent: "déployées par la Corée du Nord".
+    for (uint32_t t = f.anchor_end; t < f.anchor_end + kAgentReach && t < v.end && f.actor.empty(); ++t) {
+      if (v.has(t, Role::kAgent)) {
+        if (const SpanRef* m = mention_after(v, t + 1, 2)) set_actor(*m, "actor.passive_agent");
+      }
+    }
+    // (b) "visites de X": a noun trigger's complement.
+    if (f.actor.empty() && f.trigger && f.trigger->entry && f.trigger->entry->frame == "noun" && rule == "of") {
+      for (uint32_t t = f.anchor_end; t < f.anchor_end + kOfReach && t < v.end; ++t) {
+        if (v.has(t, Role::kOf)) {
+          if (const SpanRef* m = mention_after(v, t + 1, 2)) set_actor(*m, "actor.noun_trigger_of");
+          break;
+        }
+      }
+    }
+    // (c) the nationality of the group sent or hit.
+    if (f.actor.empty() && (rule == "theme" || f.quantity != kNone || f.number != kNone)) {
+      uint32_t to = f.anchor_end + (f.trigger && f.quantity == kNone ? kThemeReach : 2);
+      for (const auto& m : v.mentions) {
+        if (m.first < f.anchor_first || m.first >= to) continue;
+        if (v.segment_of(m.first) != f.segment) break;
+        const Mention& mention = doc.mentions[m.index];
+        const Entity& e = doc.entities[mention.entity];
+        if (mention.demonym || e.type == "NORP") {
+          set_actor(m, "actor.nationality_of_group");
+          break;
+        }
+      }
+    }
+    // (d) the nearest subject-like mention to the left, in the same clause.
+    if (f.actor.empty()) {
+      for (auto it = v.mentions.rbegin(); it != v.mentions.rend(); ++it) {
+        if (it->first >= f.anchor_first) continue;
+        if (v.segment_of(it->first) != f.segment) break;
+        if (!actor_like(v, units, *it)) continue;
+        set_actor(*it, "actor.nearest_left_mention");
+        break;
+      }
+    }
+    // (e) a figure of a list takes the actor of the figure before it ("dont 4 000 ... et 600 tués").
+    if (f.actor.empty() && fi > 0 && !frames[fi - 1].actor.empty() && (f.quantity != kNone || f.number != kNone)) {
+      f.actor = frames[fi - 1].actor;
+      f.why["actor"] = {Origin{"actor.list_split_shares_actor", {}}};
+    }
+    // Recipient: "en soutien à la Russie", "pour aider Moscou".
+    for (uint32_t t = v.first; t < v.end && f.recipient.empty(); ++t) {
+      if (!v.has(t, Role::kRecipient) || v.has(t, Role::kLocation)) continue;
+      uint32_t e = t;
+      while (e < v.end && v.has(e, Role::kRecipient)) ++e;
+      if (const SpanRef* m = mention_after(v, e, kMarkerReach)) {
+        std::string id = actor_id(doc, doc.mentions[m->index].entity);
+        if (id != f.actor) {
+          f.recipient = id;
+          f.why["recipient"] = {v.role_why[t - v.first], doc.mentions[m->index].why, Origin{"recipient.after_marker", {}}};
+        }
+      }
+      t = e;
+    }
+    // Places: "en Corée du Nord", "dans la région russe de Koursk", "à Pyongyang".
+    for (uint32_t t = v.first; t < v.end; ++t) {
+      if (!v.has(t, Role::kLocation) || v.mention_at(t) != kNone) continue;
+      if (v.segment_of(t) != f.segment) continue;
+      const SpanRef* chosen = nullptr;
+      for (const auto& m : v.mentions) {
+        if (m.first <= t) continue;
+        if (m.first - t > kPlaceReach) break;
+        bool blocked = false;
+        for (uint32_t k = t + 1; k < m.first; ++k) blocked = blocked || v.is_punct(k, ',') || v.is_cue_token(k);
+        if (blocked) break;
+        const Mention& mention = doc.mentions[m.index];
+        const Entity& e = doc.entities[mention.entity];
+        if (mention.demonym || !(e.type == "COUNTRY" || e.type == "GPE" || e.type == "LOC")) continue;
+        chosen = &m;
+        break;
+      }
+      if (!chosen) continue;
+      const std::string& id = doc.entities[doc.mentions[chosen->index].entity].id;
+      if (std::find(f.locations.begin(), f.locations.end(), id) == f.locations.end()) {
+        f.locations.push_back(id);
+        f.why["locations"].push_back(v.role_why[t - v.first]);
+        f.why["locations"].push_back(doc.mentions[chosen->index].why);
+      }
+    }
+    if (!f.locations.empty()) f.why["locations"].push_back(Origin{"locations.after_place_preposition", {}});
+    // Time: the nearest of the clause, else of the sentence.
+    uint32_t best_d = UINT32_MAX;
+    bool best_same = false;
+    for (const auto& t : v.times) {
+      const TimeSpan& ts = doc.times[t.index];
+      if (ts.type == "SET") continue;
+      bool same = v.segment_of(t.first) == f.segment;
+      uint32_t d = t.first > f.anchor_first ? t.first - f.anchor_first : f.anchor_first - t.first;
+      if ((same && !best_same) || (same == best_same && d < best_d)) {
+        best_d = d;
+        best_same = same;
+        f.time = static_cast<int32_t>(t.index);
+      }
+    }
+    if (f.time != kNone) {
+      f.why["time"] = {doc.times[f.time].why,
+                       Origin{best_same ? "time.nearest_in_clause" : "time.nearest_in_sentence", {}}};
+    }
+  }
+}
+
+}  // namespace claimtrace

@@ -1,0 +1,80 @@
+#include "claim/frame_words.h"
+
+#include <fmt/format.h>
+
+#include "resources/table.h"
+#include "text/fold.h"
+
+namespace claimtrace {
+namespace {
+
+constexpr std::pair<std::string_view, Role> kRoles[] = {
+    {"recipient", Role::kRecipient},         {"location", Role::kLocation},
+    {"agent", Role::kAgent},                 {"of", Role::kOf},
+    {"boundary", Role::kBoundary},           {"hypothetical", Role::kHypothetical},
+    {"circumstance", Role::kCircumstance},   {"person_pronoun", Role::kPersonPronoun},
+    {"thing_pronoun", Role::kThingPronoun},  {"self", Role::kSelf},
+    {"relational", Role::kRelational},       {"anaphor_info", Role::kAnaphorInfo},
+    {"aux", Role::kAux},                     {"complementizer", Role::kComplementizer},
+    {"relative", Role::kRelative},           {"determiner", Role::kDeterminer},
+    {"source_noun", Role::kSourceNoun},
+};
+
+}  // namespace
+
+Result<FrameWords> FrameWords::load(const LanguageContext& context) {
+  FrameWords fw;
+  auto table = load_optional_table(context.root, context.path("claim", "frame_words.tsv"), 2, 2);
+  if (!table) return std::unexpected(table.error());
+  for (const auto& row : table->rows) {
+    Role role = Role::kNone;
+    for (const auto& [name, r] : kRoles) {
+      if (row[1] == name) role = r;
+    }
+    if (role == Role::kNone) return fail(std::string(row.where), fmt::format("unknown role '{}'", row[1]));
+    fw.entries_.push_back({role, Origin{"claim.frame_word", row.where}});
+    const auto id = static_cast<uint32_t>(fw.entries_.size() - 1);
+    if (row[0].ends_with('\'') && row[0].find(' ') == std::string::npos) {
+      fw.elided_[fold(row[0])].push_back(id);
+    } else {
+      fw.matcher_.add(row[0], id, *context.text_rules);
+    }
+  }
+  auto types = load_optional_table(context.root, context.path("claim", "event_types.tsv"), 2, 4);
+  if (!types) return std::unexpected(types.error());
+  for (const auto& row : types->rows) {
+    std::string plover(row.get(2));
+    if (plover == "-") plover.clear();
+    fw.types_.push_back(EventType{row[0], row[1] == "-" ? "" : row[1], plover,
+                                  row.size() > 3 ? std::string(row.get(3)) : "subject",
+                                  Origin{"claim.event_type", row.where}});
+  }
+  return fw;
+}
+
+void FrameWords::scan(const Document& doc, uint32_t first, uint32_t end, std::vector<RoleSpan>& out) const {
+  thread_local std::vector<PhraseMatcher::Match> matches;
+  matches.clear();
+  matcher_.scan(doc, first, end, matches);
+  for (const auto& m : matches) {
+    const auto& [role, why] = entries_[m.payload];
+    out.push_back({m.first, m.end, role, why});
+  }
+  if (elided_.empty()) return;
+  for (uint32_t t = first; t < end; ++t) {
+    std::string_view key = doc.folded_key(doc.tokens[t]);
+    if (key.empty() || key.back() != '\'') continue;
+    if (auto it = elided_.find(std::string(key)); it != elided_.end()) {
+      for (uint32_t id : it->second) out.push_back({t, t + 1, entries_[id].first, entries_[id].second});
+    }
+  }
+}
+
+const EventType* FrameWords::event_type(std::string_view name) const {
+  for (const auto& t : types_) {
+    if (t.name == name) return &t;
+  }
+  return nullptr;
+}
+
+}  // namespace claimtrace

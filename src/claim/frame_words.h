@@ -1,0 +1,74 @@
+// The function words the claim builder's syntax-light rules lean on
+// (resources/<lang>/claim/frame_words.tsv): which words open a recipient or a
+// place, mark a passive agent, end a clause, make a sentence hypothetical,
+// stand for a speaker... and the event types with their CAMEO and PLOVER
+// codes (event_types.tsv). Marks each token of a sentence with its role.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/document.h"
+#include "core/error.h"
+#include "pipeline/annotator.h"
+#include "text/phrase_matcher.h"
+
+namespace claimtrace {
+
+enum class Role : uint8_t {
+  kNone,
+  kRecipient,     // en soutien à, pour aider, to help
+  kLocation,      // en, dans, à, in, at
+  kAgent,         // par, by (after a passive participle)
+  kOf,            // de, du, des, of: what follows modifies a noun
+  kBoundary,      // dont, mais, but, while: a new clause
+  kHypothetical,  // si, if: the sentence states no claim
+  kCircumstance,  // pendant, during: a trigger after it is a setting, not a claim
+  kPersonPronoun, // il, elle, he, she
+  kThingPronoun,  // it, they
+  kSelf,          // moi, me, nous: the author
+  kRelational,    // allié, émissaire, ally: "X de Y" is not Y
+  kAnaphorInfo,   // cette information, this information
+  kAux,           // a, avait, has, had, also: between a speaker and a verb
+  kComplementizer,// que, that
+  kRelative,      // qui, who, which
+  kDeterminer,    // le, la, the
+  kSourceNoun,    // rapport, note, report: a document that can be a source
+};
+
+struct RoleSpan {
+  uint32_t first = 0;  // tokens [first, end)
+  uint32_t end = 0;
+  Role role = Role::kNone;
+  Origin why;
+};
+
+struct EventType {
+  std::string name;
+  std::string cameo;
+  std::string plover;
+  std::string actor_rule;  // subject | theme | of
+  Origin why;
+};
+
+class FrameWords {
+ public:
+  static Result<FrameWords> load(const LanguageContext& context);
+
+  // Role spans of tokens [first, end), longest match first, in order.
+  void scan(const Document& doc, uint32_t first, uint32_t end, std::vector<RoleSpan>& out) const;
+
+  const EventType* event_type(std::string_view name) const;
+
+ private:
+  PhraseMatcher matcher_;
+  // Elided words ("d'", "l'", "qu'") alone do not tokenize as in running
+  // text, so they are looked up by their folded key.
+  std::unordered_map<std::string, std::vector<uint32_t>> elided_;
+  std::vector<std::pair<Role, Origin>> entries_;
+  std::vector<EventType> types_;
+};
+
+}  // namespace claimtrace

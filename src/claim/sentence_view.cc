@@ -1,0 +1,136 @@
+#include "claim/sentence_view.h"
+
+#include <algorithm>
+
+namespace claimtrace {
+
+uint32_t token_at_or_after(const Document& doc, uint32_t offset) {
+  auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), offset,
+                             [](const Token& t, uint32_t off) { return t.at.start < off; });
+  return static_cast<uint32_t>(it - doc.tokens.begin());
+}
+
+namespace {
+
+// Tokens [first, end) covered by extent `at`.
+std::pair<uint32_t, uint32_t> token_range(const Document& doc, Extent at) {
+  uint32_t first = token_at_or_after(doc, at.start);
+  uint32_t end = first;
+  while (end < doc.tokens.size() && doc.tokens[end].at.start < at.end) ++end;
+  return {first, end};
+}
+
+template <typename Ref>
+void sort_refs(std::vector<Ref>& refs) {
+  std::stable_sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) { return a.first < b.first; });
+}
+
+template <typename Ref>
+void slice(const std::vector<Ref>& all, uint32_t first, uint32_t end, std::vector<Ref>& out) {
+  out.clear();
+  auto it = std::lower_bound(all.begin(), all.end(), first, [](const Ref& r, uint32_t f) { return r.first < f; });
+  for (; it != all.end() && it->first < end; ++it) {
+    if (it->end > it->first) out.push_back(*it);
+  }
+}
+
+}  // namespace
+
+void build_document_index(const Document& doc, const CueLexicon& lexicon, DocumentIndex& out) {
+  out = DocumentIndex{};
+  for (uint32_t i = 0; i < doc.mentions.size(); ++i) {
+    auto [f, e] = token_range(doc, doc.mentions[i].at);
+    out.mentions.push_back({f, e, i});
+  }
+  for (uint32_t i = 0; i < doc.quantities.size(); ++i) {
+    auto [f, e] = token_range(doc, doc.quantities[i].at);
+    out.quantities.push_back({f, e, i});
+  }
+  for (uint32_t i = 0; i < doc.times.size(); ++i) {
+    auto [f, e] = token_range(doc, doc.times[i].at);
+    out.times.push_back({f, e, i});
+  }
+  for (uint32_t i = 0; i < doc.numbers.size(); ++i) {
+    const NumberSpan& n = doc.numbers[i];
+    if (n.role != NumberRole::kCount) continue;
+    bool covered = false;
+    for (const auto& q : doc.quantities) covered = covered || q.at.overlaps(n.at);
+    for (const auto& t : doc.times) covered = covered || t.at.overlaps(n.at);
+    if (covered) continue;
+    auto [f, e] = token_range(doc, n.at);
+    out.numbers.push_back({f, e, i});
+  }
+  for (const Cue& c : doc.cues) {
+    auto [f, e] = token_range(doc, c.at);
+    out.cues.push_back({f, e, &c, lexicon.entry_of(c)});
+  }
+  sort_refs(out.mentions);
+  sort_refs(out.quantities);
+  sort_refs(out.times);
+  sort_refs(out.numbers);
+  sort_refs(out.cues);
+}
+
+void build_sentence_view(const Document& doc, const DocumentIndex& index, const FrameWords& words,
+                         uint32_t sentence, SentenceView& view) {
+  const Sentence& s = doc.sentences[sentence];
+  view.doc = &doc;
+  view.sentence = &s;
+  view.index = sentence;
+  view.first = s.first_token;
+  view.end = s.end_token;
+  const uint32_t n = s.end_token - s.first_token;
+  view.roles.assign(n, 0);
+  view.role_why.assign(n, Origin{});
+  view.mention.assign(n, kNone);
+  view.segment.assign(n, 0);
+
+  thread_local std::vector<RoleSpan> spans;
+  spans.clear();
+  words.scan(doc, s.first_token, s.end_token, spans);
+  for (const auto& r : spans) {
+    for (uint32_t t = r.first; t < r.end; ++t) {
+      if (view.roles[t - s.first_token] == 0) view.role_why[t - s.first_token] = r.why;
+      view.roles[t - s.first_token] |= 1u << static_cast<unsigned>(r.role);
+    }
+  }
+  slice(index.mentions, s.first_token, s.end_token, view.mentions);
+  for (const auto& m : view.mentions) {
+    for (uint32_t t = m.first; t < std::min(m.end, s.end_token); ++t) {
+      if (view.mention[t - s.first_token] == kNone) view.mention[t - s.first_token] = static_cast<int32_t>(m.index);
+    }
+  }
+  slice(index.quantities, s.first_token, s.end_token, view.quantities);
+  slice(index.numbers, s.first_token, s.end_token, view.numbers);
+  slice(index.times, s.first_token, s.end_token, view.times);
+  slice(index.cues, s.first_token, s.end_token, view.cues);
+
+  // Clause segments: a boundary word or ';' opens a new one.
+  int32_t seg = 0;
+  for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+    if (t > s.first_token && (view.has(t, Role::kBoundary) || view.is_punct(t, ';'))) {
+      if (!view.has(t - 1, Role::kBoundary)) ++seg;
+    }
+    view.segment[t - s.first_token] = seg;
+  }
+}
+
+bool SentenceView::is_punct(uint32_t token, char c) const {
+  if (token < first || token >= end) return false;
+  const Token& t = doc->tokens[token];
+  if (t.kind != TokenKind::kPunct && t.kind != TokenKind::kSymbol) return false;
+  std::string_view k = doc->normalized_of(t);
+  return k.size() == 1 && k[0] == c;
+}
+
+bool SentenceView::is_cue_token(uint32_t token) const {
+  for (const auto& c : cues) {
+    if (c.first <= token && token < c.end &&
+        (c.cue->kind == CueKind::kReporting || c.cue->kind == CueKind::kAttribution)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace claimtrace

@@ -1,0 +1,73 @@
+// One sentence as the claim builder's rules see it: for each token, the frame
+// word roles it carries, the entity mention, quantity, bare number, time and
+// cues that cover it, and the clause segment it belongs to. Built once per
+// sentence from the document's layers (never re-detecting them), in scratch
+// storage reused across sentences.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "claim/cue_lexicon.h"
+#include "claim/frame_words.h"
+#include "core/document.h"
+
+namespace claimtrace {
+
+constexpr int32_t kNone = -1;
+
+struct CueRef {
+  uint32_t first = 0;  // tokens [first, end)
+  uint32_t end = 0;
+  const Cue* cue = nullptr;
+  const CueEntry* entry = nullptr;
+};
+
+struct SpanRef {
+  uint32_t first = 0;  // tokens [first, end)
+  uint32_t end = 0;
+  uint32_t index = 0;  // into the document's layer
+};
+
+struct SentenceView {
+  const Document* doc = nullptr;
+  const Sentence* sentence = nullptr;
+  uint32_t index = 0;  // sentence index
+  uint32_t first = 0;  // token range
+  uint32_t end = 0;
+
+  std::vector<uint32_t> roles;        // per token: bit (1 << Role) set when a frame word covers it
+  std::vector<Origin> role_why;       // per token: the resource line of its first role
+  std::vector<int32_t> mention;       // per token: index into doc.mentions or kNone
+  std::vector<int32_t> segment;       // per token: clause segment number
+  std::vector<CueRef> cues;           // cues of the sentence, in order
+  std::vector<SpanRef> mentions;      // mentions of the sentence, in order
+  std::vector<SpanRef> quantities;    // quantities of the sentence
+  std::vector<SpanRef> numbers;       // bare counts not inside a quantity or time
+  std::vector<SpanRef> times;         // times of the sentence
+
+  bool has(uint32_t token, Role role) const {
+    return token >= first && token < end && (roles[token - first] & (1u << static_cast<unsigned>(role))) != 0;
+  }
+  int32_t mention_at(uint32_t token) const { return token >= first && token < end ? mention[token - first] : kNone; }
+  int32_t segment_of(uint32_t token) const { return token >= first && token < end ? segment[token - first] : kNone; }
+  bool is_punct(uint32_t token, char c) const;
+  bool is_cue_token(uint32_t token) const;  // covered by a reporting or attribution cue
+};
+
+// Per-document indexes that make building a view cheap: for each layer, its
+// spans converted to token ranges, sorted by first token.
+struct DocumentIndex {
+  std::vector<SpanRef> mentions, quantities, numbers, times;
+  std::vector<CueRef> cues;
+};
+
+// Token index holding byte `offset` (the first token starting at or after it).
+uint32_t token_at_or_after(const Document& doc, uint32_t offset);
+
+void build_document_index(const Document& doc, const CueLexicon& lexicon, DocumentIndex& out);
+
+void build_sentence_view(const Document& doc, const DocumentIndex& index, const FrameWords& words,
+                         uint32_t sentence, SentenceView& view);
+
+}  // namespace claimtrace
