@@ -7,8 +7,12 @@ namespace {
 
 constexpr uint32_t kMaxRight = 14;
 constexpr uint32_t kMaxLeft = 9;
+constexpr uint32_t kMaxInverted = 7;
 
-bool is_quote(const SentenceView& v, uint32_t t) { return v.is_punct(t, '"'); }
+// '"', and the '' `` quotes of some newspapers (tokens ' and `).
+bool is_quote(const SentenceView& v, uint32_t t) {
+  return v.is_punct(t, '"') || v.is_punct(t, '\'') || v.is_punct(t, '`');
+}
 
 bool clause_edge(const SentenceView& v, uint32_t t) {
   return v.is_punct(t, ',') || v.is_punct(t, '.') || v.is_punct(t, ';') || v.is_punct(t, ':') ||
@@ -60,17 +64,56 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
   uint32_t end = cue_first;
   while (end > v.first && v.has(end - 1, Role::kAux) && v.mention_at(end - 1) == kNone) --end;
   uint32_t t = end;
+  bool edge = false;
   while (t > v.first && end - t < kMaxLeft) {
     uint32_t prev = t - 1;
-    if (v.mention_at(prev) == kNone && (clause_edge(v, prev) || v.is_cue_token(prev))) break;
+    if (v.is_punct(prev, ')')) {
+      // "Jason Chaffetz (R-Utah) said": over the parenthesis.
+      uint32_t open = prev;
+      while (open > v.first && !v.is_punct(open, '(') && prev - open < 8) --open;
+      if (v.is_punct(open, '(')) {
+        if (end == t) end = open;  // the parenthesis is not part of the name
+        t = open;
+        continue;
+      }
+    }
+    if (v.mention_at(prev) == kNone && (clause_edge(v, prev) || v.is_cue_token(prev) || v.has(prev, Role::kBoundary))) {
+      edge = true;
+      break;
+    }
+    if (v.mention_at(prev) == kNone && std::any_of(v.cues.begin(), v.cues.end(), [&](const CueRef& c) {
+          return c.first <= prev && prev < c.end && c.cue->kind == CueKind::kCertainty;
+        })) {
+      edge = true;
+      break;
+    }
     if (v.has(prev, Role::kRelative) && v.mention_at(prev) == kNone) {
-      // "X who/qui ..." : the subject is before the relative pronoun.
-      end = prev;
-      if (end > v.first && v.is_punct(end - 1, ',')) --end;
-      t = end;
-      continue;
+      // "McConnell, who said": the relative pronoun stands for the noun
+      // phrase before it; the span runs from that phrase to the pronoun.
+      uint32_t k = prev;
+      if (k > v.first && v.is_punct(k - 1, ',')) --k;
+      uint32_t start = k;
+      while (start > v.first && k - start < kMaxLeft) {
+        uint32_t p = start - 1;
+        if (v.mention_at(p) == kNone && (clause_edge(v, p) || v.is_cue_token(p))) break;
+        start = p;
+      }
+      return {start < k ? start : prev, prev + 1};
     }
     t = prev;
+  }
+  if (t == v.first) edge = true;
+  // A long run with no clause edge, no name and no capital is the tail of a
+  // clause, not a subject ("... and seemed to think").
+  if (!edge || end - t > 4) {
+    bool named = false;
+    for (uint32_t k = t; k < end; ++k) {
+      named = named || v.mention_at(k) != kNone ||
+              (k > v.first && v.doc->tokens[k].has(kCapitalized) && !v.is_punct(k - 1, '"')) ||
+              v.has(k, Role::kPersonPronoun) || v.has(k, Role::kThingPronoun);
+    }
+    const bool determined = v.has(t, Role::kDeterminer);
+    if ((!named && !determined) || !edge) return {end, end};
   }
   return {t, end};
 }
@@ -176,11 +219,51 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
       ok = make_source(v, ctx, a, b, "origin", src, self, why);
       if (ok) {
         why.push_back(Origin{"claim.source.subject_of_reporting_verb", {}});
-      } else if (!self) {
-        // Inversion: ", said the official", ", a déclaré le ministre".
+      } else if (!self && a > v.first) {
+        uint32_t before = a - 1;  // the clause edge the subject search stopped at
+        bool after_quote = is_quote(v, before) || (v.is_punct(before, ',') && before > v.first && is_quote(v, before - 1));
+        if (after_quote || before + 1 == v.end) {
+          // Inversion: '..." said the official', ", a déclaré le ministre".
+          auto [ra, rb] = right_phrase(v, c.end);
+          if (rb - ra <= kMaxInverted) {
+            ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
+            why.push_back(Origin{"claim.source.after_reporting_verb", {}});
+          }
+        } else if (v.is_punct(before, ',')) {
+          // "Trump, speaking to veterans in Virginia, said": the subject
+          // stands before the inserted clause.
+          uint32_t open = before;
+          while (open > v.first && !v.is_punct(open - 1, ',') && !is_quote(v, open - 1) && before - open < kMaxLeft * 2) {
+            --open;
+          }
+          bool apposed_name = before - open <= 4 && before > open;
+          for (uint32_t k = open; k < before && apposed_name; ++k) {
+            apposed_name = v.mention_at(k) != kNone || v.doc->tokens[k].has(kCapitalized) || v.is_punct(k, '.');
+          }
+          if (apposed_name && open > v.first && v.is_punct(open - 1, ',')) {
+            // "The state's campaign chairman, Phil Lovas, said".
+            ok = make_source(v, ctx, open, before, "origin", src, self, why);
+            why.push_back(Origin{"claim.source.apposed_name_before_verb", {}});
+          } else if (open > v.first && v.is_punct(open - 1, ',')) {
+            auto [pa, pb] = left_phrase(v, open - 1);
+            ok = make_source(v, ctx, pa, pb, "origin", src, self, why);
+            why.push_back(Origin{"claim.source.subject_before_inserted_clause", {}});
+          }
+        }
+        if (!ok && v.is_punct(before, ',') && !after_quote) {
+          auto [ra, rb] = right_phrase(v, c.end);
+          if (rb - ra <= kMaxInverted && (rb == v.end || clause_edge(v, rb))) {
+            ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
+            why.push_back(Origin{"claim.source.after_reporting_verb", {}});
+          }
+        }
+      } else if (!self && a == v.first) {
+        // "Said the official: ..." or a sentence opening on the verb.
         auto [ra, rb] = right_phrase(v, c.end);
-        ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
-        why.push_back(Origin{"claim.source.after_reporting_verb", {}});
+        if (rb - ra <= kMaxInverted) {
+          ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
+          why.push_back(Origin{"claim.source.after_reporting_verb", {}});
+        }
       }
       if (ok && c.entry->frame == "tell") {
         auto [ra, rb] = right_phrase(v, c.end);

@@ -16,6 +16,8 @@
 namespace claimtrace {
 namespace {
 
+constexpr uint32_t kQuoteReach = 4;
+
 // Questions and hypotheticals ("Si ...", "If ...") state no claim.
 bool states_nothing(const SentenceView& v) {
   uint32_t last = v.end;
@@ -109,6 +111,34 @@ void ClaimBuilder::annotate(Document& doc) const {
   std::vector<int32_t> segments;
   std::vector<std::vector<const CueRef*>> per_frame;
   std::vector<const CueRef*> all_cues;
+  // Quotes that run over several sentences: whether each sentence opens
+  // inside one, so that a claim's evidence can take in the whole quotation.
+  std::vector<uint8_t> inside_quote(doc.sentences.size() + 1, 0);
+  {
+    bool open = false;
+    for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
+      const Sentence& s = doc.sentences[si];
+      if (si > 0 && s.paragraph != doc.sentences[si - 1].paragraph) open = false;
+      inside_quote[si] = open;
+      for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+        std::string_view k = doc.normalized_of(doc.tokens[t]);
+        if (k.size() == 1 && k[0] == '"') open = !open;
+      }
+    }
+  }
+  auto evidence_of = [&](uint32_t si) {
+    Extent e = doc.sentences[si].at;
+    const uint32_t p = doc.sentences[si].paragraph;
+    for (uint32_t k = si, n = 0; k > 0 && inside_quote[k] && n < kQuoteReach; --k, ++n) {
+      if (doc.sentences[k - 1].paragraph != p) break;
+      e.start = doc.sentences[k - 1].at.start;
+    }
+    for (uint32_t k = si + 1, n = 0; k < doc.sentences.size() && inside_quote[k] && n < kQuoteReach; ++k, ++n) {
+      if (doc.sentences[k].paragraph != p) break;
+      e.end = doc.sentences[k].at.end;
+    }
+    return e;
+  };
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
     build_sentence_view(doc, index, words_, si, v);
     ctx.enter_paragraph(doc.sentences[si].paragraph);
@@ -141,6 +171,7 @@ void ClaimBuilder::annotate(Document& doc) const {
     find_frames(v, words_, frames);
     fill_arguments(v, units, frames);
     const Extent evidence = doc.sentences[si].at;
+    const Extent quoted_evidence = evidence_of(si);
     extents.clear();
     segments.clear();
     for (const Frame& f : frames) {
@@ -219,10 +250,13 @@ void ClaimBuilder::annotate(Document& doc) const {
       current.push_back(doc.claims.size());
       doc.claims.push_back(std::move(c));
     }
-    if (frames.empty()) {
-      // Attributed statements with no event: one claim per speaker.
+    {
+      // Attributed statements: one claim per speaker that no event claim took.
+      std::vector<const AttributionUnit*> taken;
+      for (const Frame& f : frames) taken.push_back(unit_for(units, f.anchor_first));
       for (const auto& u : units) {
         if (u.self || u.backward || u.chain.empty()) continue;
+        if (std::find(taken.begin(), taken.end(), &u) != taken.end()) continue;
         Claim c;
         c.event_type = "statement";
         if (const EventType* t = words_.event_type("statement")) {
@@ -237,8 +271,8 @@ void ClaimBuilder::annotate(Document& doc) const {
         add_explain(c, "certainty", cert.why);
         add_cue_texts(doc, c, cert.cues);
         set_sources(doc, v, ctx, u, c);
-        c.evidence = evidence;
-        add_explain(c, "evidence", {Origin{"evidence.sentence", {}}});
+        c.evidence = quoted_evidence;
+        add_explain(c, "evidence", {Origin{quoted_evidence == evidence ? "evidence.sentence" : "evidence.sentence_and_quotation", {}}});
         current.push_back(doc.claims.size());
         doc.claims.push_back(std::move(c));
       }

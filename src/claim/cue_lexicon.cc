@@ -161,10 +161,11 @@ void CueLexicon::scan(const Document& doc, uint32_t first, uint32_t end, std::ve
     matcher_.matches_at(doc, i, end, here);
     if (!here.empty()) {
       uint32_t longest = here.front().end;
+      bool blocked = false;
+      for (const auto& m : here) blocked = blocked || (m.end == longest && entries_[m.payload].ignore);
       for (const auto& m : here) {
-        if (m.end != longest) break;
+        if (m.end != longest || blocked) break;
         const CueEntry& e = entries_[m.payload];
-        if (e.ignore) continue;
         out.push_back(Cue{Extent{doc.tokens[m.first].at.start, doc.tokens[m.end - 1].at.end}, e.kind, e.key,
                           e.strength, e.why});
       }
