@@ -223,7 +223,11 @@ void ClaimBuilder::annotate(Document& doc) const {
       // A figure of a list without a verb of its own ("et 600 tués") shares
       // the wording of the figure before it.
       bool hedged_here = false;
-      for (const CueRef* cr : per_frame[fi]) hedged_here = hedged_here || cr->cue->kind != CueKind::kEventTrigger;
+      for (const CueRef* cr : per_frame[fi]) {
+        const CueKind k = cr->cue->kind;
+        hedged_here = hedged_here || k == CueKind::kCertainty || k == CueKind::kRumour || k == CueKind::kDenial ||
+                      k == CueKind::kConfirmation;
+      }
       if (!hedged_here && fi > 0 && frames[fi - 1].segment == f.segment && frames[fi - 1].type == f.type &&
           (f.quantity != kNone || f.number != kNone) && !current.empty()) {
         const Claim& before = doc.claims[current.back()];

@@ -1,0 +1,251 @@
+// The claim builder's mechanisms on documents whose number, quantity, time
+// and entity layers are filled by hand, so that these tests hold whatever
+// those annotators find.
+#include "claim/claim_builder.h"
+
+#include <gtest/gtest.h>
+
+#include "claim/cue_annotator.h"
+#include "text/text_layer.h"
+
+namespace claimtrace {
+namespace {
+
+class Fixture {
+ public:
+  explicit Fixture(std::string lang) {
+    auto rules = load_text_rules(CLAIMTRACE_RESOURCE_DIR, lang);
+    EXPECT_TRUE(rules.has_value());
+    rules_ = *rules;
+    LanguageContext context{CLAIMTRACE_RESOURCE_DIR, lang, &rules_};
+    auto cues = make_cue_annotator(context);
+    auto claims = make_claim_builder(context);
+    EXPECT_TRUE(cues.has_value()) << (cues ? "" : cues.error().to_string());
+    EXPECT_TRUE(claims.has_value()) << (claims ? "" : claims.error().to_string());
+    cues_ = std::move(*cues);
+    claims_ = std::move(*claims);
+    doc.id = "t";
+    doc.lang = lang;
+  }
+
+  void text(std::string t) {
+    doc.text = std::move(t);
+    build_text_layer(doc, rules_);
+  }
+  Extent find(std::string_view what, size_t nth = 0) const {
+    size_t at = doc.text.find(what);
+    for (size_t i = 0; i < nth; ++i) at = doc.text.find(what, at + 1);
+    EXPECT_NE(at, std::string::npos) << what;
+    return Extent{static_cast<uint32_t>(at), static_cast<uint32_t>(at + what.size())};
+  }
+  // A mention of entity `id` (created on first use).
+  void mention(std::string_view what, std::string id, std::string type, bool demonym = false,
+               std::string country = "", size_t nth = 0) {
+    uint32_t e = 0;
+    for (; e < doc.entities.size(); ++e) {
+      if (doc.entities[e].id == id) break;
+    }
+    if (e == doc.entities.size()) doc.entities.push_back(Entity{id, type, id, country, "", {}});
+    doc.entities[e].mentions.push_back(static_cast<uint32_t>(doc.mentions.size()));
+    Mention m;
+    m.at = find(what, nth);
+    m.entity = e;
+    m.demonym = demonym;
+    m.why = Origin{"test.mention", {}};
+    doc.mentions.push_back(m);
+  }
+  void quantity(std::string_view what, double min, double max, std::string unit = "personnel") {
+    QuantitySpan q;
+    q.at = find(what);
+    if (min == max) q.amount.value = min;
+    else {
+      q.amount.min = min;
+      q.amount.max = max;
+    }
+    q.unit = std::move(unit);
+    q.why = Origin{"test.quantity", {}};
+    doc.quantities.push_back(q);
+  }
+  void number(std::string_view what, double value) {
+    NumberSpan n;
+    n.at = find(what);
+    n.amount.value = value;
+    n.why = Origin{"test.number", {}};
+    doc.numbers.push_back(n);
+  }
+  void time(std::string_view what, std::string value, std::string mod = "") {
+    TimeSpan t;
+    t.at = find(what);
+    t.type = "DATE";
+    t.value = std::move(value);
+    t.mod = std::move(mod);
+    t.why = Origin{"test.time", {}};
+    doc.times.push_back(t);
+  }
+  const std::vector<Claim>& run() {
+    cues_->annotate(doc);
+    claims_->annotate(doc);
+    return doc.claims;
+  }
+
+  Document doc;
+
+ private:
+  TextRules rules_;
+  std::unique_ptr<Annotator> cues_, claims_;
+};
+
+const Claim* with_status(const std::vector<Claim>& claims, std::string_view status) {
+  for (const auto& c : claims) {
+    if (c.quantity && c.quantity->status == status) return &c;
+  }
+  return nullptr;
+}
+
+TEST(ClaimBuilder, ListSplitGivesOneClaimPerFigureWithTheSameActorAndWording) {
+  Fixture f("fr");
+  f.text("Quelque 9 000 soldats tchadiens sont déployés, dont 300 auraient été blessés et 70 tués, selon la radio.");
+  f.quantity("9 000 soldats", 9000, 9000);
+  f.mention("tchadiens", "country/TD", "COUNTRY", true);
+  f.number("300", 300);
+  f.number("70", 70);
+  const auto& claims = f.run();
+  ASSERT_EQ(claims.size(), 3u);
+  const Claim* deployed = with_status(claims, "deployed");
+  const Claim* wounded = with_status(claims, "wounded");
+  const Claim* killed = with_status(claims, "killed");
+  ASSERT_TRUE(deployed && wounded && killed);
+  EXPECT_EQ(deployed->event_type, "troop_deployment");
+  EXPECT_EQ(deployed->actor, "country/TD");
+  EXPECT_EQ(deployed->certainty, "asserted");
+  EXPECT_EQ(wounded->event_type, "casualties");
+  EXPECT_EQ(wounded->actor, "country/TD");
+  EXPECT_EQ(wounded->certainty, "probable");
+  EXPECT_EQ(*wounded->quantity->amount.value, 300);
+  EXPECT_EQ(wounded->quantity->unit, "personnel");
+  EXPECT_EQ(killed->actor, "country/TD");
+  EXPECT_EQ(killed->certainty, "probable");
+  EXPECT_EQ(*killed->quantity->amount.value, 70);
+  for (const auto& c : claims) {
+    ASSERT_EQ(c.sources.size(), 1u);
+    EXPECT_EQ(c.sources[0].text, "la radio");
+  }
+  EXPECT_EQ(claims[0].id, "t#c0");
+}
+
+TEST(ClaimBuilder, ConditionalSendingIsPlannedWithActorAndRecipient) {
+  Fixture f("fr");
+  f.text("Minsk pourrait envoyer jusqu'à 2 000 hommes supplémentaires pour aider Moscou.");
+  f.mention("Minsk", "country/BY", "COUNTRY");
+  f.mention("Moscou", "country/RU", "COUNTRY");
+  f.quantity("jusqu'à 2 000 hommes", 0, 2000);
+  const auto& claims = f.run();
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(claims[0].event_type, "troop_deployment");
+  EXPECT_EQ(claims[0].cameo, "154");
+  EXPECT_EQ(claims[0].actor, "country/BY");
+  EXPECT_EQ(claims[0].recipient, "country/RU");
+  EXPECT_EQ(claims[0].quantity->status, "planned");
+  EXPECT_EQ(claims[0].certainty, "possible");
+  EXPECT_TRUE(claims[0].sources.empty());  // no paragraph chain to carry
+  EXPECT_FALSE(claims[0].explain.at("actor").empty());
+}
+
+TEST(ClaimBuilder, BackwardAttributionAndConditionalCarryChains) {
+  Fixture f("fr");
+  f.text(
+      "Minsk pourrait envoyer des soldats en Russie. Cette information émane d'une note du renseignement "
+      "letton, consultée par la BBC. Minsk pourrait aussi envoyer 500 hommes supplémentaires.");
+  f.mention("Minsk", "country/BY", "COUNTRY");
+  f.mention("Minsk", "country/BY", "COUNTRY", false, "", 1);
+  f.mention("Russie", "country/RU", "COUNTRY");
+  f.mention("BBC", "org/bbc", "ORG");
+  f.quantity("500 hommes", 500, 500);
+  const auto& claims = f.run();
+  ASSERT_EQ(claims.size(), 2u);
+  for (const auto& c : claims) {
+    ASSERT_EQ(c.sources.size(), 2u) << c.evidence.start;
+    EXPECT_EQ(c.sources[0].role, "origin");
+    EXPECT_EQ(c.sources[0].text, "une note du renseignement letton");
+    EXPECT_EQ(c.sources[1].role, "relay");
+    EXPECT_EQ(c.sources[1].entity, "org/bbc");
+  }
+  EXPECT_EQ(claims[0].locations, std::vector<std::string>{"country/RU"});
+}
+
+TEST(ClaimBuilder, PronounSpeakerAndPassiveAgentAndTime) {
+  Fixture f("fr");
+  f.text("Le député Jean Martin était à Paris. En mars, il a affirmé que des troupes allaient être déployées par le Tchad.");
+  f.mention("Jean Martin", "person/jean-martin", "PERSON", false, "country/FR");
+  f.mention("Paris", "place/paris", "GPE");
+  f.mention("Tchad", "country/TD", "COUNTRY");
+  f.time("En mars", "2025-03");
+  const auto& claims = f.run();
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(claims[0].event_type, "troop_deployment");
+  EXPECT_EQ(claims[0].actor, "country/TD");
+  ASSERT_EQ(claims[0].sources.size(), 1u);
+  EXPECT_EQ(claims[0].sources[0].text, "il");
+  EXPECT_EQ(claims[0].sources[0].entity, "person/jean-martin");
+  ASSERT_TRUE(claims[0].time.has_value());
+  EXPECT_EQ(claims[0].time->value, "2025-03");
+}
+
+TEST(ClaimBuilder, DescriptiveSourceResolvesThroughTheEntityLayer) {
+  Fixture f("fr");
+  f.text("Selon la chaîne britannique, des généraux russes seraient présents en Syrie pour y entraîner des troupes.");
+  f.mention("la chaîne britannique", "org/bbc", "ORG");
+  f.doc.mentions.back().descriptive = true;
+  f.mention("russes", "country/RU", "COUNTRY", true);
+  f.mention("Syrie", "country/SY", "COUNTRY");
+  const auto& claims = f.run();
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(claims[0].event_type, "training");
+  EXPECT_EQ(claims[0].actor, "country/RU");
+  EXPECT_EQ(claims[0].locations, std::vector<std::string>{"country/SY"});
+  EXPECT_EQ(claims[0].certainty, "probable");
+  EXPECT_EQ(claims[0].sources[0].entity, "org/bbc");
+}
+
+TEST(ClaimBuilder, HypotheticalsQuestionsAndSelfStateNothing) {
+  Fixture f("fr");
+  f.text("Si Minsk envoyait des soldats, la guerre pourrait durer. Minsk va-t-il envoyer des soldats ? "
+         "Selon moi, rien ne change.");
+  f.mention("Minsk", "country/BY", "COUNTRY");
+  EXPECT_TRUE(f.run().empty());
+}
+
+TEST(ClaimBuilder, EnglishToldGivesOriginAndRelayAndLastSpeakerForIt) {
+  Fixture f("en");
+  f.text("Military sources told the Kyiv Independent that 40 soldiers were killed. The ministry said the report was false. "
+         "It added that no troops had been sent.");
+  f.mention("Kyiv Independent", "org/kyiv-independent", "ORG");
+  f.mention("ministry", "org/ministry", "ORG");
+  f.quantity("40 soldiers", 40, 40);
+  const auto& claims = f.run();
+  ASSERT_GE(claims.size(), 3u);
+  EXPECT_EQ(claims[0].event_type, "casualties");
+  EXPECT_EQ(claims[0].quantity->status, "killed");
+  ASSERT_EQ(claims[0].sources.size(), 2u);
+  EXPECT_EQ(claims[0].sources[0].text, "Military sources");
+  EXPECT_EQ(claims[0].sources[1].entity, "org/kyiv-independent");
+  const Claim& last = claims.back();
+  ASSERT_EQ(last.sources.size(), 1u);
+  EXPECT_EQ(last.sources[0].text, "It");
+  EXPECT_EQ(last.sources[0].entity, "org/ministry");
+}
+
+TEST(ClaimBuilder, UnattributedAuthorStatementHasNoSources) {
+  Fixture f("en");
+  f.text("Russian forces regained control of the village on Monday.");
+  f.mention("Russian", "country/RU", "COUNTRY", true);
+  const auto& claims = f.run();
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(claims[0].event_type, "territorial_control");
+  EXPECT_EQ(claims[0].actor, "country/RU");
+  EXPECT_TRUE(claims[0].sources.empty());
+  EXPECT_EQ(claims[0].certainty, "asserted");
+}
+
+}  // namespace
+}  // namespace claimtrace
