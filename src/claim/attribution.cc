@@ -171,6 +171,8 @@ bool make_source(const SentenceView& v, const SourceContext& ctx, uint32_t first
 
 }  // namespace
 
+void merge_relay_only_units(std::vector<AttributionUnit>& out);
+
 void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vector<AttributionUnit>& out) {
   out.clear();
   for (const CueRef& c : v.cues) {
@@ -252,7 +254,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
         }
         if (!ok && v.is_punct(before, ',') && !after_quote) {
           auto [ra, rb] = right_phrase(v, c.end);
-          if (rb - ra <= kMaxInverted && (rb == v.end || clause_edge(v, rb))) {
+          if (rb - ra <= kMaxInverted && (rb == v.end || clause_edge(v, rb) || v.is_cue_token(rb))) {
             ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
             why.push_back(Origin{"claim.source.after_reporting_verb", {}});
           }
@@ -283,6 +285,23 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
     if (ok) u.chain.push_back(std::move(src));
     u.why = std::move(why);
     out.push_back(std::move(u));
+  }
+  merge_relay_only_units(out);
+}
+
+void merge_relay_only_units(std::vector<AttributionUnit>& out) {
+  // "The documents, seen by the newspaper, describe ...": a relay named
+  // before its origin joins the unit that follows.
+  for (size_t i = 0; i + 1 < out.size(); ++i) {
+    bool relay_only = !out[i].chain.empty();
+    for (const auto& s : out[i].chain) relay_only = relay_only && s.role == "relay";
+    if (!relay_only || out[i + 1].self || out[i + 1].chain.empty()) continue;
+    auto& next = out[i + 1];
+    next.chain.insert(next.chain.end(), out[i].chain.begin(), out[i].chain.end());
+    next.cues.insert(next.cues.end(), out[i].cues.begin(), out[i].cues.end());
+    next.why.insert(next.why.end(), out[i].why.begin(), out[i].why.end());
+    out.erase(out.begin() + static_cast<std::ptrdiff_t>(i));
+    --i;
   }
 }
 

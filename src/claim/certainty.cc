@@ -16,11 +16,20 @@ void scope_cues(const SentenceView& v, const std::vector<std::pair<uint32_t, uin
   per_frame.assign(extents.size(), {});
   for (const CueRef& c : v.cues) {
     const int32_t seg = v.segment_of(c.first);
+    size_t last_before = extents.size();
+    bool placed = false;
     for (size_t i = 0; i < extents.size(); ++i) {
-      if (segments[i] != seg || extents[i].second <= c.first) continue;
+      if (segments[i] != seg) continue;
+      if (extents[i].second <= c.first) {
+        last_before = i;
+        continue;
+      }
       per_frame[i].push_back(&c);
+      placed = true;
       break;
     }
+    // An adverb after the last event of its clause ("enverrait probablement").
+    if (!placed && last_before < extents.size()) per_frame[last_before].push_back(&c);
   }
 }
 

@@ -163,14 +163,20 @@ void CueLexicon::scan(const Document& doc, uint32_t first, uint32_t end, std::ve
       uint32_t longest = here.front().end;
       bool blocked = false;
       for (const auto& m : here) blocked = blocked || (m.end == longest && entries_[m.payload].ignore);
+      bool has_certainty = false;
       for (const auto& m : here) {
         if (m.end != longest || blocked) break;
         const CueEntry& e = entries_[m.payload];
+        has_certainty = has_certainty || e.kind == CueKind::kCertainty;
         out.push_back(Cue{Extent{doc.tokens[m.first].at.start, doc.tokens[m.end - 1].at.end}, e.kind, e.key,
                           e.strength, e.why});
       }
-      i = longest;
-      continue;
+      // A one-word trigger or reporting verb in the conditional ("enverrait")
+      // is hedged as well.
+      if (blocked || has_certainty || longest != i + 1) {
+        i = longest;
+        continue;
+      }
     }
     const Token& t = doc.tokens[i];
     if (t.kind == TokenKind::kWord && !suffixes_.empty()) {
