@@ -16,7 +16,8 @@ if read -r pg_url pg_dir < <(scripts/pg_scratch.sh); then
   trap 'scripts/pg_scratch.sh stop "$pg_dir"' EXIT
   echo "== PostgreSQL for the tests at $pg_url"
 else
-  echo "== PostgreSQL could not be started: its tests are skipped" >&2
+  echo "== PostgreSQL could not be started (set CLAIMTRACE_NO_PG=1 to run without it)" >&2
+  [ -n "${CLAIMTRACE_NO_PG:-}" ] || exit 1
 fi
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
