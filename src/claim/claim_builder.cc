@@ -140,11 +140,16 @@ void ClaimBuilder::annotate(Document& doc) const {
     return e;
   };
   for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
-    build_sentence_view(doc, index, words_, si, v);
     ctx.enter_paragraph(doc.sentences[si].paragraph);
+    if (!may_hold_claim(doc, index, si)) {
+      ctx.note_mentions(doc, index, words_, si);
+      previous.clear();
+      continue;
+    }
+    build_sentence_view(doc, index, words_, si, v);
     current.clear();
     if (doc.sentences[si].is_title || states_nothing(v)) {
-      ctx.note_mentions(v);
+      ctx.note_mentions(doc, index, words_, si);
       previous.clear();
       continue;
     }
@@ -290,7 +295,7 @@ void ClaimBuilder::annotate(Document& doc) const {
       if (e != kNone && (doc.entities[e].type == "PERSON" || doc.entities[e].type == "ORG")) ctx.last_speaker = e;
     }
     (void)has_own;
-    ctx.note_mentions(v);
+    ctx.note_mentions(doc, index, words_, si);
     previous = current;
   }
   backfill(doc, first_claim);

@@ -157,7 +157,6 @@ const CueEntry* CueLexicon::entry_of(const Cue& cue) const {
 void CueLexicon::scan(const Document& doc, uint32_t first, uint32_t end, std::vector<Cue>& out) const {
   thread_local std::vector<PhraseMatcher::Match> here;
   for (uint32_t i = first; i < end;) {
-    here.clear();
     matcher_.matches_at(doc, i, end, here);
     if (!here.empty()) {
       uint32_t longest = here.front().end;

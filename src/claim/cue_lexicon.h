@@ -14,6 +14,7 @@
 #include "core/document.h"
 #include "core/error.h"
 #include "pipeline/annotator.h"
+#include "claim/token_lexicon.h"
 #include "text/phrase_matcher.h"
 
 namespace claimtrace {
@@ -48,7 +49,7 @@ class CueLexicon {
   uint32_t add_entry(CueEntry entry);
   void add_phrase(std::string_view phrase, uint32_t entry, const TextRules& rules);
 
-  PhraseMatcher matcher_;
+  TokenLexicon matcher_;
   std::vector<CueEntry> entries_;
   std::vector<Suffix> suffixes_;
   std::unordered_map<std::string, std::vector<std::string>> inflections_;  // class -> endings

@@ -53,12 +53,20 @@ Result<FrameWords> FrameWords::load(const LanguageContext& context) {
 }
 
 void FrameWords::scan(const Document& doc, uint32_t first, uint32_t end, std::vector<RoleSpan>& out) const {
-  thread_local std::vector<PhraseMatcher::Match> matches;
-  matches.clear();
-  matcher_.scan(doc, first, end, matches);
-  for (const auto& m : matches) {
-    const auto& [role, why] = entries_[m.payload];
-    out.push_back({m.first, m.end, role, why});
+  thread_local std::vector<PhraseMatcher::Match> here;
+  for (uint32_t i = first; i < end;) {
+    matcher_.matches_at(doc, i, end, here);
+    if (here.empty()) {
+      ++i;
+      continue;
+    }
+    const uint32_t longest = here.front().end;
+    for (const auto& m : here) {
+      if (m.end != longest) break;
+      const auto& [role, why] = entries_[m.payload];
+      out.push_back({m.first, m.end, role, why});
+    }
+    i = longest;
   }
   if (elided_.empty()) return;
   for (uint32_t t = first; t < end; ++t) {
@@ -68,6 +76,20 @@ void FrameWords::scan(const Document& doc, uint32_t first, uint32_t end, std::ve
       for (uint32_t id : it->second) out.push_back({t, t + 1, entries_[id].first, entries_[id].second});
     }
   }
+}
+
+uint32_t FrameWords::roles_of_token(const Document& doc, uint32_t t) const {
+  thread_local std::vector<PhraseMatcher::Match> here;
+  uint32_t mask = 0;
+  matcher_.matches_at(doc, t, t + 1, here);
+  for (const auto& m : here) mask |= 1u << static_cast<unsigned>(entries_[m.payload].first);
+  std::string_view key = doc.folded_key(doc.tokens[t]);
+  if (!key.empty() && key.back() == '\'') {
+    if (auto it = elided_.find(std::string(key)); it != elided_.end()) {
+      for (uint32_t id : it->second) mask |= 1u << static_cast<unsigned>(entries_[id].first);
+    }
+  }
+  return mask;
 }
 
 const EventType* FrameWords::event_type(std::string_view name) const {

@@ -13,6 +13,7 @@
 #include "core/document.h"
 #include "core/error.h"
 #include "pipeline/annotator.h"
+#include "claim/token_lexicon.h"
 #include "text/phrase_matcher.h"
 
 namespace claimtrace {
@@ -62,8 +63,11 @@ class FrameWords {
 
   const EventType* event_type(std::string_view name) const;
 
+  // Roles of the one-word entries matching token `t` (bit 1 << Role).
+  uint32_t roles_of_token(const Document& doc, uint32_t t) const;
+
  private:
-  PhraseMatcher matcher_;
+  TokenLexicon matcher_;
   // Elided words ("d'", "l'", "qu'") alone do not tokenize as in running
   // text, so they are looked up by their folded key.
   std::unordered_map<std::string, std::vector<uint32_t>> elided_;

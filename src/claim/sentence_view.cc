@@ -71,6 +71,19 @@ void build_document_index(const Document& doc, const CueLexicon& lexicon, Docume
   sort_refs(out.cues);
 }
 
+bool may_hold_claim(const Document& doc, const DocumentIndex& index, uint32_t sentence) {
+  const Sentence& s = doc.sentences[sentence];
+  auto it = std::lower_bound(index.cues.begin(), index.cues.end(), s.first_token,
+                             [](const CueRef& r, uint32_t f) { return r.first < f; });
+  for (; it != index.cues.end() && it->first < s.end_token; ++it) {
+    const CueKind k = it->cue->kind;
+    if (k == CueKind::kReporting || k == CueKind::kAttribution || k == CueKind::kEventTrigger || k == CueKind::kStatus) {
+      return true;
+    }
+  }
+  return false;
+}
+
 void build_sentence_view(const Document& doc, const DocumentIndex& index, const FrameWords& words,
                          uint32_t sentence, SentenceView& view) {
   const Sentence& s = doc.sentences[sentence];
@@ -84,6 +97,13 @@ void build_sentence_view(const Document& doc, const DocumentIndex& index, const 
   view.role_why.assign(n, Origin{});
   view.mention.assign(n, kNone);
   view.segment.assign(n, 0);
+  view.punct.assign(n, 0);
+  for (uint32_t t = s.first_token; t < s.end_token; ++t) {
+    const Token& tok = doc.tokens[t];
+    if (tok.kind != TokenKind::kPunct && tok.kind != TokenKind::kSymbol) continue;
+    std::string_view k = doc.normalized_of(tok);
+    if (k.size() == 1) view.punct[t - s.first_token] = k[0];
+  }
 
   thread_local std::vector<RoleSpan> spans;
   spans.clear();
@@ -113,14 +133,6 @@ void build_sentence_view(const Document& doc, const DocumentIndex& index, const 
     }
     view.segment[t - s.first_token] = seg;
   }
-}
-
-bool SentenceView::is_punct(uint32_t token, char c) const {
-  if (token < first || token >= end) return false;
-  const Token& t = doc->tokens[token];
-  if (t.kind != TokenKind::kPunct && t.kind != TokenKind::kSymbol) return false;
-  std::string_view k = doc->normalized_of(t);
-  return k.size() == 1 && k[0] == c;
 }
 
 bool SentenceView::is_cue_token(uint32_t token) const {

@@ -40,6 +40,7 @@ struct SentenceView {
   std::vector<Origin> role_why;       // per token: the resource line of its first role
   std::vector<int32_t> mention;       // per token: index into doc.mentions or kNone
   std::vector<int32_t> segment;       // per token: clause segment number
+  std::vector<char> punct;            // per token: the one-byte punctuation it is, or 0
   std::vector<CueRef> cues;           // cues of the sentence, in order
   std::vector<SpanRef> mentions;      // mentions of the sentence, in order
   std::vector<SpanRef> quantities;    // quantities of the sentence
@@ -51,7 +52,9 @@ struct SentenceView {
   }
   int32_t mention_at(uint32_t token) const { return token >= first && token < end ? mention[token - first] : kNone; }
   int32_t segment_of(uint32_t token) const { return token >= first && token < end ? segment[token - first] : kNone; }
-  bool is_punct(uint32_t token, char c) const;
+  bool is_punct(uint32_t token, char c) const {
+    return token >= first && token < end && punct[token - first] == c;
+  }
   bool is_cue_token(uint32_t token) const;  // covered by a reporting or attribution cue
 };
 
@@ -61,6 +64,10 @@ struct DocumentIndex {
   std::vector<SpanRef> mentions, quantities, numbers, times;
   std::vector<CueRef> cues;
 };
+
+// Whether sentence `sentence` holds a cue that can make a claim (a reporting
+// verb, an attribution phrase, an event trigger or a status word).
+bool may_hold_claim(const Document& doc, const DocumentIndex& index, uint32_t sentence);
 
 // Token index holding byte `offset` (the first token starting at or after it).
 uint32_t token_at_or_after(const Document& doc, uint32_t offset);

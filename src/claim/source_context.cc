@@ -1,5 +1,7 @@
 #include "claim/source_context.h"
 
+#include <algorithm>
+
 namespace claimtrace {
 
 void SourceContext::enter_paragraph(uint32_t p) {
@@ -9,13 +11,17 @@ void SourceContext::enter_paragraph(uint32_t p) {
   chain_why.clear();
 }
 
-void SourceContext::note_mentions(const SentenceView& view) {
-  const Document& doc = *view.doc;
-  for (const auto& m : view.mentions) {
-    const Mention& mention = doc.mentions[m.index];
+void SourceContext::note_mentions(const Document& doc, const DocumentIndex& index, const FrameWords& words,
+                                  uint32_t sentence) {
+  const Sentence& s = doc.sentences[sentence];
+  auto it = std::lower_bound(index.mentions.begin(), index.mentions.end(), s.first_token,
+                             [](const SpanRef& r, uint32_t f) { return r.first < f; });
+  for (; it != index.mentions.end() && it->first < s.end_token; ++it) {
+    const Mention& mention = doc.mentions[it->index];
     const Entity& e = doc.entities[mention.entity];
     // "émissaire de X", "allié de X": X qualifies a relational noun.
-    if (m.first >= view.first + 2 && view.has(m.first - 1, Role::kOf) && view.has(m.first - 2, Role::kRelational)) {
+    if (it->first >= s.first_token + 2 && (words.roles_of_token(doc, it->first - 1) & (1u << unsigned(Role::kOf))) &&
+        (words.roles_of_token(doc, it->first - 2) & (1u << unsigned(Role::kRelational)))) {
       continue;
     }
     if (e.type == "PERSON") last_person = static_cast<int32_t>(mention.entity);

@@ -25,7 +25,7 @@ struct SourceContext {
   void enter_paragraph(uint32_t paragraph);
   // Remembers the people and organisations named in the sentence, except
   // those that only qualify another noun ("émissaire de Vladimir Poutine").
-  void note_mentions(const SentenceView& view);
+  void note_mentions(const Document& doc, const DocumentIndex& index, const FrameWords& words, uint32_t sentence);
 };
 
 }  // namespace claimtrace

@@ -1,0 +1,73 @@
+#include "claim/token_lexicon.h"
+
+#include <algorithm>
+
+#include "text/fold.h"
+
+namespace claimtrace {
+
+void TokenLexicon::add(std::string_view phrase, uint32_t payload, const TextRules& rules) {
+  Document d = tokenize_phrase(phrase, rules);
+  if (d.tokens.empty()) return;
+  set(starts_, d.tokens[0].hash);
+  if (d.tokens.size() > 1) {
+    set(multi_starts_, d.tokens[0].hash);
+    set(pairs_, combine_hash(d.tokens[0].hash, d.tokens[1].hash));
+    multi_.add(phrase, payload, rules);
+    return;
+  }
+  const uint64_t h = d.tokens[0].hash;
+  std::string key(d.folded_key(d.tokens[0]));
+  for (auto& s : singles_) {
+    if (s.hash == h && s.key == key) {
+      if (std::find(s.payloads.begin(), s.payloads.end(), payload) == s.payloads.end()) s.payloads.push_back(payload);
+      return;
+    }
+  }
+  singles_.push_back({h, std::move(key), {payload}});
+  if (singles_.size() * 2 > slots_.size()) {
+    rehash();
+  } else {
+    uint64_t slot = (h >> 7) & mask_;
+    while (slots_[slot] >= 0) slot = (slot + 1) & mask_;
+    slots_[slot] = static_cast<int32_t>(singles_.size() - 1);
+  }
+}
+
+void TokenLexicon::rehash() {
+  size_t size = 16;
+  while (size < singles_.size() * 4) size *= 2;
+  slots_.assign(size, -1);
+  mask_ = size - 1;
+  for (size_t i = 0; i < singles_.size(); ++i) {
+    uint64_t slot = (singles_[i].hash >> 7) & mask_;
+    while (slots_[slot] >= 0) slot = (slot + 1) & mask_;
+    slots_[slot] = static_cast<int32_t>(i);
+  }
+}
+
+void TokenLexicon::matches_at(const Document& doc, uint32_t i, uint32_t end,
+                              std::vector<PhraseMatcher::Match>& out) const {
+  out.clear();
+  const Token& t = doc.tokens[i];
+  if (!test(starts_, t.hash)) return;
+  if (test(multi_starts_, t.hash) && i + 1 < end && test(pairs_, combine_hash(t.hash, doc.tokens[i + 1].hash))) {
+    multi_.matches_at(doc, i, end, out);
+    if (!out.empty() && out.front().end > i + 1) {
+      const uint32_t longest = out.front().end;
+      out.erase(std::remove_if(out.begin(), out.end(), [&](const auto& m) { return m.end != longest; }), out.end());
+      return;
+    }
+    out.clear();
+  }
+  if (slots_.empty()) return;
+  std::string_view key = doc.folded_key(t);
+  for (uint64_t slot = (t.hash >> 7) & mask_; slots_[slot] >= 0; slot = (slot + 1) & mask_) {
+    const Single& s = singles_[slots_[slot]];
+    if (s.hash != t.hash || s.key != key) continue;
+    for (uint32_t p : s.payloads) out.push_back({i, i + 1, p});
+    return;
+  }
+}
+
+}  // namespace claimtrace

@@ -1,0 +1,52 @@
+// A lexicon of phrases matched over tokens, tuned for the claim layer where
+// most entries are one word and most tokens match nothing: a bit set of the
+// first tokens' hashes rules out most positions with one probe; one-word
+// entries sit in a flat hash table; only phrases of several words go to the
+// PhraseMatcher. Longest match first, every payload of that match.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "text/phrase_matcher.h"
+
+namespace claimtrace {
+
+class TokenLexicon {
+ public:
+  TokenLexicon() : starts_(kWords, 0), multi_starts_(kWords, 0), pairs_(kWords, 0) {}
+
+  void add(std::string_view phrase, uint32_t payload, const TextRules& rules);
+
+  // The longest phrases starting at token `i` (ending before `end`), all
+  // their payloads, appended to `out` (cleared first).
+  void matches_at(const Document& doc, uint32_t i, uint32_t end, std::vector<PhraseMatcher::Match>& out) const;
+
+ private:
+  static constexpr uint64_t kBits = 1 << 16;
+  static constexpr size_t kWords = kBits / 64;
+  static bool test(const std::vector<uint64_t>& bits, uint64_t h) {
+    const uint64_t b = h & (kBits - 1);
+    return (bits[b >> 6] >> (b & 63)) & 1;
+  }
+  static void set(std::vector<uint64_t>& bits, uint64_t h) {
+    const uint64_t b = h & (kBits - 1);
+    bits[b >> 6] |= uint64_t{1} << (b & 63);
+  }
+  struct Single {
+    uint64_t hash = 0;
+    std::string key;
+    std::vector<uint32_t> payloads;
+  };
+  void rehash();
+  std::vector<uint64_t> starts_, multi_starts_, pairs_;  // pairs_: the first two tokens of phrases
+  std::vector<Single> singles_;
+  std::vector<int32_t> slots_;  // open addressing over singles_, -1 empty
+  uint64_t mask_ = 0;
+  PhraseMatcher multi_;
+};
+
+}  // namespace claimtrace
