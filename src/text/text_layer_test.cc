@@ -84,7 +84,7 @@ TEST(Tokenizer, NumbersDoNotSwallowYears) {
 TEST(Tokenizer, DigitsOfOtherScriptsAreConsumed) {
   // Found by fuzzing: an Arabic-Indic zero inside a number once stalled the scanner.
   Document doc = analysed("25\u0660000 et \u0661\u0662 soldats", french());
-  EXPECT_EQ(token_texts(doc), (std::vector<std::string>{"25", "\u0660000", "et", "\u0661\u0662", "soldats"}));
+  EXPECT_EQ(token_texts(doc), (std::vector<std::string>{"25", "\u0660", "000", "et", "\u0661\u0662", "soldats"}));
 }
 
 TEST(Tokenizer, EnglishPossessive) {
