@@ -146,6 +146,11 @@ TEST(Pipeline, DetectsLanguage) {
   en.text = "North Korea could send thousands more troops to Russia, according to Ukrainian intelligence.";
   (*pipeline)->analyze(en);
   EXPECT_EQ(en.lang, "en");
+  // Too short for CLD2 to be sure: the function words decide.
+  Document dateline;
+  dateline.text = "29 mai 2012";
+  (*pipeline)->analyze(dateline);
+  EXPECT_EQ(dateline.lang, "fr");
 }
 
 }  // namespace
