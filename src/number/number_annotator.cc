@@ -26,6 +26,7 @@ class NumberAnnotator final : public Annotator {
 
  private:
   void sentence(const Document& doc, uint32_t first, uint32_t end, std::vector<Atom>& atoms) const;
+  void hyphen_prefix(const Document& doc, uint32_t i, std::vector<Atom>& atoms) const;
   void flush_run(const Document& doc, std::vector<Part>& parts, std::vector<uint8_t>& may_end,
                  std::vector<uint32_t>& part_first, std::vector<uint32_t>& part_end, std::vector<bool>& part_scaled,
                  std::vector<Atom>& atoms) const;
@@ -63,6 +64,7 @@ Part part_of(const number::NumberWord& w, std::string_view key) {
   p.kind = w.kind;
   p.value = w.value;
   p.times_twenty = w.times_twenty;
+  p.words_only = w.words_only;
   p.plural = !key.empty() && key.back() == 's';
   return p;
 }
@@ -181,9 +183,52 @@ void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end
       continue;
     }
     flush();
+    // "six-mile", "three-ton": number words before a hyphen inside one word
+    // make a number glued into the word (the quantity annotator reads the rest).
+    if (t.kind == TokenKind::kWord && t.has(kHyphenated)) hyphen_prefix(doc, i, atoms);
     ++i;
   }
   flush();
+}
+
+void NumberAnnotator::hyphen_prefix(const Document& doc, uint32_t i, std::vector<Atom>& atoms) const {
+  const Token& t = doc.tokens[i];
+  std::string_view key = doc.folded_key(t);
+  std::string_view norm = doc.normalized_of(t);
+  std::vector<Part> parts;
+  size_t start = 0, last_dash = 0;
+  while (true) {
+    size_t dash = key.find('-', start);
+    if (dash == std::string_view::npos) break;
+    const auto* w = words_.word(key.substr(start, dash - start));
+    if (!w) break;
+    parts.push_back(part_of(*w, key.substr(start, dash - start)));
+    last_dash = dash;
+    start = dash + 1;
+  }
+  if (parts.empty()) return;
+  auto v = number::compose(parts);
+  if (!v) return;
+  // The folded key and the normalized text differ in length only through
+  // accents; the number pieces are ASCII here, so find the dash in the text.
+  size_t dash_in_text = 0;
+  for (size_t k = 0, seen = 0; k < norm.size(); ++k) {
+    if (norm[k] == '-' && ++seen == parts.size()) {
+      dash_in_text = k;
+      break;
+    }
+  }
+  if (dash_in_text == 0) return;
+  (void)last_dash;
+  Atom a;
+  a.first = i;
+  a.end = i + 1;
+  a.plain = false;
+  a.span.at = {t.at.start, doc.normalized.original(t.nstart + static_cast<uint32_t>(dash_in_text))};
+  a.span.amount.value = *v;
+  a.span.in_word = true;
+  a.span.why = {"number.hyphen_prefix", {}};
+  atoms.push_back(a);
 }
 
 void NumberAnnotator::annotate(Document& doc) const {

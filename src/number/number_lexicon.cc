@@ -51,6 +51,7 @@ Result<NumberLexicon> NumberLexicon::load(const LanguageContext& context) {
     w.times_twenty = flags.find("x20") != std::string_view::npos;
     w.article = flags.find("article") != std::string_view::npos;
     w.pronoun = flags.find("pronoun") != std::string_view::npos;
+    w.words_only = flags.find("words_only") != std::string_view::npos;
     w.where = row.where;
     lex.words_[fold(row[0])] = w;
   }

@@ -33,6 +33,7 @@ struct NumberWord {
   bool times_twenty = false;  // French "vingt" after "quatre": quatre-vingt = 80
   bool article = false;       // French un/une: also the indefinite article
   bool pronoun = false;       // English "one": a pronoun after a determiner
+  bool words_only = false;    // not after digits (French "cents": "3 cents" is a coin)
   std::string_view where;     // resource line
 };
 

@@ -119,6 +119,7 @@ std::optional<double> compose(std::span<const Part> parts) {
           current += p.value;
         } else if (last == Last::kUnit || last == Last::kTen) {
           if (below >= 100 && p.value == 100) return std::nullopt;
+          if (p.words_only && i > 0 && parts[i - 1].digits) return std::nullopt;
           current += below * p.value - below;
         } else {
           return std::nullopt;
@@ -222,8 +223,9 @@ std::optional<double> compose(std::span<const Part> parts) {
           return std::nullopt;
         }
         auto den = compose(parts.subspan(i + 1));
-        if (!den || *den == 0) return std::nullopt;
         double num = total + current;
+        // "un sur cent", "1 over three"; "8 sur 5", "1000 sur 3 ans" are no fractions.
+        if (!den || *den == 0 || num >= *den) return std::nullopt;
         total = 0;
         current = num / *den;
         i = parts.size();

@@ -19,6 +19,7 @@ struct Part {
   bool integer = true;      // digits without a decimal part
   bool times_twenty = false;
   bool plural = false;      // denominators written in the plural: fifths, cinquièmes
+  bool words_only = false;  // a multiplier that never follows digits (French "cents" after digits is a coin)
 };
 
 // The value of the numeral made of all `parts`, or nullopt when they do not

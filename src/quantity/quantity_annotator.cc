@@ -104,7 +104,7 @@ void QuantityAnnotator::annotate(Document& doc) const {
     const uint32_t f = token_at(doc, n.at.start);
     const uint32_t e = token_end(doc, n.at.end);
     if (f >= n_tokens || e > n_tokens || f >= e) continue;
-    const uint32_t s_index = doc.sentence_at(n.at.start);
+    const uint32_t s_index = doc.sentence_at(n.at.end - 1);
     if (s_index >= doc.sentences.size()) continue;
     const Sentence& s = doc.sentences[s_index];
     const uint32_t limit = s.end_token;
@@ -116,6 +116,22 @@ void QuantityAnnotator::annotate(Document& doc) const {
     Extent noun;
     std::string_view rule;
 
+    // 0. Number words inside a hyphenated word: "six-mile", "three-foot".
+    if (n.in_word && n.at.end < doc.tokens[e - 1].at.end && doc.tokens[e - 1].kind == TokenKind::kWord) {
+      std::string_view key = doc.folded_key(doc.tokens[e - 1]);
+      size_t dash = key.rfind('-');
+      const UnitEntry* u = dash == std::string_view::npos ? nullptr : lex_.word_unit(key.substr(dash + 1));
+      if (u && u->kind == EntryKind::kUnit) {
+        q.at = doc.tokens[e - 1].at;
+        q.unit = u->unit;
+        q.amount = scaled(n.amount, u->factor);
+        q.noun = {n.at.end + 1, doc.tokens[e - 1].at.end};
+        q.why = {"quantity.hyphen_word", u->where};
+        doc.quantities.push_back(std::move(q));
+        claimed_end = doc.tokens[e - 1].at.end;
+      }
+      continue;
+    }
     // 1. A unit glued after: 180ml, 24703m2, 100₾, 3-inch.
     uint32_t j = e;
     if (j < limit && glued(doc, j) && doc.tokens[j].kind == TokenKind::kPunct && doc.normalized_of(doc.tokens[j]) == "-" &&
@@ -190,9 +206,9 @@ void QuantityAnnotator::annotate(Document& doc) const {
     }
     // 3. A currency before: $ 75 million, USD 200, € 2 million, c $ 16.4.
     if (!unit && !demonym_seen) {
-      for (uint32_t back = 1; back <= 3 && back <= f; ++back) {
+      for (uint32_t back = 3; back >= 1; --back) {
+        if (back > f || f - back < s.first_token) continue;
         uint32_t start = f - back;
-        if (start < s.first_token) break;
         auto hits = hits_at(doc, lex_.before(), start, f);
         if (!hits.empty() && hits.front().end == f) {
           unit = pick(hits, number_scaled);
@@ -238,12 +254,16 @@ void QuantityAnnotator::annotate(Document& doc) const {
     }
     if (!unit && !demonym_seen) continue;
     if (n.role == NumberRole::kYear && !unit) continue;
-    if (!n.cue.empty() && n.cue.start < doc.tokens[q_first].at.start) q_first = token_at(doc, n.cue.start);
     q.at = {doc.tokens[q_first].at.start, doc.tokens[q_end - 1].at.end};
     q.noun = noun;
+    if (q.amount.min && q.amount.max && *q.amount.min == *q.amount.max && !q.amount.value) {
+      q.amount.value = q.amount.min;  // "equal to 20 pounds"
+      q.amount.min.reset();
+      q.amount.max.reset();
+    }
     if (unit) {
       q.unit = unit->unit;
-      q.amount = scaled(n.amount, unit->factor);
+      q.amount = scaled(q.amount, unit->factor);
       q.why = {rule, unit->where};
     } else {
       q.unit = military(doc, s.first_token, s.end_token) ? "personnel" : "person";
