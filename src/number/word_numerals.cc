@@ -98,8 +98,15 @@ std::optional<double> compose(std::span<const Part> parts) {
         break;
       }
       case WordKind::kTen: {
+        // A ten that opens a compound denominator: "one twenty-fifth", "vingt vingt cinquième".
+        size_t k = i + 1;
+        if (k < parts.size() && parts[k].kind == WordKind::kAnd) ++k;
+        const bool opens_denominator = (last == Last::kUnit || last == Last::kTen) && k < parts.size() &&
+                                       parts[k].kind == WordKind::kDenominator && parts[k].value < 10;
         if (p.times_twenty && last == Last::kUnit && std::fmod(current, 100) == 4) {
           current += 76;  // quatre-vingt
+        } else if (opens_denominator) {
+          current += p.value;
         } else if (last == Last::kNone || last == Last::kScale || last == Last::kMultiplier || last == Last::kAnd) {
           if (std::fmod(current, 100) != 0) return std::nullopt;
           current += p.value;
@@ -114,7 +121,7 @@ std::optional<double> compose(std::span<const Part> parts) {
       case WordKind::kMultiplier: {
         double below = std::fmod(current, 1000);
         if (last == Last::kNone || last == Last::kArticle || last == Last::kScale || last == Last::kAnd) {
-          if (last == Last::kNone && p.value != 100) return std::nullopt;  // "dozens" alone is vague
+          if (last == Last::kNone && (p.value != 100 || p.plural)) return std::nullopt;  // "dozens", "cents" alone
           if (last == Last::kArticle) current -= 1;
           current += p.value;
         } else if (last == Last::kUnit || last == Last::kTen) {
@@ -154,10 +161,18 @@ std::optional<double> compose(std::span<const Part> parts) {
           // A fraction follows ("one and a half", "two million and one half"):
           // it adds to what came before; otherwise "and" only joins the parts
           // of one numeral ("a hundred and twelve", "vingt et un").
+          // After a unit or a ten ("two and fifty-four hundredths") any
+          // numerator; after hundred or a scale only a single word ("one
+          // hundred and three quarters", but "one hundred and thirty-two
+          // fifths" is 132/5).
           size_t j = i + 1;
+          const bool small_before = last == Last::kUnit || last == Last::kTen;
           if (j < parts.size() && (parts[j].kind == WordKind::kArticle ||
                                    (parts[j].kind == WordKind::kUnit && parts[j].value < 10))) {
             ++j;
+          } else if (small_before && j < parts.size() && parts[j].kind == WordKind::kTen) {
+            ++j;
+            if (j < parts.size() && parts[j].kind == WordKind::kUnit && parts[j].value < 10) ++j;
           }
           bool fraction = j < parts.size() && parts[j].kind == WordKind::kDenominator &&
                           (j > i + 1 || parts[j].value == 2);
