@@ -114,7 +114,7 @@ std::optional<double> compose(std::span<const Part> parts) {
           return std::nullopt;
         }
         last = Last::kTen;
-        last_ten = std::fmod(current, 100);
+        last_ten = p.times_twenty && std::fmod(current, 100) == 80 ? 80 : p.value;
         any_number = true;
         break;
       }
