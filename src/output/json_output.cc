@@ -76,6 +76,7 @@ json parse_spans_json(const Document& doc, std::string_view dim) {
   json spans = json::array();
   if (dim == "number") {
     for (const auto& n : doc.numbers) {
+      if (n.in_word) continue;  // digits inside a word or unit ("180ml"): see docs/numbers.md
       json v = amount_json(n.amount);
       if (n.role != NumberRole::kCount) v["kind"] = number_role_name(n.role);
       spans.push_back(with_value(doc, n.at, "number", std::move(v), n.why));
