@@ -14,6 +14,11 @@ using Command = std::function<int()>;
 Command add_extract(CLI::App& app);
 Command add_parse(CLI::App& app);
 Command add_demo(CLI::App& app);
+Command add_ingest(CLI::App& app);
+Command add_stats(CLI::App& app);
+Command add_query(CLI::App& app);
+Command add_timeline(CLI::App& app);
+Command add_clusters(CLI::App& app);
 
 // Exit codes.
 inline constexpr int kOk = 0;

@@ -20,6 +20,11 @@ int main(int argc, char** argv) {
   };
   add(add_extract);
   add(add_parse);
+  add(add_ingest);
+  add(add_stats);
+  add(add_query);
+  add(add_timeline);
+  add(add_clusters);
   add(add_demo);
   CLI::App* version = app.add_subcommand("version", "Print the version");
   commands[version] = [] {

@@ -1,0 +1,42 @@
+// What fusion compares claims by: their slot (event, actor, recipient,
+// quantity status, polarity), their period and their figure.
+#pragma once
+
+#include <limits>
+#include <optional>
+#include <string>
+
+#include "core/document.h"
+
+namespace claimtrace {
+
+// A claim's period: its time expression's interval when one was resolved,
+// else the calendar month of publication ([YYYY-MM-01, next month)); the
+// whole calendar when neither is known. ISO dates, end exclusive.
+struct Period {
+  std::string begin = "0000-01-01";
+  std::string end = "9999-12-31";
+  bool overlaps(const Period& o) const { return begin < o.end && o.begin < end; }
+};
+
+Period claim_period(const Claim& claim, const std::string& published);
+
+// The figure as a closed interval; none when the claim has no quantity.
+struct Figure {
+  double low = 0;
+  double high = std::numeric_limits<double>::infinity();
+};
+
+std::optional<Figure> claim_figure(const Amount& amount);
+
+// Figures are compatible when their intervals meet once each is widened by
+// 5%: estimates that round differently are the same report.
+bool figures_compatible(const Figure& a, const Figure& b);
+
+// Certainty as an order, for ranges: denied < rumoured < possible < probable < asserted.
+int certainty_rank(const std::string& certainty);
+
+// "denied" claims form their own clusters, so that a denial can contradict.
+inline std::string claim_polarity(const std::string& certainty) { return certainty == "denied" ? "denied" : "affirmed"; }
+
+}  // namespace claimtrace

@@ -1,0 +1,213 @@
+#include "ingest/ingest.h"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "core/content_hash.h"
+#include "store/store.h"
+
+namespace claimtrace {
+namespace {
+
+uint64_t input_size(const std::vector<std::string>& inputs) {
+  uint64_t total = 0;
+  std::error_code ec;
+  for (const auto& input : inputs) {
+    if (input == "-") continue;
+    if (std::filesystem::is_directory(input, ec)) {
+      for (auto it = std::filesystem::recursive_directory_iterator(input, ec);
+           !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        if (it->is_regular_file(ec)) total += it->file_size(ec);
+      }
+    } else {
+      auto size = std::filesystem::file_size(input, ec);
+      if (!ec) total += size;
+    }
+  }
+  return total;
+}
+
+// Documents between the reader and the writer, in input order.
+class OrderedQueue {
+ public:
+  explicit OrderedQueue(size_t capacity) : capacity_(capacity) {}
+
+  // Reader: blocks while too many documents are in flight.
+  void push(Document doc) {
+    std::unique_lock lock(mu_);
+    room_.wait(lock, [&] { return next_seq_ - written_ < capacity_; });
+    work_.emplace_back(next_seq_++, std::move(doc));
+    work_ready_.notify_one();
+  }
+  void close() {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    work_ready_.notify_all();
+    done_ready_.notify_all();
+  }
+  // Worker: the next document to analyse, or nothing when all are taken.
+  std::optional<std::pair<uint64_t, Document>> take() {
+    std::unique_lock lock(mu_);
+    work_ready_.wait(lock, [&] { return !work_.empty() || closed_; });
+    if (work_.empty()) return std::nullopt;
+    auto item = std::move(work_.front());
+    work_.pop_front();
+    return item;
+  }
+  void finish(uint64_t seq, Document doc) {
+    std::lock_guard lock(mu_);
+    done_.emplace(seq, std::move(doc));
+    done_ready_.notify_all();
+  }
+  // Writer: the next document in order; waits up to `wait` for it.
+  enum class Next { kDocument, kNotYet, kEnd };
+  Next next(Document* out, std::chrono::milliseconds wait) {
+    std::unique_lock lock(mu_);
+    auto ready = [&] { return done_.contains(written_) || (closed_ && written_ == next_seq_); };
+    if (!done_ready_.wait_for(lock, wait, ready)) return Next::kNotYet;
+    if (closed_ && written_ == next_seq_ && !done_.contains(written_)) return Next::kEnd;
+    auto it = done_.find(written_);
+    *out = std::move(it->second);
+    done_.erase(it);
+    ++written_;
+    room_.notify_all();
+    return Next::kDocument;
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable room_, work_ready_, done_ready_;
+  std::deque<std::pair<uint64_t, Document>> work_;
+  std::map<uint64_t, Document> done_;
+  uint64_t next_seq_ = 0;
+  uint64_t written_ = 0;
+  size_t capacity_;
+  bool closed_ = false;
+};
+
+}  // namespace
+
+Result<IngestReport> ingest(const std::string& db, const Pipeline& pipeline, const std::vector<std::string>& inputs,
+                            const IngestOptions& options, const ErrorSink& on_error) {
+  auto writer_store = Store::open(db);
+  if (!writer_store) return std::unexpected(writer_store.error());
+  auto reader_store = Store::open(db);
+  if (!reader_store) return std::unexpected(reader_store.error());
+
+  const auto started = std::chrono::steady_clock::now();
+  const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  IngestReport report;
+  report.input_bytes = input_size(inputs);
+  std::mutex report_mu;  // report counters and on_error are shared by reader and writer
+  auto report_error = [&](Error&& e) {
+    std::lock_guard lock(report_mu);
+    ++report.failed;
+    on_error(std::move(e));
+  };
+
+  OrderedQueue queue(threads * 64 + options.batch_size);
+  std::thread reader([&] {
+    ReadOptions read = options.read;
+    read.recurse = true;
+    // Presence is checked in small groups so that a re-run skips stored documents unanalysed.
+    std::vector<Document> group;
+    auto flush = [&] {
+      std::vector<std::string> hashes;
+      for (const auto& d : group) hashes.push_back(content_hash(d.text));
+      auto present = (*reader_store)->contains(hashes);
+      for (size_t i = 0; i < group.size(); ++i) {
+        {
+          std::lock_guard lock(report_mu);
+          report.bytes += group[i].text.size();
+        }
+        if (present && (*present)[i]) {
+          std::lock_guard lock(report_mu);
+          ++report.present;
+          continue;
+        }
+        queue.push(std::move(group[i]));
+      }
+      group.clear();
+    };
+    for (const auto& input : inputs) {
+      read_input(input, read, [&](Document&& doc) {
+        group.push_back(std::move(doc));
+        if (group.size() >= 64) flush();
+      }, report_error);
+    }
+    flush();
+    queue.close();
+  });
+  std::vector<std::thread> workers;
+  for (unsigned i = 0; i < threads; ++i) {
+    workers.emplace_back([&] {
+      while (auto item = queue.take()) {
+        pipeline.analyze(item->second);
+        queue.finish(item->first, std::move(item->second));
+      }
+    });
+  }
+
+  std::vector<Document> batch;
+  auto write_batch = [&] {
+    if (batch.empty()) return;
+    std::vector<const Document*> docs;
+    for (const auto& d : batch) docs.push_back(&d);
+    auto counts = (*writer_store)->add_batch(docs);
+    if (!counts) {
+      // Find the document at fault; the others still go in.
+      for (const auto* d : docs) {
+        auto one = (*writer_store)->add_batch({d});
+        std::lock_guard lock(report_mu);
+        if (one) {
+          report.added += one->added;
+          report.present += one->present;
+        } else {
+          ++report.failed;
+          on_error(Error{d->source, "not stored: " + one.error().message});
+        }
+      }
+    } else {
+      std::lock_guard lock(report_mu);
+      report.added += counts->added;
+      report.present += counts->present;
+    }
+    batch.clear();
+  };
+  auto last_progress = std::chrono::steady_clock::now();
+  while (true) {
+    Document doc;
+    auto next = queue.next(&doc, std::chrono::milliseconds(200));
+    if (next == OrderedQueue::Next::kEnd) break;
+    if (next == OrderedQueue::Next::kDocument) {
+      if (options.on_warning) {
+        std::lock_guard lock(report_mu);
+        for (const auto& w : doc.warnings) options.on_warning(w);
+      }
+      batch.push_back(std::move(doc));
+      if (batch.size() >= options.batch_size) write_batch();
+    }
+    auto now = std::chrono::steady_clock::now();
+    if (options.on_progress && now - last_progress > std::chrono::milliseconds(250)) {
+      last_progress = now;
+      std::lock_guard lock(report_mu);
+      report.seconds = std::chrono::duration<double>(now - started).count();
+      options.on_progress(report);
+    }
+  }
+  write_batch();
+  reader.join();
+  for (auto& w : workers) w.join();
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
+}
+
+}  // namespace claimtrace
