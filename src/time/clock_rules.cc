@@ -99,6 +99,7 @@ Grammar::Opt Grammar::part_of_day(uint32_t i) {
   uint32_t j = skip(i, Kind::kDet);
   uint32_t k = 0;
   if (const auto* d = lex(j, Kind::kDir, &k); d && d->ival == 0) j = skip(k, Kind::kDet);
+  if (j == i) return std::nullopt;  // "Good Morning": a part of the day wants its article
   const auto* pod = lex(j, Kind::kPod, &k);
   if (!pod) return std::nullopt;
   P p;

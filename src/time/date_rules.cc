@@ -73,7 +73,10 @@ Grammar::Opt Grammar::month_day_year(uint32_t i) {
 
 Grammar::Opt Grammar::month_year(uint32_t i) {
   uint32_t j = i;
-  const bool intro = lex(i, Kind::kMonthIntro, &j) != nullptr;
+  int pre_dir = 0;
+  bool has_pre_dir = false;
+  if (const auto* d = lex(i, Kind::kDir, &j)) { pre_dir = d->ival; has_pre_dir = true; } else j = i;
+  const bool intro = has_pre_dir || lex(j, Kind::kMonthIntro, &j) != nullptr;
   if (intro) j = skip(j, Kind::kOf);
   uint32_t me = 0;
   const auto* m = lex(j, Kind::kMonth, &me);
@@ -84,6 +87,7 @@ Grammar::Opt Grammar::month_year(uint32_t i) {
   p.end = me;
   p.rule = "time.date.month";
   p.where = m->where;
+  if (has_pre_dir) { p.e.dir = pre_dir; p.e.has_dir = true; }
   uint32_t k = skip_punct(skip(me, Kind::kOf), ',');
   const int n = num(k);
   if (ndigits(k) == 4 && n >= 1000 && n <= 2200) {
@@ -99,6 +103,8 @@ Grammar::Opt Grammar::month_year(uint32_t i) {
       p.e.has_dir = true;
       p.end = de;
     } else if (!intro && !month_ok(j, me, *m, false)) {
+      return std::nullopt;
+    } else if (m->ambiguous && !capitalized(j) && !lex_.lower_months()) {
       return std::nullopt;
     }
   }
@@ -202,7 +208,8 @@ Grammar::Opt Grammar::weekday_date(uint32_t i) {
   }
   int day = 0;
   uint32_t de = 0;
-  if (!has_pre_dir && day_at(skip(k, Kind::kDet), day, de) && ndigits(skip(k, Kind::kDet)) <= 2) {
+  if (!has_pre_dir && day_at(skip(k, Kind::kDet), day, de) && ndigits(skip(k, Kind::kDet)) <= 2 &&
+      !is_punct(de, '-') && !is_punct(de, '.')) {
     // "mardi 1er", "lundi le 29": a day of the month with its weekday.
     if (!lex(de, Kind::kUnit) && !lex(de, Kind::kHourMark) && !is_punct(de, ':') && !lex(de, Kind::kAmPm)) {
       p.e.day = day;
@@ -397,7 +404,8 @@ Grammar::Opt Grammar::date(uint32_t i) {
     const uint32_t j = i;
     int day = 0;
     uint32_t de = 0;
-    if (i > first_ && lex(i - 1, Kind::kDet) && lex_.day_first() && ndigits(j) <= 2 && day_at(j, day, de) &&
+    if (i > first_ && lex(i - 1, Kind::kDet) && (lex_.day_first() || (glued(i + 1) && lex(i + 1, Kind::kOrdSuffix))) &&
+        ndigits(j) <= 2 && day_at(j, day, de) &&
         !lex(de, Kind::kUnit) && !lex(de, Kind::kHourMark) && !is_punct(de, ':') && !is_punct(de, '%') &&
         !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de) && !doc_.tokens[de].has(kCapitalized))) {
       P p;

@@ -183,6 +183,7 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
   const bool has_ref = ref.has_value();
   const Ymd r = has_ref ? ref->date : Ymd{};
   const int dir = e.has_dir ? e.dir : 0;
+  const bool this_one = e.has_dir && e.dir == 0;  // this September, cet été: the reference's year
 
   if (e.offset_sign) {
     if (!has_ref) { ok = false; return p; }
@@ -267,6 +268,7 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
 
   // Periods of a year: year, half, quarter, season, month.
   p.y = e.year;
+  if (this_one && p.y < 0 && has_ref && e.weekday < 0) p.y = r.y;
   if (!e.season.empty()) {
     p.season = e.season; p.gran = Gran::kSeason;
     if (p.y < 0 && has_ref) {
@@ -334,7 +336,15 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
         }
       }
     }
-    if (p.y >= 0 && p.m >= 0 && p.d > days_in_month(p.y, p.m)) ok = false;
+    if (p.y >= 0 && p.m >= 0 && p.d > days_in_month(p.y, p.m)) {
+      // 29 February: the leap year nearest in the direction of the tense.
+      const int step = (dir > 0 || (dir == 0 && tense > 0)) ? 1 : -1;
+      if (e.year < 0 && p.m == 2 && p.d == 29) {
+        while (!is_leap(p.y)) p.y += step;
+      } else {
+        ok = false;
+      }
+    }
     return p;
   }
   if (p.y >= 0) { p.gran = Gran::kYear; return p; }
@@ -377,8 +387,10 @@ Resolved resolve(const Expr& e, const std::optional<timecal::DateTime>& ref, int
       return out;
     case timeexpr::ExprType::kRange: {
       if (e.parts.size() != 2) return out;
-      Resolved a = resolve(e.parts[0], ref, tense);
       Resolved b = resolve(e.parts[1], ref, tense);
+      Resolved a = resolve(e.parts[0], ref, tense);
+      // "from November to March": the start lies before the end.
+      if (!a.begin.empty() && !b.begin.empty() && a.begin > b.begin && e.parts[0].year < 0) a = resolve(e.parts[0], ref, -1);
       out.type = a.type;
       out.begin = a.begin.empty() ? a.value : a.begin;
       out.end = e.end_at_begin ? (b.begin.empty() ? b.value : b.begin) : (b.end.empty() ? b.value : b.end);
@@ -391,6 +403,7 @@ Resolved resolve(const Expr& e, const std::optional<timecal::DateTime>& ref, int
   }
   bool ok = true;
   Point p = resolve_point(e, ref, tense, ok);
+  if (!ok && !e.offset_sign && !e.rel_unit) return out;  // no such day (30 février): nothing
   if (!ok) {
     // No reference for a relative expression: say which way it points.
     out.type = "DATE";

@@ -157,6 +157,16 @@ bool Grammar::day_at(uint32_t i, int& day, uint32_t& end) const {
 bool Grammar::year_context(uint32_t i) const {
   const int n = num(i);
   if (n < 1000 || n > 2200 || ndigits(i) != 4) return false;
+  // After a time preposition: "in 2008", "before 2010", "depuis 2014".
+  if (i > first_) {
+    for (Kind k : {Kind::kYearIntro, Kind::kSince, Kind::kBefore, Kind::kAfter, Kind::kUntil, Kind::kFrom,
+                   Kind::kBetween, Kind::kPart}) {
+      if (lex(i - 1, k) && !(i + 1 < end_ && doc_.tokens[i + 1].kind == TokenKind::kWord &&
+                             lex(i + 1, Kind::kUnit) == nullptr && !any_lex(i + 1) && !doc_.tokens[i + 1].has(kCapitalized) &&
+                             k == Kind::kYearIntro && false))
+        return true;
+    }
+  }
   // Followed by a lower-case word that is not a time word: "2000 soldats".
   if (i + 1 < end_) {
     const Token& nx = doc_.tokens[i + 1];
@@ -207,6 +217,7 @@ Grammar::Opt Grammar::unit(uint32_t i) {
     if (best->e.hour >= 0 && !best->e.has_date()) {
       // 15h le 29 juin, 7:00 on next Sunday
       uint32_t j = skip(skip_punct(best->end, ','), Kind::kAt);
+      if (lex(j, Kind::kDet) && lex(skip(j, Kind::kDet), Kind::kWeekday)) j = skip(j, Kind::kDet);
       Opt d;
       take_longest(d, date(j));
       take_longest(d, day_relative(j));

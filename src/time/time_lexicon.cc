@@ -102,6 +102,7 @@ Result<Lexicon> Lexicon::load(const LanguageContext& context) {
   if (!settings) return std::unexpected(settings.error());
   for (const auto& row : settings->rows) {
     if (row[0] == "date_order") lex.day_first_ = row[1] != "MDY";
+    if (row[0] == "month_case") lex.lower_months_ = row[1] != "capitalized";
   }
 
   // Month and weekday names from CLDR, every width and context.

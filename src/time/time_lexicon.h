@@ -95,6 +95,9 @@ class Lexicon {
   // +1 if the folded word is a future cue, -1 past, 0 none.
   int tense_of(std::string_view folded) const;
   bool day_first() const { return day_first_; }  // 29/06 is day/month
+  // Month names are written in lower case (French): a lower-case "mars" may be
+  // a month; in English a lower-case "may" is the verb.
+  bool lower_months() const { return lower_months_; }
 
  private:
   void add(std::string_view phrase, Entry e, const TextRules& rules);
@@ -106,6 +109,7 @@ class Lexicon {
   std::unordered_map<std::string, int> tense_words_;
   std::vector<TenseCue> tense_suffixes_;
   bool day_first_ = true;
+  bool lower_months_ = true;
 };
 
 }  // namespace claimtrace::timelex
