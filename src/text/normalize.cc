@@ -5,6 +5,8 @@
 #include <unicode/bytestream.h>
 #include <unicode/utf8.h>
 
+#include "text/char_table.h"
+
 #include <string>
 
 namespace claimtrace {
@@ -29,37 +31,26 @@ char ascii_variant(UChar32 c) {
   }
 }
 
-// Folds typographic variants of `in` into `out`; `in_map` (may be empty:
-// identity) gives each byte of `in` its original offset.
+// Folds typographic variants of `in` into the result; `in_map` (empty:
+// identity) gives each byte of `in` its original offset. ASCII runs are
+// copied whole.
 NormalizedText fold_typography(std::string_view in, const std::vector<uint32_t>& in_map) {
   NormalizedText out;
   const auto* s = reinterpret_cast<const uint8_t*>(in.data());
   const int32_t n = static_cast<int32_t>(in.size());
   auto orig = [&](int32_t i) { return in_map.empty() ? static_cast<uint32_t>(i) : in_map[i]; };
-
-  // First pass: is there anything to fold at all?
-  bool any = false;
-  for (int32_t i = 0; i < n && !any;) {
-    if (s[i] < 0x80) { ++i; continue; }
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (ascii_variant(c) || c == 0x2026 || c == 0x00AD) any = true;
-  }
-  if (!any) {
-    out.text.assign(in);
-    out.to_original = in_map;
-    return out;
-  }
   out.text.reserve(in.size());
   out.to_original.reserve(in.size() + 1);
   for (int32_t i = 0; i < n;) {
-    int32_t start = i;
-    if (s[i] < 0x80) {
-      out.text.push_back(static_cast<char>(s[i]));
-      out.to_original.push_back(orig(i));
-      ++i;
-      continue;
+    int32_t run = i;
+    while (run < n && s[run] < 0x80) ++run;
+    if (run > i) {
+      out.text.append(in.data() + i, static_cast<size_t>(run - i));
+      for (int32_t k = i; k < run; ++k) out.to_original.push_back(orig(k));
+      i = run;
+      if (i >= n) break;
     }
+    int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (char a = ascii_variant(c)) {
@@ -70,25 +61,56 @@ NormalizedText fold_typography(std::string_view in, const std::vector<uint32_t>&
       for (int k = 0; k < 3; ++k) out.to_original.push_back(orig(start));
     } else if (c == 0x00AD) {  // soft hyphen: dropped
     } else {
-      for (int32_t k = start; k < i; ++k) {
-        out.text.push_back(static_cast<char>(s[k]));
-        out.to_original.push_back(orig(k));
-      }
+      out.text.append(in.data() + start, static_cast<size_t>(i - start));
+      for (int32_t k = start; k < i; ++k) out.to_original.push_back(orig(k));
     }
   }
   out.to_original.push_back(orig(n));
   return out;
 }
 
+// What the text needs: NFC composition (some character may not be stable
+// under NFC), typographic folding, or nothing. One pass over the bytes,
+// with ICU's per-character answers cached in the character table.
+struct Needs {
+  bool nfc = false;
+  bool typography = false;
+};
+
+Needs survey(std::string_view text) {
+  Needs needs;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const int32_t n = static_cast<int32_t>(text.size());
+  const CharInfo* table = char_table();
+  for (int32_t i = 0; i < n;) {
+    if (s[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    UChar32 c;
+    U8_NEXT(s, i, n, c);
+    if (ascii_variant(c) || c == 0x2026 || c == 0x00AD) needs.typography = true;
+    if (c < 0 || static_cast<uint32_t>(c) >= kCharTableSize || !table[c].nfc_stable) needs.nfc = true;
+    if (needs.nfc && needs.typography) break;
+  }
+  return needs;
+}
+
 }  // namespace
 
 NormalizedText normalize_text(std::string_view original) {
+  Needs needs = survey(original);
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  bool is_nfc = U_SUCCESS(status) &&
-                nfc->isNormalizedUTF8(icu::StringPiece(original.data(), static_cast<int32_t>(original.size())), status) &&
-                U_SUCCESS(status);
-  if (is_nfc) return fold_typography(original, {});
+  if (needs.nfc) {  // the table could not tell: ask ICU
+    needs.nfc = !(U_SUCCESS(status) &&
+                  nfc->isNormalizedUTF8(icu::StringPiece(original.data(), static_cast<int32_t>(original.size())), status) &&
+                  U_SUCCESS(status));
+  }
+  if (!needs.nfc) {
+    if (!needs.typography) return NormalizedText{std::string(original), {}};
+    return fold_typography(original, {});
+  }
 
   // Rare: compose, keeping the edits so that offsets map back.
   std::string composed;

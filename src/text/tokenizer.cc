@@ -3,51 +3,13 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include "text/char_table.h"
 #include "text/fold.h"
 
 namespace claimtrace {
 namespace {
 
-enum class Cls : uint8_t { kSpace, kNewline, kDigit, kLetter, kApostrophe, kHyphen, kPunct, kSymbol };
-
-constexpr Cls ascii_class(unsigned char c) {
-  if (c == '\n') return Cls::kNewline;
-  if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return Cls::kSpace;
-  if (c >= '0' && c <= '9') return Cls::kDigit;
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return Cls::kLetter;
-  if (c == '\'') return Cls::kApostrophe;
-  if (c == '-') return Cls::kHyphen;
-  switch (c) {
-    case '$': case '%': case '&': case '+': case '<': case '=': case '>': case '@':
-    case '#': case '^': case '|': case '~': case '*': case '`':
-      return Cls::kSymbol;
-    default:
-      return c < 0x20 ? Cls::kSpace : Cls::kPunct;
-  }
-}
-
-struct Table {
-  Cls cls[128];
-  constexpr Table() : cls() {
-    for (int c = 0; c < 128; ++c) cls[c] = ascii_class(static_cast<unsigned char>(c));
-  }
-};
-constexpr Table kAscii;
-
-Cls unicode_class(UChar32 c) {
-  if (c < 0) return Cls::kSymbol;
-  if (u_isUWhiteSpace(c)) return c == 0x2028 || c == 0x2029 || c == 0x85 ? Cls::kNewline : Cls::kSpace;
-  if (u_isdigit(c)) return Cls::kDigit;
-  int8_t type = u_charType(c);
-  if (u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK)
-    return Cls::kLetter;
-  if (type == U_CONNECTOR_PUNCTUATION || type == U_DASH_PUNCTUATION || type == U_START_PUNCTUATION ||
-      type == U_END_PUNCTUATION || type == U_INITIAL_PUNCTUATION || type == U_FINAL_PUNCTUATION ||
-      type == U_OTHER_PUNCTUATION)
-    return Cls::kPunct;
-  if (type == U_FORMAT_CHAR || type == U_CONTROL_CHAR) return Cls::kSpace;
-  return Cls::kSymbol;
-}
+using Cls = CharClass;
 
 class Scanner {
  public:
@@ -104,13 +66,14 @@ class Scanner {
     auto b = static_cast<unsigned char>(s_[i]);
     if (b < 0x80) {
       *len = 1;
-      return kAscii.cls[b];
+      return table_[b].cls;
     }
     int32_t j = i;
     UChar32 c;
     U8_NEXT(reinterpret_cast<const uint8_t*>(s_.data()), j, n_, c);
     *len = j - i;
-    return unicode_class(c);
+    if (c >= 0 && static_cast<uint32_t>(c) < kCharTableSize) return table_[c].cls;
+    return classify_code_point(c);
   }
 
   bool digit_at(int32_t i) const { return i < n_ && s_[i] >= '0' && s_[i] <= '9'; }
@@ -204,7 +167,8 @@ class Scanner {
         int32_t j = 0;
         UChar32 c;
         U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), j, static_cast<int32_t>(text.size()), c);
-        upper_first = c >= 0 && u_isupper(c);
+        upper_first = c >= 0 && static_cast<uint32_t>(c) < kCharTableSize ? table_[c].upper
+                                                                           : is_upper_code_point(c);
       }
       if (upper_first) flags |= kCapitalized;
       if (upper_first && text.size() >= 2) {
@@ -225,6 +189,7 @@ class Scanner {
     doc_.tokens.push_back(t);
   }
 
+  const CharInfo* table_ = char_table();
   Document& doc_;
   const TextRules& rules_;
   const std::string& s_;

@@ -1,0 +1,175 @@
+// Whole-pipeline benchmark: every annotator over a corpus held in memory.
+//
+//   pipeline_bench [--runs N] [--threads N] [INPUT...]
+//
+// INPUTs are files or folders (text, HTML, JSONL); the default is the
+// bundled demo corpus. Prints, as the median of N runs, MB/s and documents/s
+// single-threaded (overall and per language) and with N threads, start-up
+// time, peak RSS, and the in-run ratio to the text layer alone and to memchr,
+// so that figures compare across runs on a noisy machine.
+#include <fmt/format.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstring>
+#include <iostream>
+#include <map>
+#include <thread>
+
+#include "pipeline/pipeline.h"
+#include "read/reader.h"
+#include "resources/table.h"
+#include "text/text_layer.h"
+
+using namespace claimtrace;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+double peak_rss_mb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss / 1024.0;
+}
+
+template <class F>
+double seconds_of(F&& f) {
+  auto t0 = Clock::now();
+  f();
+  return std::chrono::duration<double>(Clock::now() - t0).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  int runs = 5;
+  unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::string> inputs;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--runs" && i + 1 < argc) runs = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--threads" && i + 1 < argc) threads = std::max(1, std::atoi(argv[++i]));
+    else inputs.push_back(a);
+  }
+  if (inputs.empty()) inputs.push_back((default_resource_dir().parent_path() / "data" / "demo").string());
+
+  double load_s = 0;
+  std::unique_ptr<Pipeline> pipeline;
+  load_s = seconds_of([&] {
+    auto p = Pipeline::load();
+    if (!p) {
+      std::cerr << p.error().to_string() << "\n";
+      std::exit(1);
+    }
+    pipeline = std::move(*p);
+  });
+
+  std::vector<Document> docs;
+  ReadOptions read;
+  read.recurse = true;
+  for (const auto& in : inputs)
+    read_input(in, read, [&](Document&& d) { docs.push_back(std::move(d)); }, [](Error&& e) {
+      std::cerr << "skipped: " << e.to_string() << "\n";
+    });
+  // Language first, so that per-language figures are known and detection is timed apart.
+  for (auto& d : docs) {
+    if (d.lang.empty() || d.lang == "auto") {
+      Document probe = d;
+      pipeline->analyze(probe);
+      d.lang = probe.lang;
+    }
+  }
+  std::map<std::string, std::vector<const Document*>> by_lang;
+  size_t bytes = 0;
+  for (const auto& d : docs) {
+    by_lang[d.lang].push_back(&d);
+    bytes += d.text.size();
+  }
+  if (docs.empty()) {
+    std::cerr << "no documents\n";
+    return 1;
+  }
+
+  auto analyse_all = [&](const std::vector<const Document*>& set) {
+    for (const Document* d : set) {
+      Document work = *d;
+      pipeline->analyze(work);
+    }
+  };
+  std::vector<const Document*> all;
+  for (const auto& d : docs) all.push_back(&d);
+
+  std::vector<double> t_pipeline, t_text, t_memchr;
+  std::map<std::string, std::vector<double>> t_lang;
+  size_t claims = 0, quantities = 0, times = 0, mentions = 0;
+  for (int r = 0; r < runs; ++r) {
+    t_pipeline.push_back(seconds_of([&] { analyse_all(all); }));
+    t_text.push_back(seconds_of([&] {
+      TextRules none;
+      for (const Document* d : all) {
+        Document work = *d;
+        build_text_layer(work, none);
+      }
+    }));
+    t_memchr.push_back(seconds_of([&] {
+      size_t n = 0;
+      for (const Document* d : all) {
+        const char* p = d->text.data();
+        const char* end = p + d->text.size();
+        while ((p = static_cast<const char*>(std::memchr(p, '\n', end - p)))) ++n, ++p;
+      }
+      if (n == SIZE_MAX) std::cout << "";
+    }));
+    for (const auto& [lang, set] : by_lang) t_lang[lang].push_back(seconds_of([&] { analyse_all(set); }));
+  }
+  for (const auto& d : docs) {
+    Document work = d;
+    pipeline->analyze(work);
+    claims += work.claims.size();
+    quantities += work.quantities.size();
+    times += work.times.size();
+    mentions += work.mentions.size();
+  }
+  std::vector<double> t_threads;
+  for (int r = 0; r < runs; ++r) {
+    std::atomic<size_t> next{0};
+    t_threads.push_back(seconds_of([&] {
+      std::vector<std::thread> pool;
+      for (unsigned k = 0; k < threads; ++k)
+        pool.emplace_back([&] {
+          for (size_t i; (i = next++) < all.size();) {
+            Document work = *all[i];
+            pipeline->analyze(work);
+          }
+        });
+      for (auto& t : pool) t.join();
+    }));
+  }
+
+  double mb = bytes / 1e6;
+  double p = median(t_pipeline);
+  std::cout << fmt::format("corpus: {} documents, {:.2f} MB ({})\n", docs.size(), mb, fmt::join(inputs, ", "));
+  std::cout << fmt::format("found: {} claims, {} quantities, {} times, {} entity mentions\n", claims, quantities, times, mentions);
+  std::cout << fmt::format("start-up (load all resources): {:.3f} s\n", load_s);
+  std::cout << fmt::format("pipeline, 1 thread:  {:.1f} MB/s, {:.0f} documents/s (median of {})\n", mb / p, docs.size() / p, runs);
+  for (const auto& [lang, set] : by_lang) {
+    size_t b = 0;
+    for (const Document* d : set) b += d->text.size();
+    double t = median(t_lang[lang]);
+    std::cout << fmt::format("  {}: {} documents, {:.1f} MB/s, {:.0f} documents/s\n", lang.empty() ? "?" : lang,
+                             set.size(), b / 1e6 / t, set.size() / t);
+  }
+  double pt = median(t_threads);
+  std::cout << fmt::format("pipeline, {} threads: {:.1f} MB/s, {:.0f} documents/s\n", threads, mb / pt, docs.size() / pt);
+  std::cout << fmt::format("text layer alone: {:.1f} MB/s; memchr: {:.0f} MB/s\n", mb / median(t_text), mb / median(t_memchr));
+  std::cout << fmt::format("ratios: pipeline/text layer {:.2f}, pipeline/memchr {:.4f}\n", median(t_text) / p, median(t_memchr) / p);
+  std::cout << fmt::format("peak RSS: {:.0f} MB\n", peak_rss_mb());
+  return 0;
+}

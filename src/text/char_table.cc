@@ -1,0 +1,96 @@
+#include "text/char_table.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unorm2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <array>
+#include <string>
+
+namespace claimtrace {
+
+CharClass classify_code_point(int32_t c) {
+  if (c < 0) return CharClass::kSymbol;
+  if (c < 0x80) {
+    if (c == '\n') return CharClass::kNewline;
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') return CharClass::kSpace;
+    if (c >= '0' && c <= '9') return CharClass::kDigit;
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return CharClass::kLetter;
+    if (c == '\'') return CharClass::kApostrophe;
+    if (c == '-') return CharClass::kHyphen;
+    switch (c) {
+      case '$': case '%': case '&': case '+': case '<': case '=': case '>': case '@':
+      case '#': case '^': case '|': case '~': case '*': case '`':
+        return CharClass::kSymbol;
+      default:
+        return c < 0x20 ? CharClass::kSpace : CharClass::kPunct;
+    }
+  }
+  if (u_isUWhiteSpace(c)) return c == 0x2028 || c == 0x2029 || c == 0x85 ? CharClass::kNewline : CharClass::kSpace;
+  if (u_isdigit(c)) return CharClass::kDigit;
+  int8_t type = u_charType(c);
+  if (u_hasBinaryProperty(c, UCHAR_ALPHABETIC) || type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK)
+    return CharClass::kLetter;
+  if (type == U_CONNECTOR_PUNCTUATION || type == U_DASH_PUNCTUATION || type == U_START_PUNCTUATION ||
+      type == U_END_PUNCTUATION || type == U_INITIAL_PUNCTUATION || type == U_FINAL_PUNCTUATION ||
+      type == U_OTHER_PUNCTUATION)
+    return CharClass::kPunct;
+  if (type == U_FORMAT_CHAR || type == U_CONTROL_CHAR) return CharClass::kSpace;
+  return CharClass::kSymbol;
+}
+
+bool is_upper_code_point(int32_t c) { return c >= 0 && u_isupper(c); }
+
+namespace {
+
+// Folded UTF-8 of one code point, through ICU: decompose, drop combining
+// marks, case-fold; ligatures, which have no decomposition, opened.
+std::string fold_code_point(int32_t c) {
+  if (c == 0x0153 || c == 0x0152) return "oe";
+  if (c == 0x00E6 || c == 0x00C6) return "ae";
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  icu::UnicodeString s(static_cast<UChar32>(c));
+  icu::UnicodeString decomposed;
+  nfd->normalize(s, decomposed, status);
+  if (U_FAILURE(status)) decomposed = s;
+  icu::UnicodeString stripped;
+  for (int32_t i = 0; i < decomposed.length();) {
+    UChar32 d = decomposed.char32At(i);
+    i += U16_LENGTH(d);
+    if (u_charType(d) != U_NON_SPACING_MARK) stripped.append(d);
+  }
+  if (stripped.isEmpty() && !decomposed.isEmpty()) stripped = decomposed;  // a lone combining mark stays
+  stripped.foldCase();
+  std::string out;
+  stripped.toUTF8String(out);
+  return out;
+}
+
+struct Table {
+  std::array<CharInfo, kCharTableSize> info;
+  Table() {
+    for (uint32_t c = 0; c < kCharTableSize; ++c) {
+      CharInfo& ci = info[c];
+      ci.cls = classify_code_point(static_cast<int32_t>(c));
+      ci.upper = is_upper_code_point(static_cast<int32_t>(c));
+      ci.nfc_stable = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_NFC_QUICK_CHECK) == UNORM_YES &&
+                      u_getCombiningClass(static_cast<UChar32>(c)) == 0;
+      std::string f = c < 0x80 ? std::string(1, static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c))
+                               : fold_code_point(static_cast<int32_t>(c));
+      if (f.size() > sizeof ci.fold) f.resize(0);
+      ci.fold_size = static_cast<uint8_t>(f.size());
+      std::copy(f.begin(), f.end(), ci.fold);
+    }
+  }
+};
+
+}  // namespace
+
+const CharInfo* char_table() {
+  static const Table table;
+  return table.info.data();
+}
+
+}  // namespace claimtrace
