@@ -343,7 +343,7 @@ Grammar::Opt Grammar::full(uint32_t i) {
 void Grammar::run(std::vector<Found>& out) {
   for (uint32_t i = first_; i < end_;) {
     const Token& t = doc_.tokens[i];
-    if (t.kind == TokenKind::kPunct || (t.kind != TokenKind::kNumber && !any_lex(i) &&
+    if (t.kind == TokenKind::kPunct || (t.kind != TokenKind::kNumber && !any_lex(i) && !t.has(kHyphenated) &&
                                         std::isnan(s_.word_number[i - first_]))) {
       ++i;
       continue;
