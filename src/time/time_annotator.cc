@@ -50,7 +50,7 @@ class TimeAnnotator final : public Annotator {
     for (uint32_t i = s.first_token; i < s.end_token; ++i) {
       const Token& t = doc.tokens[i];
       if (t.kind != TokenKind::kWord) continue;
-      const int c = lex_.tense_of(doc.folded_key(t));
+      const int c = lex_.tense_of(doc.folded_key(t), t.hash);
       if (c > 0) return 1;
       if (c < 0) tense = -1;
     }

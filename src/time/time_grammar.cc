@@ -61,6 +61,27 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, uint32_t firs
       s.word_number_end[ti - first] = te;
     }
   }
+  // Tokens that can carry a time: numbers, names of months and days, units,
+  // relative words... Function words (le, de, the, in) alone never start a parse
+  // unless one of these follows closely, which saves most rule attempts.
+  s.next_strong.assign(n + 1, end);
+  for (uint32_t k = n; k-- > 0;) {
+    const uint32_t i = first + k;
+    bool strong = doc.tokens[i].kind == TokenKind::kNumber || doc.tokens[i].has(kHyphenated) ||
+                  !std::isnan(s.word_number[k]);
+    for (uint32_t m = s.match_begin[k]; !strong && m < s.match_begin[k + 1]; ++m) {
+      switch (lex.entry(s.matches[m].payload).kind) {
+        case Kind::kMonth: case Kind::kWeekday: case Kind::kSeason: case Kind::kPart: case Kind::kDir:
+        case Kind::kUnit: case Kind::kDayRel: case Kind::kRef: case Kind::kPod: case Kind::kClock:
+        case Kind::kSet: case Kind::kSetAdv: case Kind::kOrdinal:
+          strong = true;
+          break;
+        default:
+          break;
+      }
+    }
+    s.next_strong[k] = strong ? i : s.next_strong[k + 1];
+  }
 }
 
 const timelex::Entry* Grammar::lex(uint32_t i, Kind k, uint32_t* end) const {
@@ -343,6 +364,10 @@ Grammar::Opt Grammar::full(uint32_t i) {
 void Grammar::run(std::vector<Found>& out) {
   for (uint32_t i = first_; i < end_;) {
     const Token& t = doc_.tokens[i];
+    if (s_.next_strong[i - first_] >= i + 5) {  // nothing that can hold a time within reach
+      i = s_.next_strong[i - first_] >= end_ ? end_ : s_.next_strong[i - first_] - 4;
+      continue;
+    }
     if (t.kind == TokenKind::kPunct || (t.kind != TokenKind::kNumber && !any_lex(i) && !t.has(kHyphenated) &&
                                         std::isnan(s_.word_number[i - first_]))) {
       ++i;

@@ -32,6 +32,7 @@ struct Scratch {
   std::vector<uint8_t> ndigits;
   std::vector<double> word_number;     // per token: value of a word numeral starting here (NaN if none)
   std::vector<uint32_t> word_number_end;
+  std::vector<uint32_t> next_strong;   // per token: the first token at or after it that can head a time
 };
 
 class Grammar {

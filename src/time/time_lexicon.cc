@@ -79,8 +79,8 @@ const std::vector<uint32_t>* Lexicon::word(std::string_view folded) const {
   return it == words_.end() ? nullptr : &it->second;
 }
 
-int Lexicon::tense_of(std::string_view folded) const {
-  if (auto it = tense_words_.find(std::string(folded)); it != tense_words_.end()) return it->second;
+int Lexicon::tense_of(std::string_view folded, uint64_t hash) const {
+  if (auto it = tense_words_.find(hash); it != tense_words_.end()) return it->second;
   for (const auto& cue : tense_suffixes_) {
     if (folded.size() >= cue.form.size() + 2 && folded.ends_with(cue.form)) return cue.tense;
   }
@@ -176,7 +176,7 @@ Result<Lexicon> Lexicon::load(const LanguageContext& context) {
     if (row[2] == "suffix") {
       lex.tense_suffixes_.push_back({fold(row[0]), true, t});
     } else {
-      lex.tense_words_[fold(row[0])] = t;
+      lex.tense_words_[key_hash(fold(row[0]))] = t;
     }
   }
   return lex;

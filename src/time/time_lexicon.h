@@ -93,7 +93,7 @@ class Lexicon {
   // Entries of one folded word (for the parts of hyphenated tokens: mi-juin).
   const std::vector<uint32_t>* word(std::string_view folded) const;
   // +1 if the folded word is a future cue, -1 past, 0 none.
-  int tense_of(std::string_view folded) const;
+  int tense_of(std::string_view folded, uint64_t hash) const;  // hash: key_hash(folded), as Token::hash
   bool day_first() const { return day_first_; }  // 29/06 is day/month
   // Month names are written in lower case (French): a lower-case "mars" may be
   // a month; in English a lower-case "may" is the verb.
@@ -106,7 +106,7 @@ class Lexicon {
   std::vector<Entry> entries_;
   std::unordered_map<std::string, std::vector<uint32_t>> words_;
   std::unordered_map<std::string, std::vector<uint32_t>> elided_;
-  std::unordered_map<std::string, int> tense_words_;
+  std::unordered_map<uint64_t, int> tense_words_;  // by key_hash of the folded word
   std::vector<TenseCue> tense_suffixes_;
   bool day_first_ = true;
   bool lower_months_ = true;
