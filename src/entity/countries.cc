@@ -100,6 +100,17 @@ std::vector<std::string> split_display_name(const std::string& name) {
   return out;
 }
 
+// iso-codes index forms are inverted: "Korea, Republic of" is written
+// "Republic of Korea", "Russie, Fédération de" "Fédération de Russie".
+void add_iso_name(Knowledge& knowledge, const std::string& name, uint32_t entity, std::string_view where) {
+  auto comma = name.find(", ");
+  if (comma == std::string::npos) {
+    knowledge.add_name(name, entity, 0, {"entity.country.iso", where});
+  } else if (name.find(", ", comma + 2) == std::string::npos) {
+    knowledge.add_name(name.substr(comma + 2) + " " + name.substr(0, comma), entity, 0, {"entity.country.iso", where});
+  }
+}
+
 }  // namespace
 
 Result<void> add_countries(const fs::path& root, Knowledge& knowledge) {
@@ -164,13 +175,11 @@ Result<void> add_countries(const fs::path& root, Knowledge& knowledge) {
         for (const auto& part : split_display_name(name)) knowledge.add_name(part, e, 0, {"entity.country.icu", icu_where});
       }
       for (const std::string* english_name : {&c.name, &c.common_name, &c.official_name}) {
-        // "Korea, Republic of" is an index form that no text writes.
-        if (english_name->empty() || english_name->find(',') != std::string::npos) continue;
+        if (english_name->empty()) continue;
         if (row[0] == "en") {
-          knowledge.add_name(*english_name, e, 0, {"entity.country.iso", iso_where});
-        } else if (auto it = translations.find(*english_name);
-                   it != translations.end() && it->second.find(',') == std::string::npos) {
-          knowledge.add_name(it->second, e, 0, {"entity.country.iso", iso_where});
+          add_iso_name(knowledge, *english_name, e, iso_where);
+        } else if (auto it = translations.find(*english_name); it != translations.end()) {
+          add_iso_name(knowledge, it->second, e, iso_where);
         }
       }
     }

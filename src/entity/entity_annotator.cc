@@ -102,11 +102,12 @@ class EntityAnnotator final : public Annotator {
     return true;
   }
 
-  // A definite description at determiner i: "le média américain", "the US network".
+  // A definite description at determiner i: "le média américain", "the US network";
+  // without a determiner, a demonym and its head: "Ukrainian intelligence said".
   // Returns the token after it, or 0.
   uint32_t description(Document& doc, uint32_t i, uint32_t end, DocEntities& ents, PendingRole& role,
-                       std::vector<PhraseMatcher::Match>& found) const {
-    uint32_t j = i + 1;
+                       std::vector<PhraseMatcher::Match>& found, bool determiner = true) const {
+    uint32_t j = determiner ? i + 1 : i;
     std::string country;
     std::vector<PhraseMatcher::Match> demonyms;
     auto demonym_at = [&](uint32_t k) -> bool {
@@ -118,7 +119,7 @@ class EntityAnnotator final : public Annotator {
       return true;
     };
     if (demonym_at(j)) j = demonyms.back().end;  // "the American network"
-    if (j >= end) return 0;
+    if (j >= end || (!determiner && demonyms.empty())) return 0;
     int64_t bits = lex_.openers.find(doc.tokens[j].hash);
     if (bits < 0 || !(bits & kOpensDescription)) return 0;
     found.clear();
@@ -151,9 +152,13 @@ class EntityAnnotator final : public Annotator {
     lex_.roles.matches_at(doc, i, end, found);
     if (found.empty()) return 0;
     const auto& m = found.front();
+    // "chercheuse principale et directrice du programme": one role, read whole.
+    const bool continues = role.active(i) && role.at.start < doc.tokens[i].at.start;
+    const Extent first_at = role.at;
     role = PendingRole{};
     role.info = &lex_.role_info[m.payload];
     role.at = extent(doc, m.first, m.end);
+    if (continues) role.at.start = first_at.start;
     role.next = m.end;
     // "Gen." / "M.": the abbreviation's period.
     if (role.next < end && doc.normalized_of(doc.tokens[role.next]) == "." &&
@@ -181,6 +186,18 @@ class EntityAnnotator final : public Annotator {
       if (names_.may_start(t.hash)) {
         if (const PhraseMatcher::Match* m = known_name(doc, i, s.end_token, ents, found)) {
           PhraseMatcher::Match match = *m;
+          // "Ukrainian intelligence", "Russian military": a demonym heading a description.
+          if ((names_.ref(match.payload).flags & kNameDemonym) && match.end < s.end_token) {
+            int64_t bits = lex_.openers.find(doc.tokens[match.end].hash);
+            if (bits >= 0 && (bits & kOpensDescription)) {
+              if (uint32_t next = description(doc, i, s.end_token, ents, role, found, /*determiner=*/false)) {
+                i = next;
+                continue;
+              }
+              m = known_name(doc, i, s.end_token, ents, found);
+              match = *m;
+            }
+          }
           uint32_t e = add_known(doc, match, ents);
           const Entity& entity = doc.entities[e];
           if (role.active(i)) {
@@ -234,10 +251,22 @@ class EntityAnnotator final : public Annotator {
     }
   }
 
+  uint32_t add_org(Document& doc, NameRun run, OrgName org, DocEntities& ents, PendingRole& role) const {
+    std::string name(doc.slice(extent(doc, run.first, org.end)));
+    EntityRecord r = EntityRecord::make("org/" + slug(name), "ORG", name, "", org.head->kind, org.head->kind);
+    uint32_t e = ents.unknown(r);
+    ents.mention(extent(doc, run.first, org.end), e, run.first, false, false, {"entity.org.unknown", org.head->why.resource});
+    if (role.active(run.first)) role.affiliation = doc.entities[e].id;
+    if (role.info && role.next == run.first) role.next = org.end;
+    return org.end;
+  }
+
   // An unknown name from token i; returns the token after what was read.
   uint32_t unknown_name(Document& doc, const Sentence& s, uint32_t i, bool headline, DocEntities& ents,
                         PendingRole& role, std::vector<PhraseMatcher::Match>& found) const {
     NameRun run = name_run(doc, lex_, i, s.end_token, kMaxNameWords + 2);
+    // An organisation's name may hold known names: "Retired American Warriors political action committee".
+    if (OrgName org = organisation_name(doc, lex_, run, s.end_token); org.end) return add_org(doc, run, org, ents, role);
     // A known name inside the run ends it: "Mardi Poutine" is not one person.
     for (uint32_t k = run.first + 1; k < run.end; ++k) {
       if (names_.may_start(doc.tokens[k].hash) && known_name(doc, k, s.end_token, ents, found)) {
@@ -249,15 +278,7 @@ class EntityAnnotator final : public Annotator {
     run.words = 0;
     for (uint32_t k = run.first; k < run.end; ++k) run.words += is_name_word(doc, doc.tokens[k], lex_);
 
-    if (OrgName org = organisation_name(doc, lex_, run, s.end_token); org.end) {
-      std::string name(doc.slice(extent(doc, run.first, org.end)));
-      EntityRecord r = EntityRecord::make("org/" + slug(name), "ORG", name, "", org.head->kind, org.head->kind);
-      uint32_t e = ents.unknown(r);
-      ents.mention(extent(doc, run.first, org.end), e, run.first, false, false, {"entity.org.unknown", org.head->why.resource});
-      if (role.active(i)) role.affiliation = doc.entities[e].id;
-      if (role.info && role.next == run.first) role.next = org.end;
-      return org.end;
-    }
+    if (OrgName org = organisation_name(doc, lex_, run, s.end_token); org.end) return add_org(doc, run, org, ents, role);
 
     bool by_role = role.active(run.first) && (run.words >= 2 || role.next == run.first) &&
                    (!role.info->title || role.next == run.first);

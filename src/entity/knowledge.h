@@ -88,7 +88,7 @@ class Knowledge {
 uint8_t case_flags(std::string_view text);
 
 // Stable slug of a name for ids: "Lee Seong-kweun" -> "lee-seong-kweun",
-// "Шойгу" -> "sojgu".
+// "Шойгу" -> "soigu".
 std::string slug(std::string_view name);
 
 // Any script to Latin ASCII (ICU "Any-Latin; Latin-ASCII"); thread-safe.
