@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text/fold.h"
+
 namespace claimtrace {
 
 namespace {
@@ -27,7 +29,20 @@ uint32_t DocEntities::known(uint32_t record) {
   auto index = static_cast<uint32_t>(doc_.entities.size());
   by_id_.emplace(r.id, index);
   doc_.entities.push_back(entity_from(r));
+  add_keys(doc_.entities.back());
   return index;
+}
+
+void DocEntities::add_keys(const Entity& e) {
+  keys_.push_back({key_hash(e.type), key_hash(e.kind), key_hash(e.country)});
+  starts_.emplace_back();
+}
+
+void DocEntities::set_role(uint32_t entity, std::string role, std::string kind) {
+  Entity& e = doc_.entities[entity];
+  e.role = std::move(role);
+  e.kind = std::move(kind);
+  keys_[entity].kind = key_hash(e.kind);
 }
 
 uint32_t DocEntities::unknown(const EntityRecord& record) {
@@ -35,6 +50,7 @@ uint32_t DocEntities::unknown(const EntityRecord& record) {
   auto index = static_cast<uint32_t>(doc_.entities.size());
   by_id_.emplace(record.id, index);
   doc_.entities.push_back(entity_from(record));
+  add_keys(doc_.entities.back());
   return index;
 }
 
@@ -50,6 +66,7 @@ void DocEntities::mention(Extent at, uint32_t entity, uint32_t first_token, bool
   m.why = why;
   doc_.mentions.push_back(m);
   mention_first_token_.push_back(first_token);
+  starts_[entity].push_back(at.start);
 }
 
 void DocEntities::add_alias(uint64_t token_hash, uint32_t entity) {
@@ -69,16 +86,18 @@ int64_t DocEntities::alias(uint64_t token_hash) const {
   return -1;
 }
 
-bool DocEntities::compatible(const Entity& e, const PendingDescription& d) const {
-  if (e.type != d.info->type) {
+bool DocEntities::compatible(uint32_t entity, const PendingDescription& d, uint64_t country_key) const {
+  static const uint64_t kGpe = key_hash("GPE"), kCountry = key_hash("COUNTRY");
+  const EntityKeys& k = keys_[entity];
+  if (k.type != d.info->type_key) {
     // A description of a place or state accepts either.
-    bool geo = (d.info->type == "GPE" || d.info->type == "COUNTRY") && (e.type == "GPE" || e.type == "COUNTRY");
+    bool geo = (d.info->type_key == kGpe || d.info->type_key == kCountry) && (k.type == kGpe || k.type == kCountry);
     if (!geo) return false;
   }
-  if (!d.info->kinds.empty() &&
-      std::find(d.info->kinds.begin(), d.info->kinds.end(), e.kind) == d.info->kinds.end())
+  if (!d.info->kind_keys.empty() &&
+      std::find(d.info->kind_keys.begin(), d.info->kind_keys.end(), k.kind) == d.info->kind_keys.end())
     return false;
-  return d.country.empty() || e.country == d.country;
+  return d.country.empty() || k.country == country_key;
 }
 
 int64_t DocEntities::apposition(const PendingDescription& d) const {
@@ -91,8 +110,7 @@ int64_t DocEntities::apposition(const PendingDescription& d) const {
     uint32_t first = mention_first_token_[m];
     if (first < d.end_token || first > d.end_token + kWindow || first >= best_token) continue;
     if (first == 0 || doc_.normalized_of(doc_.tokens[first - 1]) != ",") continue;
-    const Entity& e = doc_.entities[doc_.mentions[m].entity];
-    if (!compatible(e, d)) continue;
+    if (!compatible(doc_.mentions[m].entity, d, key_hash(d.country))) continue;
     best = doc_.mentions[m].entity;
     best_token = first;
   }
@@ -100,13 +118,25 @@ int64_t DocEntities::apposition(const PendingDescription& d) const {
 }
 
 int64_t DocEntities::antecedent(const PendingDescription& d) const {
+  // The compatible entity mentioned last before the description. Each
+  // entity's mention starts are in text order but for the few added at the
+  // end of their sentence (descriptions): look a little further back.
+  const uint64_t country_key = key_hash(d.country);
   int64_t best = -1;
   uint32_t best_start = 0;
-  for (const auto& m : doc_.mentions) {
-    if (m.at.start >= d.at.start || (best >= 0 && m.at.start < best_start)) continue;
-    if (!compatible(doc_.entities[m.entity], d)) continue;
-    best = m.entity;
-    best_start = m.at.start;
+  for (uint32_t e = 0; e < doc_.entities.size(); ++e) {
+    if (!compatible(e, d, country_key)) continue;
+    const auto& starts = starts_[e];
+    int extra = -1;
+    for (size_t k = starts.size(); k-- > 0 && extra < 4;) {
+      if (starts[k] >= d.at.start) continue;
+      if (extra < 0) extra = 0;
+      ++extra;
+      if (best < 0 || starts[k] > best_start) {
+        best = e;
+        best_start = starts[k];
+      }
+    }
   }
   return best;
 }

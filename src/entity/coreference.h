@@ -30,6 +30,14 @@ struct PendingDescription {
   std::string country;  // constraint from a demonym: country/UA
 };
 
+// An entity's type, kind and country as hashes, to compare descriptions with
+// entities without string comparisons.
+struct EntityKeys {
+  uint64_t type = 0;
+  uint64_t kind = 0;
+  uint64_t country = 0;
+};
+
 class DocEntities {
  public:
   DocEntities(Document& doc, const Knowledge& knowledge) : doc_(doc), knowledge_(knowledge) {}
@@ -39,6 +47,8 @@ class DocEntities {
   // The document's entity with that id, or a new one from the fields given.
   uint32_t unknown(const EntityRecord& record);
   bool has_record(uint32_t record) const;
+  // Sets an entity's role and kind (an unknown person's, from the role that introduced them).
+  void set_role(uint32_t entity, std::string role, std::string kind);
 
   // Adds a mention; first_token..end_token are the tokens it covers (for apposition).
   void mention(Extent at, uint32_t entity, uint32_t first_token, bool descriptive, bool demonym, Origin why);
@@ -55,7 +65,8 @@ class DocEntities {
   void finish();
 
  private:
-  bool compatible(const Entity& e, const PendingDescription& d) const;
+  bool compatible(uint32_t entity, const PendingDescription& d, uint64_t country_key) const;
+  void add_keys(const Entity& e);
   int64_t apposition(const PendingDescription& d) const;
   int64_t antecedent(const PendingDescription& d) const;
   int64_t default_entity(const PendingDescription& d);
@@ -66,6 +77,8 @@ class DocEntities {
   std::vector<std::pair<uint64_t, uint32_t>> aliases_;
   std::vector<PendingDescription> pending_;
   std::vector<uint32_t> mention_first_token_;  // parallel to doc.mentions
+  std::vector<EntityKeys> keys_;               // parallel to doc.entities
+  std::vector<std::vector<uint32_t>> starts_;  // parallel to doc.entities: its mentions' starts, as added
   size_t sentence_mentions_ = 0;               // first mention of the current sentence
 };
 

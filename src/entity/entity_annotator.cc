@@ -170,7 +170,7 @@ class EntityAnnotator final : public Annotator {
 
   void scan_sentence(Document& doc, const Sentence& s, DocEntities& ents,
                      std::vector<PhraseMatcher::Match>& found) const {
-    const bool headline = s.is_title || headline_case(doc, s);
+    int headline = s.is_title ? 1 : -1;  // computed on first need
     PendingRole role;
     for (uint32_t i = s.first_token; i < s.end_token;) {
       const Token& t = doc.tokens[i];
@@ -262,7 +262,7 @@ class EntityAnnotator final : public Annotator {
   }
 
   // An unknown name from token i; returns the token after what was read.
-  uint32_t unknown_name(Document& doc, const Sentence& s, uint32_t i, bool headline, DocEntities& ents,
+  uint32_t unknown_name(Document& doc, const Sentence& s, uint32_t i, int& headline, DocEntities& ents,
                         PendingRole& role, std::vector<PhraseMatcher::Match>& found) const {
     NameRun run = name_run(doc, lex_, i, s.end_token, kMaxNameWords + 2);
     // An organisation's name may hold known names: "Retired American Warriors political action committee".
@@ -284,7 +284,8 @@ class EntityAnnotator final : public Annotator {
                    (!role.info->title || role.next == run.first);
     // Two capitalized words that are not function words, also at the start of
     // a sentence: "Lee Seong-kweun avait-il tout vu".
-    bool by_shape = !headline && run.words >= 2;
+    if (headline < 0 && run.words >= 2) headline = headline_case(doc, s) ? 1 : 0;
+    bool by_shape = headline == 0 && run.words >= 2;
     if (run.words > kMaxNameWords || !(by_role || by_shape)) return run.end;
 
     std::string name(doc.slice(extent(doc, run.first, run.end)));
@@ -299,10 +300,7 @@ class EntityAnnotator final : public Annotator {
       }
     }
     uint32_t e = ents.unknown(r);
-    if (by_role && doc.entities[e].role.empty()) {
-      doc.entities[e].role = r.role;
-      doc.entities[e].kind = r.kind;
-    }
+    if (by_role && doc.entities[e].role.empty()) ents.set_role(e, r.role, r.kind);
     Origin why{by_role ? "entity.person.role" : "entity.person.name_shape", by_role ? role.info->why.resource : ""};
     ents.mention(extent(doc, run.first, run.end), e, run.first, false, false, why);
     if (run.words >= 2) ents.add_alias(doc.tokens[run.end - 1].hash, e);

@@ -89,7 +89,10 @@ Result<EntityLexicon> load_entity_lexicon(const LanguageContext& context) {
     auto index = static_cast<uint32_t>(lex.description_info.size());
     if (!row.get(3).empty() && row.get(3) != "country") return fail(std::string(row.where), "fourth field must be country");
     lex.description_info.push_back(
-        {row[1], split_bar(row.get(2)), row.get(3) == "country", {"entity.coref.description", row.where}});
+        {row[1], split_bar(row.get(2)), row.get(3) == "country", {"entity.coref.description", row.where}, 0, {}});
+    DescriptionInfo& info = lex.description_info.back();
+    info.type_key = key_hash(info.type);
+    for (const auto& k : info.kinds) info.kind_keys.push_back(key_hash(k));
     lex.descriptions.add(row[0], index, rules);
     lex.openers.add_bits(first_token_hash(row[0], rules), kOpensDescription);
   }

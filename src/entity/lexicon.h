@@ -68,6 +68,8 @@ struct DescriptionInfo {
   std::vector<std::string> kinds;  // compatible entity kinds; empty: any of the type
   bool needs_country = false;      // a description only with a demonym ("les services ukrainiens")
   Origin why;
+  uint64_t type_key = 0;             // key_hash of type and kinds, for cheap comparisons
+  std::vector<uint64_t> kind_keys;
 };
 
 struct EntityLexicon {
