@@ -54,13 +54,22 @@ class EntityAnnotator final : public Annotator {
     const Token& t = doc.tokens[i];
     for (const auto& m : found) {
       const NameRef& ref = names_.ref(m.payload);
-      if ((ref.flags & kNameAllCaps) && !(t.flags & kAllCaps)) continue;
+      if ((ref.flags & kNameAllCaps) && (!(t.flags & kAllCaps) || in_capitals(doc, m.first, m.end))) continue;
       if ((ref.flags & kNameCapital) && !(t.flags & (kCapitalized | kAllCaps))) continue;
       if ((ref.flags & kNameCapitalLast) && !(doc.tokens[m.end - 1].flags & (kCapitalized | kAllCaps))) continue;
       if ((ref.flags & kNameCorefOnly) && !ents.has_record(ref.entity)) continue;
       return &m;
     }
     return nullptr;
+  }
+
+  // An acronym inside a run of capitals ("UN ALLIÉ DE LA RUSSIE") may be any word.
+  static bool in_capitals(const Document& doc, uint32_t first, uint32_t end) {
+    auto caps_word = [&](uint32_t k) {
+      const Token& t = doc.tokens[k];
+      return t.kind == TokenKind::kWord && (t.flags & kAllCaps);
+    };
+    return (first > 0 && caps_word(first - 1)) || (end < doc.tokens.size() && caps_word(end));
   }
 
   Extent extent(const Document& doc, uint32_t first, uint32_t end) const {
@@ -285,7 +294,9 @@ class EntityAnnotator final : public Annotator {
     // Two capitalized words that are not function words, also at the start of
     // a sentence: "Lee Seong-kweun avait-il tout vu".
     if (headline < 0 && run.words >= 2) headline = headline_case(doc, s) ? 1 : 0;
-    bool by_shape = headline == 0 && run.words >= 2;
+    // Capitals say little in a line of capitals ("DERNIÈRES NOUVELLES"): a
+    // name read from its shape opens with a capitalized word, not an all-caps one.
+    bool by_shape = headline == 0 && run.words >= 2 && !(doc.tokens[run.first].flags & kAllCaps);
     if (run.words > kMaxNameWords || !(by_role || by_shape)) return run.end;
 
     std::string name(doc.slice(extent(doc, run.first, run.end)));
