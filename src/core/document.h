@@ -135,6 +135,9 @@ struct Entity {
   std::string name;  // canonical English name
   std::string country;  // id of the country it belongs to, if any
   std::string role;     // person's office, organisation's kind, as known
+  std::string kind;     // category descriptions match on: head_of_state, minister, outlet, intelligence, city...
+  std::string affiliation;  // entity id of the organisation or country an unknown person was introduced with
+  std::string wikidata;     // Q-id, only where the resource is sure of it
   std::vector<uint32_t> mentions;  // indices into Document::mentions
 };
 
