@@ -1,0 +1,147 @@
+// Times of day: 15h30, 15 h, 15:00, 8:00:31am, 3 p.m., midi, sept heures du
+// soir, half past eight; parts of the day (le matin, tonight); and their
+// attachment to a date (29 juin à 15h, demain matin, Tuesday 7pm).
+#include "time/time_grammar.h"
+
+#include <cmath>
+
+namespace claimtrace::timegrammar {
+
+using timeexpr::Expr;
+using timeexpr::ExprType;
+using timelex::Kind;
+
+Grammar::Opt Grammar::clock(uint32_t i) {
+  P p;
+  p.rule = "time.clock";
+  uint32_t k = 0;
+  if (const auto* c = lex(i, Kind::kClock, &k)) {  // midi, noon, midnight
+    p.e.hour = c->ival / 60;
+    p.e.minute = c->ival % 60;
+    p.e.ampm = 0;
+    p.end = k;
+    p.where = c->where;
+    p.rule = "time.clock.word";
+    return p;
+  }
+  int h = num(i);
+  uint32_t he = i + 1;
+  bool word_hour = false;
+  if (h < 0) {
+    double v = 0;
+    if (!count_at(i, v, he) || v != std::floor(v) || v > 24 || doc_.tokens[i].kind == TokenKind::kNumber) return std::nullopt;
+    h = static_cast<int>(v);
+    word_hour = true;
+  } else if (ndigits(i) > 2) {
+    return std::nullopt;
+  }
+  if (h > 24) return std::nullopt;
+  p.e.hour = h;
+  bool marked = false;
+  if (!word_hour && is_punct(he, ':') && glued(he) && num(he + 1) >= 0 && ndigits(he + 1) == 2 && glued(he + 1)) {
+    p.e.minute = num(he + 1);
+    if (p.e.minute > 59) return std::nullopt;
+    he += 2;
+    if (is_punct(he, ':') && glued(he) && ndigits(he + 1) == 2 && glued(he + 1)) {
+      p.e.second = num(he + 1);
+      he += 2;
+    }
+    marked = true;
+  } else if (lex(he, Kind::kHourMark, &k)) {
+    // "3 heures" after a preposition of duration is a duration; a clock needs "à" or minutes.
+    const bool unit_word = lex(he, Kind::kUnit) != nullptr;
+    he = k;
+    marked = true;
+    if (unit_word && !(i > first_ && (lex(i - 1, Kind::kAt) || lex(i - 1, Kind::kApprox))) &&
+        num(he) < 0 && !lex(he, Kind::kMinuteAdd) && !lex(skip(he, Kind::kOf), Kind::kPod) && !lex(he, Kind::kOf))
+      return std::nullopt;
+    if (num(he) >= 0 && ndigits(he) == 2 && num(he) < 60 && (glued(he) || !lex(he + 1, Kind::kUnit))) {
+      p.e.minute = num(he);
+      he += 1;
+      uint32_t mk = 0;
+      if (lex(he, Kind::kUnit, &mk) && num(he - 1) >= 0) he = mk;  // 15 h 30 min
+    } else if (word_hour || num(he) < 0) {
+      double v = 0;
+      uint32_t ve = 0;
+      if (count_at(he, v, ve) && v < 60 && doc_.tokens[he].kind != TokenKind::kNumber) { p.e.minute = static_cast<int>(v); he = ve; }
+    }
+  }
+  if (uint32_t ae = 0; lex(he, Kind::kAmPm, &ae)) {
+    if (h > 12) return std::nullopt;
+    p.e.ampm = lex(he, Kind::kAmPm)->ival;
+    he = ae;
+    marked = true;
+  }
+  if (uint32_t me = 0; const auto* add = lex(he, Kind::kMinuteAdd, &me)) {  // et demie, et quart
+    if (p.e.minute < 0 && marked) {
+      p.e.minute = add->ival >= 0 ? add->ival : 60 + add->ival;
+      if (add->ival < 0) p.e.hour = (h + 23) % 24;
+      he = me;
+    } else if (p.e.minute < 0 && !marked && word_hour) {
+      p.e.minute = add->ival >= 0 ? add->ival : 60 + add->ival;
+      he = me;
+      marked = true;
+    }
+  }
+  if (!marked) return std::nullopt;
+  p.end = he;
+  // du matin, du soir, in the morning
+  uint32_t pe = skip(skip(he, Kind::kOf), Kind::kDet);
+  pe = skip(pe, Kind::kAt);
+  pe = skip(pe, Kind::kDet);
+  if (uint32_t q = 0; const auto* pod = lex(pe, Kind::kPod, &q)) {
+    if (p.e.ampm < 0 && pe <= he + 3) { p.e.pod = pod->sval; p.end = q; }
+  }
+  return p;
+}
+
+Grammar::Opt Grammar::part_of_day(uint32_t i) {
+  uint32_t j = skip(i, Kind::kDet);
+  uint32_t k = 0;
+  if (const auto* d = lex(j, Kind::kDir, &k); d && d->ival == 0) j = skip(k, Kind::kDet);
+  if (j == i) return std::nullopt;  // "Good Morning": a part of the day wants its article
+  const auto* pod = lex(j, Kind::kPod, &k);
+  if (!pod) return std::nullopt;
+  P p;
+  p.e.pod = pod->sval;
+  p.end = k;
+  p.rule = "time.part_of_day";
+  p.where = pod->where;
+  return p;
+}
+
+Grammar::Opt Grammar::with_time(P d) {
+  if (d.e.hour >= 0) return std::nullopt;
+  const bool dayish = d.e.day >= 0 || d.e.weekday >= 0 || (d.e.rel_unit == 'D');
+  if (!dayish || d.e.mod.size()) return std::nullopt;
+  uint32_t j = skip_punct(d.end, ',');
+  j = skip(j, Kind::kAt);
+  Opt t = clock(j);
+  if (!t) {
+    // demain matin, mardi soir, yesterday morning
+    uint32_t k = skip(skip(d.end, Kind::kAt), Kind::kDet);
+    uint32_t pe = 0;
+    if (const auto* pod = lex(k, Kind::kPod, &pe)) {
+      P r = d;
+      r.e.pod = pod->sval;
+      r.end = pe;
+      if (uint32_t j2 = skip(pe, Kind::kAt); (t = clock(j2))) {
+        r.e.hour = t->e.hour; r.e.minute = t->e.minute; r.e.second = t->e.second;
+        if (t->e.ampm >= 0) r.e.ampm = t->e.ampm;
+        r.end = t->end;
+      }
+      return r;
+    }
+    return std::nullopt;
+  }
+  P r = d;
+  r.e.hour = t->e.hour;
+  r.e.minute = t->e.minute;
+  r.e.second = t->e.second;
+  r.e.ampm = t->e.ampm;
+  if (!t->e.pod.empty()) r.e.pod = t->e.pod;
+  r.end = t->end;
+  return r;
+}
+
+}  // namespace claimtrace::timegrammar

@@ -1,0 +1,248 @@
+// Expressions relative to the reference: hier, last week, l'an dernier,
+// il y a trois jours, in two weeks, durations (trois mois, over three
+// months), fuzzy references (dans les prochains mois, recently) and sets
+// (chaque mardi, every week, daily).
+#include "time/time_grammar.h"
+#include "time/resolve.h"
+
+#include <cmath>
+
+namespace claimtrace::timegrammar {
+
+using timeexpr::Expr;
+using timeexpr::ExprType;
+using timelex::Kind;
+
+namespace {
+timeexpr::Unit unit_char(const std::string& s) {
+  if (s == "MIN") return 'N';
+  if (s == "DE") return 'E';
+  if (s == "CE") return 'C';
+  if (s == "WE") return 'K';
+  return s.empty() ? 0 : s[0];
+}
+}  // namespace
+
+Grammar::Opt Grammar::day_relative(uint32_t i) {
+  uint32_t j = skip(i, Kind::kDet);
+  uint32_t de = 0;
+  const auto* d = lex(j, Kind::kDayRel, &de);
+  if (!d) return std::nullopt;
+  P p;
+  p.e.rel_unit = 'D';
+  p.e.rel_n = d->ival;
+  if (auto colon = d->sval.find(':'); colon != std::string::npos) p.e.pod = d->sval.substr(colon + 1);
+  p.end = de;
+  p.rule = "time.relative.day";
+  p.where = d->where;
+  return p;
+}
+
+// last week, next month, cette année, la semaine dernière, l'an prochain,
+// the last 3 weeks, les 3 derniers jours.
+Grammar::Opt Grammar::period_shift(uint32_t i) {
+  uint32_t j = skip(i, Kind::kDet);
+  P p;
+  uint32_t k = 0;
+  const timelex::Entry* dir = lex(j, Kind::kDir, &k);
+  double n = 0;
+  uint32_t ne = 0;
+  const bool counted = count_at(dir ? k : j, n, ne) && n >= 1 && n < 1000 && n == std::floor(n);
+  uint32_t ue = 0;
+  const timelex::Entry* u = nullptr;
+  if (dir) {
+    u = lex(counted ? ne : k, Kind::kUnit, &ue);
+  } else if (counted) {  // les 3 derniers jours
+    dir = lex(ne, Kind::kDir, &k);
+    if (dir) u = lex(k, Kind::kUnit, &ue);
+  } else {
+    u = lex(j, Kind::kUnit, &ue);  // la semaine dernière
+    if (u) {
+      uint32_t de = 0;
+      dir = lex(ue, Kind::kDir, &de);
+      if (dir) ue = de;
+    }
+  }
+  if (!dir || !u) return std::nullopt;
+  const timeexpr::Unit unit = unit_char(u->sval);
+  if (!unit || unit == 'H' || unit == 'N' || unit == 'S') {
+    if (!counted) return std::nullopt;
+  }
+  p.end = ue;
+  p.where = u->where;
+  if (counted) {
+    if (dir->ival == 0) return std::nullopt;
+    // A stretch ending (or starting) at the reference.
+    Expr off;
+    off.offset_sign = dir->ival;
+    off.offset_n = n;
+    off.offset_unit = unit;
+    Expr today;
+    today.rel_unit = 'D';
+    today.rel_n = dir->ival < 0 ? 0 : 1;
+    p.e.type = ExprType::kRange;
+    if (dir->ival < 0) {
+      p.e.parts = {off, today};
+      p.e.end_at_begin = true;
+    } else {
+      off.offset_n = n;
+      p.e.parts = {today, off};
+    }
+    if (timeexpr::unit_is_clock(unit)) {
+      Expr now;
+      now.offset_sign = 1; now.offset_n = 0; now.offset_unit = 'S';
+      p.e.parts = dir->ival < 0 ? std::vector<Expr>{off, now} : std::vector<Expr>{now, off};
+      p.e.end_at_begin = false;
+    }
+    p.rule = "time.relative.stretch";
+    return p;
+  }
+  if (!u->singular && dir->ival != 0) return std::nullopt;  // fuzzy_ref: les prochains mois
+  p.e.rel_unit = unit;
+  p.e.rel_n = dir->ival;
+  p.rule = "time.relative.period";
+  return p;
+}
+
+// trois mois, 3 days, 2,5 ans; il y a trois jours, three days ago, dans deux semaines.
+Grammar::Opt Grammar::duration(uint32_t i) {
+  uint32_t j = i;
+  int sign = 0;
+  const timelex::Entry* pre = nullptr;
+  if ((pre = lex(i, Kind::kAgoPre, &j))) sign = -1;
+  else if ((pre = lex(i, Kind::kInPre, &j))) sign = 1;
+  else j = i;
+  j = skip(j, Kind::kDet);
+  double n = 0;
+  uint32_t ne = 0;
+  bool few = false;
+  if (!count_at(j, n, ne)) {
+    if (!lex(j, Kind::kFew, &ne)) return std::nullopt;
+    few = true;
+    n = -1;
+  }
+  uint32_t ue = 0;
+  const timelex::Entry* u = lex(ne, Kind::kUnit, &ue);
+  if (!u) {
+    // "et demi": 2 ans et demi
+    return std::nullopt;
+  }
+  const timeexpr::Unit unit = unit_char(u->sval);
+  if (!unit || unit == 'K') return std::nullopt;
+  if (ndigits(j) == 4 && unit == 'Y') return std::nullopt;
+  // "à 3 heures" is a time of day, not a duration.
+  if (unit == 'H' && !pre && j > first_ && (lex(j - 1, Kind::kAt) || lex(j - 1, Kind::kApprox))) return std::nullopt;  // "2024 years" is odd; leave it
+  P p;
+  p.e.type = ExprType::kDuration;
+  p.e.amount = n;
+  p.e.unit = unit;
+  p.end = ue;
+  p.rule = "time.duration";
+  p.where = u->where;
+  uint32_t ae = 0;
+  if (uint32_t m = 0; lex(ue, Kind::kAnd, &m) && lex(m, Kind::kMinuteAdd, &ae)) {
+    // "2 ans et demi"
+  }
+  if (!few) {
+    if (lex(ue, Kind::kAgo, &ae) && sign == 0) sign = -1;
+    else if (lex(ue, Kind::kLater, &ae) && sign == 0) sign = 1;
+    else ae = 0;
+    if (ae) p.end = ae;
+  }
+  if (sign != 0 && !few) {
+    if (!ae && pre == nullptr) return p;
+    // English "in 3 days" is a date; "in 3 days" after a verb of duration is rare in news.
+    p.e.type = ExprType::kDate;
+    p.e.offset_sign = sign;
+    p.e.offset_n = n;
+    p.e.offset_unit = unit;
+    p.rule = sign < 0 ? "time.relative.ago" : "time.relative.in";
+    return p;
+  }
+  if (pre && sign != 0 && few) return std::nullopt;
+  if (pre) return std::nullopt;
+  return p;
+}
+
+// dans les prochains mois, in the coming months, ces dernières années, recently, now.
+Grammar::Opt Grammar::fuzzy_ref(uint32_t i) {
+  uint32_t j = i;
+  if (const auto* r = lex(i, Kind::kRef, &j)) {
+    P p;
+    p.e.type = ExprType::kRef;
+    p.e.ref = r->sval;
+    p.end = j;
+    p.rule = "time.ref";
+    p.where = r->where;
+    return p;
+  }
+  j = skip(i, Kind::kInPre);
+  j = skip(j, Kind::kDet);
+  uint32_t k = 0;
+  const timelex::Entry* dir = lex(j, Kind::kDir, &k);
+  if (!dir || dir->ival == 0) return std::nullopt;
+  k = skip(k, Kind::kFew);
+  uint32_t ue = 0;
+  const timelex::Entry* u = lex(k, Kind::kUnit, &ue);
+  if (!u || !u->plural) return std::nullopt;
+  P p;
+  p.e.type = ExprType::kRef;
+  p.e.ref = dir->ival > 0 ? "FUTURE_REF" : "PAST_REF";
+  p.end = ue;
+  p.rule = "time.ref.coming";
+  p.where = dir->where;
+  return p;
+}
+
+// chaque mardi, every week, tous les jours, every 2 weeks, daily.
+Grammar::Opt Grammar::set(uint32_t i) {
+  uint32_t j = 0;
+  if (const auto* a = lex(i, Kind::kSetAdv, &j)) {
+    P p;
+    p.e.type = ExprType::kSet;
+    p.e.set_value = a->sval;
+    p.end = j;
+    p.rule = "time.set.adverb";
+    p.where = a->where;
+    return p;
+  }
+  const auto* s = lex(i, Kind::kSet, &j);
+  if (!s) return std::nullopt;
+  P p;
+  p.e.type = ExprType::kSet;
+  p.rule = "time.set";
+  p.where = s->where;
+  uint32_t k = 0;
+  if (const auto* w = lex(j, Kind::kWeekday, &k)) {
+    p.e.set_value = "XXXX-WXX-" + std::to_string(w->ival);
+    p.end = k;
+    return p;
+  }
+  if (const auto* pod = lex(j, Kind::kPod, &k)) {
+    p.e.set_value = "XXXX-XX-XXT" + pod->sval;
+    p.end = k;
+    return p;
+  }
+  double n = 1;
+  uint32_t ne = j;
+  if (!count_at(j, n, ne)) { n = 1; ne = j; }
+  if (const auto* u = lex(ne, Kind::kUnit, &k)) {
+    const timeexpr::Unit unit = unit_char(u->sval);
+    if (!unit) return std::nullopt;
+    p.e.set_value = timeresolve::duration_value(n, unit);
+    p.end = k;
+    return p;
+  }
+  return std::nullopt;
+}
+
+Grammar::Opt Grammar::relative(uint32_t i) {
+  Opt best;
+  take_longest(best, day_relative(i));
+  take_longest(best, period_shift(i));
+  take_longest(best, duration(i));
+  take_longest(best, fuzzy_ref(i));
+  return best;
+}
+
+}  // namespace claimtrace::timegrammar

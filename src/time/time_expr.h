@@ -1,0 +1,68 @@
+// A time expression as the grammar reads it, before it is resolved against
+// the reference time: calendar fields that were written (-1 when not), a
+// relative shift, a duration, a set or a reference word, and a modifier.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace claimtrace::timeexpr {
+
+// Granularity of a date value, coarse to fine.
+enum class Gran : uint8_t {
+  kNone, kCentury, kDecade, kYear, kHalf, kQuarter, kSeason, kMonth, kWeek, kWeekend, kDay, kPod, kHour, kMinute, kSecond,
+};
+
+// Units of durations and shifts: Y M W D H N(minute) S Q(quarter) E(decade) C(century) K(weekend).
+using Unit = char;
+
+Gran gran_of_unit(Unit u);
+bool unit_is_clock(Unit u);  // H N S
+
+enum class ExprType : uint8_t { kDate, kDuration, kSet, kRef, kRange };
+
+struct Expr {
+  ExprType type = ExprType::kDate;
+  Gran gran = Gran::kNone;
+
+  // Written calendar fields, -1 when absent.
+  int year = -1, month = -1, day = -1, weekday = -1;
+  int quarter = -1, half = -1, week = -1, decade = -1, century = -1;
+  std::string season;  // SP SU FA WI
+  // Time of day, -1 when absent; pod: MO AF EV NI DT (part of the day).
+  int hour = -1, minute = -1, second = -1;
+  int ampm = -1;  // 0 am, 12 pm, -1 unwritten
+  std::string pod;
+
+  // Shift of a calendar period from the reference: "last week" (W, -1),
+  // "hier" (D, -1), "cette année" (Y, 0). rel_unit 0 when none.
+  Unit rel_unit = 0;
+  int rel_n = 0;
+  // Offset from the reference by a duration: "il y a trois jours" (-1, 3 D).
+  int offset_sign = 0;
+  double offset_n = 0;
+  Unit offset_unit = 0;
+  // A last/next/this word on a weekday, month, season: -1, 0, +1; has_dir when written.
+  int dir = 0;
+  bool has_dir = false;
+
+  // Duration: amount (negative when unknown: "quelques mois") and unit.
+  double amount = 0;
+  Unit unit = 0;
+
+  std::string set_value;  // SET
+  std::string ref;        // PRESENT_REF, PAST_REF, FUTURE_REF
+  std::string mod;        // TIMEX3 mod
+
+  // Range: [0] from, [1] to; end_at_begin: the range ends where [1] begins
+  // ("the last 3 weeks" ends at the reference day).
+  std::vector<Expr> parts;
+  bool end_at_begin = false;
+  // "from X through Y" vs "X to Y": the end of a range includes Y.
+  bool has_date() const { return year >= 0 || month >= 0 || day >= 0 || weekday >= 0 || rel_unit || offset_sign; }
+  bool has_time() const { return hour >= 0 || !pod.empty(); }
+};
+
+}  // namespace claimtrace::timeexpr

@@ -1,0 +1,386 @@
+#include "time/time_grammar.h"
+
+#include <cmath>
+#include <limits>
+
+namespace claimtrace::timegrammar {
+
+using timeexpr::Expr;
+using timeexpr::ExprType;
+using timelex::Kind;
+
+Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, uint32_t first, uint32_t end, Scratch& s)
+    : doc_(doc), lex_(lex), first_(first), end_(end), s_(s) {
+  const uint32_t n = end - first;
+  s.matches.clear();
+  s.match_begin.assign(n + 1, 0);
+  s.number.assign(n, -1);
+  s.ndigits.assign(n, 0);
+  s.word_number.assign(n, std::numeric_limits<double>::quiet_NaN());
+  s.word_number_end.assign(n, 0);
+  for (uint32_t i = first; i < end; ++i) {
+    s.match_begin[i - first] = static_cast<uint32_t>(s.matches.size());
+    const Token& t = doc.tokens[i];
+    if (t.kind == TokenKind::kNumber) {
+      std::string_view v = doc.normalized_of(t);
+      if (v.size() <= 9 && !t.has(kDigitGroups)) {
+        int x = 0;
+        bool digits = !v.empty();
+        for (char c : v) {
+          if (c < '0' || c > '9') { digits = false; break; }
+          x = x * 10 + (c - '0');
+        }
+        if (digits) {
+          s.number[i - first] = x;
+          s.ndigits[i - first] = static_cast<uint8_t>(v.size());
+        }
+      }
+    } else if (t.has(kElision)) {
+      if (const auto* el = lex.elided(doc.folded_key(t))) {
+        for (uint32_t x : *el) s.matches.push_back({i, i + 1, x});
+      }
+    } else {
+      lex.matcher().matches_at(doc, i, end, s.matches);
+    }
+  }
+  s.match_begin[n] = static_cast<uint32_t>(s.matches.size());
+  // Word numerals and decimals from the number layer.
+  if (!doc.numbers.empty()) {
+    const uint32_t a = doc.tokens[first].at.start, b = doc.tokens[end - 1].at.end;
+    uint32_t ti = first;
+    for (const NumberSpan& ns : doc.numbers) {
+      if (ns.at.start < a || ns.at.start >= b || !ns.amount.value) continue;
+      if (ns.role != NumberRole::kCount && ns.role != NumberRole::kOrdinal) continue;
+      while (ti < end && doc.tokens[ti].at.start < ns.at.start) ++ti;
+      if (ti >= end) break;
+      if (doc.tokens[ti].at.start != ns.at.start) continue;
+      uint32_t te = ti;
+      while (te < end && doc.tokens[te].at.end <= ns.at.end) ++te;
+      if (te == ti) continue;
+      s.word_number[ti - first] = *ns.amount.value;
+      s.word_number_end[ti - first] = te;
+    }
+  }
+  // Tokens that can carry a time: numbers, names of months and days, units,
+  // relative words... Function words (le, de, the, in) alone never start a parse
+  // unless one of these follows closely, which saves most rule attempts.
+  s.next_strong.assign(n + 1, end);
+  for (uint32_t k = n; k-- > 0;) {
+    const uint32_t i = first + k;
+    bool strong = doc.tokens[i].kind == TokenKind::kNumber || doc.tokens[i].has(kHyphenated) ||
+                  !std::isnan(s.word_number[k]);
+    for (uint32_t m = s.match_begin[k]; !strong && m < s.match_begin[k + 1]; ++m) {
+      switch (lex.entry(s.matches[m].payload).kind) {
+        case Kind::kMonth: case Kind::kWeekday: case Kind::kSeason: case Kind::kPart: case Kind::kDir:
+        case Kind::kUnit: case Kind::kDayRel: case Kind::kRef: case Kind::kPod: case Kind::kClock:
+        case Kind::kSet: case Kind::kSetAdv: case Kind::kOrdinal:
+          strong = true;
+          break;
+        default:
+          break;
+      }
+    }
+    s.next_strong[k] = strong ? i : s.next_strong[k + 1];
+  }
+}
+
+const timelex::Entry* Grammar::lex(uint32_t i, Kind k, uint32_t* end) const {
+  if (i < first_ || i >= end_) return nullptr;
+  const uint32_t b = s_.match_begin[i - first_], e = s_.match_begin[i - first_ + 1];
+  for (uint32_t m = b; m < e; ++m) {  // longest first
+    const auto& entry = lex_.entry(s_.matches[m].payload);
+    if (entry.kind == k) {
+      if (end) *end = s_.matches[m].end;
+      return &entry;
+    }
+  }
+  return nullptr;
+}
+
+bool Grammar::any_lex(uint32_t i) const {
+  return i >= first_ && i < end_ && s_.match_begin[i - first_] != s_.match_begin[i - first_ + 1];
+}
+
+int Grammar::num(uint32_t i) const { return i >= first_ && i < end_ ? s_.number[i - first_] : -1; }
+int Grammar::ndigits(uint32_t i) const { return i >= first_ && i < end_ ? s_.ndigits[i - first_] : 0; }
+
+bool Grammar::is_punct(uint32_t i, char c) const {
+  if (i < first_ || i >= end_) return false;
+  const Token& t = doc_.tokens[i];
+  return (t.kind == TokenKind::kPunct || t.kind == TokenKind::kSymbol) && doc_.normalized_of(t) == std::string_view(&c, 1);
+}
+
+bool Grammar::glued(uint32_t i) const { return i < end_ && !doc_.tokens[i].has(kSpaceBefore); }
+bool Grammar::capitalized(uint32_t i) const { return i < end_ && doc_.tokens[i].has(kCapitalized); }
+
+uint32_t Grammar::skip(uint32_t i, Kind k) const {
+  uint32_t e = i;
+  return lex(i, k, &e) ? e : i;
+}
+
+uint32_t Grammar::skip_punct(uint32_t i, char c) const { return is_punct(i, c) ? i + 1 : i; }
+
+bool Grammar::count_at(uint32_t i, double& value, uint32_t& end) const {
+  if (i >= end_) return false;
+  if (!std::isnan(s_.word_number[i - first_])) {
+    value = s_.word_number[i - first_];
+    end = s_.word_number_end[i - first_];
+    return true;
+  }
+  const Token& t = doc_.tokens[i];
+  if (t.kind == TokenKind::kNumber) {
+    std::string_view v = doc_.normalized_of(t);
+    if (t.has(kDigitGroups)) return false;
+    double x = 0, scale = 0;
+    for (char c : v) {
+      if (c >= '0' && c <= '9') {
+        if (scale > 0) { x += (c - '0') * scale; scale /= 10; }
+        else x = x * 10 + (c - '0');
+      } else if ((c == ',' || c == '.') && scale == 0) {
+        scale = 0.1;
+      } else {
+        return false;
+      }
+    }
+    value = x;
+    end = i + 1;
+    return true;
+  }
+  if (const auto* e = lex(i, Kind::kCount, &end)) {
+    value = e->ival;
+    return true;
+  }
+  return false;
+}
+
+bool Grammar::day_at(uint32_t i, int& day, uint32_t& end) const {
+  const int n = num(i);
+  if (n >= 1 && n <= 31 && ndigits(i) <= 2) {
+    day = n;
+    end = i + 1;
+    if (glued(i + 1) && lex(i + 1, Kind::kOrdSuffix)) end = i + 2;
+    return true;
+  }
+  if (const auto* e = lex(i, Kind::kOrdinal, &end)) {
+    if (e->ival >= 1 && e->ival <= 31) { day = e->ival; return true; }
+  }
+  if (i < end_ && !std::isnan(s_.word_number[i - first_])) {
+    const double v = s_.word_number[i - first_];
+    if (v >= 1 && v <= 31 && v == std::floor(v)) {
+      day = static_cast<int>(v);
+      end = s_.word_number_end[i - first_];
+      return true;
+    }
+  }
+  return false;
+}
+
+bool Grammar::year_context(uint32_t i) const {
+  const int n = num(i);
+  if (n < 1000 || n > 2200 || ndigits(i) != 4) return false;
+  // After a time preposition: "in 2008", "before 2010", "depuis 2014".
+  if (i > first_) {
+    for (Kind k : {Kind::kYearIntro, Kind::kSince, Kind::kBefore, Kind::kAfter, Kind::kUntil, Kind::kFrom,
+                   Kind::kBetween, Kind::kPart}) {
+      if (lex(i - 1, k) && !(i + 1 < end_ && doc_.tokens[i + 1].kind == TokenKind::kWord &&
+                             lex(i + 1, Kind::kUnit) == nullptr && !any_lex(i + 1) && !doc_.tokens[i + 1].has(kCapitalized) &&
+                             k == Kind::kYearIntro && false))
+        return true;
+    }
+  }
+  // Followed by a lower-case word that is not a time word: "2000 soldats".
+  if (i + 1 < end_) {
+    const Token& nx = doc_.tokens[i + 1];
+    if (nx.kind == TokenKind::kWord && !nx.has(kCapitalized) && !any_lex(i + 1)) return false;
+    if (is_punct(i + 1, '%') || (nx.kind == TokenKind::kNumber && glued(i + 1))) return false;
+  }
+  if (i > first_) {
+    const Token& pv = doc_.tokens[i - 1];
+    if (pv.kind == TokenKind::kSymbol) return false;  // $2000
+    if (pv.kind == TokenKind::kNumber) return false;
+    if (pv.kind == TokenKind::kWord && !any_lex(i - 1) && !pv.has(kCapitalized)) {
+      // "sold 2000 ..." — a year mostly follows a preposition or a time word.
+      return n >= 1900 && n <= 2100 && (i + 1 >= end_ || doc_.tokens[i + 1].kind == TokenKind::kPunct);
+    }
+  }
+  return n >= 1800;
+}
+
+bool Grammar::month_ok(uint32_t i, uint32_t end, const timelex::Entry& e, bool has_number) const {
+  if (has_number) return true;
+  if (e.abbrev || e.ambiguous) {
+    // Needs a time word before it: "en mars", "début mai", "in May".
+    if (i > first_) {
+      for (Kind k : {Kind::kYearIntro, Kind::kMonthIntro, Kind::kSince, Kind::kBefore, Kind::kAfter, Kind::kUntil,
+                     Kind::kPart, Kind::kFrom, Kind::kTo, Kind::kDir, Kind::kOf}) {
+        if (lex(i - 1, k)) return !e.abbrev || is_punct(end, '.');
+      }
+      // mi-mars: the part word is glued by a hyphen
+    }
+    return false;
+  }
+  return true;
+}
+
+void Grammar::take_longest(Opt& best, Opt cand) {
+  if (cand && (!best || cand->end > best->end)) best = std::move(cand);
+}
+
+Grammar::Opt Grammar::unit(uint32_t i) {
+  Opt best;
+  take_longest(best, date(i));
+  take_longest(best, relative(i));
+  take_longest(best, clock(i));
+  take_longest(best, part_of_day(i));
+  take_longest(best, set(i));
+  if (best && best->e.type == ExprType::kDate) {
+    if (auto t = with_time(*best)) best = std::move(t);
+    if (best->e.hour >= 0 && !best->e.has_date()) {
+      // 15h le 29 juin, 7:00 on next Sunday
+      uint32_t j = skip(skip_punct(best->end, ','), Kind::kAt);
+      if (lex(j, Kind::kDet) && lex(skip(j, Kind::kDet), Kind::kWeekday)) j = skip(j, Kind::kDet);
+      Opt d;
+      take_longest(d, date(j));
+      take_longest(d, day_relative(j));
+      if (d && d->e.hour < 0 && (d->e.day >= 0 || d->e.weekday >= 0 || d->e.rel_unit == 'D') && d->e.mod.empty()) {
+        Expr merged = d->e;
+        merged.hour = best->e.hour; merged.minute = best->e.minute; merged.second = best->e.second;
+        merged.ampm = best->e.ampm;
+        if (merged.pod.empty()) merged.pod = best->e.pod;
+        if (auto t = with_time(*d)) { if (t->e.pod.size() && merged.ampm < 0) merged.pod = t->e.pod; d->end = t->end; }
+        best->e = merged;
+        best->end = d->end;
+      }
+    }
+  }
+  return best;
+}
+
+// Prefixes that give a mod (since, before, after, until, around) and ranges
+// (from X to Y, between X and Y, X - Y).
+Grammar::Opt Grammar::full(uint32_t i) {
+  uint32_t j = i;
+  struct ModWord { Kind kind; std::string_view mod; std::string_view rule; };
+  static constexpr ModWord kMods[] = {
+      {Kind::kSince, "ON_OR_AFTER", "time.since"}, {Kind::kBefore, "BEFORE", "time.before"},
+      {Kind::kAfter, "AFTER", "time.after"},       {Kind::kUntil, "ON_OR_BEFORE", "time.until"},
+      {Kind::kApprox, "APPROX", "time.approx"},
+  };
+  for (const auto& m : kMods) {
+    if (const auto* w = lex(i, m.kind, &j)) {
+      Opt inner = unit(j);
+      if (!inner || inner->e.type == ExprType::kSet) return std::nullopt;
+      if (inner->e.type == ExprType::kDuration || inner->e.type == ExprType::kRef) {
+        if (m.kind == Kind::kSince) { inner->rule = m.rule; inner->where = w->where; }
+        else return std::nullopt;
+        P p = *inner;
+        return p;  // "depuis trois ans": the duration, span from the preposition
+      }
+      // "depuis fin 2024": TIMEX3 holds one mod; the part of the period (END)
+      // says more than the open bound, so the span is "fin 2024" alone.
+      if (!inner->e.mod.empty()) return std::nullopt;
+      P p = *inner;
+      p.e.mod = m.mod;
+      p.rule = m.rule;
+      p.where = w->where;
+      return p;
+    }
+  }
+  // Ranges.
+  Kind opener = Kind::kFrom;
+  bool opened = false;
+  if (lex(i, Kind::kFrom, &j)) { opened = true; }
+  else if (lex(i, Kind::kBetween, &j)) { opened = true; opener = Kind::kBetween; }
+  if (opened) {
+    Opt a = unit(j);
+    if (a && (a->e.type == ExprType::kDate)) {
+      uint32_t k = a->end;
+      bool joined = false;
+      if (opener == Kind::kBetween) joined = lex(k, Kind::kAnd, &k) != nullptr || lex(k, Kind::kTo, &k) != nullptr;
+      else joined = lex(k, Kind::kTo, &k) != nullptr || is_punct(k, '-');
+      if (is_punct(a->end, '-')) { k = a->end + 1; joined = true; }
+      if (joined) {
+        Opt b = unit(k);
+        if (!b) {
+          int day = 0;
+          uint32_t de = 0;
+          if (a->e.day >= 0 && day_at(k, day, de)) {  // du 4 au 23 juin: the day alone
+            b = P{a->e, de, a->rule, a->where};
+            b->e.day = day;
+          }
+        }
+        if (b && b->e.type == ExprType::kDate) {
+          // "du 4 au 23 juin": the first part takes the second's month and year.
+          if (a->e.month < 0 && a->e.day >= 0 && b->e.month >= 0 && !a->e.rel_unit) a->e.month = b->e.month;
+          if (a->e.year < 0 && b->e.year >= 0 && (a->e.month >= 0 || a->e.season.size())) a->e.year = b->e.year;
+          if (a->e.hour >= 0 && b->e.hour >= 0 && !a->e.has_date() && b->e.has_date()) {
+            int h = a->e.hour, mi = a->e.minute;
+            Expr d = b->e; d.hour = h; d.minute = mi; d.ampm = a->e.ampm; a->e = d;
+          }
+          if (b->e.hour >= 0 && a->e.ampm >= 0 && b->e.ampm < 0) b->e.ampm = a->e.ampm;
+          if (a->e.hour >= 0 && b->e.ampm >= 0 && a->e.ampm < 0 && a->e.hour <= b->e.hour) a->e.ampm = b->e.ampm;
+          P p;
+          p.e.type = ExprType::kRange;
+          p.e.parts = {a->e, b->e};
+          p.end = b->end;
+          p.rule = "time.range";
+          return p;
+        }
+      }
+    }
+    return std::nullopt;
+  }
+  Opt a = unit(i);
+  if (a && a->e.type == ExprType::kDate) {
+    // "X - Y", "X to Y" without an opener, for like kinds.
+    uint32_t k = a->end;
+    const timelex::Entry* to = nullptr;
+    if ((is_punct(k, '-') && !a->e.rel_unit) || ((to = lex(k, Kind::kTo, &k)) && !to->ambiguous)) {
+      if (is_punct(k, '-')) ++k;
+      Opt b = unit(k);
+      if (!b && a->e.day >= 0 && a->e.month >= 0 && a->e.hour < 0) {
+        int day = 0;
+        uint32_t de = 0;
+        if (day_at(k, day, de) && day > a->e.day) { b = P{a->e, de, a->rule, a->where}; b->e.day = day; }
+      }
+      if (b && b->e.type == ExprType::kDate && (a->e.hour >= 0) == (b->e.hour >= 0) &&
+          (a->e.hour >= 0 || a->e.month >= 0 || a->e.year >= 0)) {
+        if (b->e.hour >= 0 && a->e.ampm >= 0 && b->e.ampm < 0) b->e.ampm = a->e.ampm;
+        if (a->e.hour >= 0 && b->e.ampm >= 0 && a->e.ampm < 0 && a->e.hour <= b->e.hour) a->e.ampm = b->e.ampm;
+        if (a->e.month < 0 && a->e.day >= 0 && b->e.month >= 0) a->e.month = b->e.month;
+        if (a->e.year < 0 && b->e.year >= 0 && a->e.month >= 0) a->e.year = b->e.year;
+        P p;
+        p.e.type = ExprType::kRange;
+        p.e.parts = {a->e, b->e};
+        p.end = b->end;
+        p.rule = "time.range";
+        return p;
+      }
+    }
+  }
+  return a;
+}
+
+void Grammar::run(std::vector<Found>& out) {
+  for (uint32_t i = first_; i < end_;) {
+    const Token& t = doc_.tokens[i];
+    if (s_.next_strong[i - first_] >= i + 5) {  // nothing that can hold a time within reach
+      i = s_.next_strong[i - first_] >= end_ ? end_ : s_.next_strong[i - first_] - 4;
+      continue;
+    }
+    if (t.kind == TokenKind::kPunct || (t.kind != TokenKind::kNumber && !any_lex(i) && !t.has(kHyphenated) &&
+                                        std::isnan(s_.word_number[i - first_]))) {
+      ++i;
+      continue;
+    }
+    Opt p = full(i);
+    if (p && p->end > i) {
+      out.push_back({i, p->end, std::move(p->e), p->rule, p->where});
+      i = p->end;
+    } else {
+      ++i;
+    }
+  }
+}
+
+}  // namespace claimtrace::timegrammar

@@ -1,0 +1,108 @@
+// The time grammar: over the tokens of one sentence, Duckling-style rules
+// combine lexicon hits (time_lexicon.h), digits read from number tokens and
+// word numerals from Document::numbers into Exprs, longest match first,
+// left to right, in one pass. Rules live in date_rules.cc (calendar dates and
+// periods), relative_rules.cc (shifts, durations, sets, fuzzy references)
+// and clock_rules.cc (times of day); this file holds the shared cursor.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+#include "time/time_expr.h"
+#include "time/time_lexicon.h"
+
+namespace claimtrace::timegrammar {
+
+struct Found {
+  uint32_t first = 0, end = 0;  // tokens
+  timeexpr::Expr expr;
+  std::string_view rule;
+  std::string_view where;  // resource line of the head word, if any
+};
+
+// Per-thread scratch, reused across sentences to avoid allocations.
+struct Scratch {
+  std::vector<PhraseMatcher::Match> matches;
+  std::vector<uint32_t> match_begin;  // per token of the sentence: index into matches
+  std::vector<int32_t> number;         // per token: value of a plain digit token, else -1
+  std::vector<uint8_t> ndigits;
+  std::vector<double> word_number;     // per token: value of a word numeral starting here (NaN if none)
+  std::vector<uint32_t> word_number_end;
+  std::vector<uint32_t> next_strong;   // per token: the first token at or after it that can head a time
+};
+
+class Grammar {
+ public:
+  Grammar(const Document& doc, const timelex::Lexicon& lex, uint32_t first, uint32_t end, Scratch& scratch);
+  void run(std::vector<Found>& out);
+
+ private:
+  struct P {  // a partial parse: the expression and the token after it
+    timeexpr::Expr e;
+    uint32_t end = 0;
+    std::string_view rule;
+    std::string_view where;
+  };
+  using Opt = std::optional<P>;
+
+  // ---- cursor helpers (time_grammar.cc)
+  const timelex::Entry* lex(uint32_t i, timelex::Kind k, uint32_t* end = nullptr) const;
+  bool any_lex(uint32_t i) const;
+  int num(uint32_t i) const;        // plain digit token value or -1
+  int ndigits(uint32_t i) const;
+  bool is_punct(uint32_t i, char c) const;
+  bool glued(uint32_t i) const;     // no space before token i
+  bool capitalized(uint32_t i) const;
+  // A count at i: digits, a decimal, a word numeral, or "a"/"un": value and end.
+  bool count_at(uint32_t i, double& value, uint32_t& end) const;
+  // Day of month at i: 29, 1er, 29th, first, premier. Sets end.
+  bool day_at(uint32_t i, int& day, uint32_t& end) const;
+  uint32_t skip(uint32_t i, timelex::Kind k) const;  // past an optional word of kind k
+  uint32_t skip_punct(uint32_t i, char c) const;
+  bool year_context(uint32_t i) const;  // a bare 4-digit number at i reads as a year
+  bool month_ok(uint32_t i, uint32_t end, const timelex::Entry& e, bool has_number) const;
+
+  // ---- top level (time_grammar.cc)
+  Opt full(uint32_t i);     // prefixes (since, before, from..to) then unit
+  Opt unit(uint32_t i);     // a date or time, with attachments
+
+  // ---- date_rules.cc
+  Opt date(uint32_t i);
+  Opt day_month_year(uint32_t i);
+  Opt month_day_year(uint32_t i);
+  Opt month_year(uint32_t i);
+  Opt numeric_date(uint32_t i);
+  Opt year_alone(uint32_t i);
+  Opt weekday_date(uint32_t i);
+  Opt season(uint32_t i);
+  Opt quarter(uint32_t i);
+  Opt decade(uint32_t i);
+  Opt part_of(uint32_t i);
+  Opt optional_year(P p);
+
+  // ---- relative_rules.cc
+  Opt relative(uint32_t i);
+  Opt day_relative(uint32_t i);
+  Opt period_shift(uint32_t i);
+  Opt duration(uint32_t i);
+  Opt fuzzy_ref(uint32_t i);
+  Opt set(uint32_t i);
+
+  // ---- clock_rules.cc
+  Opt clock(uint32_t i);
+  Opt part_of_day(uint32_t i);
+  Opt with_time(P date);  // "29 juin à 15h", "tomorrow morning"
+
+  static void take_longest(Opt& best, Opt cand);
+
+  const Document& doc_;
+  const timelex::Lexicon& lex_;
+  uint32_t first_, end_;
+  Scratch& s_;
+};
+
+}  // namespace claimtrace::timegrammar

@@ -1,0 +1,185 @@
+#include "time/time_lexicon.h"
+
+#include <charconv>
+#include <unordered_set>
+
+#include <unicode/dtfmtsym.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include "core/intern.h"
+#include "resources/table.h"
+#include "text/fold.h"
+
+namespace claimtrace::timelex {
+namespace {
+
+struct KindName {
+  std::string_view name;
+  Kind kind;
+};
+
+constexpr KindName kKinds[] = {
+    {"month", Kind::kMonth},         {"weekday", Kind::kWeekday},   {"season", Kind::kSeason},
+    {"part", Kind::kPart},           {"dir", Kind::kDir},           {"unit", Kind::kUnit},
+    {"dayrel", Kind::kDayRel},       {"ref", Kind::kRef},           {"ago", Kind::kAgo},
+    {"later", Kind::kLater},         {"ago_pre", Kind::kAgoPre},    {"in_pre", Kind::kInPre},
+    {"since", Kind::kSince},         {"before", Kind::kBefore},     {"after", Kind::kAfter},
+    {"until", Kind::kUntil},         {"from", Kind::kFrom},         {"to", Kind::kTo},
+    {"between", Kind::kBetween},     {"and", Kind::kAnd},           {"pod", Kind::kPod},
+    {"clock", Kind::kClock},         {"ampm", Kind::kAmPm},         {"hour_mark", Kind::kHourMark},
+    {"minute_add", Kind::kMinuteAdd}, {"set", Kind::kSet},          {"set_adv", Kind::kSetAdv},
+    {"ordinal", Kind::kOrdinal},     {"ord_suffix", Kind::kOrdSuffix}, {"det", Kind::kDet},
+    {"of", Kind::kOf},               {"month_intro", Kind::kMonthIntro}, {"at", Kind::kAt},
+    {"approx", Kind::kApprox},       {"year_intro", Kind::kYearIntro}, {"decade_intro", Kind::kDecadeIntro},
+    {"few", Kind::kFew},             {"count", Kind::kCount},
+};
+
+bool kind_of(std::string_view name, Kind& out) {
+  for (const auto& k : kKinds) {
+    if (k.name == name) {
+      out = k.kind;
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string utf8(const icu::UnicodeString& s) {
+  std::string out;
+  s.toUTF8String(out);
+  return out;
+}
+
+// "janv." -> "janv"; CLDR abbreviations end with a period that the tokenizer splits off.
+std::string strip_dot(std::string s) {
+  while (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
+}  // namespace
+
+void Lexicon::add(std::string_view phrase, Entry e, const TextRules& rules) {
+  const auto index = static_cast<uint32_t>(entries_.size());
+  std::string folded = fold(phrase);
+  entries_.push_back(std::move(e));
+  if (!folded.empty() && folded.back() == '\'' && folded.find(' ') == std::string::npos) {
+    elided_[folded].push_back(index);
+    return;
+  }
+  if (matcher_.add(phrase, index, rules)) {
+    if (folded.find(' ') == std::string::npos) words_[folded].push_back(index);
+  } else {
+    entries_.pop_back();
+  }
+}
+
+const std::vector<uint32_t>* Lexicon::word(std::string_view folded) const {
+  auto it = words_.find(std::string(folded));
+  return it == words_.end() ? nullptr : &it->second;
+}
+
+int Lexicon::tense_of(std::string_view folded, uint64_t hash) const {
+  if (auto it = tense_words_.find(hash); it != tense_words_.end()) return it->second;
+  for (const auto& cue : tense_suffixes_) {
+    if (folded.size() >= cue.form.size() + 2 && folded.ends_with(cue.form)) return cue.tense;
+  }
+  return 0;
+}
+
+Result<Lexicon> Lexicon::load(const LanguageContext& context) {
+  Lexicon lex;
+  static const TextRules kNoRules;
+  const TextRules& rules = context.text_rules ? *context.text_rules : kNoRules;
+
+  // Words whose month/weekday reading needs a date next to them (May, mars, Sat).
+  auto ambiguous = load_optional_table(context.root, context.path("time", "ambiguous.tsv"), 1, 1);
+  if (!ambiguous) return std::unexpected(ambiguous.error());
+  std::unordered_set<std::string> ambiguous_words;
+  for (const auto& row : ambiguous->rows) ambiguous_words.insert(fold(row[0]));
+
+  auto settings = load_optional_table(context.root, context.path("time", "settings.tsv"), 2, 2);
+  if (!settings) return std::unexpected(settings.error());
+  for (const auto& row : settings->rows) {
+    if (row[0] == "date_order") lex.day_first_ = row[1] != "MDY";
+    if (row[0] == "month_case") lex.lower_months_ = row[1] != "capitalized";
+  }
+
+  // Month and weekday names from CLDR, every width and context.
+  UErrorCode status = U_ZERO_ERROR;
+  icu::DateFormatSymbols symbols(icu::Locale(context.lang.c_str()), status);
+  if (U_FAILURE(status)) {
+    return std::unexpected(Error{"", "time: no CLDR date symbols for '" + context.lang + "'"});
+  }
+  const std::string_view cldr = intern("icu/cldr DateFormatSymbols");
+  using DFS = icu::DateFormatSymbols;
+  for (auto ctx : {DFS::FORMAT, DFS::STANDALONE}) {
+    for (auto width : {DFS::WIDE, DFS::ABBREVIATED}) {
+      int32_t count = 0;
+      const icu::UnicodeString* months = symbols.getMonths(count, ctx, width);
+      for (int32_t i = 0; i < count && i < 12; ++i) {
+        std::string name = strip_dot(utf8(months[i]));
+        if (name.empty()) continue;
+        Entry e;
+        e.kind = Kind::kMonth; e.ival = i + 1; e.abbrev = width == DFS::ABBREVIATED; e.where = cldr;
+        std::string folded = fold(name);
+        e.ambiguous = ambiguous_words.contains(folded);
+        // An abbreviation that is the whole name (mai, juin, May) is not one.
+        if (e.abbrev) {
+          const std::string full = fold(strip_dot(utf8(symbols.getMonths(count, ctx, DFS::WIDE)[i])));
+          if (full == folded) continue;
+        }
+        lex.add(name, std::move(e), rules);
+      }
+      const icu::UnicodeString* days = symbols.getWeekdays(count, ctx, width);
+      for (int32_t i = 1; i < count && i <= 7; ++i) {  // [1] is Sunday
+        std::string name = strip_dot(utf8(days[i]));
+        if (name.empty()) continue;
+        const int iso = i == 1 ? 7 : i - 1;
+        Entry e;
+        e.kind = Kind::kWeekday; e.ival = iso; e.abbrev = width == DFS::ABBREVIATED; e.where = cldr;
+        e.ambiguous = ambiguous_words.contains(fold(name));
+        lex.add(name, std::move(e), rules);
+      }
+    }
+  }
+
+  // What CLDR lacks.
+  auto words = load_table(context.root, context.path("time", "words.tsv"), 2, 4);
+  if (!words) return std::unexpected(words.error());
+  for (const auto& row : words->rows) {
+    Entry e;
+    if (!kind_of(row[1], e.kind)) {
+      return std::unexpected(Error{"", std::string(row.where) + ": unknown kind '" + row[1] + "'"});
+    }
+    std::string_view value = row.get(2);
+    int n = 0;
+    if (!value.empty() && std::from_chars(value.data(), value.data() + value.size(), n).ec == std::errc()) {
+      e.ival = n;
+    }
+    e.sval = std::string(value);
+    std::string_view flags = row.get(3);
+    e.plural = flags.find("pl") != std::string_view::npos;
+    e.singular = !e.plural || flags.find("sg") != std::string_view::npos;
+    e.abbrev = flags.find("abbrev") != std::string_view::npos;
+    e.ambiguous = flags.find("ambiguous") != std::string_view::npos ||
+                  ((e.kind == Kind::kMonth || e.kind == Kind::kWeekday) && ambiguous_words.contains(fold(row[0])));
+    e.where = row.where;
+    lex.add(row[0], std::move(e), rules);
+  }
+
+  auto tense = load_optional_table(context.root, context.path("time", "tense.tsv"), 3, 3);
+  if (!tense) return std::unexpected(tense.error());
+  for (const auto& row : tense->rows) {
+    const int t = row[1] == "future" ? 1 : row[1] == "past" ? -1 : 0;
+    if (t == 0) return std::unexpected(Error{"", std::string(row.where) + ": tense must be future or past"});
+    if (row[2] == "suffix") {
+      lex.tense_suffixes_.push_back({fold(row[0]), true, t});
+    } else {
+      lex.tense_words_[key_hash(fold(row[0]))] = t;
+    }
+  }
+  return lex;
+}
+
+}  // namespace claimtrace::timelex

@@ -1,0 +1,115 @@
+// The words of time expressions for one language, compiled once into a
+// PhraseMatcher: month and weekday names from ICU/CLDR date-format symbols,
+// and from resources/<lang>/time/ what CLDR lacks (seasons, parts of periods,
+// relative words, units, parts of the day, prepositions, tense cues).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/error.h"
+#include "pipeline/annotator.h"
+#include "text/phrase_matcher.h"
+
+namespace claimtrace::timelex {
+
+// What a lexicon phrase means to the time grammar.
+enum class Kind : uint8_t {
+  kMonth,       // ival 1..12
+  kWeekday,     // ival 1..7 (Monday = 1)
+  kSeason,      // sval SP SU FA WI
+  kPart,        // sval START MID END: fin, début, mi, late, early
+  kDir,         // ival -1 last, 0 this, +1 next
+  kUnit,        // sval Y M W D H MIN S Q DE CE WE H1(half); flag plural
+  kDayRel,      // ival: hier -1, demain +1
+  kRef,         // sval PRESENT_REF PAST_REF FUTURE_REF
+  kAgo,         // after a duration: ago, plus tôt
+  kLater,       // after a duration: later, plus tard
+  kAgoPre,      // before a duration: il y a
+  kInPre,       // before a duration: dans, in, d'ici
+  kSince,       // depuis, since
+  kBefore,      // avant, before
+  kAfter,       // après, after
+  kUntil,       // jusqu'à, until
+  kFrom,        // de, du, from (range opening)
+  kTo,          // à, au, to, through, - (range closing)
+  kBetween,     // entre, between
+  kAnd,         // et, and
+  kPod,         // sval MO AF EV NI DT: part of the day
+  kClock,       // ival minutes after midnight: midi, noon, minuit
+  kAmPm,        // ival 0 am, 12 pm
+  kHourMark,    // h, heures, o'clock
+  kMinuteAdd,   // ival minutes added to the hour: et demie +30, et quart +15, moins le quart -15
+  kSet,         // every, chaque, tous les
+  kSetAdv,      // sval P1D...: daily, quotidiennement
+  kOrdinal,     // ival: premier 1, third 3
+  kOrdSuffix,   // er, e, ème, st, nd, rd, th
+  kDet,         // le, la, l', the
+  kOf,          // de, du, of
+  kMonthIntro,  // au mois de, in the month of
+  kAt,          // à, at, on, vers
+  kApprox,      // vers, around, environ
+  kYearIntro,   // en, in, année, year: a bare number after it may be a year
+  kDecadeIntro, // années, the (before 1990s)
+  kFew,         // quelques, few, several: "ces dernières années", "the next few months"
+  kCount,       // sval: stand-in cardinal for durations when no number span: un/une/a
+};
+
+struct Entry {
+  Kind kind = Kind::kDet;
+  int ival = 0;
+  std::string sval;
+  bool plural = false;    // a unit in the plural (flag pl)
+  bool singular = true;   // flag pl without sg: plural only (mois is both: pl,sg)
+  bool ambiguous = false; // a month/weekday word that is also a common word (May, mars, Sat)
+  bool abbrev = false;    // an abbreviated month/weekday name
+  std::string_view where; // resource line, or "icu/cldr"
+};
+
+// Tense cue: a word, or a word ending (French future), that says the sentence
+// speaks of the future or the past.
+struct TenseCue {
+  std::string form;  // folded
+  bool suffix = false;
+  int tense = 0;     // +1 future, -1 past
+};
+
+class Lexicon {
+ public:
+  static Result<Lexicon> load(const LanguageContext& context);
+
+  const PhraseMatcher& matcher() const { return matcher_; }
+  const Entry& entry(uint32_t i) const { return entries_[i]; }
+  // Entries of a French-style elided particle alone ("l'", "d'"): the phrase
+  // matcher cannot hold them, since a phrase "l'" does not tokenize as the
+  // elided token of a document does.
+  const std::vector<uint32_t>* elided(std::string_view folded) const {
+    auto it = elided_.find(std::string(folded));
+    return it == elided_.end() ? nullptr : &it->second;
+  }
+  // Entries of one folded word (for the parts of hyphenated tokens: mi-juin).
+  const std::vector<uint32_t>* word(std::string_view folded) const;
+  // +1 if the folded word is a future cue, -1 past, 0 none.
+  int tense_of(std::string_view folded, uint64_t hash) const;  // hash: key_hash(folded), as Token::hash
+  bool day_first() const { return day_first_; }  // 29/06 is day/month
+  // Month names are written in lower case (French): a lower-case "mars" may be
+  // a month; in English a lower-case "may" is the verb.
+  bool lower_months() const { return lower_months_; }
+
+ private:
+  void add(std::string_view phrase, Entry e, const TextRules& rules);
+
+  PhraseMatcher matcher_;
+  std::vector<Entry> entries_;
+  std::unordered_map<std::string, std::vector<uint32_t>> words_;
+  std::unordered_map<std::string, std::vector<uint32_t>> elided_;
+  std::unordered_map<uint64_t, int> tense_words_;  // by key_hash of the folded word
+  std::vector<TenseCue> tense_suffixes_;
+  bool day_first_ = true;
+  bool lower_months_ = true;
+};
+
+}  // namespace claimtrace::timelex
