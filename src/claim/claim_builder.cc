@@ -36,6 +36,15 @@ int32_t entity_index(const Document& doc, const std::string& id) {
   return kNone;
 }
 
+// Whether a source phrase is headed by a document noun (rapport, note, report).
+bool is_document(const SentenceView& v, const ClaimSource& s) {
+  const Document& doc = *v.doc;
+  for (uint32_t k = token_at_or_after(doc, s.at.start); k < v.end && doc.tokens[k].at.end <= s.at.end; ++k) {
+    if (v.has(k, Role::kSourceNoun)) return true;
+  }
+  return false;
+}
+
 // The unit that speaks for a frame: the nearest one in the sentence.
 const AttributionUnit* unit_for(const std::vector<AttributionUnit>& units, uint32_t anchor) {
   const AttributionUnit* best = nullptr;
@@ -80,19 +89,12 @@ void ClaimBuilder::set_sources(const Document& doc, const SentenceView& v, const
   // "selon le rapport": a definite document noun points back to the
   // paragraph's chain, whose relays it keeps.
   const ClaimSource& first = u.chain.front();
-  if (u.chain.size() == 1 && first.entity.empty() && !ctx.chain.empty()) {
-    uint32_t t = token_at_or_after(doc, first.at.start);
-    bool definite = v.has(t, Role::kDeterminer);
-    bool document_noun = false;
-    for (uint32_t k = t; k < v.end && doc.tokens[k].at.end <= first.at.end; ++k) {
-      document_noun = document_noun || v.has(k, Role::kSourceNoun);
+  if (u.chain.size() == 1 && first.entity.empty() && !ctx.document_chain.empty() &&
+      is_document(v, first) && v.has(token_at_or_after(doc, first.at.start), Role::kDeterminer)) {
+    for (const auto& s : ctx.document_chain) {
+      if (s.role == "relay") claim.sources.push_back(s);
     }
-    if (definite && document_noun) {
-      for (const auto& s : ctx.chain) {
-        if (s.role == "relay") claim.sources.push_back(s);
-      }
-      add_explain(claim, "sources", {Origin{"claim.source.definite_document_keeps_paragraph_relays", {}}});
-    }
+    add_explain(claim, "sources", {Origin{"claim.source.definite_document_keeps_its_relays", {}}});
   }
 }
 
@@ -170,6 +172,7 @@ void ClaimBuilder::annotate(Document& doc) const {
         }
         ctx.chain = u.chain;
         ctx.chain_why = u.why;
+        if (is_document(v, u.chain.front())) ctx.document_chain = u.chain;
       }
       has_own = has_own || (!u.self && !u.backward && !u.chain.empty());
     }
@@ -291,6 +294,7 @@ void ClaimBuilder::annotate(Document& doc) const {
       if (u.self || u.backward || u.chain.empty()) continue;
       ctx.chain = u.chain;
       ctx.chain_why = u.why;
+      if (u.chain.size() > 1 && is_document(v, u.chain.front())) ctx.document_chain = u.chain;
       int32_t e = entity_index(doc, u.chain.front().entity);
       if (e != kNone && (doc.entities[e].type == "PERSON" || doc.entities[e].type == "ORG")) ctx.last_speaker = e;
     }

@@ -45,7 +45,14 @@ class Fixture {
     for (; e < doc.entities.size(); ++e) {
       if (doc.entities[e].id == id) break;
     }
-    if (e == doc.entities.size()) doc.entities.push_back(Entity{id, type, id, country, "", {}});
+    if (e == doc.entities.size()) {
+      Entity entity;
+      entity.id = id;
+      entity.type = type;
+      entity.name = id;
+      entity.country = country;
+      doc.entities.push_back(entity);
+    }
     doc.entities[e].mentions.push_back(static_cast<uint32_t>(doc.mentions.size()));
     Mention m;
     m.at = find(what, nth);

@@ -20,6 +20,9 @@ struct SourceContext {
   uint32_t paragraph = UINT32_MAX;
   std::vector<ClaimSource> chain;  // the paragraph's current chain, origin first
   std::vector<Origin> chain_why;
+  // The last chain whose origin is a document ("une note de X, consultée par
+  // Y"), kept across paragraphs for "selon le rapport", "the report said".
+  std::vector<ClaimSource> document_chain;
 
   // Forgets the paragraph chain when `paragraph` differs from the current one.
   void enter_paragraph(uint32_t paragraph);

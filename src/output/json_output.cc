@@ -138,6 +138,8 @@ json claim_json(const Document& doc, const Claim& c, const JsonOptions& options)
   for (const auto& s : c.sources) {
     json sj = {{"text", s.text}, {"role", s.role}, {"start", s.at.start}, {"end", s.at.end}};
     if (!s.entity.empty()) sj["entity"] = s.entity;
+    if (!s.name.empty()) sj["name"] = s.name;
+    if (!s.antecedent.empty()) sj["antecedent"] = span_json(doc, s.antecedent);
     sources.push_back(std::move(sj));
   }
   j["sources"] = std::move(sources);
