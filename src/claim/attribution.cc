@@ -210,6 +210,36 @@ bool make_source(const SentenceView& v, const SourceContext& ctx, uint32_t first
 
 void merge_relay_only_units(std::vector<AttributionUnit>& out);
 
+// "WALLACE: ...", "Pamela Padilla - "...": a name opening the sentence,
+// followed by a colon or a dash and then the words, is their speaker.
+void speaker_before_colon(const SentenceView& v, const SourceContext& ctx, std::vector<AttributionUnit>& out) {
+  constexpr uint32_t kMaxName = 4;
+  for (uint32_t k = v.first + 1; k < v.end && k <= v.first + kMaxName; ++k) {
+    if (!v.is_punct(k, ':') && !v.is_punct(k, '-')) continue;
+    if (k + 1 >= v.end) return;
+    for (uint32_t t = v.first; t < k; ++t) {
+      const Token& tok = v.doc->tokens[t];
+      if (v.mention_at(t) == kNone && !tok.has(kCapitalized) && !tok.has(kAllCaps)) return;
+      if (v.is_cue_token(t)) return;
+    }
+    for (const auto& u : out) {
+      if (u.cue_first < k) return;  // the name belongs to another frame
+    }
+    ClaimSource src;
+    bool self = false;
+    std::vector<Origin> why;
+    if (!make_source(v, ctx, v.first, k, "origin", src, self, why)) return;
+    why.push_back(Origin{"claim.source.speaker_before_colon", {}});
+    AttributionUnit u;
+    u.chain.push_back(std::move(src));
+    u.cue_first = k;
+    u.cue_end = k + 1;
+    u.why = std::move(why);
+    out.insert(out.begin(), std::move(u));
+    return;
+  }
+}
+
 void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vector<AttributionUnit>& out) {
   out.clear();
   for (const CueRef& c : v.cues) {
@@ -337,6 +367,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
     out.push_back(std::move(u));
   }
   merge_relay_only_units(out);
+  speaker_before_colon(v, ctx, out);
 }
 
 void merge_relay_only_units(std::vector<AttributionUnit>& out) {

@@ -278,7 +278,7 @@ void ClaimBuilder::annotate(Document& doc) const {
         add_explain(c, "event_type", {Origin{"event.attributed_statement_fallback", {}}});
         all_cues.clear();
         for (const CueRef& cr : v.cues) all_cues.push_back(&cr);
-        Certainty cert = score_certainty(all_cues, u.label, u.cues.front()->cue->why);
+        Certainty cert = score_certainty(all_cues, u.label, u.cues.empty() ? Origin{} : u.cues.front()->cue->why);
         c.certainty = std::string(cert.label);
         add_explain(c, "certainty", cert.why);
         add_cue_texts(doc, c, cert.cues);
