@@ -280,6 +280,57 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
       before.why.insert(before.why.end(), why.begin(), why.end());
       continue;
     }
+    if (c.cue->kind == CueKind::kReporting && c.entry->frame != "participle" &&
+        std::any_of(v.cues.begin(), v.cues.end(), [&](const CueRef& o) {
+          return o.first == c.first && o.entry && o.entry->frame == "participle";
+        })) {
+      continue;  // the participle reading of the same word wins
+    }
+    if (c.cue->kind == CueKind::kReporting && c.entry->frame == "participle") {
+      // "X mocked the complaint, saying ...", "X a réagi, affirmant que ...":
+      // the speaker is the main clause's: the unit before, else the first
+      // person or organisation named, else a pronoun opening the sentence.
+      if (c.first > v.first && v.is_punct(c.first - 1, ',')) {
+        if (!out.empty() && !out.back().self && !out.back().chain.empty()) {
+          out.back().cues.push_back(&c);
+          continue;
+        }
+        int32_t best = kNone;
+        for (const auto& m : v.mentions) {
+          if (m.first >= c.first) break;
+          const Entity& e = v.doc->entities[v.doc->mentions[m.index].entity];
+          if (e.type == "PERSON" || e.type == "ORG") {
+            best = static_cast<int32_t>(&m - v.mentions.data());
+            break;
+          }
+        }
+        uint32_t a = v.first, b = v.first;
+        if (best != kNone) {
+          a = v.mentions[best].first;
+          b = v.mentions[best].end;
+        } else if (v.has(v.first, Role::kPersonPronoun) || v.has(v.first, Role::kThingPronoun)) {
+          b = v.first + 1;
+        } else {
+          // "The senator ...", "Le ministre ...", "Rival Hillary Clinton ...".
+          uint32_t t = v.first;
+          if (v.has(t, Role::kDeterminer) && t + 1 < c.first) t += 2;
+          while (t < c.first && t - v.first < 5 && v.doc->tokens[t].has(kCapitalized)) ++t;
+          if (t > v.first && (t > v.first + 1 || v.doc->tokens[v.first].has(kCapitalized))) b = t;
+        }
+        if (b > a && make_source(v, ctx, a, b, "origin", src, self, why)) {
+          why.push_back(Origin{"claim.source.participle_takes_main_subject", {}});
+          AttributionUnit u;
+          u.chain.push_back(std::move(src));
+          u.cue_first = c.first;
+          u.cue_end = c.end;
+          u.cues.push_back(&c);
+          u.label = c.entry->key;
+          u.why = std::move(why);
+          out.push_back(std::move(u));
+        }
+        continue;
+      }
+    }
     AttributionUnit u;
     u.cue_first = c.first;
     u.cue_end = c.end;

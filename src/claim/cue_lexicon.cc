@@ -87,7 +87,7 @@ Result<void> CueLexicon::load_file(const LanguageContext& context, std::string_v
     e.kind = kind;
     e.why = Origin{"cue.lexicon", row.where};
     e.key = std::string(row.get(1));
-    if (file == "reporting.tsv") {
+    if (file == "reporting.tsv" || file == "participles.tsv") {
       e.frame = row.size() > 2 ? std::string(row.get(2)) : "say";
       e.strength = 1;
     } else if (file == "attribution.tsv") {
@@ -127,7 +127,8 @@ Result<CueLexicon> CueLexicon::load(const LanguageContext& context) {
     for (std::string_view e : split(row[1], ',')) endings.emplace_back(e);
   }
   static constexpr std::pair<std::string_view, CueKind> kFiles[] = {
-      {"reporting.tsv", CueKind::kReporting},   {"attribution.tsv", CueKind::kAttribution},
+      {"reporting.tsv", CueKind::kReporting},   {"participles.tsv", CueKind::kReporting},
+      {"attribution.tsv", CueKind::kAttribution},
       {"certainty.tsv", CueKind::kCertainty},   {"triggers.tsv", CueKind::kEventTrigger},
       {"status.tsv", CueKind::kStatus},
   };
