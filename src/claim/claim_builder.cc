@@ -156,7 +156,6 @@ void ClaimBuilder::annotate(Document& doc) const {
       continue;
     }
     find_attributions(v, ctx, units);
-    bool has_own = false;
     for (const auto& u : units) {
       if (u.backward && !u.chain.empty()) {
         // "Cette information émane d'une note de X, consultée par Y."
@@ -174,7 +173,6 @@ void ClaimBuilder::annotate(Document& doc) const {
         ctx.chain_why = u.why;
         if (is_document(v, u.chain.front())) ctx.document_chain = u.chain;
       }
-      has_own = has_own || (!u.self && !u.backward && !u.chain.empty());
     }
     find_frames(v, words_, frames);
     fill_arguments(v, units, frames);
@@ -298,7 +296,6 @@ void ClaimBuilder::annotate(Document& doc) const {
       int32_t e = entity_index(doc, u.chain.front().entity);
       if (e != kNone && (doc.entities[e].type == "PERSON" || doc.entities[e].type == "ORG")) ctx.last_speaker = e;
     }
-    (void)has_own;
     ctx.note_mentions(doc, index, words_, si);
     previous = current;
   }
