@@ -254,6 +254,30 @@ void QuantityAnnotator::annotate(Document& doc) const {
     }
     if (!unit && !demonym_seen) continue;
     if (n.role == NumberRole::kYear && !unit) continue;
+    // Money with its sub-unit: "15 dollars 50", "17 USD 25", "treize euros et quarante-cinq cents".
+    if (unit && unit->kind == EntryKind::kMoney && unit->unit != "other" && q.amount.value && q_end < limit) {
+      uint32_t k = q_end;
+      std::vector<PhraseMatcher::Match> ms;
+      lex_.coordination().matches_at(doc, k, limit, ms);
+      if (!ms.empty() && is_word(doc, k)) k = ms.front().end;
+      if (k < limit) {
+        auto it = std::lower_bound(doc.numbers.begin(), doc.numbers.end(), doc.tokens[k].at.start,
+                                   [](const NumberSpan& x, uint32_t o) { return x.at.start < o; });
+        if (it != doc.numbers.end() && it->at.start == doc.tokens[k].at.start && it->amount.value &&
+            !it->in_word && *it->amount.value >= 1 && *it->amount.value < 100 &&
+            *it->amount.value == static_cast<int>(*it->amount.value)) {
+          uint32_t after = token_end(doc, it->at.end);
+          auto hits = hits_at(doc, lex_.after(), after, limit);
+          const UnitEntry* sub = hits.empty() ? nullptr : hits.front().entry;
+          bool sub_unit = sub && sub->kind == EntryKind::kMoney && sub->unit == "other";
+          if (!sub || sub_unit) {
+            *q.amount.value += *it->amount.value / 100;
+            q_end = sub_unit ? hits.front().end : after;
+            claimed_end = it->at.end;
+          }
+        }
+      }
+    }
     q.at = {doc.tokens[q_first].at.start, doc.tokens[q_end - 1].at.end};
     q.noun = noun;
     if (q.amount.min && q.amount.max && *q.amount.min == *q.amount.max && !q.amount.value) {
@@ -276,7 +300,7 @@ void QuantityAnnotator::annotate(Document& doc) const {
       last_sentence = s_index;
       last_elliptical = false;
     }
-    claimed_end = doc.quantities.back().at.end;
+    claimed_end = std::max(claimed_end, doc.quantities.back().at.end);
   }
 }
 
