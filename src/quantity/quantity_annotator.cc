@@ -160,6 +160,10 @@ void QuantityAnnotator::annotate(Document& doc) const {
       j = e;
       const bool word_end = is_word(doc, e - 1);  // "millions de", "centaines de", "thousands of"
       for (int steps = 0; steps < 4 && j < limit; ++steps) {
+        if (steps == 0 && word_end && lex_.is_of_word(doc.folded_key(doc.tokens[j]))) {
+          ++j;
+          continue;
+        }
         auto hits = hits_at(doc, lex_.after(), j, limit);
         if (hits.empty()) break;
         const UnitEntry* u = pick(hits, number_scaled);

@@ -67,6 +67,7 @@ Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
   if (!mods) return std::unexpected(mods.error());
   for (const auto& row : mods->rows) {
     EntryKind k = row.get(1) == "of" ? EntryKind::kOfWord : EntryKind::kModifier;
+    if (k == EntryKind::kOfWord) lex.of_words_.push_back(fold(row[0]));
     if (auto r = add(lex.after_, row, {k, "", 1, false, row.where}); !r) return std::unexpected(r.error());
   }
   auto demonyms = load_table(context.root, context.path("quantity", "demonyms.tsv"), 1, 1);

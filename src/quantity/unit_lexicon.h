@@ -8,6 +8,7 @@
 // bare number counts the noun of a previous quantity (ellipsis.tsv).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -41,6 +42,11 @@ class UnitLexicon {
   const PhraseMatcher& ellipsis() const { return ellipsis_; }
   const PhraseMatcher& coordination() const { return coordination_; }
   const UnitEntry& entry(uint32_t payload) const { return entries_[payload]; }
+  // "de", "d'", "of": also checked by folded key, since an elided "d'" alone
+  // is no phrase the matcher can hold.
+  bool is_of_word(std::string_view folded) const {
+    return std::find(of_words_.begin(), of_words_.end(), folded) != of_words_.end();
+  }
   // Single-word units by folded key (for pieces of "six-mile").
   const UnitEntry* word_unit(std::string_view folded) const;
 
@@ -48,6 +54,7 @@ class UnitLexicon {
   std::vector<UnitEntry> entries_;
   PhraseMatcher after_, before_, military_, ellipsis_, coordination_;
   std::vector<std::pair<std::string, uint32_t>> single_words_;
+  std::vector<std::string> of_words_;
 };
 
 }  // namespace claimtrace::quantity
