@@ -3,6 +3,7 @@
 // (resources/<lang>/number/vague.tsv), compiled into phrase matchers.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -48,6 +49,11 @@ class BoundLexicon {
   static Result<BoundLexicon> load(const LanguageContext& context);
 
   const PhraseMatcher& cues() const { return cue_matcher_; }
+  // Whether a vague phrase may start with a token of this hash (a cheap
+  // filter before the matcher: most tokens start none).
+  bool may_start_vague(uint64_t token_hash) const {
+    return std::binary_search(vague_first_.begin(), vague_first_.end(), token_hash);
+  }
   const BoundCue& cue(uint32_t payload) const { return cues_[payload]; }
   const PhraseMatcher& vague() const { return vague_matcher_; }
   const VagueAmount& vague_amount(uint32_t payload) const { return vague_[payload]; }
@@ -57,6 +63,7 @@ class BoundLexicon {
   std::vector<BoundCue> cues_;
   PhraseMatcher vague_matcher_;
   std::vector<VagueAmount> vague_;
+  std::vector<uint64_t> vague_first_;  // sorted hashes of the first token of each vague phrase
 };
 
 }  // namespace claimtrace::number

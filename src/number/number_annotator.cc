@@ -41,7 +41,7 @@ bool word_parts(const Document& doc, const Token& t, const number::NumberLexicon
                 std::vector<const number::NumberWord*>& out) {
   out.clear();
   std::string_view key = doc.folded_key(t);
-  if (const auto* w = lex.word(key)) {
+  if (const auto* w = lex.word(t.hash, key)) {
     out.push_back(w);
     return true;
   }
@@ -233,14 +233,30 @@ void NumberAnnotator::hyphen_prefix(const Document& doc, uint32_t i, std::vector
 
 void NumberAnnotator::annotate(Document& doc) const {
   std::vector<Atom> atoms;
+  std::vector<PhraseMatcher::Match> vague;
   for (const Sentence& s : doc.sentences) {
     atoms.clear();
     sentence(doc, s.first_token, s.end_token, atoms);
     std::sort(atoms.begin(), atoms.end(), [](const Atom& a, const Atom& b) { return a.first < b.first; });
     // Vague amounts on tokens no numeral took: des centaines, dozens, plusieurs milliers.
     {
-      std::vector<PhraseMatcher::Match> vague;
-      bounds_.vague().scan(doc, s.first_token, s.end_token, vague);
+      vague.clear();
+      for (uint32_t i = s.first_token; i < s.end_token;) {
+        if (!bounds_.may_start_vague(doc.tokens[i].hash)) {
+          ++i;
+          continue;
+        }
+        size_t before = vague.size();
+        bounds_.vague().matches_at(doc, i, s.end_token, vague);
+        if (vague.size() == before) {
+          ++i;
+          continue;
+        }
+        // Keep the longest phrase here, then go on after it.
+        uint32_t longest = vague[before].end;
+        vague.resize(before + 1);
+        i = longest;
+      }
       for (const auto& m : vague) {
         bool taken = false;
         for (const auto& a : atoms) taken |= a.first < m.end && m.first < a.end;
@@ -261,7 +277,7 @@ void NumberAnnotator::annotate(Document& doc) const {
       }
       std::sort(atoms.begin(), atoms.end(), [](const Atom& a, const Atom& b) { return a.first < b.first; });
     }
-    number::find_ranges(doc, s.first_token, s.end_token, bounds_, atoms);
+    if (!atoms.empty()) number::find_ranges(doc, s.first_token, s.end_token, bounds_, atoms);
     for (auto& a : atoms) doc.numbers.push_back(std::move(a.span));
   }
   std::stable_sort(doc.numbers.begin(), doc.numbers.end(), [](const NumberSpan& a, const NumberSpan& b) {

@@ -53,7 +53,9 @@ Result<NumberLexicon> NumberLexicon::load(const LanguageContext& context) {
     w.pronoun = flags.find("pronoun") != std::string_view::npos;
     w.words_only = flags.find("words_only") != std::string_view::npos;
     w.where = row.where;
-    lex.words_[fold(row[0])] = w;
+    std::string key = fold(row[0]);
+    uint64_t h = key_hash(key);
+    lex.words_[h] = {std::move(key), w};
   }
   auto suffixes = load_table(context.root, context.path("number", "suffixes.tsv"), 2, 4);
   if (!suffixes) return std::unexpected(suffixes.error());
@@ -83,9 +85,11 @@ Result<NumberLexicon> NumberLexicon::load(const LanguageContext& context) {
   return lex;
 }
 
-const NumberWord* NumberLexicon::word(std::string_view folded) const {
-  auto it = words_.find(folded);
-  return it == words_.end() ? nullptr : &it->second;
+const NumberWord* NumberLexicon::word(std::string_view folded) const { return word(key_hash(folded), folded); }
+
+const NumberWord* NumberLexicon::word(uint64_t hash, std::string_view folded) const {
+  auto it = words_.find(hash);
+  return it == words_.end() || it->second.key != folded ? nullptr : &it->second.word;
 }
 
 const Suffix* NumberLexicon::suffix(std::string_view written) const {

@@ -62,6 +62,8 @@ class NumberLexicon {
   static Result<NumberLexicon> load(const LanguageContext& context);
 
   const NumberWord* word(std::string_view folded) const;
+  // The same lookup for a token, by its precomputed hash (Token::hash).
+  const NumberWord* word(uint64_t hash, std::string_view folded) const;
   // Suffixes are matched as written (case matters: "M" is a million, "m" a metre).
   const Suffix* suffix(std::string_view written) const;
   // Folded words after which "one" is a pronoun (the one, this one).
@@ -69,7 +71,11 @@ class NumberLexicon {
   char decimal_mark() const { return decimal_; }
 
  private:
-  StringMap<NumberWord> words_;
+  struct Keyed {
+    std::string key;
+    NumberWord word;
+  };
+  std::unordered_map<uint64_t, Keyed> words_;  // by key_hash of the folded word
   StringMap<Suffix> suffixes_;
   StringMap<bool> determiners_;
   char decimal_ = '.';
