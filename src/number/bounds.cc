@@ -62,7 +62,10 @@ Result<BoundLexicon> BoundLexicon::load(const LanguageContext& context) {
     v.max_inclusive = row.get(3) != "max_exclusive";
     lex.vague_.push_back(v);
     Document phrase = tokenize_phrase(row[0], *context.text_rules);
-    if (!phrase.tokens.empty()) lex.vague_first_.push_back(phrase.tokens.front().hash);
+    if (!phrase.tokens.empty()) {
+      lex.vague_first_.push_back(phrase.tokens.front().hash);
+      lex.vague_filter_.add(phrase.tokens.front().hash);
+    }
     if (!lex.vague_matcher_.add(row[0], static_cast<uint32_t>(lex.vague_.size() - 1), *context.text_rules)) {
       return std::unexpected(Error{std::string(row.where), "empty phrase"});
     }

@@ -11,6 +11,7 @@
 
 #include "core/document.h"
 #include "pipeline/annotator.h"
+#include "number/number_lexicon.h"
 #include "text/phrase_matcher.h"
 
 namespace claimtrace::number {
@@ -52,7 +53,8 @@ class BoundLexicon {
   // Whether a vague phrase may start with a token of this hash (a cheap
   // filter before the matcher: most tokens start none).
   bool may_start_vague(uint64_t token_hash) const {
-    return std::binary_search(vague_first_.begin(), vague_first_.end(), token_hash);
+    return vague_filter_.may_contain(token_hash) &&
+           std::binary_search(vague_first_.begin(), vague_first_.end(), token_hash);
   }
   const BoundCue& cue(uint32_t payload) const { return cues_[payload]; }
   const PhraseMatcher& vague() const { return vague_matcher_; }
@@ -64,6 +66,7 @@ class BoundLexicon {
   PhraseMatcher vague_matcher_;
   std::vector<VagueAmount> vague_;
   std::vector<uint64_t> vague_first_;  // sorted hashes of the first token of each vague phrase
+  HashFilter vague_filter_;
 };
 
 }  // namespace claimtrace::number

@@ -25,7 +25,14 @@ class NumberAnnotator final : public Annotator {
   void annotate(Document& doc) const override;
 
  private:
-  void sentence(const Document& doc, uint32_t first, uint32_t end, std::vector<Atom>& atoms) const;
+  struct Scratch {
+    std::vector<Part> parts;
+    std::vector<uint8_t> may_end;
+    std::vector<bool> part_scaled;
+    std::vector<uint32_t> part_first, part_end;
+    std::vector<const number::NumberWord*> pieces;
+  };
+  void sentence(const Document& doc, uint32_t first, uint32_t end, std::vector<Atom>& atoms, Scratch& scratch) const;
   void hyphen_prefix(const Document& doc, uint32_t i, std::vector<Atom>& atoms) const;
   void flush_run(const Document& doc, std::vector<Part>& parts, std::vector<uint8_t>& may_end,
                  std::vector<uint32_t>& part_first, std::vector<uint32_t>& part_end, std::vector<bool>& part_scaled,
@@ -124,12 +131,14 @@ void NumberAnnotator::flush_run(const Document& doc, std::vector<Part>& parts, s
   part_scaled.clear();
 }
 
-void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end, std::vector<Atom>& atoms) const {
-  std::vector<Part> parts;
-  std::vector<uint8_t> may_end;
-  std::vector<bool> part_scaled;
-  std::vector<uint32_t> part_first, part_end;
-  std::vector<const number::NumberWord*> pieces;
+void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end, std::vector<Atom>& atoms,
+                               Scratch& scratch) const {
+  auto& parts = scratch.parts;
+  auto& may_end = scratch.may_end;
+  auto& part_scaled = scratch.part_scaled;
+  auto& part_first = scratch.part_first;
+  auto& part_end = scratch.part_end;
+  auto& pieces = scratch.pieces;
   auto flush = [&] { flush_run(doc, parts, may_end, part_first, part_end, part_scaled, atoms); };
   for (uint32_t i = first; i < end;) {
     const Token& t = doc.tokens[i];
@@ -234,9 +243,10 @@ void NumberAnnotator::hyphen_prefix(const Document& doc, uint32_t i, std::vector
 void NumberAnnotator::annotate(Document& doc) const {
   std::vector<Atom> atoms;
   std::vector<PhraseMatcher::Match> vague;
+  Scratch scratch;
   for (const Sentence& s : doc.sentences) {
     atoms.clear();
-    sentence(doc, s.first_token, s.end_token, atoms);
+    sentence(doc, s.first_token, s.end_token, atoms, scratch);
     std::sort(atoms.begin(), atoms.end(), [](const Atom& a, const Atom& b) { return a.first < b.first; });
     // Vague amounts on tokens no numeral took: des centaines, dozens, plusieurs milliers.
     {

@@ -56,6 +56,7 @@ Result<NumberLexicon> NumberLexicon::load(const LanguageContext& context) {
     std::string key = fold(row[0]);
     uint64_t h = key_hash(key);
     lex.words_[h] = {std::move(key), w};
+    lex.filter_.add(h);
   }
   auto suffixes = load_table(context.root, context.path("number", "suffixes.tsv"), 2, 4);
   if (!suffixes) return std::unexpected(suffixes.error());
@@ -88,6 +89,7 @@ Result<NumberLexicon> NumberLexicon::load(const LanguageContext& context) {
 const NumberWord* NumberLexicon::word(std::string_view folded) const { return word(key_hash(folded), folded); }
 
 const NumberWord* NumberLexicon::word(uint64_t hash, std::string_view folded) const {
+  if (!filter_.may_contain(hash)) return nullptr;
   auto it = words_.find(hash);
   return it == words_.end() || it->second.key != folded ? nullptr : &it->second.word;
 }

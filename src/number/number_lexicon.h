@@ -50,6 +50,17 @@ struct Suffix {
   std::string_view where;
 };
 
+// A 4096-bit filter over 64-bit hashes: "certainly absent" in one probe.
+class HashFilter {
+ public:
+  void add(uint64_t h) { bits_[bit(h) >> 6] |= 1ULL << (bit(h) & 63); }
+  bool may_contain(uint64_t h) const { return (bits_[bit(h) >> 6] >> (bit(h) & 63)) & 1; }
+
+ private:
+  static uint32_t bit(uint64_t h) { return static_cast<uint32_t>((h ^ (h >> 29)) & 4095); }
+  uint64_t bits_[64] = {};
+};
+
 struct StringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -76,6 +87,7 @@ class NumberLexicon {
     NumberWord word;
   };
   std::unordered_map<uint64_t, Keyed> words_;  // by key_hash of the folded word
+  HashFilter filter_;                          // most tokens are no number word: skip the map
   StringMap<Suffix> suffixes_;
   StringMap<bool> determiners_;
   char decimal_ = '.';
