@@ -50,11 +50,12 @@ class BoundLexicon {
   static Result<BoundLexicon> load(const LanguageContext& context);
 
   const PhraseMatcher& cues() const { return cue_matcher_; }
-  // Whether a vague phrase may start with a token of this hash (a cheap
-  // filter before the matcher: most tokens start none).
-  bool may_start_vague(uint64_t token_hash) const {
+  bool may_start_cue(uint64_t token_hash) const { return cue_filter_.may_contain(token_hash); }
+  // Whether a vague phrase may end with a token of this hash (a cheap
+  // filter before the matcher: its last word, "centaines", "thousands", is rare).
+  bool may_end_vague(uint64_t token_hash) const {
     return vague_filter_.may_contain(token_hash) &&
-           std::binary_search(vague_first_.begin(), vague_first_.end(), token_hash);
+           std::binary_search(vague_last_.begin(), vague_last_.end(), token_hash);
   }
   const BoundCue& cue(uint32_t payload) const { return cues_[payload]; }
   const PhraseMatcher& vague() const { return vague_matcher_; }
@@ -65,8 +66,9 @@ class BoundLexicon {
   std::vector<BoundCue> cues_;
   PhraseMatcher vague_matcher_;
   std::vector<VagueAmount> vague_;
-  std::vector<uint64_t> vague_first_;  // sorted hashes of the first token of each vague phrase
+  std::vector<uint64_t> vague_last_;  // sorted hashes of the last token of each vague phrase
   HashFilter vague_filter_;
+  HashFilter cue_filter_;  // first tokens of the cues
 };
 
 }  // namespace claimtrace::number

@@ -251,21 +251,32 @@ void NumberAnnotator::annotate(Document& doc) const {
     // Vague amounts on tokens no numeral took: des centaines, dozens, plusieurs milliers.
     {
       vague.clear();
-      for (uint32_t i = s.first_token; i < s.end_token;) {
-        if (!bounds_.may_start_vague(doc.tokens[i].hash)) {
-          ++i;
-          continue;
+      const uint32_t span = bounds_.vague().max_tokens();
+      uint32_t free_from = s.first_token;  // phrases found so far end before this token
+      for (uint32_t i = s.first_token; i < s.end_token; ++i) {
+        if (!bounds_.may_end_vague(doc.tokens[i].hash)) continue;
+        // The longest phrase ending here, starting as early as possible.
+        uint32_t lo = i + 1 >= span + s.first_token ? i + 1 - span : s.first_token;
+        lo = std::max(lo, free_from);
+        for (uint32_t start = lo; start <= i; ++start) {
+          size_t before = vague.size();
+          bounds_.vague().matches_at(doc, start, i + 1, vague);
+          size_t keep = vague.size();
+          for (size_t k = before; k < vague.size(); ++k) {
+            if (vague[k].end == i + 1) {
+              keep = k;
+              break;
+            }
+          }
+          if (keep < vague.size()) {
+            PhraseMatcher::Match m = vague[keep];
+            vague.resize(before);
+            vague.push_back(m);
+            free_from = i + 1;
+            break;
+          }
+          vague.resize(before);
         }
-        size_t before = vague.size();
-        bounds_.vague().matches_at(doc, i, s.end_token, vague);
-        if (vague.size() == before) {
-          ++i;
-          continue;
-        }
-        // Keep the longest phrase here, then go on after it.
-        uint32_t longest = vague[before].end;
-        vague.resize(before + 1);
-        i = longest;
       }
       for (const auto& m : vague) {
         bool taken = false;

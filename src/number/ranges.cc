@@ -57,6 +57,7 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
   }
   for (auto [lo, hi] : windows)
   for (uint32_t i = lo; i < hi; ++i) {
+    if (!lex.may_start_cue(doc.tokens[i].hash)) continue;
     here.clear();
     lex.cues().matches_at(doc, i, end, here);
     for (const auto& m : here) {
