@@ -252,12 +252,10 @@ void NumberAnnotator::annotate(Document& doc) const {
     {
       vague.clear();
       const uint32_t span = bounds_.vague().max_tokens();
-      uint32_t free_from = s.first_token;  // phrases found so far end before this token
       for (uint32_t i = s.first_token; i < s.end_token; ++i) {
         if (!bounds_.may_end_vague(doc.tokens[i].hash)) continue;
         // The longest phrase ending here, starting as early as possible.
         uint32_t lo = i + 1 >= span + s.first_token ? i + 1 - span : s.first_token;
-        lo = std::max(lo, free_from);
         for (uint32_t start = lo; start <= i; ++start) {
           size_t before = vague.size();
           bounds_.vague().matches_at(doc, start, i + 1, vague);
@@ -268,14 +266,16 @@ void NumberAnnotator::annotate(Document& doc) const {
               break;
             }
           }
-          if (keep < vague.size()) {
-            PhraseMatcher::Match m = vague[keep];
+          if (keep == vague.size()) {
             vague.resize(before);
-            vague.push_back(m);
-            free_from = i + 1;
-            break;
+            continue;
           }
+          PhraseMatcher::Match m = vague[keep];
           vague.resize(before);
+          // "tens" then "tens of thousands": the longer phrase replaces the one it covers.
+          while (!vague.empty() && vague.back().first >= m.first) vague.pop_back();
+          if (vague.empty() || vague.back().end <= m.first) vague.push_back(m);
+          break;
         }
       }
       for (const auto& m : vague) {
