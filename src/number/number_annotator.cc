@@ -121,6 +121,13 @@ void NumberAnnotator::flush_run(const Document& doc, std::vector<Part>& parts, s
       a.span.role = NumberRole::kYear;
     }
     if (a.end < doc.tokens.size() && number::is_punct(doc, a.end, "%")) a.span.role = NumberRole::kPercent;
+    // "16 mai 2012", "May 16": a day of the month.
+    if (!words && n == 1 && value >= 1 && value <= 31 && value == static_cast<int64_t>(value) &&
+        ((a.end < doc.tokens.size() && words_.is_month(doc.tokens[a.end].hash)) ||
+         (a.first > 0 && words_.is_month(doc.tokens[a.first - 1].hash)))) {
+      a.span.role = NumberRole::kDatePart;
+      a.span.why.rule = "number.day_of_month";
+    }
     atoms.push_back(a);
     start += n;
   }

@@ -2,6 +2,10 @@
 
 #include <charconv>
 
+#include <unicode/dtfmtsym.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include "resources/table.h"
 #include "text/fold.h"
 
@@ -78,6 +82,29 @@ Result<NumberLexicon> NumberLexicon::load(const LanguageContext& context) {
   auto dets = load_optional_table(context.root, context.path("number", "determiners.tsv"), 1, 1);
   if (!dets) return std::unexpected(dets.error());
   for (const auto& row : dets->rows) lex.determiners_[fold(row[0])] = true;
+  // Month names from CLDR (wide and abbreviated, formatting and standalone):
+  // a number next to one is a day of the month, not a count.
+  {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::DateFormatSymbols symbols(icu::Locale(context.lang.c_str()), status);
+    if (U_SUCCESS(status)) {
+      for (auto context_type : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE}) {
+        for (auto width : {icu::DateFormatSymbols::WIDE, icu::DateFormatSymbols::ABBREVIATED}) {
+          int32_t n = 0;
+          const icu::UnicodeString* names = symbols.getMonths(n, context_type, width);
+          for (int32_t k = 0; k < n; ++k) {
+            std::string utf8;
+            names[k].toUTF8String(utf8);
+            while (!utf8.empty() && utf8.back() == '.') utf8.pop_back();
+            if (utf8.empty()) continue;
+            uint64_t h = key_hash(fold(utf8));
+            lex.months_[h] = true;
+            lex.month_filter_.add(h);
+          }
+        }
+      }
+    }
+  }
   auto settings = load_optional_table(context.root, context.path("number", "settings.tsv"), 2, 2);
   if (!settings) return std::unexpected(settings.error());
   for (const auto& row : settings->rows) {

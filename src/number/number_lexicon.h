@@ -80,6 +80,8 @@ class NumberLexicon {
   // Folded words after which "one" is a pronoun (the one, this one).
   bool is_determiner(std::string_view folded) const { return determiners_.contains(folded); }
   char decimal_mark() const { return decimal_; }
+  // Month names and abbreviations of the language (from ICU/CLDR), by token hash.
+  bool is_month(uint64_t hash) const { return month_filter_.may_contain(hash) && months_.contains(hash); }
 
  private:
   struct Keyed {
@@ -91,6 +93,8 @@ class NumberLexicon {
   StringMap<Suffix> suffixes_;
   StringMap<bool> determiners_;
   char decimal_ = '.';
+  std::unordered_map<uint64_t, bool> months_;
+  HashFilter month_filter_;
 };
 
 }  // namespace claimtrace::number
