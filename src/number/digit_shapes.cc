@@ -110,11 +110,12 @@ uint32_t read_digits(const Document& doc, uint32_t i, uint32_t sentence_first, u
       end += 3;
     }
   }
-  // Exponent: 12.32e+14, 1.3e6, -12e-1.
+  // Exponent: 12.32e+14, 1.3e6, -12e-1 (the tokenizer may keep "e-" as one word).
   if (end + 1 < sentence_end && is_word(doc, end) && glued(doc, end) &&
-      (token_text(doc, end) == "e" || token_text(doc, end) == "E")) {
+      (token_text(doc, end) == "e" || token_text(doc, end) == "E" || token_text(doc, end) == "e-" ||
+       token_text(doc, end) == "E-")) {
     uint32_t k = end + 1;
-    double sign = 1;
+    double sign = token_text(doc, end).size() == 2 ? -1 : 1;
     if (k < sentence_end && (is_punct(doc, k, "+") || is_punct(doc, k, "-")) && glued(doc, k)) {
       sign = token_text(doc, k) == "-" ? -1 : 1;
       ++k;

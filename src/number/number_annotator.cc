@@ -165,7 +165,7 @@ void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end
       i = next;
       continue;
     }
-    if (t.kind == TokenKind::kWord && word_parts(doc, t, words_, pieces)) {
+    if (t.kind != TokenKind::kNumber && word_parts(doc, t, words_, pieces)) {
       const auto* w0 = pieces.front();
       // "the one", "this one": a pronoun.
       if (w0->pronoun && i > first && words_.is_determiner(doc.folded_key(doc.tokens[i - 1]))) {

@@ -176,7 +176,8 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
         r.span.at = extent_of(doc, r.first, r.end);
         used[b2] = true;
       } else if (const Cue* eq = cue_starting(a.end, [](BoundKind x) { return x == BoundKind::kOrEqual; });
-                 eq && (pre->kind == BoundKind::kMore || pre->kind == BoundKind::kLess)) {
+                 eq && (pre->kind == BoundKind::kMore || pre->kind == BoundKind::kLess) &&
+                 !(eq->end < end && (atom_at(eq->end) >= 0 || (eq->end + 1 < end && atom_at(eq->end + 1) >= 0)))) {
         // "less than 5000 or equal"
         if (pre->kind == BoundKind::kMore) r.span.amount.min_inclusive = true;
         else r.span.amount.max_inclusive = true;

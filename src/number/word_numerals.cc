@@ -81,6 +81,9 @@ std::optional<double> compose(std::span<const Part> parts) {
             return std::nullopt;
           }
           current += p.value;
+        } else if (last == Last::kUnit && !p.digits && p.value > 0 && p.value < 1 && i > 0 && parts[i - 1].digits &&
+                   parts[i - 1].integer) {
+          current += p.value;  // 2½
         } else if (last == Last::kUnit && !p.digits && p.value > 0 && p.value < 10 &&
                    (std::fmod(current, 100) == 10 || std::fmod(current, 100) == 70 ||
                     std::fmod(current, 100) == 90) && prev_unit == 10) {
