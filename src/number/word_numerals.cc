@@ -215,8 +215,9 @@ std::optional<double> compose(std::span<const Part> parts) {
         }
         if (last == Last::kAnd && p.value == 2) {
           numerator = 1;  // "et demi"
-        } else if (last == Last::kNone || last == Last::kAnd || (last == Last::kScale && !after_and) ||
-                   last == Last::kDenominator) {
+        } else if (last == Last::kNone || last == Last::kAnd ||
+                   (last == Last::kScale && !after_and && p.value < 1000) || last == Last::kDenominator) {
+          // (after a scale only a large denominator: "a hundred thousand trillionths")
           return std::nullopt;
         }
         total = 0;
