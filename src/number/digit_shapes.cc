@@ -127,6 +127,23 @@ uint32_t read_digits(const Document& doc, uint32_t i, uint32_t sentence_first, u
       }
     }
   }
+  // A power: "1,1^+23", "-2,5^-1", "-1.1^--23".
+  if (end + 1 < sentence_end && is_punct(doc, end, "^") && glued(doc, end)) {
+    uint32_t k = end + 1;
+    double sign = 1;
+    while (k < sentence_end && glued(doc, k) && (is_punct(doc, k, "+") || is_punct(doc, k, "-") ||
+                                                 is_punct(doc, k, "--"))) {
+      std::string_view sg = token_text(doc, k);
+      for (char c : sg) sign *= c == '-' ? -1 : 1;
+      ++k;
+    }
+    if (k < sentence_end && is_number(doc, k) && glued(doc, k)) {
+      if (auto e = value_of(doc, k, lex)) {
+        value = std::pow(value, sign * e->value);
+        end = k + 1;
+      }
+    }
+  }
   // Letters glued after the digits.
   if (end < sentence_end && is_word(doc, end) && glued(doc, end)) {
     const Suffix* s = lex.suffix(token_text(doc, end));

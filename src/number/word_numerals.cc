@@ -127,6 +127,8 @@ std::optional<double> compose(std::span<const Part> parts) {
           if (last == Last::kNone && (p.value != 100 || p.plural)) return std::nullopt;  // "dozens", "cents" alone
           if (last == Last::kArticle) current -= 1;
           current += p.value;
+        } else if (last == Last::kDenominator && current < 1 && total == 0) {
+          current *= p.value;  // une demi-douzaine
         } else if (last == Last::kUnit || last == Last::kTen) {
           if (below >= 100 && p.value == 100) return std::nullopt;
           if (p.words_only && i > 0 && parts[i - 1].digits) return std::nullopt;
