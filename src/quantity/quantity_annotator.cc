@@ -59,8 +59,16 @@ std::vector<QuantityAnnotator::Hit> QuantityAnnotator::hits_at(const Document& d
   std::vector<Hit> out;
   if (i >= limit) return out;
   m.matches_at(doc, i, limit, ms);
+  // A number after a space inside a unit is no part of it ("12 m 2 dm" is no "m2").
+  std::erase_if(ms, [&](const PhraseMatcher::Match& x) {
+    for (uint32_t k = x.first + 1; k < x.end; ++k) {
+      if (doc.tokens[k].kind == TokenKind::kNumber && doc.tokens[k].has(kSpaceBefore)) return true;
+    }
+    return false;
+  });
   if (ms.empty()) return out;
-  uint32_t longest = ms.front().end;
+  uint32_t longest = 0;
+  for (const auto& x : ms) longest = std::max(longest, x.end);
   for (const auto& x : ms) {
     if (x.end == longest) out.push_back({x.first, x.end, &lex_.entry(x.payload)});
   }
@@ -259,7 +267,8 @@ void QuantityAnnotator::annotate(Document& doc) const {
     if (!unit && !demonym_seen) continue;
     if (n.role == NumberRole::kYear && !unit) continue;
     // Money with its sub-unit: "15 dollars 50", "17 USD 25", "treize euros et quarante-cinq cents".
-    if (unit && unit->kind == EntryKind::kMoney && unit->unit != "other" && q.amount.value && q_end < limit) {
+    if (unit && unit->kind == EntryKind::kMoney && unit->unit != "other" && q.amount.value &&
+        *q.amount.value == static_cast<int64_t>(*q.amount.value) && q_end < limit) {
       uint32_t k = q_end;
       std::vector<PhraseMatcher::Match> ms;
       lex_.coordination().matches_at(doc, k, limit, ms);
@@ -285,9 +294,15 @@ void QuantityAnnotator::annotate(Document& doc) const {
     q.at = {doc.tokens[q_first].at.start, doc.tokens[q_end - 1].at.end};
     q.noun = noun;
     if (q.amount.min && q.amount.max && *q.amount.min == *q.amount.max && !q.amount.value) {
-      q.amount.value = q.amount.min;  // "equal to 20 pounds"
+      q.amount.value = q.amount.min;  // "equal to 20 pounds": the number alone
       q.amount.min.reset();
       q.amount.max.reset();
+      for (const NumberSpan& inner : doc.numbers) {
+        if (inner.at.end == n.at.end && inner.at.start > n.at.start && inner.amount.value) {
+          q_first = token_at(doc, inner.at.start);
+          break;
+        }
+      }
     }
     if (unit) {
       q.unit = unit->unit;
