@@ -36,7 +36,7 @@ class NumberAnnotator final : public Annotator {
   void hyphen_prefix(const Document& doc, uint32_t i, std::vector<Atom>& atoms) const;
   void flush_run(const Document& doc, std::vector<Part>& parts, std::vector<uint8_t>& may_end,
                  std::vector<uint32_t>& part_first, std::vector<uint32_t>& part_end, std::vector<bool>& part_scaled,
-                 std::vector<Atom>& atoms) const;
+                 std::vector<Atom>& atoms, uint32_t& skip_until) const;
 
   number::NumberLexicon words_;
   number::BoundLexicon bounds_;
@@ -78,7 +78,8 @@ Part part_of(const number::NumberWord& w, std::string_view key) {
 
 void NumberAnnotator::flush_run(const Document& doc, std::vector<Part>& parts, std::vector<uint8_t>& may_end,
                                 std::vector<uint32_t>& part_first, std::vector<uint32_t>& part_end,
-                                std::vector<bool>& part_scaled, std::vector<Atom>& atoms) const {
+                                std::vector<bool>& part_scaled, std::vector<Atom>& atoms,
+                                uint32_t& skip_until) const {
   size_t start = 0;
   while (start < parts.size()) {
     double value = 0;
@@ -120,7 +121,14 @@ void NumberAnnotator::flush_run(const Document& doc, std::vector<Part>& parts, s
         !t0.has(kDigitGroups) && doc.normalized_of(t0).size() == 4 && a.end == a.first + 1) {
       a.span.role = NumberRole::kYear;
     }
-    if (a.end < doc.tokens.size() && number::is_punct(doc, a.end, "%")) a.span.role = NumberRole::kPercent;
+    if (a.end < doc.tokens.size()) {
+      std::vector<PhraseMatcher::Match> pm;
+      words_.percent().matches_at(doc, a.end, static_cast<uint32_t>(doc.tokens.size()), pm);
+      if (!pm.empty()) {
+        a.span.role = NumberRole::kPercent;
+        skip_until = pm.front().end;  // the "cent" of "pour cent" is no number
+      }
+    }
     // "16 mai 2012", "May 16": a day of the month.
     if (!words && n == 1 && value >= 1 && value <= 31 && value == static_cast<int64_t>(value) &&
         ((a.end < doc.tokens.size() && words_.is_month(doc.tokens[a.end].hash)) ||
@@ -146,9 +154,14 @@ void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end
   auto& part_first = scratch.part_first;
   auto& part_end = scratch.part_end;
   auto& pieces = scratch.pieces;
-  auto flush = [&] { flush_run(doc, parts, may_end, part_first, part_end, part_scaled, atoms); };
+  uint32_t skip_until = first;
+  auto flush = [&] { flush_run(doc, parts, may_end, part_first, part_end, part_scaled, atoms, skip_until); };
   for (uint32_t i = first; i < end;) {
     const Token& t = doc.tokens[i];
+    if (i < skip_until && parts.empty()) {
+      ++i;
+      continue;
+    }
     if (t.kind == TokenKind::kNumber) {
       number::DigitResult r;
       uint32_t next = number::read_digits(doc, i, first, end, words_, atoms, r);

@@ -105,6 +105,13 @@ Result<NumberLexicon> NumberLexicon::load(const LanguageContext& context) {
       }
     }
   }
+  auto percent = load_optional_table(context.root, context.path("number", "percent.tsv"), 1, 1);
+  if (!percent) return std::unexpected(percent.error());
+  for (const auto& row : percent->rows) {
+    if (!lex.percent_.add(row[0], row.line, *context.text_rules)) {
+      return std::unexpected(Error{std::string(row.where), "empty phrase"});
+    }
+  }
   auto settings = load_optional_table(context.root, context.path("number", "settings.tsv"), 2, 2);
   if (!settings) return std::unexpected(settings.error());
   for (const auto& row : settings->rows) {

@@ -11,6 +11,7 @@
 
 #include "core/error.h"
 #include "pipeline/annotator.h"
+#include "text/phrase_matcher.h"
 
 namespace claimtrace::number {
 
@@ -81,6 +82,8 @@ class NumberLexicon {
   bool is_determiner(std::string_view folded) const { return determiners_.contains(folded); }
   char decimal_mark() const { return decimal_; }
   // Month names and abbreviations of the language (from ICU/CLDR), by token hash.
+  // Words after a number that make it a percentage: %, pour cent, percent.
+  const PhraseMatcher& percent() const { return percent_; }
   bool is_month(uint64_t hash) const { return month_filter_.may_contain(hash) && months_.contains(hash); }
 
  private:
@@ -94,6 +97,7 @@ class NumberLexicon {
   StringMap<bool> determiners_;
   char decimal_ = '.';
   std::unordered_map<uint64_t, bool> months_;
+  PhraseMatcher percent_;
   HashFilter month_filter_;
 };
 
