@@ -129,6 +129,27 @@ void NumberAnnotator::flush_run(const Document& doc, std::vector<Part>& parts, s
         skip_until = pm.front().end;  // the "cent" of "pour cent" is no number
       }
     }
+    // "à 14 heures", "at 6 o'clock": a time of day.
+    if (n == 1 && value >= 0 && value <= 24 && value == static_cast<int64_t>(value) && a.end < doc.tokens.size()) {
+      std::vector<PhraseMatcher::Match> after;
+      words_.time_after().matches_at(doc, a.end, static_cast<uint32_t>(doc.tokens.size()), after);
+      bool is_time = false;
+      for (const auto& m : after) {
+        if (words_.time_after_alone(m.payload)) is_time = true;
+      }
+      if (!after.empty() && !is_time) {
+        std::vector<PhraseMatcher::Match> before;
+        for (uint32_t back = 1; back <= 2 && back <= a.first && !is_time; ++back) {
+          before.clear();
+          words_.time_before().matches_at(doc, a.first - back, a.first, before);
+          for (const auto& m : before) is_time |= m.end == a.first;
+        }
+      }
+      if (is_time) {
+        a.span.role = NumberRole::kTimeOfDay;
+        a.span.why.rule = "number.time_of_day";
+      }
+    }
     // "16 mai 2012", "May 16": a day of the month.
     if (!words && n == 1 && value >= 1 && value <= 31 && value == static_cast<int64_t>(value) &&
         ((a.end < doc.tokens.size() && words_.is_month(doc.tokens[a.end].hash)) ||

@@ -112,6 +112,16 @@ Result<NumberLexicon> NumberLexicon::load(const LanguageContext& context) {
       return std::unexpected(Error{std::string(row.where), "empty phrase"});
     }
   }
+  auto tod = load_optional_table(context.root, context.path("number", "time_of_day.tsv"), 2, 2);
+  if (!tod) return std::unexpected(tod.error());
+  for (const auto& row : tod->rows) {
+    bool ok = false;
+    if (row[1] == "before") ok = lex.time_before_.add(row[0], 0, *context.text_rules);
+    else if (row[1] == "after") ok = lex.time_after_.add(row[0], 0, *context.text_rules);
+    else if (row[1] == "after_alone") ok = lex.time_after_.add(row[0], 1, *context.text_rules);
+    else return std::unexpected(Error{std::string(row.where), "position must be before, after or after_alone"});
+    if (!ok) return std::unexpected(Error{std::string(row.where), "empty phrase"});
+  }
   auto settings = load_optional_table(context.root, context.path("number", "settings.tsv"), 2, 2);
   if (!settings) return std::unexpected(settings.error());
   for (const auto& row : settings->rows) {

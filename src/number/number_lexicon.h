@@ -84,6 +84,10 @@ class NumberLexicon {
   // Month names and abbreviations of the language (from ICU/CLDR), by token hash.
   // Words after a number that make it a percentage: %, pour cent, percent.
   const PhraseMatcher& percent() const { return percent_; }
+  // Words around a number that make it a time of day: "à 14 heures", "at 6 o'clock".
+  const PhraseMatcher& time_before() const { return time_before_; }
+  const PhraseMatcher& time_after() const { return time_after_; }
+  bool time_after_alone(uint32_t payload) const { return payload & 1; }
   bool is_month(uint64_t hash) const { return month_filter_.may_contain(hash) && months_.contains(hash); }
 
  private:
@@ -98,6 +102,7 @@ class NumberLexicon {
   char decimal_ = '.';
   std::unordered_map<uint64_t, bool> months_;
   PhraseMatcher percent_;
+  PhraseMatcher time_before_, time_after_;
   HashFilter month_filter_;
 };
 
