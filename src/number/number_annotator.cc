@@ -1,6 +1,7 @@
 #include "number/number_annotator.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "number/atoms.h"
 #include "number/bounds.h"
@@ -340,7 +341,13 @@ void NumberAnnotator::annotate(Document& doc) const {
       std::sort(atoms.begin(), atoms.end(), [](const Atom& a, const Atom& b) { return a.first < b.first; });
     }
     if (!atoms.empty()) number::find_ranges(doc, s.first_token, s.end_token, bounds_, atoms);
-    for (auto& a : atoms) doc.numbers.push_back(std::move(a.span));
+    for (auto& a : atoms) {
+      // 1e999, 1,1^+9999: no finite value, no number.
+      const Amount& m = a.span.amount;
+      bool finite = (!m.value || std::isfinite(*m.value)) && (!m.min || std::isfinite(*m.min)) &&
+                    (!m.max || std::isfinite(*m.max));
+      if (finite) doc.numbers.push_back(std::move(a.span));
+    }
   }
   std::stable_sort(doc.numbers.begin(), doc.numbers.end(), [](const NumberSpan& a, const NumberSpan& b) {
     return a.at.start != b.at.start ? a.at.start < b.at.start : a.at.end > b.at.end;
