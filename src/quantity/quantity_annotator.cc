@@ -49,6 +49,7 @@ class QuantityAnnotator final : public Annotator {
   std::vector<Hit> hits_at(const Document& doc, const PhraseMatcher& m, uint32_t i, uint32_t limit) const;
   const UnitEntry* pick(const std::vector<Hit>& hits, bool number_scaled) const;
   bool military(const Document& doc, uint32_t first, uint32_t end) const;
+  void partitives(Document& doc) const;
 
   quantity::UnitLexicon lex_;
 };
@@ -321,6 +322,47 @@ void QuantityAnnotator::annotate(Document& doc) const {
     }
     claimed_end = std::max(claimed_end, doc.quantities.back().at.end);
   }
+  partitives(doc);
+}
+
+// "at least 1,000 of the 11,000 troops", "4 000 d'entre eux": a number (or
+// bound) before a partitive phrase counts the noun of the quantity after it.
+void QuantityAnnotator::partitives(Document& doc) const {
+  if (doc.quantities.empty()) return;
+  const size_t n_quantities = doc.quantities.size();
+  std::vector<PhraseMatcher::Match> ms;
+  uint32_t covered_end = 0;
+  for (const NumberSpan& n : doc.numbers) {
+    if (n.role != NumberRole::kCount || n.in_word || n.at.start < covered_end) continue;
+    bool covered = false;
+    for (size_t k = 0; k < n_quantities && !covered; ++k) covered = doc.quantities[k].at.overlaps(n.at);
+    if (covered) continue;
+    const uint32_t e = token_end(doc, n.at.end);
+    if (e >= doc.tokens.size()) continue;
+    ms.clear();
+    lex_.partitive().matches_at(doc, e, static_cast<uint32_t>(doc.tokens.size()), ms);
+    if (ms.empty()) continue;
+    const uint32_t next = doc.tokens[ms.front().end < doc.tokens.size() ? ms.front().end : e].at.start;
+    for (size_t k = 0; k < n_quantities; ++k) {
+      const QuantitySpan& whole = doc.quantities[k];
+      // Only counted nouns: "five of the three-ton satellites" are no tons.
+      if (whole.at.start != next || whole.noun.empty() || whole.unit.find(':') != std::string::npos ||
+          whole.unit == "other") {
+        continue;
+      }
+      QuantitySpan q;
+      q.at = n.at;
+      q.amount = n.amount;
+      q.unit = whole.unit;
+      q.noun = whole.noun;
+      q.why = {"quantity.partitive", {}};
+      doc.quantities.push_back(std::move(q));
+      covered_end = n.at.end;
+      break;
+    }
+  }
+  std::stable_sort(doc.quantities.begin(), doc.quantities.end(),
+                   [](const QuantitySpan& a, const QuantitySpan& b) { return a.at.start < b.at.start; });
 }
 
 }  // namespace

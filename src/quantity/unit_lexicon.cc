@@ -86,6 +86,7 @@ Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
   if (auto r = simple("military_context.tsv", lex.military_); !r) return std::unexpected(r.error());
   if (auto r = simple("ellipsis.tsv", lex.ellipsis_); !r) return std::unexpected(r.error());
   if (auto r = simple("coordination.tsv", lex.coordination_); !r) return std::unexpected(r.error());
+  if (auto r = simple("partitive.tsv", lex.partitive_); !r) return std::unexpected(r.error());
   std::sort(lex.single_words_.begin(), lex.single_words_.end());
   return lex;
 }

@@ -4,8 +4,9 @@
 // the base unit (units.tsv), currencies with their ISO 4217 code
 // (currencies.tsv), words that may stand between the number and its noun or
 // after it (modifiers.tsv), demonyms (demonyms.tsv), words that make a
-// demonym count military (military_context.tsv) and words after which a
-// bare number counts the noun of a previous quantity (ellipsis.tsv).
+// demonym count military (military_context.tsv), words after which a
+// bare number counts the noun of a previous quantity (ellipsis.tsv,
+// coordination.tsv) or of the next one (partitive.tsv).
 #pragma once
 
 #include <algorithm>
@@ -41,6 +42,7 @@ class UnitLexicon {
   const PhraseMatcher& military() const { return military_; }
   const PhraseMatcher& ellipsis() const { return ellipsis_; }
   const PhraseMatcher& coordination() const { return coordination_; }
+  const PhraseMatcher& partitive() const { return partitive_; }
   const UnitEntry& entry(uint32_t payload) const { return entries_[payload]; }
   // "de", "d'", "of": also checked by folded key, since an elided "d'" alone
   // is no phrase the matcher can hold.
@@ -52,7 +54,7 @@ class UnitLexicon {
 
  private:
   std::vector<UnitEntry> entries_;
-  PhraseMatcher after_, before_, military_, ellipsis_, coordination_;
+  PhraseMatcher after_, before_, military_, ellipsis_, coordination_, partitive_;
   std::vector<std::pair<std::string, uint32_t>> single_words_;
   std::vector<std::string> of_words_;
 };
