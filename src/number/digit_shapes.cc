@@ -147,8 +147,14 @@ uint32_t read_digits(const Document& doc, uint32_t i, uint32_t sentence_first, u
   // Letters glued after the digits.
   if (end < sentence_end && is_word(doc, end) && glued(doc, end)) {
     const Suffix* s = lex.suffix(token_text(doc, end));
+    const Token& glued_word = doc.tokens[end];
+    const NumberWord* scale_word = s ? nullptr : lex.word(glued_word.hash, doc.folded_key(glued_word));
     if (s && s->kind == SuffixKind::kMultiplier) {
       value *= s->value;
+      scaled = true;
+      ++end;
+    } else if (scale_word && scale_word->kind == WordKind::kScale) {
+      value *= scale_word->value;  // "$846.8million", "2millions"
       scaled = true;
       ++end;
     } else if (s && s->kind == SuffixKind::kOrdinal) {
