@@ -200,6 +200,18 @@ void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end
       i = next;
       continue;
     }
+    // Two-word entries: "one out of three".
+    if (t.kind == TokenKind::kWord && !parts.empty() && i + 1 < end) {
+      if (const auto* w = words_.pair(t.hash, doc.folded_key(t), doc.folded_key(doc.tokens[i + 1]))) {
+        parts.push_back(part_of(*w, {}));
+        may_end.push_back(true);
+        part_first.push_back(i);
+        part_end.push_back(i + 2);
+        part_scaled.push_back(false);
+        i += 2;
+        continue;
+      }
+    }
     if (t.kind != TokenKind::kNumber && word_parts(doc, t, words_, pieces)) {
       const auto* w0 = pieces.front();
       // "the one", "this one": a pronoun.

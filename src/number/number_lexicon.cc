@@ -58,6 +58,11 @@ Result<NumberLexicon> NumberLexicon::load(const LanguageContext& context) {
     w.words_only = flags.find("words_only") != std::string_view::npos;
     w.where = row.where;
     std::string key = fold(row[0]);
+    if (size_t space = key.find(' '); space != std::string::npos) {
+      lex.pairs_.push_back({key.substr(0, space), {key.substr(space + 1), w}});
+      lex.filter_.add(key_hash(key.substr(0, space)));
+      continue;
+    }
     uint64_t h = key_hash(key);
     lex.words_[h] = {std::move(key), w};
     lex.filter_.add(h);
@@ -131,6 +136,14 @@ Result<NumberLexicon> NumberLexicon::load(const LanguageContext& context) {
 }
 
 const NumberWord* NumberLexicon::word(std::string_view folded) const { return word(key_hash(folded), folded); }
+
+const NumberWord* NumberLexicon::pair(uint64_t first_hash, std::string_view first, std::string_view next) const {
+  if (pairs_.empty() || !filter_.may_contain(first_hash)) return nullptr;
+  for (const auto& [head, tail] : pairs_) {
+    if (head == first && tail.key == next) return &tail.word;
+  }
+  return nullptr;
+}
 
 const NumberWord* NumberLexicon::word(uint64_t hash, std::string_view folded) const {
   if (!filter_.may_contain(hash)) return nullptr;

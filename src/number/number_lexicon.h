@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "core/error.h"
 #include "pipeline/annotator.h"
@@ -76,6 +77,9 @@ class NumberLexicon {
   const NumberWord* word(std::string_view folded) const;
   // The same lookup for a token, by its precomputed hash (Token::hash).
   const NumberWord* word(uint64_t hash, std::string_view folded) const;
+  // A two-word entry ("out of") starting with the token of this hash, whose
+  // second word is `next`; nullptr when none.
+  const NumberWord* pair(uint64_t first_hash, std::string_view first, std::string_view next) const;
   // Suffixes are matched as written (case matters: "M" is a million, "m" a metre).
   const Suffix* suffix(std::string_view written) const;
   // Folded words after which "one" is a pronoun (the one, this one).
@@ -97,6 +101,7 @@ class NumberLexicon {
   };
   std::unordered_map<uint64_t, Keyed> words_;  // by key_hash of the folded word
   HashFilter filter_;                          // most tokens are no number word: skip the map
+  std::vector<std::pair<std::string, Keyed>> pairs_;  // "out" -> {"of", over}
   StringMap<Suffix> suffixes_;
   StringMap<bool> determiners_;
   char decimal_ = '.';
