@@ -124,6 +124,7 @@ void QuantityAnnotator::annotate(Document& doc) const {
     const UnitEntry* unit = nullptr;
     Extent noun;
     std::string_view rule;
+    double extra_base = 0;  // a second unit of the same class, in the base unit
 
     // 0. Number words inside a hyphenated word: "six-mile", "three-foot".
     if (n.in_word && n.at.end < doc.tokens[e - 1].at.end && doc.tokens[e - 1].kind == TokenKind::kWord) {
@@ -267,6 +268,32 @@ void QuantityAnnotator::annotate(Document& doc) const {
     }
     if (!unit && !demonym_seen) continue;
     if (n.role == NumberRole::kYear && !unit) continue;
+    // A measure in two units of one class: "5 feet and 2 inches", "2 heures 30 minutes".
+    if (unit && unit->kind == EntryKind::kUnit && unit->unit.find(':') != std::string::npos &&
+        !unit->unit.starts_with("money") && q.amount.value && q_end < limit) {
+      uint32_t k = q_end;
+      std::vector<PhraseMatcher::Match> ms;
+      lex_.coordination().matches_at(doc, k, limit, ms);
+      const bool joined = !ms.empty() && is_word(doc, k);
+      if (joined) k = ms.front().end;
+      // Joined by "and"/"et", or a duration ("2 hours 30 minutes"); "12 m 2 dm" are two.
+      if (k < limit && (joined || unit->unit.starts_with("duration"))) {
+        auto it = std::lower_bound(doc.numbers.begin(), doc.numbers.end(), doc.tokens[k].at.start,
+                                   [](const NumberSpan& x, uint32_t o) { return x.at.start < o; });
+        if (it != doc.numbers.end() && it->at.start == doc.tokens[k].at.start && it->amount.value &&
+            !it->in_word && it->role == NumberRole::kCount) {
+          uint32_t after = token_end(doc, it->at.end);
+          auto hits = hits_at(doc, lex_.after(), after, limit);
+          const UnitEntry* second = hits.empty() ? nullptr : pick(hits, false);
+          if (second && second->kind == EntryKind::kUnit && second->unit == unit->unit &&
+              second->factor < unit->factor) {
+            extra_base = *it->amount.value * second->factor;
+            q_end = hits.front().end;
+            claimed_end = it->at.end;
+          }
+        }
+      }
+    }
     // Money with its sub-unit: "15 dollars 50", "17 USD 25", "treize euros et quarante-cinq cents".
     if (unit && unit->kind == EntryKind::kMoney && unit->unit != "other" && q.amount.value &&
         *q.amount.value == static_cast<int64_t>(*q.amount.value) && q_end < limit) {
@@ -308,6 +335,7 @@ void QuantityAnnotator::annotate(Document& doc) const {
     if (unit) {
       q.unit = unit->unit;
       q.amount = scaled(q.amount, unit->factor);
+      if (extra_base != 0 && q.amount.value) *q.amount.value += extra_base;
       q.why = {rule, unit->where};
     } else {
       q.unit = military(doc, s.first_token, s.end_token) ? "personnel" : "person";
