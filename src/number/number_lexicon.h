@@ -12,7 +12,7 @@
 
 #include "core/error.h"
 #include "pipeline/annotator.h"
-#include "text/phrase_matcher.h"
+#include "number/filtered_matcher.h"
 
 namespace claimtrace::number {
 
@@ -52,17 +52,6 @@ struct Suffix {
   std::string_view where;
 };
 
-// A 4096-bit filter over 64-bit hashes: "certainly absent" in one probe.
-class HashFilter {
- public:
-  void add(uint64_t h) { bits_[bit(h) >> 6] |= 1ULL << (bit(h) & 63); }
-  bool may_contain(uint64_t h) const { return (bits_[bit(h) >> 6] >> (bit(h) & 63)) & 1; }
-
- private:
-  static uint32_t bit(uint64_t h) { return static_cast<uint32_t>((h ^ (h >> 29)) & 4095); }
-  uint64_t bits_[64] = {};
-};
-
 struct StringHash {
   using is_transparent = void;
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
@@ -87,10 +76,10 @@ class NumberLexicon {
   char decimal_mark() const { return decimal_; }
   // Month names and abbreviations of the language (from ICU/CLDR), by token hash.
   // Words after a number that make it a percentage: %, pour cent, percent.
-  const PhraseMatcher& percent() const { return percent_; }
+  const FilteredMatcher& percent() const { return percent_; }
   // Words around a number that make it a time of day: "à 14 heures", "at 6 o'clock".
-  const PhraseMatcher& time_before() const { return time_before_; }
-  const PhraseMatcher& time_after() const { return time_after_; }
+  const FilteredMatcher& time_before() const { return time_before_; }
+  const FilteredMatcher& time_after() const { return time_after_; }
   bool time_after_alone(uint32_t payload) const { return payload & 1; }
   bool is_month(uint64_t hash) const { return month_filter_.may_contain(hash) && months_.contains(hash); }
 
@@ -106,8 +95,8 @@ class NumberLexicon {
   StringMap<bool> determiners_;
   char decimal_ = '.';
   std::unordered_map<uint64_t, bool> months_;
-  PhraseMatcher percent_;
-  PhraseMatcher time_before_, time_after_;
+  FilteredMatcher percent_;
+  FilteredMatcher time_before_, time_after_;
   HashFilter month_filter_;
 };
 

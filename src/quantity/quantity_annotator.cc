@@ -46,7 +46,7 @@ class QuantityAnnotator final : public Annotator {
     uint32_t first = 0, end = 0;
     const UnitEntry* entry = nullptr;
   };
-  std::vector<Hit> hits_at(const Document& doc, const PhraseMatcher& m, uint32_t i, uint32_t limit) const;
+  std::vector<Hit> hits_at(const Document& doc, const number::FilteredMatcher& m, uint32_t i, uint32_t limit) const;
   const UnitEntry* pick(const std::vector<Hit>& hits, bool number_scaled) const;
   bool military(const Document& doc, uint32_t first, uint32_t end) const;
   void partitives(Document& doc) const;
@@ -54,7 +54,7 @@ class QuantityAnnotator final : public Annotator {
   quantity::UnitLexicon lex_;
 };
 
-std::vector<QuantityAnnotator::Hit> QuantityAnnotator::hits_at(const Document& doc, const PhraseMatcher& m,
+std::vector<QuantityAnnotator::Hit> QuantityAnnotator::hits_at(const Document& doc, const number::FilteredMatcher& m,
                                                                uint32_t i, uint32_t limit) const {
   std::vector<PhraseMatcher::Match> ms;
   std::vector<Hit> out;

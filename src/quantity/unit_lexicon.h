@@ -17,7 +17,7 @@
 
 #include "core/error.h"
 #include "pipeline/annotator.h"
-#include "text/phrase_matcher.h"
+#include "number/filtered_matcher.h"
 
 namespace claimtrace::quantity {
 
@@ -36,13 +36,13 @@ class UnitLexicon {
   static Result<UnitLexicon> load(const LanguageContext& context);
 
   // Phrases after a number: nouns, units, currencies written after, modifiers, demonyms, "de"/"of".
-  const PhraseMatcher& after() const { return after_; }
+  const number::FilteredMatcher& after() const { return after_; }
   // Currencies written before a number: $, USD, € ...
-  const PhraseMatcher& before() const { return before_; }
-  const PhraseMatcher& military() const { return military_; }
-  const PhraseMatcher& ellipsis() const { return ellipsis_; }
-  const PhraseMatcher& coordination() const { return coordination_; }
-  const PhraseMatcher& partitive() const { return partitive_; }
+  const number::FilteredMatcher& before() const { return before_; }
+  const number::FilteredMatcher& military() const { return military_; }
+  const number::FilteredMatcher& ellipsis() const { return ellipsis_; }
+  const number::FilteredMatcher& coordination() const { return coordination_; }
+  const number::FilteredMatcher& partitive() const { return partitive_; }
   const UnitEntry& entry(uint32_t payload) const { return entries_[payload]; }
   // "de", "d'", "of": also checked by folded key, since an elided "d'" alone
   // is no phrase the matcher can hold.
@@ -54,7 +54,7 @@ class UnitLexicon {
 
  private:
   std::vector<UnitEntry> entries_;
-  PhraseMatcher after_, before_, military_, ellipsis_, coordination_, partitive_;
+  number::FilteredMatcher after_, before_, military_, ellipsis_, coordination_, partitive_;
   std::vector<std::pair<std::string, uint32_t>> single_words_;
   std::vector<std::string> of_words_;
 };
