@@ -48,6 +48,7 @@ class NumberAnnotator final : public Annotator {
 bool word_parts(const Document& doc, const Token& t, const number::NumberLexicon& lex,
                 std::vector<const number::NumberWord*>& out) {
   out.clear();
+  if (!t.has(kHyphenated) && !lex.may_be_word(t.hash)) return false;
   std::string_view key = doc.folded_key(t);
   if (const auto* w = lex.word(t.hash, key)) {
     out.push_back(w);

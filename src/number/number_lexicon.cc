@@ -145,8 +145,7 @@ const NumberWord* NumberLexicon::pair(uint64_t first_hash, std::string_view firs
   return nullptr;
 }
 
-const NumberWord* NumberLexicon::word(uint64_t hash, std::string_view folded) const {
-  if (!filter_.may_contain(hash)) return nullptr;
+const NumberWord* NumberLexicon::lookup(uint64_t hash, std::string_view folded) const {
   auto it = words_.find(hash);
   return it == words_.end() || it->second.key != folded ? nullptr : &it->second.word;
 }

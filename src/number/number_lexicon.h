@@ -65,7 +65,10 @@ class NumberLexicon {
 
   const NumberWord* word(std::string_view folded) const;
   // The same lookup for a token, by its precomputed hash (Token::hash).
-  const NumberWord* word(uint64_t hash, std::string_view folded) const;
+  bool may_be_word(uint64_t hash) const { return filter_.may_contain(hash); }
+  const NumberWord* word(uint64_t hash, std::string_view folded) const {
+    return filter_.may_contain(hash) ? lookup(hash, folded) : nullptr;
+  }
   // A two-word entry ("out of") starting with the token of this hash, whose
   // second word is `next`; nullptr when none.
   const NumberWord* pair(uint64_t first_hash, std::string_view first, std::string_view next) const;
@@ -84,6 +87,7 @@ class NumberLexicon {
   bool is_month(uint64_t hash) const { return month_filter_.may_contain(hash) && months_.contains(hash); }
 
  private:
+  const NumberWord* lookup(uint64_t hash, std::string_view folded) const;
   struct Keyed {
     std::string key;
     NumberWord word;
