@@ -238,10 +238,12 @@ void QuantityAnnotator::annotate(Document& doc) const {
     if (!unit && !demonym_seen && last_counted >= 0 && last_sentence == s_index && n.role == NumberRole::kCount) {
       std::vector<PhraseMatcher::Match> ms;
       bool elliptical = false;
-      for (uint32_t back = 1; back <= 3 && back <= f && f - back >= s.first_token; ++back) {
+      // "dont environ 200 000": look before the approximating words.
+      const uint32_t fe = n.cue.empty() ? f : token_at(doc, n.cue.start);
+      for (uint32_t back = 1; back <= 3 && back <= fe && fe - back >= s.first_token; ++back) {
         ms.clear();
-        lex_.ellipsis().matches_at(doc, f - back, f, ms);
-        for (const auto& m : ms) elliptical |= m.end == f;
+        lex_.ellipsis().matches_at(doc, fe - back, fe, ms);
+        for (const auto& m : ms) elliptical |= m.end == fe;
         if (elliptical) break;
       }
       if (!elliptical && last_elliptical) {
@@ -341,7 +343,9 @@ void QuantityAnnotator::annotate(Document& doc) const {
       q.unit = military(doc, s.first_token, s.end_token) ? "personnel" : "person";
       q.why = {rule, {}};
     }
-    const bool counted = !q.unit.starts_with("money") && q.unit.find(':') == std::string::npos && q.unit != "other";
+    // Counted nouns and money may be left out after "dont" ("61 milliards de
+    // dollars, dont 13,8 milliards"); measures, whose factor varies, not.
+    const bool counted = q.unit.starts_with("money") || (q.unit.find(':') == std::string::npos && q.unit != "other");
     doc.quantities.push_back(std::move(q));
     if (counted) {
       last_counted = static_cast<int>(doc.quantities.size() - 1);
