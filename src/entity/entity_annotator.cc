@@ -38,8 +38,9 @@ class EntityAnnotator final : public Annotator {
   void annotate(Document& doc) const override {
     DocEntities ents(doc, names_.knowledge());
     std::vector<PhraseMatcher::Match> found;
+    PendingRole carried;  // "un député sud-coréen. Lee Seong-kweun avait-il…"
     for (const Sentence& s : doc.sentences) {
-      scan_sentence(doc, s, ents, found);
+      scan_sentence(doc, s, ents, found, carried);
       ents.resolve_sentence();
     }
     ents.finish();
@@ -119,15 +120,24 @@ class EntityAnnotator final : public Annotator {
     uint32_t j = determiner ? i + 1 : i;
     std::string country;
     std::vector<PhraseMatcher::Match> demonyms;
-    auto demonym_at = [&](uint32_t k) -> bool {
-      if (k >= end || !names_.may_start(doc.tokens[k].hash)) return false;
+    // A demonym ("américain"), or a country's name with a possessive
+    // ("Russia's Defence Ministry"); returns the token after it, or 0.
+    auto demonym_at = [&](uint32_t k) -> uint32_t {
+      if (k >= end || !names_.may_start(doc.tokens[k].hash)) return 0;
       const PhraseMatcher::Match* m = known_name(doc, k, end, ents, found);
-      if (!m || !(names_.ref(m->payload).flags & kNameDemonym)) return false;
+      if (!m) return 0;
+      const NameRef& ref = names_.ref(m->payload);
+      const EntityRecord& rec = names_.knowledge().entities[ref.entity];
+      uint32_t after = m->end;
+      if (!(ref.flags & kNameDemonym)) {
+        if (rec.type != "COUNTRY" || after >= end || doc.folded_key(doc.tokens[after]) != "'s") return 0;
+        ++after;
+      }
       demonyms.push_back(*m);
-      country = names_.knowledge().entities[names_.ref(m->payload).entity].id;
-      return true;
+      country = rec.id;
+      return after;
     };
-    if (demonym_at(j)) j = demonyms.back().end;  // "the American network"
+    if (uint32_t after = demonym_at(j)) j = after;  // "the American network"
     if (j >= end || (!determiner && demonyms.empty())) return 0;
     int64_t bits = lex_.openers.find(doc.tokens[j].hash);
     if (bits < 0 || !(bits & kOpensDescription)) return 0;
@@ -136,7 +146,9 @@ class EntityAnnotator final : public Annotator {
     if (found.empty()) return 0;
     const PhraseMatcher::Match head = found.front();
     uint32_t last = head.end;
-    if (demonyms.empty() && demonym_at(last)) last = demonyms.back().end;  // "le média américain"
+    if (demonyms.empty()) {
+      if (uint32_t after = demonym_at(last)) last = after;  // "le média américain"
+    }
     if (lex_.description_info[head.payload].needs_country && country.empty()) return 0;
     if (bits & kOpensRole) set_role(doc, j, end, role, found);
     for (const auto& m : demonyms) add_known(doc, m, ents);
@@ -177,10 +189,22 @@ class EntityAnnotator final : public Annotator {
     return m.end;
   }
 
-  void scan_sentence(Document& doc, const Sentence& s, DocEntities& ents,
-                     std::vector<PhraseMatcher::Match>& found) const {
+  void scan_sentence(Document& doc, const Sentence& s, DocEntities& ents, std::vector<PhraseMatcher::Match>& found,
+                     PendingRole& carried) const {
     int headline = s.is_title ? 1 : -1;  // computed on first need
+    // A role that ended the previous sentence introduces a name opening this one.
     PendingRole role;
+    if (carried.info && !carried.info->title) {
+      role = carried;
+      role.next = role.expires = s.first_token;
+    }
+    carried = PendingRole{};
+    scan_tokens(doc, s, ents, found, role, headline);
+    if (role.info && role.next >= s.end_token) carried = role;
+  }
+
+  void scan_tokens(Document& doc, const Sentence& s, DocEntities& ents, std::vector<PhraseMatcher::Match>& found,
+                   PendingRole& role, int& headline) const {
     for (uint32_t i = s.first_token; i < s.end_token;) {
       const Token& t = doc.tokens[i];
       if (t.kind != TokenKind::kWord) {
@@ -195,9 +219,15 @@ class EntityAnnotator final : public Annotator {
       if (names_.may_start(t.hash)) {
         if (const PhraseMatcher::Match* m = known_name(doc, i, s.end_token, ents, found)) {
           PhraseMatcher::Match match = *m;
-          // "Ukrainian intelligence", "Russian military": a demonym heading a description.
-          if ((names_.ref(match.payload).flags & kNameDemonym) && match.end < s.end_token) {
-            int64_t bits = lex_.openers.find(doc.tokens[match.end].hash);
+          // "Ukrainian intelligence", "Russia's Defence Ministry": a demonym or
+          // a country's possessive heading a description.
+          const NameRef& ref = names_.ref(match.payload);
+          uint32_t head = match.end;
+          if (!(ref.flags & kNameDemonym) && head + 1 < s.end_token &&
+              names_.knowledge().entities[ref.entity].type == "COUNTRY" && doc.folded_key(doc.tokens[head]) == "'s")
+            ++head;
+          if ((head > match.end || (ref.flags & kNameDemonym)) && head < s.end_token) {
+            int64_t bits = lex_.openers.find(doc.tokens[head].hash);
             if (bits >= 0 && (bits & kOpensDescription)) {
               if (uint32_t next = description(doc, i, s.end_token, ents, role, found, /*determiner=*/false)) {
                 i = next;
