@@ -58,10 +58,16 @@ class EntityAnnotator final : public Annotator {
       if ((ref.flags & kNameAllCaps) && (!(t.flags & kAllCaps) || in_capitals(doc, m.first, m.end))) continue;
       if ((ref.flags & kNameCapital) && !(t.flags & (kCapitalized | kAllCaps))) continue;
       if ((ref.flags & kNameCapitalLast) && !(doc.tokens[m.end - 1].flags & (kCapitalized | kAllCaps))) continue;
-      if ((ref.flags & kNameCorefOnly) && !ents.has_record(ref.entity)) continue;
+      if ((ref.flags & kNameCorefOnly) && (!ents.has_record(ref.entity) || name_word_follows(doc, m.end))) continue;
       return &m;
     }
     return nullptr;
+  }
+
+  // A short form is not one when another name word follows it: "Kim" in
+  // "Kim Yong-hyun" is not Kim Jong-un.
+  bool name_word_follows(const Document& doc, uint32_t k) const {
+    return k < doc.tokens.size() && (doc.tokens[k].flags & kSpaceBefore) && is_name_word(doc, doc.tokens[k], lex_);
   }
 
   // An acronym inside a run of capitals ("UN ALLIÉ DE LA RUSSIE") may be any word.
@@ -254,7 +260,7 @@ class EntityAnnotator final : public Annotator {
       }
       const bool capitalized = (t.flags & (kCapitalized | kAllCaps)) != 0;
       // 2. Short forms of persons already named.
-      if (capitalized) {
+      if (capitalized && !name_word_follows(doc, i + 1)) {
         if (int64_t e = ents.alias(t.hash); e >= 0) {
           ents.mention(t.at, static_cast<uint32_t>(e), i, false, false, {"entity.coref.short", ""});
           if (role.active(i)) role.info = nullptr;
