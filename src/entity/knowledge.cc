@@ -160,6 +160,7 @@ Result<std::shared_ptr<const Knowledge>> common_knowledge(const std::filesystem:
   auto knowledge = std::make_shared<Knowledge>();
   if (auto r = add_countries(root, *knowledge); !r) return std::unexpected(r.error());
   if (auto r = add_curated(root, *knowledge); !r) return std::unexpected(r.error());
+  if (auto r = add_cities(root, *knowledge); !r) return std::unexpected(r.error());
   cache.emplace(root, knowledge);
   return std::shared_ptr<const Knowledge>(knowledge);
 }
