@@ -55,7 +55,9 @@ class EntityAnnotator final : public Annotator {
     const Token& t = doc.tokens[i];
     for (const auto& m : found) {
       const NameRef& ref = names_.ref(m.payload);
-      if ((ref.flags & kNameAllCaps) && (!(t.flags & kAllCaps) || in_capitals(doc, m.first, m.end))) continue;
+      // An acronym: capitals ("CNN"), or capital initials ("U.S.").
+      const bool initial = t.fold_size == 1 && (t.flags & kCapitalized);
+      if ((ref.flags & kNameAllCaps) && (!(t.flags & kAllCaps || initial) || in_capitals(doc, m.first, m.end))) continue;
       if ((ref.flags & kNameCapital) && !(t.flags & (kCapitalized | kAllCaps))) continue;
       if ((ref.flags & kNameCapitalLast) && !(doc.tokens[m.end - 1].flags & (kCapitalized | kAllCaps))) continue;
       if ((ref.flags & kNameCorefOnly) && (!ents.has_record(ref.entity) || name_word_follows(doc, m.end))) continue;
