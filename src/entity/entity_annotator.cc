@@ -72,6 +72,20 @@ class EntityAnnotator final : public Annotator {
     return k < doc.tokens.size() && (doc.tokens[k].flags & kSpaceBefore) && is_name_word(doc, doc.tokens[k], lex_);
   }
 
+  // The tokens of an extent with single spaces between them (no NBSP, no line breaks).
+  static std::string spaced_text(const Document& doc, Extent at) {
+    std::string out;
+    const uint32_t s = doc.sentence_at(at.start);
+    for (uint32_t k = s < doc.sentences.size() ? doc.sentences[s].first_token : 0;
+         k < doc.tokens.size() && doc.tokens[k].at.start < at.end; ++k) {
+      const Token& t = doc.tokens[k];
+      if (t.at.start < at.start) continue;
+      if (!out.empty() && (t.flags & kSpaceBefore)) out.push_back(' ');
+      out.append(doc.slice(t.at));
+    }
+    return out;
+  }
+
   // An acronym inside a run of capitals ("UN ALLIÉ DE LA RUSSIE") may be any word.
   static bool in_capitals(const Document& doc, uint32_t first, uint32_t end) {
     auto caps_word = [&](uint32_t k) {
@@ -183,11 +197,16 @@ class EntityAnnotator final : public Annotator {
     const auto& m = found.front();
     // "chercheuse principale et directrice du programme": one role, read whole.
     const bool continues = role.active(i) && role.at.start < doc.tokens[i].at.start;
-    const Extent first_at = role.at;
+    const PendingRole first = role;
     role = PendingRole{};
     role.info = &lex_.role_info[m.payload];
     role.at = extent(doc, m.first, m.end);
-    if (continues) role.at.start = first_at.start;
+    if (continues && !first.info->title) {
+      role.at.start = first.at.start;
+      role.info = first.info;  // the first role says what the person is
+      role.country = first.country;
+      role.affiliation = first.affiliation;
+    }
     role.next = m.end;
     // "Gen." / "M.": the abbreviation's period.
     if (role.next < end && doc.normalized_of(doc.tokens[role.next]) == "." &&
@@ -299,7 +318,7 @@ class EntityAnnotator final : public Annotator {
   }
 
   uint32_t add_org(Document& doc, NameRun run, OrgName org, DocEntities& ents, PendingRole& role) const {
-    std::string name(doc.slice(extent(doc, run.first, org.end)));
+    std::string name = spaced_text(doc, extent(doc, run.first, org.end));
     EntityRecord r = EntityRecord::make("org/" + slug(name), "ORG", name, "", org.head->kind, org.head->kind);
     uint32_t e = ents.unknown(r);
     ents.mention(extent(doc, run.first, org.end), e, run.first, false, false, {"entity.org.unknown", org.head->why.resource});
@@ -337,10 +356,10 @@ class EntityAnnotator final : public Annotator {
     bool by_shape = headline == 0 && run.words >= 2 && !(doc.tokens[run.first].flags & kAllCaps);
     if (run.words > kMaxNameWords || !(by_role || by_shape)) return run.end;
 
-    std::string name(doc.slice(extent(doc, run.first, run.end)));
+    std::string name = spaced_text(doc, extent(doc, run.first, run.end));
     EntityRecord r = EntityRecord::make("person/" + slug(name), "PERSON", name);
     if (by_role) {
-      r.role = std::string(doc.slice(role.at));
+      r.role = spaced_text(doc, role.at);
       r.kind = role.info->kind;
       r.country = role.country;
       r.affiliation = role.affiliation;
