@@ -171,14 +171,26 @@ class EntityAnnotator final : public Annotator {
     if (demonyms.empty()) {
       if (uint32_t after = demonym_at(last)) last = after;  // "le média américain"
     }
-    if (lex_.description_info[head.payload].needs_country && country.empty()) return 0;
+    const DescriptionInfo* info = &lex_.description_info[head.payload];
+    // "de la Défense", "des Affaires étrangères": a complement narrows the kinds.
+    if (last < end && lex_.complements.size() > 0) {
+      found.clear();
+      lex_.complements.matches_at(doc, last, end, found);
+      for (const auto& m : found) {
+        if (lex_.description_info[m.payload].type != info->type) continue;
+        info = &lex_.description_info[m.payload];
+        last = m.end;
+        break;
+      }
+    }
+    if (info->needs_country && country.empty()) return 0;
     if (bits & kOpensRole) set_role(doc, j, end, role, found);
     for (const auto& m : demonyms) add_known(doc, m, ents);
     PendingDescription d;
     d.at = extent(doc, i, last);
     d.first_token = i;
     d.end_token = last;
-    d.info = &lex_.description_info[head.payload];
+    d.info = info;
     d.country = country.starts_with("country/") ? country : "";
     ents.describe(std::move(d));
     if (role.info) {
