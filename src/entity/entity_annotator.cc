@@ -112,20 +112,34 @@ class EntityAnnotator final : public Annotator {
   bool compound_demonym(Document& doc, uint32_t i, DocEntities& ents) const {
     const Token& t = doc.tokens[i];
     std::string_view word = doc.slice(t.at);
+    // Hyphen positions, with the word's ends: parts lie between them.
+    std::vector<uint32_t> cuts{0};
+    for (uint32_t k = 0; k < word.size(); ++k) {
+      if (word[k] == '-') cuts.push_back(k + 1);
+    }
+    const size_t n = cuts.size();
+    if (n < 2) return false;
+    cuts.push_back(static_cast<uint32_t>(word.size()) + 1);
+    // Left to right, the longest run of parts that is a demonym or a
+    // combining form: "russo-nord-coréenne" is russo + nord-coréenne.
     std::vector<std::pair<Extent, int64_t>> parts;
-    uint32_t start = 0;
-    for (uint32_t k = 0; k <= word.size(); ++k) {
-      if (k < word.size() && word[k] != '-') continue;
-      std::string_view part = word.substr(start, k - start);
-      uint64_t h = key_hash(fold(part));
-      int64_t e = names_.demonym(h);
-      if (e < 0) {
-        int64_t p = lex_.demonym_prefixes.find(h);
-        if (p >= 0) e = names_.knowledge().index_of(lex_.prefix_country[static_cast<size_t>(p)]);
+    for (size_t a = 0; a < n;) {
+      size_t taken = 0;
+      for (size_t b = n; b > a; --b) {
+        std::string_view piece = word.substr(cuts[a], cuts[b] - 1 - cuts[a]);
+        uint64_t h = key_hash(fold(piece));
+        int64_t e = names_.demonym(h);
+        if (e < 0 && b < n) {  // a combining form is never last
+          int64_t p = lex_.demonym_prefixes.find(h);
+          if (p >= 0) e = names_.knowledge().index_of(lex_.prefix_country[static_cast<size_t>(p)]);
+        }
+        if (e < 0) continue;
+        parts.push_back({{t.at.start + cuts[a], t.at.start + cuts[b] - 1}, e});
+        taken = b - a;
+        break;
       }
-      if (e < 0) return false;
-      parts.push_back({{t.at.start + start, t.at.start + k}, e});
-      start = k + 1;
+      if (!taken) return false;
+      a += taken;
     }
     if (parts.size() < 2) return false;
     for (const auto& [at, e] : parts) {
