@@ -176,8 +176,8 @@ struct ClaimSource {
   std::string text;    // the mention as written
   std::string role;    // origin, relay
   Extent at;
-  std::string name;    // the resolved entity's canonical name, when resolved
-  Extent antecedent;   // for a pronoun ("il", "He"): the entity's nearest mention before it
+  std::string name{};  // the resolved entity's canonical name, when resolved
+  Extent antecedent{}; // for a pronoun ("il", "He"): the entity's nearest mention before it
 };
 
 struct ClaimQuantity {
