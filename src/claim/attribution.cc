@@ -78,7 +78,8 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
         continue;
       }
     }
-    if (v.mention_at(prev) == kNone && (clause_edge(v, prev) || v.is_cue_token(prev) || v.has(prev, Role::kBoundary))) {
+    if (v.mention_at(prev) == kNone && (clause_edge(v, prev) || v.is_cue_token(prev) || v.has(prev, Role::kBoundary) ||
+                                        v.has(prev, Role::kCoordinator))) {
       edge = true;
       break;
     }

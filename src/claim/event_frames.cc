@@ -43,6 +43,19 @@ const CueRef* nearest_deployment_trigger(const SentenceView& v, const std::vecto
   return best;
 }
 
+// "envoyer de nouveaux soldats", "de nouvelles troupes allaient être
+// déployées", "l'envoi de démineurs": people are what is sent.
+bool personnel_near(const SentenceView& v, const CueRef& c) {
+  constexpr uint32_t kReach = 6;
+  const int32_t seg = v.segment_of(c.first);
+  const uint32_t from = c.first > v.first + kReach ? c.first - kReach : v.first;
+  const uint32_t to = std::min(v.end, c.end + kReach);
+  for (uint32_t t = from; t < to; ++t) {
+    if (v.segment_of(t) == seg && v.has(t, Role::kPersonnelNoun)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string actor_id(const Document& doc, uint32_t entity) {
@@ -125,6 +138,7 @@ void find_frames(const SentenceView& v, const FrameWords& words, std::vector<Fra
     const CueRef& c = v.cues[i];
     if (c.cue->kind != CueKind::kEventTrigger || used[i] || !c.entry) continue;
     if (c.entry->needs == "quantity") continue;
+    if (c.entry->needs == "personnel" && !personnel_near(v, c)) continue;
     if (after_circumstance(v, c.first)) continue;
     const EventType* type = words.event_type(c.cue->key);
     if (!type) continue;

@@ -17,7 +17,8 @@ constexpr std::pair<std::string_view, Role> kRoles[] = {
     {"relational", Role::kRelational},       {"anaphor_info", Role::kAnaphorInfo},
     {"aux", Role::kAux},                     {"complementizer", Role::kComplementizer},
     {"relative", Role::kRelative},           {"determiner", Role::kDeterminer},
-    {"source_noun", Role::kSourceNoun},
+    {"source_noun", Role::kSourceNoun},      {"coordinator", Role::kCoordinator},
+    {"personnel_noun", Role::kPersonnelNoun},
 };
 
 }  // namespace

@@ -37,6 +37,8 @@ enum class Role : uint8_t {
   kRelative,      // qui, who, which
   kDeterminer,    // le, la, the
   kSourceNoun,    // rapport, note, report: a document that can be a source
+  kCoordinator,   // et, and: not a subject
+  kPersonnelNoun, // soldats, troupes, troops: what a deployment sends
 };
 
 struct RoleSpan {
