@@ -1,5 +1,6 @@
 #include "time/time_grammar.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -18,9 +19,43 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, uint32_t firs
   s.ndigits.assign(n, 0);
   s.word_number.assign(n, std::numeric_limits<double>::quiet_NaN());
   s.word_number_end.assign(n, 0);
-  for (uint32_t i = first; i < end; ++i) {
-    s.match_begin[i - first] = static_cast<uint32_t>(s.matches.size());
-    const Token& t = doc.tokens[i];
+  s.next_strong.assign(n + 1, end);
+  s.needed.assign(n, 0);
+  s.kinds.assign(n, 0);
+
+  // Word numerals and decimals from the number layer.
+  bool any_word_number = false;
+  if (!doc.numbers.empty()) {
+    const uint32_t a = doc.tokens[first].at.start, b = doc.tokens[end - 1].at.end;
+    auto it = std::lower_bound(doc.numbers.begin(), doc.numbers.end(), a,
+                               [](const NumberSpan& ns, uint32_t pos) { return ns.at.start < pos; });
+    uint32_t ti = first;
+    for (; it != doc.numbers.end() && it->at.start < b; ++it) {
+      const NumberSpan& ns = *it;
+      if (!ns.amount.value) continue;
+      if (ns.role != NumberRole::kCount && ns.role != NumberRole::kOrdinal) continue;
+      while (ti < end && doc.tokens[ti].at.start < ns.at.start) ++ti;
+      if (ti >= end) break;
+      if (doc.tokens[ti].at.start != ns.at.start || doc.tokens[ti].kind == TokenKind::kNumber) continue;
+      uint32_t te = ti;
+      while (te < end && doc.tokens[te].at.end <= ns.at.end) ++te;
+      if (te == ti) continue;
+      s.word_number[ti - first] = *ns.amount.value;
+      s.word_number_end[ti - first] = te;
+      any_word_number = true;
+    }
+  }
+
+  // Where a time can be: numbers, hyphenated words (mi-juin), word numerals,
+  // and the last tokens of strong phrases (months, units, relative words).
+  // Lexicon matches are computed only in a window around them.
+  constexpr uint32_t kBefore = 4, kAfter = 3;
+  uint32_t mark_until = 0;  // tokens [.., mark_until) already marked
+  for (uint32_t k = 0; k < n; ++k) {
+    const Token& t = doc.tokens[first + k];
+    bool candidate = t.kind == TokenKind::kNumber || t.has(kHyphenated) ||
+                     (any_word_number && !std::isnan(s.word_number[k])) ||
+                     (t.kind == TokenKind::kWord && lex.may_end_strong(t.hash));
     if (t.kind == TokenKind::kNumber) {
       std::string_view v = doc.normalized_of(t);
       if (v.size() <= 9 && !t.has(kDigitGroups)) {
@@ -31,61 +66,57 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, uint32_t firs
           x = x * 10 + (c - '0');
         }
         if (digits) {
-          s.number[i - first] = x;
-          s.ndigits[i - first] = static_cast<uint8_t>(v.size());
+          s.number[k] = x;
+          s.ndigits[k] = static_cast<uint8_t>(v.size());
         }
       }
-    } else if (t.has(kElision)) {
+    }
+    if (candidate) {
+      const uint32_t from = std::max(mark_until, k >= kBefore ? k - kBefore : 0);
+      const uint32_t to = std::min(n, k + kAfter + 1);
+      for (uint32_t x = from; x < to; ++x) s.needed[x] = 1;
+      mark_until = std::max(mark_until, to);
+    }
+  }
+  for (uint32_t k = 0; k < n; ++k) {
+    s.match_begin[k] = static_cast<uint32_t>(s.matches.size());
+    if (!s.needed[k]) continue;
+    const uint32_t i = first + k;
+    const Token& t = doc.tokens[i];
+    if (t.kind == TokenKind::kNumber) continue;
+    if (t.has(kElision)) {
       if (const auto* el = lex.elided(doc.folded_key(t))) {
         for (uint32_t x : *el) s.matches.push_back({i, i + 1, x});
       }
-    } else {
+    } else if (lex.may_start(t.hash)) {
       lex.matcher().matches_at(doc, i, end, s.matches);
     }
   }
   s.match_begin[n] = static_cast<uint32_t>(s.matches.size());
-  // Word numerals and decimals from the number layer.
-  if (!doc.numbers.empty()) {
-    const uint32_t a = doc.tokens[first].at.start, b = doc.tokens[end - 1].at.end;
-    uint32_t ti = first;
-    for (const NumberSpan& ns : doc.numbers) {
-      if (ns.at.start < a || ns.at.start >= b || !ns.amount.value) continue;
-      if (ns.role != NumberRole::kCount && ns.role != NumberRole::kOrdinal) continue;
-      while (ti < end && doc.tokens[ti].at.start < ns.at.start) ++ti;
-      if (ti >= end) break;
-      if (doc.tokens[ti].at.start != ns.at.start) continue;
-      uint32_t te = ti;
-      while (te < end && doc.tokens[te].at.end <= ns.at.end) ++te;
-      if (te == ti) continue;
-      s.word_number[ti - first] = *ns.amount.value;
-      s.word_number_end[ti - first] = te;
-    }
+  for (uint32_t k = 0; k < n; ++k) {
+    uint64_t mask = 0;
+    for (uint32_t m = s.match_begin[k]; m < s.match_begin[k + 1]; ++m) mask |= bit(lex.entry(s.matches[m].payload).kind);
+    const Token& t = doc.tokens[first + k];
+    if (s.number[k] >= 0 || t.kind == TokenKind::kNumber) mask |= kNumberBit;
+    if (!std::isnan(s.word_number[k])) mask |= kWordNumberBit;
+    if (t.has(kHyphenated)) mask |= kHyphenBit;
+    s.kinds[k] = mask;
   }
-  // Tokens that can carry a time: numbers, names of months and days, units,
-  // relative words... Function words (le, de, the, in) alone never start a parse
-  // unless one of these follows closely, which saves most rule attempts.
-  s.next_strong.assign(n + 1, end);
+
+  // The first token at or after each position that can head a time.
   for (uint32_t k = n; k-- > 0;) {
     const uint32_t i = first + k;
-    bool strong = doc.tokens[i].kind == TokenKind::kNumber || doc.tokens[i].has(kHyphenated) ||
-                  !std::isnan(s.word_number[k]);
+    bool strong = s.needed[k] && (doc.tokens[i].kind == TokenKind::kNumber || doc.tokens[i].has(kHyphenated) ||
+                                  !std::isnan(s.word_number[k]));
     for (uint32_t m = s.match_begin[k]; !strong && m < s.match_begin[k + 1]; ++m) {
-      switch (lex.entry(s.matches[m].payload).kind) {
-        case Kind::kMonth: case Kind::kWeekday: case Kind::kSeason: case Kind::kPart: case Kind::kDir:
-        case Kind::kUnit: case Kind::kDayRel: case Kind::kRef: case Kind::kPod: case Kind::kClock:
-        case Kind::kSet: case Kind::kSetAdv: case Kind::kOrdinal:
-          strong = true;
-          break;
-        default:
-          break;
-      }
+      strong = timelex::Lexicon::strong(lex.entry(s.matches[m].payload).kind);
     }
     s.next_strong[k] = strong ? i : s.next_strong[k + 1];
   }
 }
 
 const timelex::Entry* Grammar::lex(uint32_t i, Kind k, uint32_t* end) const {
-  if (i < first_ || i >= end_) return nullptr;
+  if (i < first_ || i >= end_ || !(s_.kinds[i - first_] & bit(k))) return nullptr;
   const uint32_t b = s_.match_begin[i - first_], e = s_.match_begin[i - first_ + 1];
   for (uint32_t m = b; m < e; ++m) {  // longest first
     const auto& entry = lex_.entry(s_.matches[m].payload);
@@ -228,11 +259,20 @@ void Grammar::take_longest(Opt& best, Opt cand) {
 
 Grammar::Opt Grammar::unit(uint32_t i) {
   Opt best;
-  take_longest(best, date(i));
-  take_longest(best, relative(i));
-  take_longest(best, clock(i));
-  take_longest(best, part_of_day(i));
-  take_longest(best, set(i));
+  const uint64_t here = kinds(i);
+  if (!here) return best;
+  constexpr uint64_t kNum = kNumberBit | kWordNumberBit;
+  constexpr uint64_t kDateHeads = kNum | kHyphenBit | bit(Kind::kMonth) | bit(Kind::kMonthIntro) | bit(Kind::kDir) |
+                                  bit(Kind::kWeekday) | bit(Kind::kDet) | bit(Kind::kSeason) | bit(Kind::kOrdinal) |
+                                  bit(Kind::kDecadeIntro) | bit(Kind::kPart);
+  constexpr uint64_t kRelHeads = kNum | bit(Kind::kDet) | bit(Kind::kDayRel) | bit(Kind::kDir) | bit(Kind::kUnit) |
+                                 bit(Kind::kAgoPre) | bit(Kind::kInPre) | bit(Kind::kFew) | bit(Kind::kCount) |
+                                 bit(Kind::kRef);
+  if (here & kDateHeads) take_longest(best, date(i));
+  if (here & kRelHeads) take_longest(best, relative(i));
+  if (here & (kNum | bit(Kind::kClock) | bit(Kind::kCount))) take_longest(best, clock(i));
+  if (here & (bit(Kind::kDet) | bit(Kind::kDir) | bit(Kind::kPod))) take_longest(best, part_of_day(i));
+  if (here & (bit(Kind::kSet) | bit(Kind::kSetAdv))) take_longest(best, set(i));
   if (best && best->e.type == ExprType::kDate) {
     if (auto t = with_time(*best)) best = std::move(t);
     if (best->e.hour >= 0 && !best->e.has_date()) {
@@ -363,13 +403,22 @@ Grammar::Opt Grammar::full(uint32_t i) {
 
 void Grammar::run(std::vector<Found>& out) {
   for (uint32_t i = first_; i < end_;) {
-    const Token& t = doc_.tokens[i];
-    if (s_.next_strong[i - first_] >= i + 5) {  // nothing that can hold a time within reach
-      i = s_.next_strong[i - first_] >= end_ ? end_ : s_.next_strong[i - first_] - 4;
+    const uint32_t k = i - first_;
+    const uint32_t strong = s_.next_strong[k];
+    if (strong >= end_) break;
+    // A parse is tried only where a strong token (a number, a month, a unit...)
+    // lies within reach: at most three tokens after the longest phrase at i
+    // (dans les prochains mois).
+    uint32_t reach = i + 1;
+    if (s_.match_begin[k] != s_.match_begin[k + 1]) reach = s_.matches[s_.match_begin[k]].end;
+    if (strong > reach + 2) {
+      const uint32_t back = lex_.matcher().max_tokens() + 2;
+      i = std::max(i + 1, strong > back ? strong - back : 0);
       continue;
     }
+    const Token& t = doc_.tokens[i];
     if (t.kind == TokenKind::kPunct || (t.kind != TokenKind::kNumber && !any_lex(i) && !t.has(kHyphenated) &&
-                                        std::isnan(s_.word_number[i - first_]))) {
+                                        std::isnan(s_.word_number[k]))) {
       ++i;
       continue;
     }

@@ -32,7 +32,9 @@ struct Scratch {
   std::vector<uint8_t> ndigits;
   std::vector<double> word_number;     // per token: value of a word numeral starting here (NaN if none)
   std::vector<uint32_t> word_number_end;
-  std::vector<uint32_t> next_strong;   // per token: the first token at or after it that can head a time
+  std::vector<uint32_t> next_strong;
+  std::vector<uint8_t> needed;          // per token: lexicon matches were computed
+  std::vector<uint64_t> kinds;          // per token: bit k set when a phrase of Kind k starts here   // per token: the first token at or after it that can head a time
 };
 
 class Grammar {
@@ -50,6 +52,11 @@ class Grammar {
   using Opt = std::optional<P>;
 
   // ---- cursor helpers (time_grammar.cc)
+  static constexpr uint64_t bit(timelex::Kind k) { return uint64_t{1} << static_cast<unsigned>(k); }
+  static constexpr uint64_t kNumberBit = uint64_t{1} << 63;      // a digit token
+  static constexpr uint64_t kWordNumberBit = uint64_t{1} << 62;  // a word numeral starts here
+  static constexpr uint64_t kHyphenBit = uint64_t{1} << 61;      // a hyphenated word
+  uint64_t kinds(uint32_t i) const { return i >= first_ && i < end_ ? s_.kinds[i - first_] : 0; }
   const timelex::Entry* lex(uint32_t i, timelex::Kind k, uint32_t* end = nullptr) const;
   bool any_lex(uint32_t i) const;
   int num(uint32_t i) const;        // plain digit token value or -1

@@ -68,9 +68,23 @@ void Lexicon::add(std::string_view phrase, Entry e, const TextRules& rules) {
     return;
   }
   if (matcher_.add(phrase, index, rules)) {
+    const Document tokens = tokenize_phrase(phrase, rules);
+    set(first_tokens_, tokens.tokens.front().hash);
+    if (strong(entries_[index].kind)) set(strong_last_tokens_, tokens.tokens.back().hash);
     if (folded.find(' ') == std::string::npos) words_[folded].push_back(index);
   } else {
     entries_.pop_back();
+  }
+}
+
+bool Lexicon::strong(Kind k) {
+  switch (k) {
+    case Kind::kMonth: case Kind::kWeekday: case Kind::kSeason: case Kind::kPart:
+    case Kind::kUnit: case Kind::kDayRel: case Kind::kRef: case Kind::kPod: case Kind::kClock:
+    case Kind::kSet: case Kind::kSetAdv: case Kind::kOrdinal:
+      return true;  // not kDir: "ce", "this", "last" alone hold no time
+    default:
+      return false;
   }
 }
 

@@ -82,6 +82,13 @@ class Lexicon {
   static Result<Lexicon> load(const LanguageContext& context);
 
   const PhraseMatcher& matcher() const { return matcher_; }
+  // False when no phrase starts with a token of this hash: most tokens of a
+  // text, which then cost one bit test instead of the matcher's probes.
+  bool may_start(uint64_t token_hash) const { return test(first_tokens_, token_hash); }
+  // False when no phrase of a kind that can head a time (month, unit, dir...)
+  // ends with a token of this hash: the grammar only looks around such tokens.
+  bool may_end_strong(uint64_t token_hash) const { return test(strong_last_tokens_, token_hash); }
+  static bool strong(Kind k);
   const Entry& entry(uint32_t i) const { return entries_[i]; }
   // Entries of a French-style elided particle alone ("l'", "d'"): the phrase
   // matcher cannot hold them, since a phrase "l'" does not tokenize as the
@@ -108,6 +115,16 @@ class Lexicon {
   std::unordered_map<std::string, std::vector<uint32_t>> elided_;
   std::unordered_map<uint64_t, int> tense_words_;  // by key_hash of the folded word
   std::vector<TenseCue> tense_suffixes_;
+  static bool test(const std::vector<uint64_t>& bits, uint64_t hash) {
+    const uint32_t bit = static_cast<uint32_t>(hash >> 48);
+    return (bits[bit >> 6] >> (bit & 63)) & 1;
+  }
+  static void set(std::vector<uint64_t>& bits, uint64_t hash) {
+    const uint32_t bit = static_cast<uint32_t>(hash >> 48);
+    bits[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
+  std::vector<uint64_t> first_tokens_ = std::vector<uint64_t>(1 << 10, 0);  // 65536-bit filters
+  std::vector<uint64_t> strong_last_tokens_ = std::vector<uint64_t>(1 << 10, 0);
   bool day_first_ = true;
   bool lower_months_ = true;
 };
