@@ -1,7 +1,6 @@
 #include "time/calendar.h"
 
 #include <charconv>
-#include <cstdio>
 
 namespace claimtrace::timecal {
 
@@ -90,16 +89,15 @@ std::optional<DateTime> parse_reference(std::string_view s) {
 
 std::string four(int y) {
   if (y < 0) return "XXXX";
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d", y);
-  return buf;
+  if (y > 9999) return std::to_string(y);
+  return {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
+          static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10)};
 }
 
 std::string two(int n) {
   if (n < 0) return "XX";
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02d", n);
-  return buf;
+  if (n > 99) return std::to_string(n);
+  return {static_cast<char>('0' + n / 10), static_cast<char>('0' + n % 10)};
 }
 
 std::string format_date(Ymd d) { return four(d.y) + "-" + two(d.m) + "-" + two(d.d); }

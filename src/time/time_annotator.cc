@@ -20,14 +20,18 @@ class TimeAnnotator final : public Annotator {
     const std::optional<timecal::DateTime> ref = timecal::parse_reference(doc.published);
     thread_local timegrammar::Scratch scratch;
     thread_local std::vector<timegrammar::Found> found;
+    timegrammar::Grammar grammar(doc, lex_, scratch);
     for (const Sentence& s : doc.sentences) {
       if (s.end_token <= s.first_token) continue;
+      // No token that can hold a time in this sentence.
+      if (scratch.next_strong[s.first_token] >= s.end_token) continue;
       found.clear();
-      timegrammar::Grammar(doc, lex_, s.first_token, s.end_token, scratch).run(found);
+      grammar.run(s.first_token, s.end_token, found);
       if (found.empty()) continue;
-      const int tense = sentence_tense(doc, s);
+      int tense = 2;  // computed on first need
       for (auto& f : found) {
-        timeresolve::Resolved r = timeresolve::resolve(f.expr, ref, tense);
+        if (tense == 2 && ref && needs_tense(f.expr)) tense = sentence_tense(doc, s);
+        timeresolve::Resolved r = timeresolve::resolve(f.expr, ref, tense == 2 ? 0 : tense);
         if (r.value.empty()) continue;
         TimeSpan t;
         t.at = {doc.tokens[f.first].at.start, doc.tokens[f.end - 1].at.end};
@@ -43,6 +47,14 @@ class TimeAnnotator final : public Annotator {
   }
 
  private:
+  // A partial date whose year (or month, or week) depends on the tense.
+  static bool needs_tense(const timeexpr::Expr& e) {
+    if (e.type == timeexpr::ExprType::kRange) return true;
+    if (e.type != timeexpr::ExprType::kDate || e.rel_unit || e.offset_sign || e.year >= 0) return false;
+    if (e.has_dir && e.dir != 0) return false;
+    return e.month >= 0 || e.day >= 0 || e.weekday >= 0 || !e.season.empty() || e.quarter >= 0;
+  }
+
   // +1 when the sentence speaks of the future (will, French future endings),
   // -1 when a past cue is found, 0 otherwise (read as past: news narrates the past).
   int sentence_tense(const Document& doc, const Sentence& s) const {

@@ -10,53 +10,45 @@ using timeexpr::Expr;
 using timeexpr::ExprType;
 using timelex::Kind;
 
-Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, uint32_t first, uint32_t end, Scratch& s)
-    : doc_(doc), lex_(lex), first_(first), end_(end), s_(s) {
-  const uint32_t n = end - first;
+Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
+    : doc_(doc), lex_(lex), first_(0), end_(0), s_(s) {
+  const auto n = static_cast<uint32_t>(doc.tokens.size());
   s.matches.clear();
   s.match_begin.assign(n + 1, 0);
   s.number.assign(n, -1);
   s.ndigits.assign(n, 0);
   s.word_number.assign(n, std::numeric_limits<double>::quiet_NaN());
   s.word_number_end.assign(n, 0);
-  s.next_strong.assign(n + 1, end);
+  s.next_strong.assign(n + 1, n);
   s.needed.assign(n, 0);
   s.kinds.assign(n, 0);
 
-  // Word numerals and decimals from the number layer.
-  bool any_word_number = false;
-  if (!doc.numbers.empty()) {
-    const uint32_t a = doc.tokens[first].at.start, b = doc.tokens[end - 1].at.end;
-    auto it = std::lower_bound(doc.numbers.begin(), doc.numbers.end(), a,
-                               [](const NumberSpan& ns, uint32_t pos) { return ns.at.start < pos; });
-    uint32_t ti = first;
-    for (; it != doc.numbers.end() && it->at.start < b; ++it) {
-      const NumberSpan& ns = *it;
-      if (!ns.amount.value) continue;
-      if (ns.role != NumberRole::kCount && ns.role != NumberRole::kOrdinal) continue;
-      while (ti < end && doc.tokens[ti].at.start < ns.at.start) ++ti;
-      if (ti >= end) break;
-      if (doc.tokens[ti].at.start != ns.at.start || doc.tokens[ti].kind == TokenKind::kNumber) continue;
-      uint32_t te = ti;
-      while (te < end && doc.tokens[te].at.end <= ns.at.end) ++te;
-      if (te == ti) continue;
-      s.word_number[ti - first] = *ns.amount.value;
-      s.word_number_end[ti - first] = te;
-      any_word_number = true;
-    }
+  // Word numerals from the number layer (digits are read from the tokens).
+  uint32_t ti = 0;
+  for (const NumberSpan& ns : doc.numbers) {
+    if (!ns.amount.value || (ns.role != NumberRole::kCount && ns.role != NumberRole::kOrdinal)) continue;
+    while (ti < n && doc.tokens[ti].at.start < ns.at.start) ++ti;
+    if (ti >= n) break;
+    if (doc.tokens[ti].at.start != ns.at.start || doc.tokens[ti].kind == TokenKind::kNumber) continue;
+    uint32_t te = ti;
+    while (te < n && doc.tokens[te].at.end <= ns.at.end) ++te;
+    if (te == ti) continue;
+    s.word_number[ti] = *ns.amount.value;
+    s.word_number_end[ti] = te;
+    s.kinds[ti] |= kWordNumberBit;
   }
 
   // Where a time can be: numbers, hyphenated words (mi-juin), word numerals,
   // and the last tokens of strong phrases (months, units, relative words).
   // Lexicon matches are computed only in a window around them.
-  constexpr uint32_t kBefore = 4, kAfter = 3;
+  constexpr uint32_t kBefore = 3, kAfter = 2;
   uint32_t mark_until = 0;  // tokens [.., mark_until) already marked
   for (uint32_t k = 0; k < n; ++k) {
-    const Token& t = doc.tokens[first + k];
-    bool candidate = t.kind == TokenKind::kNumber || t.has(kHyphenated) ||
-                     (any_word_number && !std::isnan(s.word_number[k])) ||
-                     (t.kind == TokenKind::kWord && lex.may_end_strong(t.hash));
+    const Token& t = doc.tokens[k];
+    bool candidate = (s.kinds[k] & kWordNumberBit) || t.has(kHyphenated);
     if (t.kind == TokenKind::kNumber) {
+      candidate = true;
+      s.kinds[k] |= kNumberBit;
       std::string_view v = doc.normalized_of(t);
       if (v.size() <= 9 && !t.has(kDigitGroups)) {
         int x = 0;
@@ -70,7 +62,10 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, uint32_t firs
           s.ndigits[k] = static_cast<uint8_t>(v.size());
         }
       }
+    } else if (t.kind == TokenKind::kWord && lex.may_end_strong(t.hash)) {
+      candidate = true;
     }
+    if (t.has(kHyphenated)) s.kinds[k] |= kHyphenBit;
     if (candidate) {
       const uint32_t from = std::max(mark_until, k >= kBefore ? k - kBefore : 0);
       const uint32_t to = std::min(n, k + kAfter + 1);
@@ -78,46 +73,44 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, uint32_t firs
       mark_until = std::max(mark_until, to);
     }
   }
-  for (uint32_t k = 0; k < n; ++k) {
-    s.match_begin[k] = static_cast<uint32_t>(s.matches.size());
-    if (!s.needed[k]) continue;
-    const uint32_t i = first + k;
-    const Token& t = doc.tokens[i];
-    if (t.kind == TokenKind::kNumber) continue;
-    if (t.has(kElision)) {
-      if (const auto* el = lex.elided(doc.folded_key(t))) {
-        for (uint32_t x : *el) s.matches.push_back({i, i + 1, x});
-      }
-    } else if (lex.may_start(t.hash)) {
-      lex.matcher().matches_at(doc, i, end, s.matches);
-    }
-  }
-  s.match_begin[n] = static_cast<uint32_t>(s.matches.size());
-  for (uint32_t k = 0; k < n; ++k) {
-    uint64_t mask = 0;
-    for (uint32_t m = s.match_begin[k]; m < s.match_begin[k + 1]; ++m) mask |= bit(lex.entry(s.matches[m].payload).kind);
-    const Token& t = doc.tokens[first + k];
-    if (s.number[k] >= 0 || t.kind == TokenKind::kNumber) mask |= kNumberBit;
-    if (!std::isnan(s.word_number[k])) mask |= kWordNumberBit;
-    if (t.has(kHyphenated)) mask |= kHyphenBit;
-    s.kinds[k] = mask;
-  }
 
-  // The first token at or after each position that can head a time.
-  for (uint32_t k = n; k-- > 0;) {
-    const uint32_t i = first + k;
-    bool strong = s.needed[k] && (doc.tokens[i].kind == TokenKind::kNumber || doc.tokens[i].has(kHyphenated) ||
-                                  !std::isnan(s.word_number[k]));
-    for (uint32_t m = s.match_begin[k]; !strong && m < s.match_begin[k + 1]; ++m) {
-      strong = timelex::Lexicon::strong(lex.entry(s.matches[m].payload).kind);
+  // Lexicon matches, within each sentence, then the first token at or after
+  // each position that can head a time (per sentence as well).
+  for (const Sentence& sent : doc.sentences) {
+    const uint32_t sb = sent.first_token, se = std::min(sent.end_token, n);
+    for (uint32_t i = sb; i < se; ++i) {
+      s.match_begin[i] = static_cast<uint32_t>(s.matches.size());
+      if (!s.needed[i]) continue;
+      const Token& t = doc.tokens[i];
+      if (t.kind == TokenKind::kNumber) continue;
+      if (t.has(kElision)) {
+        if (const auto* el = lex.elided(doc.folded_key(t))) {
+          for (uint32_t x : *el) s.matches.push_back({i, i + 1, x});
+        }
+      } else if (lex.may_start(t.hash)) {
+        lex.matcher().matches_at(doc, i, se, s.matches);
+      }
     }
-    s.next_strong[k] = strong ? i : s.next_strong[k + 1];
+    s.match_begin[se] = static_cast<uint32_t>(s.matches.size());
+    uint32_t next = se;
+    for (uint32_t i = se; i-- > sb;) {
+      uint64_t mask = s.kinds[i];
+      bool strong = s.needed[i] && (mask & (kNumberBit | kWordNumberBit | kHyphenBit));
+      for (uint32_t m = s.match_begin[i]; m < s.match_begin[i + 1]; ++m) {
+        const Kind kind = lex.entry(s.matches[m].payload).kind;
+        mask |= bit(kind);
+        strong = strong || timelex::Lexicon::strong(kind);
+      }
+      s.kinds[i] = mask;
+      if (strong) next = i;
+      s.next_strong[i] = next;
+    }
   }
 }
 
 const timelex::Entry* Grammar::lex(uint32_t i, Kind k, uint32_t* end) const {
-  if (i < first_ || i >= end_ || !(s_.kinds[i - first_] & bit(k))) return nullptr;
-  const uint32_t b = s_.match_begin[i - first_], e = s_.match_begin[i - first_ + 1];
+  if (i < first_ || i >= end_ || !(s_.kinds[i] & bit(k))) return nullptr;
+  const uint32_t b = s_.match_begin[i], e = s_.match_begin[i + 1];
   for (uint32_t m = b; m < e; ++m) {  // longest first
     const auto& entry = lex_.entry(s_.matches[m].payload);
     if (entry.kind == k) {
@@ -129,11 +122,11 @@ const timelex::Entry* Grammar::lex(uint32_t i, Kind k, uint32_t* end) const {
 }
 
 bool Grammar::any_lex(uint32_t i) const {
-  return i >= first_ && i < end_ && s_.match_begin[i - first_] != s_.match_begin[i - first_ + 1];
+  return i >= first_ && i < end_ && s_.match_begin[i] != s_.match_begin[i + 1];
 }
 
-int Grammar::num(uint32_t i) const { return i >= first_ && i < end_ ? s_.number[i - first_] : -1; }
-int Grammar::ndigits(uint32_t i) const { return i >= first_ && i < end_ ? s_.ndigits[i - first_] : 0; }
+int Grammar::num(uint32_t i) const { return i >= first_ && i < end_ ? s_.number[i] : -1; }
+int Grammar::ndigits(uint32_t i) const { return i >= first_ && i < end_ ? s_.ndigits[i] : 0; }
 
 bool Grammar::is_punct(uint32_t i, char c) const {
   if (i < first_ || i >= end_) return false;
@@ -153,9 +146,9 @@ uint32_t Grammar::skip_punct(uint32_t i, char c) const { return is_punct(i, c) ?
 
 bool Grammar::count_at(uint32_t i, double& value, uint32_t& end) const {
   if (i >= end_) return false;
-  if (!std::isnan(s_.word_number[i - first_])) {
-    value = s_.word_number[i - first_];
-    end = s_.word_number_end[i - first_];
+  if (!std::isnan(s_.word_number[i])) {
+    value = s_.word_number[i];
+    end = s_.word_number_end[i];
     return true;
   }
   const Token& t = doc_.tokens[i];
@@ -195,11 +188,11 @@ bool Grammar::day_at(uint32_t i, int& day, uint32_t& end) const {
   if (const auto* e = lex(i, Kind::kOrdinal, &end)) {
     if (e->ival >= 1 && e->ival <= 31) { day = e->ival; return true; }
   }
-  if (i < end_ && !std::isnan(s_.word_number[i - first_])) {
-    const double v = s_.word_number[i - first_];
+  if (i < end_ && !std::isnan(s_.word_number[i])) {
+    const double v = s_.word_number[i];
     if (v >= 1 && v <= 31 && v == std::floor(v)) {
       day = static_cast<int>(v);
-      end = s_.word_number_end[i - first_];
+      end = s_.word_number_end[i];
       return true;
     }
   }
@@ -401,9 +394,11 @@ Grammar::Opt Grammar::full(uint32_t i) {
   return a;
 }
 
-void Grammar::run(std::vector<Found>& out) {
+void Grammar::run(uint32_t first, uint32_t end, std::vector<Found>& out) {
+  first_ = first;
+  end_ = std::min<uint32_t>(end, static_cast<uint32_t>(doc_.tokens.size()));
   for (uint32_t i = first_; i < end_;) {
-    const uint32_t k = i - first_;
+    const uint32_t k = i;
     const uint32_t strong = s_.next_strong[k];
     if (strong >= end_) break;
     // A parse is tried only where a strong token (a number, a month, a unit...)

@@ -24,10 +24,10 @@ struct Found {
   std::string_view where;  // resource line of the head word, if any
 };
 
-// Per-thread scratch, reused across sentences to avoid allocations.
+// Per-thread scratch, reused across documents to avoid allocations; indexed by token.
 struct Scratch {
   std::vector<PhraseMatcher::Match> matches;
-  std::vector<uint32_t> match_begin;  // per token of the sentence: index into matches
+  std::vector<uint32_t> match_begin;  // per token: index into matches
   std::vector<int32_t> number;         // per token: value of a plain digit token, else -1
   std::vector<uint8_t> ndigits;
   std::vector<double> word_number;     // per token: value of a word numeral starting here (NaN if none)
@@ -39,8 +39,10 @@ struct Scratch {
 
 class Grammar {
  public:
-  Grammar(const Document& doc, const timelex::Lexicon& lex, uint32_t first, uint32_t end, Scratch& scratch);
-  void run(std::vector<Found>& out);
+  // Prepares the whole document once (lexicon hits, digits, word numerals).
+  Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& scratch);
+  // Finds the expressions of the sentence made of tokens [first, end).
+  void run(uint32_t first, uint32_t end, std::vector<Found>& out);
 
  private:
   struct P {  // a partial parse: the expression and the token after it
@@ -56,7 +58,7 @@ class Grammar {
   static constexpr uint64_t kNumberBit = uint64_t{1} << 63;      // a digit token
   static constexpr uint64_t kWordNumberBit = uint64_t{1} << 62;  // a word numeral starts here
   static constexpr uint64_t kHyphenBit = uint64_t{1} << 61;      // a hyphenated word
-  uint64_t kinds(uint32_t i) const { return i >= first_ && i < end_ ? s_.kinds[i - first_] : 0; }
+  uint64_t kinds(uint32_t i) const { return i >= first_ && i < end_ ? s_.kinds[i] : 0; }
   const timelex::Entry* lex(uint32_t i, timelex::Kind k, uint32_t* end = nullptr) const;
   bool any_lex(uint32_t i) const;
   int num(uint32_t i) const;        // plain digit token value or -1
