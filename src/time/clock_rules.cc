@@ -18,7 +18,6 @@ Grammar::Opt Grammar::clock(uint32_t i) {
   if (const auto* c = lex(i, Kind::kClock, &k)) {  // midi, noon, midnight
     p.e.hour = c->ival / 60;
     p.e.minute = c->ival % 60;
-    p.e.ampm = 0;
     p.end = k;
     p.where = c->where;
     p.rule = "time.clock.word";
@@ -104,6 +103,10 @@ Grammar::Opt Grammar::part_of_day(uint32_t i) {
   if (!pod) return std::nullopt;
   P p;
   p.e.pod = pod->sval;
+  if (const auto* d = lex(skip(i, Kind::kDet), Kind::kDir); d && d->ival == 0) {  // this afternoon, cette soirée
+    p.e.rel_unit = 'D';
+    p.e.rel_n = 0;
+  }
   p.end = k;
   p.rule = "time.part_of_day";
   p.where = pod->where;

@@ -25,6 +25,7 @@ Grammar::Opt Grammar::optional_year(P p) {
 
 Grammar::Opt Grammar::day_month_year(uint32_t i) {
   uint32_t j = i;
+  if (const auto* det = lex(i, Kind::kDet, &j); !det || !det->in_span) j = i;
   int day = 0;
   uint32_t k = 0;
   if (!day_at(j, day, k)) return std::nullopt;
@@ -401,11 +402,13 @@ Grammar::Opt Grammar::date(uint32_t i) {
   take_longest(best, part_of(i));
   if (!best) {
     // "le 29": a day of the month after an article, in day-first languages.
-    const uint32_t j = i;
+    uint32_t j = i;
     int day = 0;
     uint32_t de = 0;
-    if (i > first_ && lex(i - 1, Kind::kDet) && (lex_.day_first() || (glued(i + 1) && lex(i + 1, Kind::kOrdSuffix))) &&
-        ndigits(j) <= 2 && day_at(j, day, de) &&
+    const timelex::Entry* det = lex(i, Kind::kDet, &j);
+    if (!det || !det->in_span) j = i;
+    if (((j > i) || (i > first_ && lex(i - 1, Kind::kDet))) && (lex_.day_first() || (glued(i + 1) && lex(i + 1, Kind::kOrdSuffix))) &&
+        ndigits(j) <= 2 && num(j) >= 0 && day_at(j, day, de) &&
         !lex(de, Kind::kUnit) && !lex(de, Kind::kHourMark) && !is_punct(de, ':') && !is_punct(de, '%') &&
         !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de) && !doc_.tokens[de].has(kCapitalized))) {
       P p;

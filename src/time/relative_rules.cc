@@ -41,6 +41,15 @@ Grammar::Opt Grammar::day_relative(uint32_t i) {
 // last week, next month, cette année, la semaine dernière, l'an prochain,
 // the last 3 weeks, les 3 derniers jours.
 Grammar::Opt Grammar::period_shift(uint32_t i) {
+  // "later this week", "earlier this year": the same period.
+  if (uint32_t k = 0; (lex(i, Kind::kLater, &k) || lex(i, Kind::kAgo, &k)) && k > i) {
+    uint32_t d = 0;
+    if (const auto* dir = lex(skip(k, Kind::kYearIntro), Kind::kDir, &d); dir && dir->ival == 0) {
+      Opt p = period_shift(skip(k, Kind::kYearIntro));
+      if (p && p->e.rel_unit) return p;
+    }
+    return std::nullopt;
+  }
   uint32_t j = skip(i, Kind::kDet);
   P p;
   uint32_t k = 0;
@@ -107,6 +116,15 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
 // trois mois, 3 days, 2,5 ans; il y a trois jours, three days ago, dans deux semaines.
 Grammar::Opt Grammar::duration(uint32_t i) {
   uint32_t j = i;
+  std::string_view bound;
+  if (lex(i, Kind::kMore, &j)) bound = "MORE_THAN";
+  else if (lex(i, Kind::kLess, &j)) bound = "LESS_THAN";
+  if (!bound.empty()) {
+    Opt d = duration(j);
+    if (!d || d->e.type != ExprType::kDuration) return std::nullopt;
+    d->e.mod = bound;
+    return d;
+  }
   int sign = 0;
   const timelex::Entry* pre = nullptr;
   if ((pre = lex(i, Kind::kAgoPre, &j))) sign = -1;

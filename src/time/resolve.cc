@@ -415,7 +415,7 @@ Resolved resolve(const Expr& e, const std::optional<timecal::DateTime>& ref, int
   out.type = clock ? "TIME" : "DATE";
   out.value = value_of(p);
   Ymd b, en;
-  if (!clock && interval(p, b, en)) {
+  if (!clock && p.pod.empty() && interval(p, b, en)) {
     const std::string bs = timecal::format_date(b), es = timecal::format_date(en);
     if (e.mod.empty() || e.mod == "APPROX") {
       out.begin = bs; out.end = es;
@@ -427,6 +427,13 @@ Resolved resolve(const Expr& e, const std::optional<timecal::DateTime>& ref, int
       out.end = bs;
     } else if (e.mod == "ON_OR_BEFORE") {
       out.end = es;
+    }
+  } else if (!clock && !p.pod.empty() && p.gran == Gran::kDay && e.mod.empty() && interval(p, b, en)) {
+    // A day's part: morning 08-12, afternoon 12-16, evening 16-20, night 20-24.
+    const int from = p.pod == "MO" ? 8 : p.pod == "AF" ? 12 : p.pod == "EV" ? 16 : p.pod == "NI" ? 20 : -1;
+    if (from >= 0) {
+      out.begin = timecal::format_datetime(b, from * 3600);
+      out.end = from == 20 ? timecal::format_datetime(b, 86399) : timecal::format_datetime(b, (from + 4) * 3600);
     }
   } else if (clock && p.y >= 0 && p.m >= 0 && p.d >= 0) {
     const int secs = p.hour * 3600 + std::max(0, p.minute) * 60 + std::max(0, p.second);

@@ -269,8 +269,8 @@ Grammar::Opt Grammar::unit(uint32_t i) {
   if (best && best->e.type == ExprType::kDate) {
     if (auto t = with_time(*best)) best = std::move(t);
     if (best->e.hour >= 0 && !best->e.has_date()) {
-      // 15h le 29 juin, 7:00 on next Sunday
-      uint32_t j = skip(skip_punct(best->end, ','), Kind::kAt);
+      // 15h le 29 juin, 7:00 on next Sunday, 5pm of April 22
+      uint32_t j = skip(skip(skip_punct(best->end, ','), Kind::kAt), Kind::kOf);
       if (lex(j, Kind::kDet) && lex(skip(j, Kind::kDet), Kind::kWeekday)) j = skip(j, Kind::kDet);
       Opt d;
       take_longest(d, date(j));
@@ -380,6 +380,11 @@ Grammar::Opt Grammar::full(uint32_t i) {
           (a->e.hour >= 0 || a->e.month >= 0 || a->e.year >= 0)) {
         if (b->e.hour >= 0 && a->e.ampm >= 0 && b->e.ampm < 0) b->e.ampm = a->e.ampm;
         if (a->e.hour >= 0 && b->e.ampm >= 0 && a->e.ampm < 0 && a->e.hour <= b->e.hour) a->e.ampm = b->e.ampm;
+        if (a->e.hour >= 0 && !a->e.has_date() && b->e.has_date()) {  // 3:00 to 4:00 tomorrow
+          Expr d = b->e;
+          d.hour = a->e.hour; d.minute = a->e.minute; d.second = a->e.second; d.ampm = a->e.ampm;
+          a->e = d;
+        }
         if (a->e.month < 0 && a->e.day >= 0 && b->e.month >= 0) a->e.month = b->e.month;
         if (a->e.year < 0 && b->e.year >= 0 && a->e.month >= 0) a->e.year = b->e.year;
         P p;

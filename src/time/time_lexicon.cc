@@ -32,7 +32,8 @@ constexpr KindName kKinds[] = {
     {"ordinal", Kind::kOrdinal},     {"ord_suffix", Kind::kOrdSuffix}, {"det", Kind::kDet},
     {"of", Kind::kOf},               {"month_intro", Kind::kMonthIntro}, {"at", Kind::kAt},
     {"approx", Kind::kApprox},       {"year_intro", Kind::kYearIntro}, {"decade_intro", Kind::kDecadeIntro},
-    {"few", Kind::kFew},             {"count", Kind::kCount},
+    {"few", Kind::kFew},             {"count", Kind::kCount},       {"more", Kind::kMore},
+    {"less", Kind::kLess},
 };
 
 bool kind_of(std::string_view name, Kind& out) {
@@ -176,6 +177,7 @@ Result<Lexicon> Lexicon::load(const LanguageContext& context) {
     e.plural = flags.find("pl") != std::string_view::npos;
     e.singular = !e.plural || flags.find("sg") != std::string_view::npos;
     e.abbrev = flags.find("abbrev") != std::string_view::npos;
+    e.in_span = flags.find("span") != std::string_view::npos;
     e.ambiguous = flags.find("ambiguous") != std::string_view::npos ||
                   ((e.kind == Kind::kMonth || e.kind == Kind::kWeekday) && ambiguous_words.contains(fold(row[0])));
     e.where = row.where;

@@ -56,6 +56,8 @@ enum class Kind : uint8_t {
   kDecadeIntro, // années, the (before 1990s)
   kFew,         // quelques, few, several: "ces dernières années", "the next few months"
   kCount,       // sval: stand-in cardinal for durations when no number span: un/une/a
+  kMore,        // before a duration: more than, plus de (MORE_THAN)
+  kLess,        // before a duration: less than, moins de (LESS_THAN)
 };
 
 struct Entry {
@@ -66,6 +68,7 @@ struct Entry {
   bool singular = true;   // flag pl without sg: plural only (mois is both: pl,sg)
   bool ambiguous = false; // a month/weekday word that is also a common word (May, mars, Sat)
   bool abbrev = false;    // an abbreviated month/weekday name
+  bool in_span = false;   // flag span: an article kept in the span ("the 18th")
   std::string_view where; // resource line, or "icu/cldr"
 };
 
