@@ -82,6 +82,19 @@ Grammar::Opt Grammar::clock(uint32_t i) {
       marked = true;
     }
   }
+  if (!marked && p.e.minute < 0 && h <= 24) {
+    // "20 et demie", "8 du soir": unmarked hours that a minute word or a part of the day makes clock times.
+    uint32_t me = 0;
+    const auto* add = lex(he, Kind::kMinuteAdd, &me);
+    const uint32_t pe = skip(he, Kind::kOf);
+    if (add && add->ival >= 0 && !word_hour) {
+      p.e.minute = add->ival;
+      he = me;
+      marked = true;
+    } else if (pe > he && lex(skip(pe, Kind::kDet), Kind::kPod)) {
+      marked = true;
+    }
+  }
   if (!marked) return std::nullopt;
   p.end = he;
   // du matin, du soir, in the morning
@@ -98,7 +111,7 @@ Grammar::Opt Grammar::part_of_day(uint32_t i) {
   uint32_t j = skip(i, Kind::kDet);
   uint32_t k = 0;
   if (const auto* d = lex(j, Kind::kDir, &k); d && d->ival == 0) j = skip(k, Kind::kDet);
-  if (j == i) return std::nullopt;  // "Good Morning": a part of the day wants its article
+  if (j == i && capitalized(i)) return std::nullopt;  // "Good Morning"
   const auto* pod = lex(j, Kind::kPod, &k);
   if (!pod) return std::nullopt;
   P p;

@@ -390,6 +390,16 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
 
 Grammar::Opt Grammar::date(uint32_t i) {
   Opt best;
+  uint32_t ue = 0;
+  const auto* u = lex(i, Kind::kUnit, &ue);
+  if (u && u->sval == "W" && num(ue) >= 1 && num(ue) <= 53) {
+    P p;  // week 10: an ISO week of the reference year
+    p.e.week = num(ue);
+    p.end = ue + 1;
+    p.rule = "time.date.week_number";
+    p.where = u->where;
+    best = p;
+  }
   take_longest(best, day_month_year(i));
   take_longest(best, month_day_year(i));
   take_longest(best, month_year(i));
