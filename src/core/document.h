@@ -99,6 +99,10 @@ struct NumberSpan {
   Amount amount;
   NumberRole role = NumberRole::kCount;
   Origin why;
+  bool in_word = false;  // digits glued into a word or unit ("180ml", "scp173"): not a number alone
+  bool scaled = false;   // written with a scale word or abbreviation: "1,5 million", "30k"
+  bool article = false;  // French "un"/"une" alone: also the indefinite article
+  Extent cue;            // approximating words before it ("environ"), when any
 };
 
 // A number or range with what it counts. `unit` is a contract class
@@ -131,6 +135,9 @@ struct Entity {
   std::string name;  // canonical English name
   std::string country;  // id of the country it belongs to, if any
   std::string role;     // person's office, organisation's kind, as known
+  std::string kind;     // category descriptions match on: head_of_state, minister, outlet, intelligence, city...
+  std::string affiliation;  // entity id of the organisation or country an unknown person was introduced with
+  std::string wikidata;     // Q-id, only where the resource is sure of it
   std::vector<uint32_t> mentions;  // indices into Document::mentions
 };
 

@@ -1,18 +1,343 @@
+// One pass per sentence over the tokens: at each token, the known names
+// (longest first), then the short forms of persons already named, then a
+// definite description, a role, a demonym compound, and last an unknown
+// capitalized name. Descriptions are resolved when their sentence is read.
 #include "entity/entity_annotator.h"
+
+#include "entity/coreference.h"
+#include "entity/knowledge.h"
+#include "entity/lexicon.h"
+#include "entity/name_matcher.h"
+#include "entity/unknown_names.h"
+#include "text/fold.h"
 
 namespace claimtrace {
 namespace {
 
+constexpr uint32_t kRoleWindow = 14;   // tokens a role waits for its name
+constexpr uint32_t kMaxNameWords = 4;  // words of an unknown person's name
+
+// A role or title read, waiting for the name it introduces.
+struct PendingRole {
+  const RoleInfo* info = nullptr;
+  Extent at;
+  uint32_t next = 0;     // the token right after the role (and what followed it at once)
+  uint32_t expires = 0;  // last token the name may start at
+  std::string country;   // from a demonym: "le député sud-coréen"
+  std::string affiliation;
+
+  bool active(uint32_t token) const { return info && token <= expires; }
+};
+
 class EntityAnnotator final : public Annotator {
  public:
+  EntityAnnotator(NameMatcher names, EntityLexicon lexicon) : names_(std::move(names)), lex_(std::move(lexicon)) {}
+
   std::string_view name() const override { return "entity"; }
-  void annotate(Document&) const override {}
+
+  void annotate(Document& doc) const override {
+    DocEntities ents(doc, names_.knowledge());
+    std::vector<PhraseMatcher::Match> found;
+    for (const Sentence& s : doc.sentences) {
+      scan_sentence(doc, s, ents, found);
+      ents.resolve_sentence();
+    }
+    ents.finish();
+  }
+
+ private:
+  // The accepted known name at token i (longest first), or nullptr.
+  const PhraseMatcher::Match* known_name(const Document& doc, uint32_t i, uint32_t end, const DocEntities& ents,
+                                         std::vector<PhraseMatcher::Match>& found) const {
+    found.clear();
+    names_.matches_at(doc, i, end, found);
+    const Token& t = doc.tokens[i];
+    for (const auto& m : found) {
+      const NameRef& ref = names_.ref(m.payload);
+      if ((ref.flags & kNameAllCaps) && (!(t.flags & kAllCaps) || in_capitals(doc, m.first, m.end))) continue;
+      if ((ref.flags & kNameCapital) && !(t.flags & (kCapitalized | kAllCaps))) continue;
+      if ((ref.flags & kNameCapitalLast) && !(doc.tokens[m.end - 1].flags & (kCapitalized | kAllCaps))) continue;
+      if ((ref.flags & kNameCorefOnly) && !ents.has_record(ref.entity)) continue;
+      return &m;
+    }
+    return nullptr;
+  }
+
+  // An acronym inside a run of capitals ("UN ALLIÉ DE LA RUSSIE") may be any word.
+  static bool in_capitals(const Document& doc, uint32_t first, uint32_t end) {
+    auto caps_word = [&](uint32_t k) {
+      const Token& t = doc.tokens[k];
+      return t.kind == TokenKind::kWord && (t.flags & kAllCaps);
+    };
+    return (first > 0 && caps_word(first - 1)) || (end < doc.tokens.size() && caps_word(end));
+  }
+
+  Extent extent(const Document& doc, uint32_t first, uint32_t end) const {
+    return {doc.tokens[first].at.start, doc.tokens[end - 1].at.end};
+  }
+
+  // Records a known name's mention; returns the document entity.
+  uint32_t add_known(Document& doc, const PhraseMatcher::Match& m, DocEntities& ents) const {
+    const NameRef& ref = names_.ref(m.payload);
+    uint32_t e = ents.known(ref.entity);
+    ents.mention(extent(doc, m.first, m.end), e, m.first, false, (ref.flags & kNameDemonym) != 0, ref.why);
+    if (doc.entities[e].type == "PERSON" && m.end - m.first >= 2) ents.add_alias(doc.tokens[m.end - 1].hash, e);
+    return e;
+  }
+
+  // "russo-ukrainienne", "Russo-Ukrainian": each part a combining form or a demonym.
+  bool compound_demonym(Document& doc, uint32_t i, DocEntities& ents) const {
+    const Token& t = doc.tokens[i];
+    std::string_view word = doc.slice(t.at);
+    std::vector<std::pair<Extent, int64_t>> parts;
+    uint32_t start = 0;
+    for (uint32_t k = 0; k <= word.size(); ++k) {
+      if (k < word.size() && word[k] != '-') continue;
+      std::string_view part = word.substr(start, k - start);
+      uint64_t h = key_hash(fold(part));
+      int64_t e = names_.demonym(h);
+      if (e < 0) {
+        int64_t p = lex_.demonym_prefixes.find(h);
+        if (p >= 0) e = names_.knowledge().index_of(lex_.prefix_country[static_cast<size_t>(p)]);
+      }
+      if (e < 0) return false;
+      parts.push_back({{t.at.start + start, t.at.start + k}, e});
+      start = k + 1;
+    }
+    if (parts.size() < 2) return false;
+    for (const auto& [at, e] : parts) {
+      ents.mention(at, ents.known(static_cast<uint32_t>(e)), i, false, true, {"entity.demonym.compound", ""});
+    }
+    return true;
+  }
+
+  // A definite description at determiner i: "le média américain", "the US network";
+  // without a determiner, a demonym and its head: "Ukrainian intelligence said".
+  // Returns the token after it, or 0.
+  uint32_t description(Document& doc, uint32_t i, uint32_t end, DocEntities& ents, PendingRole& role,
+                       std::vector<PhraseMatcher::Match>& found, bool determiner = true) const {
+    uint32_t j = determiner ? i + 1 : i;
+    std::string country;
+    std::vector<PhraseMatcher::Match> demonyms;
+    auto demonym_at = [&](uint32_t k) -> bool {
+      if (k >= end || !names_.may_start(doc.tokens[k].hash)) return false;
+      const PhraseMatcher::Match* m = known_name(doc, k, end, ents, found);
+      if (!m || !(names_.ref(m->payload).flags & kNameDemonym)) return false;
+      demonyms.push_back(*m);
+      country = names_.knowledge().entities[names_.ref(m->payload).entity].id;
+      return true;
+    };
+    if (demonym_at(j)) j = demonyms.back().end;  // "the American network"
+    if (j >= end || (!determiner && demonyms.empty())) return 0;
+    int64_t bits = lex_.openers.find(doc.tokens[j].hash);
+    if (bits < 0 || !(bits & kOpensDescription)) return 0;
+    found.clear();
+    lex_.descriptions.matches_at(doc, j, end, found);
+    if (found.empty()) return 0;
+    const PhraseMatcher::Match head = found.front();
+    uint32_t last = head.end;
+    if (demonyms.empty() && demonym_at(last)) last = demonyms.back().end;  // "le média américain"
+    if (lex_.description_info[head.payload].needs_country && country.empty()) return 0;
+    if (bits & kOpensRole) set_role(doc, j, end, role, found);
+    for (const auto& m : demonyms) add_known(doc, m, ents);
+    PendingDescription d;
+    d.at = extent(doc, i, last);
+    d.first_token = i;
+    d.end_token = last;
+    d.info = &lex_.description_info[head.payload];
+    d.country = country.starts_with("country/") ? country : "";
+    ents.describe(std::move(d));
+    if (role.info) {
+      role.next = last;
+      role.country = country;
+    }
+    return last;
+  }
+
+  // A role or title at token i; returns the token after it, or 0.
+  uint32_t set_role(const Document& doc, uint32_t i, uint32_t end, PendingRole& role,
+                    std::vector<PhraseMatcher::Match>& found) const {
+    found.clear();
+    lex_.roles.matches_at(doc, i, end, found);
+    if (found.empty()) return 0;
+    const auto& m = found.front();
+    // "chercheuse principale et directrice du programme": one role, read whole.
+    const bool continues = role.active(i) && role.at.start < doc.tokens[i].at.start;
+    const Extent first_at = role.at;
+    role = PendingRole{};
+    role.info = &lex_.role_info[m.payload];
+    role.at = extent(doc, m.first, m.end);
+    if (continues) role.at.start = first_at.start;
+    role.next = m.end;
+    // "Gen." / "M.": the abbreviation's period.
+    if (role.next < end && doc.normalized_of(doc.tokens[role.next]) == "." &&
+        !(doc.tokens[role.next].flags & kSpaceBefore))
+      role.next++;
+    role.expires = role.info->title ? role.next : m.end + kRoleWindow;
+    return m.end;
+  }
+
+  void scan_sentence(Document& doc, const Sentence& s, DocEntities& ents,
+                     std::vector<PhraseMatcher::Match>& found) const {
+    int headline = s.is_title ? 1 : -1;  // computed on first need
+    PendingRole role;
+    for (uint32_t i = s.first_token; i < s.end_token;) {
+      const Token& t = doc.tokens[i];
+      if (t.kind != TokenKind::kWord) {
+        // A clause boundary ends a role's wait; a comma does not.
+        std::string_view p = doc.normalized_of(t);
+        if (t.kind == TokenKind::kPunct && p != "," && p != "." && p != "-") role.info = nullptr;
+        if (role.info && role.next == i && p != ",") role.next = i + 1;
+        ++i;
+        continue;
+      }
+      // 1. Known names, longest first.
+      if (names_.may_start(t.hash)) {
+        if (const PhraseMatcher::Match* m = known_name(doc, i, s.end_token, ents, found)) {
+          PhraseMatcher::Match match = *m;
+          // "Ukrainian intelligence", "Russian military": a demonym heading a description.
+          if ((names_.ref(match.payload).flags & kNameDemonym) && match.end < s.end_token) {
+            int64_t bits = lex_.openers.find(doc.tokens[match.end].hash);
+            if (bits >= 0 && (bits & kOpensDescription)) {
+              if (uint32_t next = description(doc, i, s.end_token, ents, role, found, /*determiner=*/false)) {
+                i = next;
+                continue;
+              }
+              m = known_name(doc, i, s.end_token, ents, found);
+              match = *m;
+            }
+          }
+          uint32_t e = add_known(doc, match, ents);
+          const Entity& entity = doc.entities[e];
+          if (role.active(i)) {
+            if (entity.type == "PERSON") {
+              role.info = nullptr;  // the role was a known person's
+            } else {
+              if (entity.type == "COUNTRY") role.country = entity.id;
+              if (entity.type == "ORG") role.affiliation = entity.id;
+              if (role.next == i) role.next = match.end;
+            }
+          }
+          i = match.end;
+          continue;
+        }
+      }
+      const bool capitalized = (t.flags & (kCapitalized | kAllCaps)) != 0;
+      // 2. Short forms of persons already named.
+      if (capitalized) {
+        if (int64_t e = ents.alias(t.hash); e >= 0) {
+          ents.mention(t.at, static_cast<uint32_t>(e), i, false, false, {"entity.coref.short", ""});
+          if (role.active(i)) role.info = nullptr;
+          ++i;
+          continue;
+        }
+      }
+      // 3. Definite descriptions.
+      if (lex_.determiners.find(t.hash) >= 0 && i + 1 < s.end_token) {
+        if (uint32_t next = description(doc, i, s.end_token, ents, role, found)) {
+          i = next;
+          continue;
+        }
+      }
+      // 4. Roles and titles.
+      if (int64_t bits = lex_.openers.find(t.hash); bits >= 0 && (bits & kOpensRole)) {
+        if (uint32_t next = set_role(doc, i, s.end_token, role, found)) {
+          i = next;
+          continue;
+        }
+      }
+      // 5. Demonym compounds.
+      if ((t.flags & kHyphenated) && compound_demonym(doc, i, ents)) {
+        ++i;
+        continue;
+      }
+      // 6. Unknown names.
+      if (capitalized && is_name_word(doc, t, lex_)) {
+        i = unknown_name(doc, s, i, headline, ents, role, found);
+        continue;
+      }
+      ++i;
+    }
+  }
+
+  uint32_t add_org(Document& doc, NameRun run, OrgName org, DocEntities& ents, PendingRole& role) const {
+    std::string name(doc.slice(extent(doc, run.first, org.end)));
+    EntityRecord r = EntityRecord::make("org/" + slug(name), "ORG", name, "", org.head->kind, org.head->kind);
+    uint32_t e = ents.unknown(r);
+    ents.mention(extent(doc, run.first, org.end), e, run.first, false, false, {"entity.org.unknown", org.head->why.resource});
+    if (role.active(run.first)) role.affiliation = doc.entities[e].id;
+    if (role.info && role.next == run.first) role.next = org.end;
+    return org.end;
+  }
+
+  // An unknown name from token i; returns the token after what was read.
+  uint32_t unknown_name(Document& doc, const Sentence& s, uint32_t i, int& headline, DocEntities& ents,
+                        PendingRole& role, std::vector<PhraseMatcher::Match>& found) const {
+    NameRun run = name_run(doc, lex_, i, s.end_token, kMaxNameWords + 2);
+    // An organisation's name may hold known names: "Retired American Warriors political action committee".
+    if (OrgName org = organisation_name(doc, lex_, run, s.end_token); org.end) return add_org(doc, run, org, ents, role);
+    // A known name inside the run ends it: "Mardi Poutine" is not one person.
+    for (uint32_t k = run.first + 1; k < run.end; ++k) {
+      if (names_.may_start(doc.tokens[k].hash) && known_name(doc, k, s.end_token, ents, found)) {
+        run.end = k;
+        while (run.end > run.first + 1 && !is_name_word(doc, doc.tokens[run.end - 1], lex_)) --run.end;
+        break;
+      }
+    }
+    run.words = 0;
+    for (uint32_t k = run.first; k < run.end; ++k) run.words += is_name_word(doc, doc.tokens[k], lex_);
+
+    if (OrgName org = organisation_name(doc, lex_, run, s.end_token); org.end) return add_org(doc, run, org, ents, role);
+
+    bool by_role = role.active(run.first) && (run.words >= 2 || role.next == run.first) &&
+                   (!role.info->title || role.next == run.first);
+    // Two capitalized words that are not function words, also at the start of
+    // a sentence: "Lee Seong-kweun avait-il tout vu".
+    if (headline < 0 && run.words >= 2) headline = headline_case(doc, s) ? 1 : 0;
+    // Capitals say little in a line of capitals ("DERNIÈRES NOUVELLES"): a
+    // name read from its shape opens with a capitalized word, not an all-caps one.
+    bool by_shape = headline == 0 && run.words >= 2 && !(doc.tokens[run.first].flags & kAllCaps);
+    if (run.words > kMaxNameWords || !(by_role || by_shape)) return run.end;
+
+    std::string name(doc.slice(extent(doc, run.first, run.end)));
+    EntityRecord r = EntityRecord::make("person/" + slug(name), "PERSON", name);
+    if (by_role) {
+      r.role = std::string(doc.slice(role.at));
+      r.kind = role.info->kind;
+      r.country = role.country;
+      r.affiliation = role.affiliation;
+      if (r.country.empty() && !role.affiliation.empty()) {
+        if (const EntityRecord* org = names_.knowledge().find(role.affiliation)) r.country = org->country;
+      }
+    }
+    uint32_t e = ents.unknown(r);
+    if (by_role && doc.entities[e].role.empty()) ents.set_role(e, r.role, r.kind);
+    Origin why{by_role ? "entity.person.role" : "entity.person.name_shape", by_role ? role.info->why.resource : ""};
+    ents.mention(extent(doc, run.first, run.end), e, run.first, false, false, why);
+    if (run.words >= 2) ents.add_alias(doc.tokens[run.end - 1].hash, e);
+    role.info = nullptr;
+    return run.end;
+  }
+
+  NameMatcher names_;
+  EntityLexicon lex_;
 };
 
 }  // namespace
 
-Result<std::unique_ptr<Annotator>> make_entity_annotator(const LanguageContext&) {
-  return std::make_unique<EntityAnnotator>();
+Result<std::unique_ptr<Annotator>> make_entity_annotator(const LanguageContext& context,
+                                                         const std::vector<std::pair<std::string, uint32_t>>& extra) {
+  auto knowledge = common_knowledge(context.root);
+  if (!knowledge) return std::unexpected(knowledge.error());
+  auto names = NameMatcher::build(*knowledge, context, extra);
+  if (!names) return std::unexpected(names.error());
+  auto lexicon = load_entity_lexicon(context);
+  if (!lexicon) return std::unexpected(lexicon.error());
+  return std::make_unique<EntityAnnotator>(std::move(*names), std::move(*lexicon));
+}
+
+Result<std::unique_ptr<Annotator>> make_entity_annotator(const LanguageContext& context) {
+  return make_entity_annotator(context, {});
 }
 
 }  // namespace claimtrace

@@ -1,18 +1,282 @@
 #include "number/number_annotator.h"
 
+#include <algorithm>
+
+#include "number/atoms.h"
+#include "number/bounds.h"
+#include "number/digit_shapes.h"
+#include "number/number_lexicon.h"
+#include "number/ranges.h"
+#include "number/word_numerals.h"
+#include "text/fold.h"
+
 namespace claimtrace {
 namespace {
 
+using number::Atom;
+using number::Part;
+using number::WordKind;
+
 class NumberAnnotator final : public Annotator {
  public:
+  NumberAnnotator(number::NumberLexicon words, number::BoundLexicon bounds)
+      : words_(std::move(words)), bounds_(std::move(bounds)) {}
   std::string_view name() const override { return "number"; }
-  void annotate(Document&) const override {}
+  void annotate(Document& doc) const override;
+
+ private:
+  void sentence(const Document& doc, uint32_t first, uint32_t end, std::vector<Atom>& atoms) const;
+  void hyphen_prefix(const Document& doc, uint32_t i, std::vector<Atom>& atoms) const;
+  void flush_run(const Document& doc, std::vector<Part>& parts, std::vector<uint8_t>& may_end,
+                 std::vector<uint32_t>& part_first, std::vector<uint32_t>& part_end, std::vector<bool>& part_scaled,
+                 std::vector<Atom>& atoms) const;
+
+  number::NumberLexicon words_;
+  number::BoundLexicon bounds_;
 };
+
+// Parts of a word token: the token itself, or its hyphen-separated pieces
+// when each is a number word ("quatre-vingt-dix-neuf", "twenty-one").
+bool word_parts(const Document& doc, const Token& t, const number::NumberLexicon& lex,
+                std::vector<const number::NumberWord*>& out) {
+  out.clear();
+  std::string_view key = doc.folded_key(t);
+  if (const auto* w = lex.word(key)) {
+    out.push_back(w);
+    return true;
+  }
+  if (!t.has(kHyphenated)) return false;
+  size_t start = 0;
+  while (start <= key.size()) {
+    size_t dash = key.find('-', start);
+    std::string_view piece = key.substr(start, dash == std::string_view::npos ? key.npos : dash - start);
+    const auto* w = lex.word(piece);
+    if (!w) return false;
+    out.push_back(w);
+    if (dash == std::string_view::npos) break;
+    start = dash + 1;
+  }
+  return !out.empty();
+}
+
+Part part_of(const number::NumberWord& w, std::string_view key) {
+  Part p;
+  p.kind = w.kind;
+  p.value = w.value;
+  p.times_twenty = w.times_twenty;
+  p.words_only = w.words_only;
+  p.plural = !key.empty() && key.back() == 's';
+  return p;
+}
+
+void NumberAnnotator::flush_run(const Document& doc, std::vector<Part>& parts, std::vector<uint8_t>& may_end,
+                                std::vector<uint32_t>& part_first, std::vector<uint32_t>& part_end,
+                                std::vector<bool>& part_scaled, std::vector<Atom>& atoms) const {
+  size_t start = 0;
+  while (start < parts.size()) {
+    double value = 0;
+    size_t n = number::longest_numeral(std::span(parts).subspan(start), std::span(may_end).subspan(start), value);
+    if (n == 0) {
+      ++start;
+      continue;
+    }
+    // A run that starts inside a token (a hyphen piece) cannot stand.
+    if (start > 0 && part_first[start] == part_first[start - 1]) {
+      ++start;
+      continue;
+    }
+    Atom a;
+    a.first = part_first[start];
+    a.end = part_end[start + n - 1];
+    a.span.at = number::extent_of(doc, a.first, a.end);
+    a.span.amount.value = value;
+    bool words = false, scaled = false;
+    for (size_t k = start; k < start + n; ++k) {
+      words |= !parts[k].digits;
+      scaled |= part_scaled[k] || parts[k].kind == WordKind::kScale;
+    }
+    a.span.scaled = scaled;
+    a.span.why = {words ? "number.words" : "number.digits", {}};
+    if (words && n == 1) {
+      const auto* w = words_.word(doc.folded_key(doc.tokens[a.first]));
+      if (w) {
+        a.span.why.resource = w->where;
+        // French "un"/"une" alone is the indefinite article, not a count.
+        if (w->article) {
+          start += n;
+          continue;
+        }
+      }
+    }
+    const Token& t0 = doc.tokens[a.first];
+    if (!words && n == 1 && value >= 1000 && value <= 2100 && value == static_cast<int64_t>(value) &&
+        !t0.has(kDigitGroups) && doc.normalized_of(t0).size() == 4 && a.end == a.first + 1) {
+      a.span.role = NumberRole::kYear;
+    }
+    if (a.end < doc.tokens.size() && number::is_punct(doc, a.end, "%")) a.span.role = NumberRole::kPercent;
+    atoms.push_back(a);
+    start += n;
+  }
+  parts.clear();
+  may_end.clear();
+  part_first.clear();
+  part_end.clear();
+  part_scaled.clear();
+}
+
+void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end, std::vector<Atom>& atoms) const {
+  std::vector<Part> parts;
+  std::vector<uint8_t> may_end;
+  std::vector<bool> part_scaled;
+  std::vector<uint32_t> part_first, part_end;
+  std::vector<const number::NumberWord*> pieces;
+  auto flush = [&] { flush_run(doc, parts, may_end, part_first, part_end, part_scaled, atoms); };
+  for (uint32_t i = first; i < end;) {
+    const Token& t = doc.tokens[i];
+    if (t.kind == TokenKind::kNumber) {
+      number::DigitResult r;
+      uint32_t next = number::read_digits(doc, i, first, end, words_, atoms, r);
+      if (r.is_part) {
+        // Two digit values in a row never compose; a glued piece ends the run.
+        parts.push_back(r.part);
+        may_end.push_back(true);
+        part_first.push_back(r.first);
+        part_end.push_back(r.end);
+        part_scaled.push_back(r.scaled);
+      } else {
+        flush();
+      }
+      i = next;
+      continue;
+    }
+    if (t.kind == TokenKind::kWord && word_parts(doc, t, words_, pieces)) {
+      const auto* w0 = pieces.front();
+      // "the one", "this one": a pronoun.
+      if (w0->pronoun && i > first && words_.is_determiner(doc.folded_key(doc.tokens[i - 1]))) {
+        flush();
+        ++i;
+        continue;
+      }
+      std::string_view key = doc.folded_key(t);
+      for (size_t k = 0; k < pieces.size(); ++k) {
+        std::string_view piece_key = pieces.size() == 1 ? key : std::string_view();
+        if (pieces.size() > 1) {
+          size_t pos = 0;
+          for (size_t m = 0; m < k; ++m) pos = key.find('-', pos) + 1;
+          size_t dash = key.find('-', pos);
+          piece_key = key.substr(pos, dash == std::string_view::npos ? key.npos : dash - pos);
+        }
+        parts.push_back(part_of(*pieces[k], piece_key));
+        may_end.push_back(k + 1 == pieces.size());
+        part_first.push_back(i);
+        part_end.push_back(i + 1);
+        part_scaled.push_back(false);
+      }
+      ++i;
+      continue;
+    }
+    // A spaced hyphen inside a numeral: "fifty - two", "one - fourth".
+    if (!parts.empty() && number::is_punct(doc, i, "-") && i + 1 < end &&
+        doc.tokens[i + 1].kind == TokenKind::kWord && word_parts(doc, doc.tokens[i + 1], words_, pieces) &&
+        !parts.back().digits) {
+      ++i;
+      continue;
+    }
+    flush();
+    // "six-mile", "three-ton": number words before a hyphen inside one word
+    // make a number glued into the word (the quantity annotator reads the rest).
+    if (t.kind == TokenKind::kWord && t.has(kHyphenated)) hyphen_prefix(doc, i, atoms);
+    ++i;
+  }
+  flush();
+}
+
+void NumberAnnotator::hyphen_prefix(const Document& doc, uint32_t i, std::vector<Atom>& atoms) const {
+  const Token& t = doc.tokens[i];
+  std::string_view key = doc.folded_key(t);
+  std::string_view norm = doc.normalized_of(t);
+  std::vector<Part> parts;
+  size_t start = 0, last_dash = 0;
+  while (true) {
+    size_t dash = key.find('-', start);
+    if (dash == std::string_view::npos) break;
+    const auto* w = words_.word(key.substr(start, dash - start));
+    if (!w) break;
+    parts.push_back(part_of(*w, key.substr(start, dash - start)));
+    last_dash = dash;
+    start = dash + 1;
+  }
+  if (parts.empty()) return;
+  auto v = number::compose(parts);
+  if (!v) return;
+  // The folded key and the normalized text differ in length only through
+  // accents; the number pieces are ASCII here, so find the dash in the text.
+  size_t dash_in_text = 0;
+  for (size_t k = 0, seen = 0; k < norm.size(); ++k) {
+    if (norm[k] == '-' && ++seen == parts.size()) {
+      dash_in_text = k;
+      break;
+    }
+  }
+  if (dash_in_text == 0) return;
+  (void)last_dash;
+  Atom a;
+  a.first = i;
+  a.end = i + 1;
+  a.plain = false;
+  a.span.at = {t.at.start, doc.normalized.original(t.nstart + static_cast<uint32_t>(dash_in_text))};
+  a.span.amount.value = *v;
+  a.span.in_word = true;
+  a.span.why = {"number.hyphen_prefix", {}};
+  atoms.push_back(a);
+}
+
+void NumberAnnotator::annotate(Document& doc) const {
+  std::vector<Atom> atoms;
+  for (const Sentence& s : doc.sentences) {
+    atoms.clear();
+    sentence(doc, s.first_token, s.end_token, atoms);
+    std::sort(atoms.begin(), atoms.end(), [](const Atom& a, const Atom& b) { return a.first < b.first; });
+    // Vague amounts on tokens no numeral took: des centaines, dozens, plusieurs milliers.
+    {
+      std::vector<PhraseMatcher::Match> vague;
+      bounds_.vague().scan(doc, s.first_token, s.end_token, vague);
+      for (const auto& m : vague) {
+        bool taken = false;
+        for (const auto& a : atoms) taken |= a.first < m.end && m.first < a.end;
+        if (taken) continue;
+        const auto& v = bounds_.vague_amount(m.payload);
+        Atom a;
+        a.first = m.first;
+        a.end = m.end;
+        a.span.at = number::extent_of(doc, m.first, m.end);
+        a.span.amount.value = v.value;
+        a.span.amount.min = v.min;
+        a.span.amount.max = v.max;
+        a.span.amount.max_inclusive = v.max_inclusive;
+        a.span.amount.approx = true;
+        a.span.scaled = true;
+        a.span.why = {"number.vague", v.where};
+        atoms.push_back(a);
+      }
+      std::sort(atoms.begin(), atoms.end(), [](const Atom& a, const Atom& b) { return a.first < b.first; });
+    }
+    number::find_ranges(doc, s.first_token, s.end_token, bounds_, atoms);
+    for (auto& a : atoms) doc.numbers.push_back(std::move(a.span));
+  }
+  std::stable_sort(doc.numbers.begin(), doc.numbers.end(), [](const NumberSpan& a, const NumberSpan& b) {
+    return a.at.start != b.at.start ? a.at.start < b.at.start : a.at.end > b.at.end;
+  });
+}
 
 }  // namespace
 
-Result<std::unique_ptr<Annotator>> make_number_annotator(const LanguageContext&) {
-  return std::make_unique<NumberAnnotator>();
+Result<std::unique_ptr<Annotator>> make_number_annotator(const LanguageContext& context) {
+  auto words = number::NumberLexicon::load(context);
+  if (!words) return std::unexpected(words.error());
+  auto bounds = number::BoundLexicon::load(context);
+  if (!bounds) return std::unexpected(bounds.error());
+  return std::make_unique<NumberAnnotator>(std::move(*words), std::move(*bounds));
 }
 
 }  // namespace claimtrace

@@ -67,6 +67,9 @@ json entity_value(const Entity& e) {
   json v = {{"id", e.id}, {"type", e.type}, {"name", e.name}};
   if (!e.country.empty()) v["country"] = e.country;
   if (!e.role.empty()) v["role"] = e.role;
+  if (!e.kind.empty()) v["kind"] = e.kind;
+  if (!e.affiliation.empty()) v["affiliation"] = e.affiliation;
+  if (!e.wikidata.empty()) v["wikidata"] = e.wikidata;
   return v;
 }
 
@@ -76,6 +79,7 @@ json parse_spans_json(const Document& doc, std::string_view dim) {
   json spans = json::array();
   if (dim == "number") {
     for (const auto& n : doc.numbers) {
+      if (n.in_word) continue;  // digits inside a word or unit ("180ml"): see docs/numbers.md
       json v = amount_json(n.amount);
       if (n.role != NumberRole::kCount) v["kind"] = number_role_name(n.role);
       spans.push_back(with_value(doc, n.at, "number", std::move(v), n.why));
@@ -97,7 +101,10 @@ json parse_spans_json(const Document& doc, std::string_view dim) {
     }
   } else if (dim == "entity") {
     for (const auto& m : doc.mentions) {
-      spans.push_back(with_value(doc, m.at, "entity", entity_value(doc.entities[m.entity]), m.why));
+      json v = entity_value(doc.entities[m.entity]);
+      if (m.descriptive) v["descriptive"] = true;
+      if (m.demonym) v["demonym"] = true;
+      spans.push_back(with_value(doc, m.at, "entity", std::move(v), m.why));
     }
   }
   return spans;
@@ -168,6 +175,7 @@ json document_json(const Document& doc, const JsonOptions& options) {
     for (uint32_t m : e.mentions) {
       json mj = span_json(doc, doc.mentions[m].at);
       if (doc.mentions[m].descriptive) mj["descriptive"] = true;
+      if (doc.mentions[m].demonym) mj["demonym"] = true;
       mentions.push_back(std::move(mj));
     }
     ej["mentions"] = std::move(mentions);

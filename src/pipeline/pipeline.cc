@@ -5,7 +5,9 @@
 #include "pipeline/registry.h"
 #include "resources/table.h"
 #include "text/langid.h"
+#include "text/normalize.h"
 #include "text/text_layer.h"
+#include "text/tokenizer.h"
 
 namespace claimtrace {
 
@@ -32,8 +34,28 @@ Result<std::unique_ptr<Pipeline>> Pipeline::load(const PipelineOptions& options)
   return pipeline;
 }
 
+std::string Pipeline::detect_language(const Document& doc) const {
+  LanguageGuess guess = claimtrace::detect_language(doc.text);
+  if (guess.reliable && !guess.lang.empty()) return guess.lang;
+  Document probe;
+  probe.text = doc.text.substr(0, 4096);
+  probe.normalized = normalize_text(probe.text);
+  tokenize(probe, fallback_rules_);
+  std::string best;
+  size_t best_count = 0;
+  for (const auto& [lang, kit] : kits_) {
+    size_t count = 0;
+    for (const auto& t : probe.tokens) count += kit->text_rules.stopwords.contains(std::string(probe.folded_key(t)));
+    if (count > best_count) {
+      best = lang;
+      best_count = count;
+    }
+  }
+  return best.empty() ? guess.lang : best;
+}
+
 void Pipeline::analyze(Document& doc) const {
-  if (doc.lang.empty() || doc.lang == "auto") doc.lang = detect_language(doc.text);
+  if (doc.lang.empty() || doc.lang == "auto") doc.lang = detect_language(doc);
   auto it = kits_.find(doc.lang);
   if (it == kits_.end()) {
     doc.warnings.push_back(fmt::format("language '{}' has no resources; only the text layer was built",

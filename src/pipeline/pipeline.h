@@ -31,6 +31,10 @@ class Pipeline {
   void analyze(Document& doc) const;
 
   bool supports(const std::string& lang) const { return kits_.contains(lang); }
+
+  // The document's language: CLD2 when it is sure; otherwise the language
+  // whose function words the text holds most of; else CLD2's guess.
+  std::string detect_language(const Document& doc) const;
   const std::filesystem::path& resources() const { return resources_; }
 
  private:

@@ -6,7 +6,11 @@
 
 namespace claimtrace {
 
-// ISO 639-1 code of the text's language ("fr", "en"...), or "" when unknown.
-std::string detect_language(std::string_view text);
+struct LanguageGuess {
+  std::string lang;       // ISO 639-1 ("fr", "en"...), "" when unknown
+  bool reliable = false;  // CLD2's own judgement: short texts rarely are
+};
+
+LanguageGuess detect_language(std::string_view text);
 
 }  // namespace claimtrace

@@ -81,6 +81,12 @@ TEST(Tokenizer, NumbersDoNotSwallowYears) {
   EXPECT_EQ(t[17], "30");
 }
 
+TEST(Tokenizer, DigitsOfOtherScriptsAreConsumed) {
+  // Found by fuzzing: an Arabic-Indic zero inside a number once stalled the scanner.
+  Document doc = analysed("25\u0660000 et \u0661\u0662 soldats", french());
+  EXPECT_EQ(token_texts(doc), (std::vector<std::string>{"25", "\u0660", "000", "et", "\u0661\u0662", "soldats"}));
+}
+
 TEST(Tokenizer, EnglishPossessive) {
   Document doc = analysed("Ukraine's army and O'Brien", TextRules{});
   EXPECT_EQ(token_texts(doc), (std::vector<std::string>{"Ukraine", "'s", "army", "and", "O'Brien"}));
@@ -140,6 +146,11 @@ TEST(Pipeline, DetectsLanguage) {
   en.text = "North Korea could send thousands more troops to Russia, according to Ukrainian intelligence.";
   (*pipeline)->analyze(en);
   EXPECT_EQ(en.lang, "en");
+  // Too short for CLD2 to be sure: the function words decide.
+  Document dateline;
+  dateline.text = "29 mai 2012";
+  (*pipeline)->analyze(dateline);
+  EXPECT_EQ(dateline.lang, "fr");
 }
 
 }  // namespace

@@ -10,7 +10,7 @@ Result<TextRules> load_text_rules(const std::filesystem::path& root, const std::
   rules.lang = lang;
   struct Part { const char* file; std::unordered_set<std::string>* into; };
   for (Part part : {Part{"elisions.tsv", &rules.elisions}, Part{"apostrophe_words.tsv", &rules.apostrophe_words},
-                    Part{"abbreviations.tsv", &rules.abbreviations}}) {
+                    Part{"abbreviations.tsv", &rules.abbreviations}, Part{"stopwords.tsv", &rules.stopwords}}) {
     auto table = load_optional_table(root, lang + "/text/" + part.file, 1, 2);
     if (!table) return std::unexpected(table.error());
     for (const auto& row : table->rows) part.into->insert(fold(row[0]));

@@ -17,9 +17,12 @@ struct TextRules {
   std::unordered_set<std::string> apostrophe_words;
   // Folded abbreviations that a period does not end a sentence after: m mme dr gen.
   std::unordered_set<std::string> abbreviations;
+  // Folded function words, frequent and short: they tell the language of a
+  // text too short for CLD2.
+  std::unordered_set<std::string> stopwords;
 };
 
-// Loads resources/<lang>/text/{elisions,apostrophe_words,abbreviations}.tsv;
+// Loads resources/<lang>/text/{elisions,apostrophe_words,abbreviations,stopwords}.tsv;
 // a missing file is an empty list.
 Result<TextRules> load_text_rules(const std::filesystem::path& root, const std::string& lang);
 

@@ -42,10 +42,10 @@ class Scanner {
       TokenKind kind;
       uint16_t flags = pending;
       pending = 0;
-      if (c == Cls::kDigit) {
+      if (c == Cls::kDigit && len == 1) {
         i = scan_number(i, &flags);
         kind = TokenKind::kNumber;
-      } else if (c == Cls::kLetter) {
+      } else if (c == Cls::kLetter || c == Cls::kDigit) {  // digits of other scripts read as words
         i = scan_word(i, &flags, /*stop_at_digit=*/after_number && !(flags & kSpaceBefore));
         kind = TokenKind::kWord;
       } else if (c == Cls::kApostrophe && i + 1 < n_ && (s_[i + 1] == 's' || s_[i + 1] == 'S') &&
@@ -56,6 +56,7 @@ class Scanner {
         i += len;
         kind = c == Cls::kSymbol ? TokenKind::kSymbol : TokenKind::kPunct;
       }
+      if (i <= start) i = start + len;  // every token consumes at least one character
       after_number = kind == TokenKind::kNumber;
       emit(start, i, kind, flags);
     }

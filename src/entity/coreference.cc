@@ -1,0 +1,184 @@
+#include "entity/coreference.h"
+
+#include <algorithm>
+
+#include "text/fold.h"
+
+namespace claimtrace {
+
+namespace {
+
+Entity entity_from(const EntityRecord& r) {
+  Entity e;
+  e.id = r.id;
+  e.type = r.type;
+  e.name = r.name;
+  e.country = r.country;
+  e.role = r.role;
+  e.kind = r.kind;
+  e.wikidata = r.wikidata;
+  e.affiliation = r.affiliation;
+  return e;
+}
+
+}  // namespace
+
+uint32_t DocEntities::known(uint32_t record) {
+  const EntityRecord& r = knowledge_.entities[record];
+  if (auto it = by_id_.find(r.id); it != by_id_.end()) return it->second;
+  auto index = static_cast<uint32_t>(doc_.entities.size());
+  by_id_.emplace(r.id, index);
+  doc_.entities.push_back(entity_from(r));
+  add_keys(doc_.entities.back());
+  return index;
+}
+
+void DocEntities::add_keys(const Entity& e) {
+  keys_.push_back({key_hash(e.type), key_hash(e.kind), key_hash(e.country)});
+  starts_.emplace_back();
+}
+
+void DocEntities::set_role(uint32_t entity, std::string role, std::string kind) {
+  Entity& e = doc_.entities[entity];
+  e.role = std::move(role);
+  e.kind = std::move(kind);
+  keys_[entity].kind = key_hash(e.kind);
+}
+
+uint32_t DocEntities::unknown(const EntityRecord& record) {
+  if (auto it = by_id_.find(record.id); it != by_id_.end()) return it->second;
+  auto index = static_cast<uint32_t>(doc_.entities.size());
+  by_id_.emplace(record.id, index);
+  doc_.entities.push_back(entity_from(record));
+  add_keys(doc_.entities.back());
+  return index;
+}
+
+bool DocEntities::has_record(uint32_t record) const { return by_id_.contains(knowledge_.entities[record].id); }
+
+void DocEntities::mention(Extent at, uint32_t entity, uint32_t first_token, bool descriptive, bool demonym,
+                          Origin why) {
+  Mention m;
+  m.at = at;
+  m.entity = entity;
+  m.descriptive = descriptive;
+  m.demonym = demonym;
+  m.why = why;
+  doc_.mentions.push_back(m);
+  mention_first_token_.push_back(first_token);
+  starts_[entity].push_back(at.start);
+}
+
+void DocEntities::add_alias(uint64_t token_hash, uint32_t entity) {
+  for (auto& [hash, e] : aliases_) {
+    if (hash == token_hash) {
+      e = entity;  // the most recent person with that surname
+      return;
+    }
+  }
+  aliases_.emplace_back(token_hash, entity);
+}
+
+int64_t DocEntities::alias(uint64_t token_hash) const {
+  for (const auto& [hash, e] : aliases_) {
+    if (hash == token_hash) return e;
+  }
+  return -1;
+}
+
+bool DocEntities::compatible(uint32_t entity, const PendingDescription& d, uint64_t country_key) const {
+  static const uint64_t kGpe = key_hash("GPE"), kCountry = key_hash("COUNTRY");
+  const EntityKeys& k = keys_[entity];
+  if (k.type != d.info->type_key) {
+    // A description of a place or state accepts either.
+    bool geo = (d.info->type_key == kGpe || d.info->type_key == kCountry) && (k.type == kGpe || k.type == kCountry);
+    if (!geo) return false;
+  }
+  if (!d.info->kind_keys.empty() &&
+      std::find(d.info->kind_keys.begin(), d.info->kind_keys.end(), k.kind) == d.info->kind_keys.end())
+    return false;
+  return d.country.empty() || k.country == country_key;
+}
+
+int64_t DocEntities::apposition(const PendingDescription& d) const {
+  // "le dirigeant suprême du pays, Kim Jong-un": the first entity after a
+  // comma, a few tokens on, in the same sentence.
+  constexpr uint32_t kWindow = 8;
+  int64_t best = -1;
+  uint32_t best_token = UINT32_MAX;
+  for (size_t m = sentence_mentions_; m < doc_.mentions.size(); ++m) {
+    uint32_t first = mention_first_token_[m];
+    if (first < d.end_token || first > d.end_token + kWindow || first >= best_token) continue;
+    if (first == 0 || doc_.normalized_of(doc_.tokens[first - 1]) != ",") continue;
+    if (!compatible(doc_.mentions[m].entity, d, key_hash(d.country))) continue;
+    best = doc_.mentions[m].entity;
+    best_token = first;
+  }
+  return best;
+}
+
+int64_t DocEntities::antecedent(const PendingDescription& d) const {
+  // The compatible entity mentioned last before the description. Each
+  // entity's mention starts are in text order but for the few added at the
+  // end of their sentence (descriptions): look a little further back.
+  const uint64_t country_key = key_hash(d.country);
+  int64_t best = -1;
+  uint32_t best_start = 0;
+  for (uint32_t e = 0; e < doc_.entities.size(); ++e) {
+    if (!compatible(e, d, country_key)) continue;
+    const auto& starts = starts_[e];
+    int extra = -1;
+    for (size_t k = starts.size(); k-- > 0 && extra < 4;) {
+      if (starts[k] >= d.at.start) continue;
+      if (extra < 0) extra = 0;
+      ++extra;
+      if (best < 0 || starts[k] > best_start) {
+        best = e;
+        best_start = starts[k];
+      }
+    }
+  }
+  return best;
+}
+
+int64_t DocEntities::default_entity(const PendingDescription& d) {
+  if (d.country.empty()) return -1;
+  for (uint32_t r = 0; r < knowledge_.entities.size(); ++r) {
+    const EntityRecord& rec = knowledge_.entities[r];
+    if (!rec.is_default || rec.country != d.country || rec.type != d.info->type) continue;
+    if (!d.info->kinds.empty() && std::find(d.info->kinds.begin(), d.info->kinds.end(), rec.kind) == d.info->kinds.end())
+      continue;
+    return known(r);
+  }
+  return -1;
+}
+
+void DocEntities::resolve_sentence() {
+  for (const auto& d : pending_) {
+    int64_t e = apposition(d);
+    if (e < 0) e = antecedent(d);
+    if (e < 0) e = default_entity(d);
+    if (e < 0) continue;
+    mention(d.at, static_cast<uint32_t>(e), d.first_token, /*descriptive=*/true, false, d.info->why);
+  }
+  pending_.clear();
+  sentence_mentions_ = doc_.mentions.size();
+}
+
+void DocEntities::finish() {
+  std::vector<uint32_t> order(doc_.mentions.size());
+  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    const Extent& x = doc_.mentions[a].at;
+    const Extent& y = doc_.mentions[b].at;
+    return x.start != y.start ? x.start < y.start : x.end > y.end;
+  });
+  std::vector<Mention> sorted;
+  sorted.reserve(order.size());
+  for (uint32_t i : order) sorted.push_back(doc_.mentions[i]);
+  doc_.mentions = std::move(sorted);
+  for (auto& e : doc_.entities) e.mentions.clear();
+  for (uint32_t i = 0; i < doc_.mentions.size(); ++i) doc_.entities[doc_.mentions[i].entity].mentions.push_back(i);
+}
+
+}  // namespace claimtrace

@@ -1,0 +1,85 @@
+// Entities of one document as the annotator finds them, and coreference
+// within the document:
+// - short forms: once a person is named, their surname (and the short forms
+//   of the resource) refer to them ("Choïgou" after "Sergueï Choïgou");
+// - definite descriptions ("le média américain", "les services ukrainiens",
+//   "le dirigeant suprême") resolve to an apposition that follows them
+//   ("le dirigeant suprême du pays, Kim Jong-un"), else to the most recently
+//   mentioned compatible entity, else to the resource's default entity of
+//   that kind and country (the national intelligence service).
+// One DocEntities per document; not shared.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/document.h"
+#include "entity/knowledge.h"
+#include "entity/lexicon.h"
+
+namespace claimtrace {
+
+struct PendingDescription {
+  Extent at;
+  uint32_t first_token = 0;
+  uint32_t end_token = 0;
+  const DescriptionInfo* info = nullptr;
+  std::string country;  // constraint from a demonym: country/UA
+};
+
+// An entity's type, kind and country as hashes, to compare descriptions with
+// entities without string comparisons.
+struct EntityKeys {
+  uint64_t type = 0;
+  uint64_t kind = 0;
+  uint64_t country = 0;
+};
+
+class DocEntities {
+ public:
+  DocEntities(Document& doc, const Knowledge& knowledge) : doc_(doc), knowledge_(knowledge) {}
+
+  // The document's entity for a known record (added on first use).
+  uint32_t known(uint32_t record);
+  // The document's entity with that id, or a new one from the fields given.
+  uint32_t unknown(const EntityRecord& record);
+  bool has_record(uint32_t record) const;
+  // Sets an entity's role and kind (an unknown person's, from the role that introduced them).
+  void set_role(uint32_t entity, std::string role, std::string kind);
+
+  // Adds a mention; first_token..end_token are the tokens it covers (for apposition).
+  void mention(Extent at, uint32_t entity, uint32_t first_token, bool descriptive, bool demonym, Origin why);
+
+  // Short forms: a capitalized token whose folded hash is an alias of a mentioned person.
+  void add_alias(uint64_t token_hash, uint32_t entity);
+  int64_t alias(uint64_t token_hash) const;
+
+  // Descriptions wait until their sentence is read, for an apposition.
+  void describe(PendingDescription d) { pending_.push_back(std::move(d)); }
+  void resolve_sentence();
+
+  // Sorts mentions by position and fills Entity::mentions.
+  void finish();
+
+ private:
+  bool compatible(uint32_t entity, const PendingDescription& d, uint64_t country_key) const;
+  void add_keys(const Entity& e);
+  int64_t apposition(const PendingDescription& d) const;
+  int64_t antecedent(const PendingDescription& d) const;
+  int64_t default_entity(const PendingDescription& d);
+
+  Document& doc_;
+  const Knowledge& knowledge_;
+  std::unordered_map<std::string, uint32_t> by_id_;
+  std::vector<std::pair<uint64_t, uint32_t>> aliases_;
+  std::vector<PendingDescription> pending_;
+  std::vector<uint32_t> mention_first_token_;  // parallel to doc.mentions
+  std::vector<EntityKeys> keys_;               // parallel to doc.entities
+  std::vector<std::vector<uint32_t>> starts_;  // parallel to doc.entities: its mentions' starts, as added
+  size_t sentence_mentions_ = 0;               // first mention of the current sentence
+};
+
+}  // namespace claimtrace

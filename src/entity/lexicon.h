@@ -1,0 +1,98 @@
+// The words of one language that the entity rules read, loaded from
+// resources/<lang>/entity/ (and common/entity/name_particles.tsv):
+//   roles.tsv          role nouns and titles that introduce a person (député, Gen, spokesman)
+//   org_heads.tsv      head nouns that make a capitalized run an organisation (Center, Institut)
+//   descriptions.tsv   definite descriptions and the entities they may stand for (média -> outlet)
+//   determiners.tsv    definite determiners that open a description (le, la, les, l', the)
+//   not_names.tsv      capitalized words that never start a name (Le, Selon, The)
+//   demonym_prefixes.tsv  combining forms of compounds (russo-, ukraino-, Sino-)
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/error.h"
+#include "core/span.h"
+#include "pipeline/annotator.h"
+#include "text/phrase_matcher.h"
+
+namespace claimtrace {
+
+// An open-addressing set of 64-bit token hashes with a small value: probed on
+// every token, so it stays flat and small.
+class HashTable64 {
+ public:
+  // Keeps the first value of a key.
+  void insert(uint64_t key, uint32_t value) { put(key, value, false); }
+  // ORs bits into the value of a key.
+  void add_bits(uint64_t key, uint32_t bits) { put(key, bits, true); }
+  // The value, or -1.
+  int64_t find(uint64_t key) const {
+    if (slots_.empty()) return -1;
+    for (size_t i = key & mask_;; i = (i + 1) & mask_) {
+      const Slot& s = slots_[i];
+      if (!s.used) return -1;
+      if (s.key == key) return s.value;
+    }
+  }
+  size_t size() const { return size_; }
+
+ private:
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t value = 0;
+    bool used = false;
+  };
+  void put(uint64_t key, uint32_t value, bool merge);
+  void grow();
+  std::vector<Slot> slots_;
+  size_t mask_ = 0;
+  size_t size_ = 0;
+};
+
+struct RoleInfo {
+  std::string kind;   // legislator, researcher, minister, military, spokesperson, title
+  bool title = false; // an abbreviation or title that the name must follow at once: Gen, Col, M.
+  Origin why;
+};
+
+struct OrgHeadInfo {
+  bool before = false;  // the head opens the name (Institut Montaigne) rather than ends it (Stimson Center)
+  std::string kind;     // think_tank, committee, party...
+  Origin why;
+};
+
+struct DescriptionInfo {
+  std::string type;                // ORG PERSON COUNTRY
+  std::vector<std::string> kinds;  // compatible entity kinds; empty: any of the type
+  bool needs_country = false;      // a description only with a demonym ("les services ukrainiens")
+  Origin why;
+  uint64_t type_key = 0;             // key_hash of type and kinds, for cheap comparisons
+  std::vector<uint64_t> kind_keys;
+};
+
+struct EntityLexicon {
+  PhraseMatcher roles;  // payload: index into role_info
+  std::vector<RoleInfo> role_info;
+  PhraseMatcher org_heads;  // payload: index into org_head_info
+  std::vector<OrgHeadInfo> org_head_info;
+  PhraseMatcher descriptions;  // payload: index into description_info
+  std::vector<DescriptionInfo> description_info;
+  HashTable64 determiners;      // folded token hash
+  HashTable64 not_names;        // folded token hash
+  HashTable64 particles;        // folded token hash: de, van, bin, al
+  HashTable64 demonym_prefixes; // folded hash of "russo" -> index into prefix_country
+  std::vector<std::string> prefix_country;  // country/RU
+  std::vector<Origin> prefix_why;
+
+  // Token hashes that may open a role, an org head or a description: a quick
+  // filter before the phrase matchers are probed.
+  HashTable64 openers;
+};
+
+enum OpenerBit : uint32_t { kOpensRole = 1, kOpensOrgHead = 2, kOpensDescription = 4 };
+
+Result<EntityLexicon> load_entity_lexicon(const LanguageContext& context);
+
+}  // namespace claimtrace

@@ -1,0 +1,59 @@
+// Every known name of one language compiled once into a shared immutable
+// matcher: the PhraseMatcher's token-hash table, guarded by a bitset of the
+// tokens that can open a name so that most tokens cost one bit test.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "entity/knowledge.h"
+#include "entity/lexicon.h"
+#include "pipeline/annotator.h"
+#include "text/phrase_matcher.h"
+
+namespace claimtrace {
+
+struct NameRef {
+  uint32_t entity = 0;  // index into Knowledge::entities
+  uint8_t flags = 0;    // NameFlag
+  Origin why;
+};
+
+class NameMatcher {
+ public:
+  // The common knowledge's names, the language's demonyms
+  // (<lang>/entity/demonyms.tsv), and `extra` names (benchmarks, tests).
+  static Result<NameMatcher> build(std::shared_ptr<const Knowledge> knowledge, const LanguageContext& context,
+                                   const std::vector<std::pair<std::string, uint32_t>>& extra = {});
+
+  bool may_start(uint64_t token_hash) const {
+    uint64_t bit = token_hash & kFilterMask;
+    return (filter_[bit >> 6] >> (bit & 63)) & 1;
+  }
+  // Names that start at token `first`, longest first.
+  void matches_at(const Document& doc, uint32_t first, uint32_t limit, std::vector<PhraseMatcher::Match>& out) const {
+    phrases_.matches_at(doc, first, limit, out);
+  }
+  const NameRef& ref(uint32_t payload) const { return refs_[payload]; }
+  // A one-word demonym ("ukrainienne"), by folded token hash: the country's
+  // entity index, or -1. For the parts of compounds ("russo-ukrainienne").
+  int64_t demonym(uint64_t folded_hash) const { return demonyms_.find(folded_hash); }
+  const Knowledge& knowledge() const { return *knowledge_; }
+  size_t size() const { return refs_.size(); }
+
+ private:
+  static constexpr uint64_t kFilterBits = 1ULL << 21;
+  static constexpr uint64_t kFilterMask = kFilterBits - 1;
+  void add(std::string_view text, NameRef ref, const TextRules& rules);
+
+  std::shared_ptr<const Knowledge> knowledge_;
+  PhraseMatcher phrases_;
+  std::vector<NameRef> refs_;
+  std::vector<uint64_t> filter_;
+  HashTable64 demonyms_;
+};
+
+}  // namespace claimtrace

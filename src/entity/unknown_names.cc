@@ -1,0 +1,84 @@
+#include "entity/unknown_names.h"
+
+#include <vector>
+
+namespace claimtrace {
+
+bool is_name_word(const Document& doc, const Token& t, const EntityLexicon& lex) {
+  (void)doc;
+  if (t.kind != TokenKind::kWord || !(t.flags & (kCapitalized | kAllCaps)) || (t.flags & kElision)) return false;
+  return lex.not_names.find(t.hash) < 0;
+}
+
+NameRun name_run(const Document& doc, const EntityLexicon& lex, uint32_t i, uint32_t end, uint32_t max_words) {
+  NameRun run{i, i, 0};
+  uint32_t j = i;
+  while (j < end && run.words < max_words) {
+    const Token& t = doc.tokens[j];
+    if (j > i && !(t.flags & kSpaceBefore) && !(doc.tokens[j - 1].flags & kElision)) break;
+    if (is_name_word(doc, t, lex)) {
+      ++j;
+      ++run.words;
+      run.end = j;
+      continue;
+    }
+    // Particles join two name words: "Hamish de Bretton-Gordon", "bin Salman".
+    if (run.words > 0 && t.kind == TokenKind::kWord && lex.particles.find(t.hash) >= 0 && j + 1 < end &&
+        is_name_word(doc, doc.tokens[j + 1], lex)) {
+      ++j;
+      continue;
+    }
+    break;
+  }
+  return run;
+}
+
+OrgName organisation_name(const Document& doc, const EntityLexicon& lex, NameRun run, uint32_t sentence_end) {
+  if (lex.org_heads.size() == 0 || run.end <= run.first) return {};
+  std::vector<PhraseMatcher::Match> found;
+  // Opening head: "Institut Montaigne", "Centre for Defence Studies".
+  if (lex.openers.find(doc.tokens[run.first].hash) & kOpensOrgHead) {
+    lex.org_heads.matches_at(doc, run.first, run.end, found);
+    for (const auto& m : found) {
+      const OrgHeadInfo& h = lex.org_head_info[m.payload];
+      if (h.before && m.end < run.end) return {run.end, &h};
+    }
+  }
+  // Closing head inside the run: "Stimson Center".
+  for (uint32_t k = run.first + 1; k < run.end; ++k) {
+    int64_t bits = lex.openers.find(doc.tokens[k].hash);
+    if (bits < 0 || !(bits & kOpensOrgHead)) continue;
+    found.clear();
+    lex.org_heads.matches_at(doc, k, run.end, found);
+    for (const auto& m : found) {
+      const OrgHeadInfo& h = lex.org_head_info[m.payload];
+      if (!h.before && m.end == run.end) return {run.end, &h};
+    }
+  }
+  // Head right after the run: "Retired American Warriors political action committee".
+  if (run.end < sentence_end) {
+    int64_t bits = lex.openers.find(doc.tokens[run.end].hash);
+    if (bits >= 0 && (bits & kOpensOrgHead)) {
+      found.clear();
+      lex.org_heads.matches_at(doc, run.end, sentence_end, found);
+      for (const auto& m : found) {
+        const OrgHeadInfo& h = lex.org_head_info[m.payload];
+        if (!h.before) return {m.end, &h};
+      }
+    }
+  }
+  return {};
+}
+
+bool headline_case(const Document& doc, const Sentence& s) {
+  uint32_t words = 0, capitalized = 0;
+  for (uint32_t i = s.first_token; i < s.end_token; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.kind != TokenKind::kWord || doc.folded_key(t).size() < 4) continue;
+    ++words;
+    if (t.flags & (kCapitalized | kAllCaps)) ++capitalized;
+  }
+  return words >= 3 && capitalized * 3 >= words * 2;
+}
+
+}  // namespace claimtrace

@@ -1,0 +1,43 @@
+// Names that no resource knows: runs of capitalized tokens, read as an
+// organisation when a head noun ends or opens them ("le Stimson Center",
+// "Institut Montaigne", "the Retired American Warriors political action
+// committee"), as a person when a role or title introduces them ("le député
+// sud-coréen Lee Seong-kweun", "Gen Oleksandr Syrskyi") or when two or more
+// capitalized words stand inside a sentence ("Jenny Town").
+#pragma once
+
+#include <cstdint>
+
+#include "core/document.h"
+#include "entity/lexicon.h"
+
+namespace claimtrace {
+
+struct NameRun {
+  uint32_t first = 0;  // tokens [first, end)
+  uint32_t end = 0;
+  uint32_t words = 0;  // capitalized words in it (particles not counted)
+};
+
+// A token that may be part of a name: a capitalized or all-caps word that is
+// not one of the language's capitalized function words.
+bool is_name_word(const Document& doc, const Token& t, const EntityLexicon& lex);
+
+// The longest run from token `i` (a name word) of name words, with particles
+// (de, van, bin) between them, within [i, end) and at most `max_words` words.
+NameRun name_run(const Document& doc, const EntityLexicon& lex, uint32_t i, uint32_t end, uint32_t max_words);
+
+struct OrgName {
+  uint32_t end = 0;  // tokens [run.first, end); 0 when the run is not an organisation
+  const OrgHeadInfo* head = nullptr;
+};
+
+// The run read as an organisation through an org head noun inside it, at
+// its start, or right after it.
+OrgName organisation_name(const Document& doc, const EntityLexicon& lex, NameRun run, uint32_t sentence_end);
+
+// Headline case ("Russia Sends More Troops"): most words capitalized, so
+// capitals say nothing about names.
+bool headline_case(const Document& doc, const Sentence& s);
+
+}  // namespace claimtrace

@@ -1,0 +1,62 @@
+// The words around numbers that make bounds and ranges
+// (resources/<lang>/number/bounds.tsv) and vague quantities
+// (resources/<lang>/number/vague.tsv), compiled into phrase matchers.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/document.h"
+#include "pipeline/annotator.h"
+#include "text/phrase_matcher.h"
+
+namespace claimtrace::number {
+
+enum class BoundKind : uint8_t {
+  kMore,         // plus de, more than, over, exceeded: min, exclusive
+  kAtLeast,      // au moins, at least, no less than: min, inclusive
+  kLess,         // moins de, fewer than, under: max, exclusive
+  kUpTo,         // jusqu'à, up to, no more than, at most: max, inclusive
+  kApprox,       // environ, about, nearly: the number is approximate
+  kEqual,        // égal à, equal to: min = max
+  kOrMore,       // (after) ou plus, or more: min, inclusive
+  kOrLess,       // (after) ou moins, or less: max, inclusive
+  kOrEqual,      // (after a strict bound) or equal, ou égal: makes it inclusive
+  kBetween,      // entre, between ... kAnd
+  kFrom,         // de, from ... kTo
+  kTo,           // à, to, -: between two numbers
+  kAnd,          // et, and: joins the two ends after kBetween, or two bounds
+  kCopula,       // est, is: "est de 20" is no range opener
+  kNone,         // written like a bound but is none (=>, <>): blocks shorter matches
+};
+
+struct BoundCue {
+  BoundKind kind = BoundKind::kNone;
+  std::string_view where;
+};
+
+struct VagueAmount {
+  std::optional<double> min, max, value;
+  bool max_inclusive = true;
+  std::string_view where;
+};
+
+class BoundLexicon {
+ public:
+  static Result<BoundLexicon> load(const LanguageContext& context);
+
+  const PhraseMatcher& cues() const { return cue_matcher_; }
+  const BoundCue& cue(uint32_t payload) const { return cues_[payload]; }
+  const PhraseMatcher& vague() const { return vague_matcher_; }
+  const VagueAmount& vague_amount(uint32_t payload) const { return vague_[payload]; }
+
+ private:
+  PhraseMatcher cue_matcher_;
+  std::vector<BoundCue> cues_;
+  PhraseMatcher vague_matcher_;
+  std::vector<VagueAmount> vague_;
+};
+
+}  // namespace claimtrace::number

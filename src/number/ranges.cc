@@ -1,0 +1,206 @@
+#include "number/ranges.h"
+
+#include <algorithm>
+
+namespace claimtrace::number {
+namespace {
+
+struct Cue {
+  uint32_t first = 0, end = 0;
+  BoundKind kind = BoundKind::kNone;
+  std::string_view where;
+};
+
+bool is_prefix_bound(BoundKind k) {
+  return k == BoundKind::kMore || k == BoundKind::kAtLeast || k == BoundKind::kLess || k == BoundKind::kUpTo ||
+         k == BoundKind::kEqual;
+}
+bool sets_min(BoundKind k) { return k == BoundKind::kMore || k == BoundKind::kAtLeast; }
+bool sets_max(BoundKind k) { return k == BoundKind::kLess || k == BoundKind::kUpTo; }
+
+// Applies a one-sided bound to `amount` from the number `v`.
+void apply(BoundKind k, double v, Amount& amount) {
+  switch (k) {
+    case BoundKind::kMore: amount.min = v, amount.min_inclusive = false; break;
+    case BoundKind::kAtLeast:
+    case BoundKind::kOrMore: amount.min = v; break;
+    case BoundKind::kLess: amount.max = v, amount.max_inclusive = false; break;
+    case BoundKind::kUpTo:
+    case BoundKind::kOrLess: amount.max = v; break;
+    case BoundKind::kEqual: amount.min = v, amount.max = v; break;
+    default: break;
+  }
+}
+
+// The value a plain atom stands for as one end of a range.
+std::optional<double> single(const Atom& a) { return a.span.amount.value; }
+std::optional<double> low_end(const Atom& a) { return a.span.amount.value ? a.span.amount.value : a.span.amount.min; }
+std::optional<double> high_end(const Atom& a) { return a.span.amount.value ? a.span.amount.value : a.span.amount.max; }
+
+}  // namespace
+
+void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundLexicon& lex,
+                 std::vector<Atom>& atoms) {
+  // Every cue at every position (not only the longest), so that "or greater
+  // than" and "greater than" are both seen.
+  std::vector<Cue> cues;
+  std::vector<PhraseMatcher::Match> here;
+  for (uint32_t i = first; i < end; ++i) {
+    here.clear();
+    lex.cues().matches_at(doc, i, end, here);
+    for (const auto& m : here) {
+      const BoundCue& c = lex.cue(m.payload);
+      cues.push_back({m.first, m.end, c.kind, c.where});
+    }
+  }
+  if (cues.empty() && atoms.size() < 2) return;
+  // Longest cue ending at token t with a kind accepted by `want`.
+  auto cue_ending = [&](uint32_t t, auto want) -> const Cue* {
+    const Cue* best = nullptr;
+    for (const auto& c : cues) {
+      if (c.end == t && want(c.kind) && (!best || c.first < best->first)) best = &c;
+    }
+    // A "none" cue ending here that is longer blocks it ("=>30").
+    for (const auto& c : cues) {
+      if (c.end == t && c.kind == BoundKind::kNone && best && c.first < best->first) return nullptr;
+    }
+    return best;
+  };
+  auto cue_starting = [&](uint32_t t, auto want) -> const Cue* {
+    const Cue* best = nullptr;
+    for (const auto& c : cues) {
+      if (c.first == t && want(c.kind) && (!best || c.end > best->end)) best = &c;
+    }
+    return best;
+  };
+  // The plain atom starting at token t.
+  const size_t n_atoms = atoms.size();
+  auto atom_at = [&](uint32_t t) -> int {
+    for (size_t k = 0; k < n_atoms; ++k) {
+      if (atoms[k].first == t && atoms[k].plain) return static_cast<int>(k);
+    }
+    return -1;
+  };
+  std::vector<Atom> added;
+  std::vector<bool> used(n_atoms, false);
+  auto make = [&](uint32_t f, uint32_t e, std::string_view rule, std::string_view where) {
+    Atom r;
+    r.first = f;
+    r.end = e;
+    r.plain = false;
+    r.span.at = extent_of(doc, f, e);
+    r.span.why = {rule, where};
+    return r;
+  };
+  for (size_t k = 0; k < n_atoms; ++k) {
+    Atom& a = atoms[k];
+    if (!a.plain || used[k]) continue;
+    const Cue* approx = cue_ending(a.first, [](BoundKind b) { return b == BoundKind::kApprox; });
+    if (approx && a.span.amount.value) {
+      a.span.amount.approx = true;
+      a.span.cue = extent_of(doc, approx->first, a.first);
+    }
+    // Two ends: between A and B, from A to B, A to B, A-B.
+    const Cue* to = cue_starting(a.end, [](BoundKind b) { return b == BoundKind::kTo || b == BoundKind::kAnd ||
+                                                                  b == BoundKind::kUpTo; });
+    int b_index = to ? atom_at(to->end) : -1;
+    if (to && b_index >= 0) {
+      Atom& b = atoms[b_index];
+      auto lo = low_end(a), hi = high_end(b);
+      const Cue* opener = cue_ending(a.first, [](BoundKind x) { return x == BoundKind::kBetween || x == BoundKind::kFrom; });
+      bool pair_ok = opener ? (opener->kind == BoundKind::kBetween ? to->kind == BoundKind::kAnd : to->kind != BoundKind::kAnd)
+                            : to->kind == BoundKind::kTo;
+      if (pair_ok && lo && hi && *hi > *lo) {
+        uint32_t f = a.first;
+        // "est de 20 à 100": the copula owns the "de".
+        if (opener && !(opener->kind == BoundKind::kFrom && opener->first > first &&
+                        cue_ending(opener->first, [](BoundKind x) { return x == BoundKind::kCopula; }))) {
+          f = opener->first;
+        }
+        Atom r = make(f, b.end, opener ? (opener->kind == BoundKind::kBetween ? "number.range.between"
+                                                                               : "number.range.from_to")
+                                       : "number.range.to",
+                      to->where);
+        r.span.amount.min = lo;
+        r.span.amount.max = hi;
+        r.span.amount.approx = a.span.amount.approx || b.span.amount.approx;
+        r.span.cue = a.span.cue;
+        r.span.scaled = a.span.scaled || b.span.scaled;
+        // "11 000 à 12 000": with a scale only on the second end ("2 à 3 millions"), the first shares it.
+        if (!a.span.scaled && b.span.scaled && b.span.amount.value && *hi >= 1000 * *lo && *lo < 1000) {
+          double scale = 1000;
+          while (*lo * scale * 1000 <= *hi) scale *= 1000;
+          r.span.amount.min = *lo * scale;
+        }
+        added.push_back(r);
+        used[k] = used[b_index] = true;
+        continue;
+      }
+    }
+    // One-sided bounds before the number, possibly joined with a second one.
+    const Cue* pre = cue_ending(a.first, is_prefix_bound);
+    if (pre) {
+      auto v = single(a);
+      if (!v) v = low_end(a);
+      if (!v) continue;
+      Atom r = make(pre->first, a.end, "number.bound", pre->where);
+      apply(pre->kind, *v, r.span.amount);
+      r.span.amount.approx = a.span.amount.approx;
+      r.span.scaled = a.span.scaled;
+      used[k] = true;
+      // "greater than 100 and smaller than 300", "no more than 50 and no less than 20".
+      uint32_t next = a.end;
+      const Cue* join = cue_starting(next, [](BoundKind x) { return x == BoundKind::kAnd; });
+      if (join) next = join->end;
+      else if (next < end && is_punct(doc, next, ",")) next = next + 1;
+      const Cue* pre2 = next != a.end ? cue_starting(next, is_prefix_bound) : nullptr;
+      int b2 = pre2 ? atom_at(pre2->end) : -1;
+      auto v2 = b2 >= 0 ? atoms[b2].span.amount.value : std::nullopt;
+      bool consistent = v2 && ((sets_min(pre->kind) && sets_max(pre2->kind) && *v < *v2) ||
+                               (sets_max(pre->kind) && sets_min(pre2->kind) && *v2 < *v));
+      if (pre2 && consistent) {
+        apply(pre2->kind, *atoms[b2].span.amount.value, r.span.amount);
+        r.end = atoms[b2].end;
+        r.span.at = extent_of(doc, r.first, r.end);
+        used[b2] = true;
+      } else if (const Cue* eq = cue_starting(a.end, [](BoundKind x) { return x == BoundKind::kOrEqual; });
+                 eq && (pre->kind == BoundKind::kMore || pre->kind == BoundKind::kLess)) {
+        // "less than 5000 or equal"
+        if (pre->kind == BoundKind::kMore) r.span.amount.min_inclusive = true;
+        else r.span.amount.max_inclusive = true;
+        r.end = eq->end;
+        r.span.at = extent_of(doc, r.first, r.end);
+      } else if (pre->kind == BoundKind::kEqual) {
+        // "equal to 5000 or less"
+        const Cue* post = cue_starting(a.end, [](BoundKind x) { return x == BoundKind::kOrMore || x == BoundKind::kOrLess; });
+        if (post && atom_at(post->end) < 0) {
+          r.span.amount = {};
+          apply(post->kind, *v, r.span.amount);
+          r.end = post->end;
+          r.span.at = extent_of(doc, r.first, r.end);
+        }
+      }
+      added.push_back(r);
+      continue;
+    }
+    // One-sided bounds after the number: "500 ou plus", "200 or greater".
+    const Cue* post = cue_starting(a.end, [](BoundKind x) { return x == BoundKind::kOrMore || x == BoundKind::kOrLess; });
+    if (post && atom_at(post->end) < 0 && a.span.amount.value) {
+      // Is there a longer cue from the same place followed by a number? Then it is no suffix.
+      bool before_number = false;
+      for (const auto& c : cues) {
+        if (c.first == post->first && c.end < end && atom_at(c.end) >= 0) before_number = true;
+      }
+      if (!before_number) {
+        Atom r = make(a.first, post->end, "number.bound.after", post->where);
+        apply(post->kind, *a.span.amount.value, r.span.amount);
+        r.span.amount.approx = a.span.amount.approx;
+        added.push_back(r);
+        used[k] = true;
+      }
+    }
+  }
+  for (auto& r : added) atoms.push_back(std::move(r));
+}
+
+}  // namespace claimtrace::number

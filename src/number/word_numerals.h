@@ -1,0 +1,33 @@
+// Composing a numeral from its parts: number words (by NumberLexicon kind)
+// and plain digit values, as in "quatre-vingt-dix-neuf", "deux cent mille",
+// "un million et demi", "a hundred and twelve", "4 thousand 3 hundred",
+// "1,5 million", "two thirds", "one over three".
+#pragma once
+
+#include <optional>
+#include <cstdint>
+#include <span>
+
+#include "number/number_lexicon.h"
+
+namespace claimtrace::number {
+
+struct Part {
+  WordKind kind = WordKind::kUnit;
+  double value = 0;
+  bool digits = false;      // a digit token (its value), not a word
+  bool integer = true;      // digits without a decimal part
+  bool times_twenty = false;
+  bool plural = false;      // denominators written in the plural: fifths, cinquièmes
+  bool words_only = false;  // a multiplier that never follows digits (French "cents" after digits is a coin)
+};
+
+// The value of the numeral made of all `parts`, or nullopt when they do not
+// form one (two units in a row, a trailing "and", an article alone...).
+std::optional<double> compose(std::span<const Part> parts);
+
+// The longest prefix of `parts` (at least one part) that composes, ending
+// where `may_end[i]` allows (the end of a token); 0 when none.
+size_t longest_numeral(std::span<const Part> parts, std::span<const uint8_t> may_end, double& value);
+
+}  // namespace claimtrace::number

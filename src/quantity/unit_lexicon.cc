@@ -1,0 +1,102 @@
+#include "quantity/unit_lexicon.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include "resources/table.h"
+#include "text/fold.h"
+
+namespace claimtrace::quantity {
+namespace {
+
+std::optional<double> to_double(std::string_view s) {
+  if (s.empty()) return 1.0;
+  double v = 0;
+  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
+  return v;
+}
+
+}  // namespace
+
+Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
+  UnitLexicon lex;
+  const TextRules& rules = *context.text_rules;
+  auto add = [&](PhraseMatcher& m, const TableRow& row, UnitEntry e) -> Result<void> {
+    lex.entries_.push_back(std::move(e));
+    uint32_t id = static_cast<uint32_t>(lex.entries_.size() - 1);
+    if (!m.add(row[0], id, rules)) return std::unexpected(Error{std::string(row.where), "empty phrase"});
+    if (&m == &lex.after_ && row[0].find(' ') == std::string::npos) lex.single_words_.emplace_back(fold(row[0]), id);
+    return {};
+  };
+  auto bad = [](const TableRow& row, std::string what) { return std::unexpected(Error{std::string(row.where), std::move(what)}); };
+
+  // nouns.tsv: noun, class
+  auto nouns = load_table(context.root, context.path("quantity", "nouns.tsv"), 2, 2);
+  if (!nouns) return std::unexpected(nouns.error());
+  for (const auto& row : nouns->rows) {
+    if (auto r = add(lex.after_, row, {EntryKind::kNoun, row[1], 1, false, row.where}); !r) return std::unexpected(r.error());
+  }
+  // units.tsv: unit, class, factor
+  auto units = load_table(context.root, context.path("quantity", "units.tsv"), 2, 3);
+  if (!units) return std::unexpected(units.error());
+  for (const auto& row : units->rows) {
+    auto f = to_double(row.get(2));
+    if (!f) return bad(row, "factor is not a number");
+    if (auto r = add(lex.after_, row, {EntryKind::kUnit, row[1], *f, false, row.where}); !r) return std::unexpected(r.error());
+  }
+  // currencies.tsv: written form, ISO code, position (before|after|both), factor, flags
+  auto money = load_table(context.root, context.path("quantity", "currencies.tsv"), 3, 5);
+  if (!money) return std::unexpected(money.error());
+  for (const auto& row : money->rows) {
+    auto f = to_double(row.get(3));
+    if (!f) return bad(row, "factor is not a number");
+    UnitEntry e{EntryKind::kMoney, row[1] == "-" ? std::string("other") : "money:" + row[1], *f,
+                row.get(4) == "when_scaled", row.where};
+    std::string_view pos = row[2];
+    if (pos != "before" && pos != "after" && pos != "both") return bad(row, "position must be before, after or both");
+    if (pos != "before") {
+      if (auto r = add(lex.after_, row, e); !r) return std::unexpected(r.error());
+    }
+    if (pos != "after") {
+      if (auto r = add(lex.before_, row, e); !r) return std::unexpected(r.error());
+    }
+  }
+  // modifiers.tsv: word, kind (modifier | of)
+  auto mods = load_table(context.root, context.path("quantity", "modifiers.tsv"), 1, 2);
+  if (!mods) return std::unexpected(mods.error());
+  for (const auto& row : mods->rows) {
+    EntryKind k = row.get(1) == "of" ? EntryKind::kOfWord : EntryKind::kModifier;
+    if (auto r = add(lex.after_, row, {k, "", 1, false, row.where}); !r) return std::unexpected(r.error());
+  }
+  auto demonyms = load_table(context.root, context.path("quantity", "demonyms.tsv"), 1, 1);
+  if (!demonyms) return std::unexpected(demonyms.error());
+  for (const auto& row : demonyms->rows) {
+    if (auto r = add(lex.after_, row, {EntryKind::kDemonym, "person", 1, false, row.where}); !r) return std::unexpected(r.error());
+  }
+  auto simple = [&](std::string_view file, PhraseMatcher& m) -> Result<void> {
+    auto t = load_table(context.root, context.path("quantity", file), 1, 1);
+    if (!t) return std::unexpected(t.error());
+    for (const auto& row : t->rows) {
+      if (auto r = add(m, row, {EntryKind::kModifier, "", 1, false, row.where}); !r) return r;
+    }
+    return {};
+  };
+  if (auto r = simple("military_context.tsv", lex.military_); !r) return std::unexpected(r.error());
+  if (auto r = simple("ellipsis.tsv", lex.ellipsis_); !r) return std::unexpected(r.error());
+  if (auto r = simple("coordination.tsv", lex.coordination_); !r) return std::unexpected(r.error());
+  std::sort(lex.single_words_.begin(), lex.single_words_.end());
+  return lex;
+}
+
+const UnitEntry* UnitLexicon::word_unit(std::string_view folded) const {
+  auto it = std::lower_bound(single_words_.begin(), single_words_.end(), folded,
+                             [](const auto& a, std::string_view b) { return a.first < b; });
+  for (; it != single_words_.end() && it->first == folded; ++it) {
+    const UnitEntry& e = entries_[it->second];
+    if (e.kind == EntryKind::kUnit || e.kind == EntryKind::kNoun) return &e;
+  }
+  return nullptr;
+}
+
+}  // namespace claimtrace::quantity
