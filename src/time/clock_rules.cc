@@ -108,7 +108,7 @@ Grammar::Opt Grammar::clock(uint32_t i) {
 }
 
 Grammar::Opt Grammar::part_of_day(uint32_t i) {
-  uint32_t j = skip(i, Kind::kDet);
+  uint32_t j = skip_article(i);
   uint32_t k = 0;
   if (const auto* d = lex(j, Kind::kDir, &k); d && d->ival == 0) j = skip(k, Kind::kDet);
   if (j == i && capitalized(i)) return std::nullopt;  // "Good Morning"
@@ -116,7 +116,7 @@ Grammar::Opt Grammar::part_of_day(uint32_t i) {
   if (!pod) return std::nullopt;
   P p;
   p.e.pod = pod->sval;
-  if (const auto* d = lex(skip(i, Kind::kDet), Kind::kDir); d && d->ival == 0) {  // this afternoon, cette soirée
+  if (const auto* d = lex(skip_article(i), Kind::kDir); d && d->ival == 0) {  // this afternoon, cette soirée
     p.e.rel_unit = 'D';
     p.e.rel_n = 0;
   }
@@ -130,6 +130,12 @@ Grammar::Opt Grammar::with_time(P d) {
   if (d.e.hour >= 0) return std::nullopt;
   const bool dayish = d.e.day >= 0 || d.e.weekday >= 0 || (d.e.rel_unit == 'D');
   if (!dayish || d.e.mod.size()) return std::nullopt;
+  if (uint32_t ae = 0; const auto* ampm = lex(d.end, Kind::kAmPm, &ae)) {  // today pm, tomorrow am
+    P r = d;
+    r.e.pod = ampm->ival ? "AF" : "MO";
+    r.end = ae;
+    return r;
+  }
   uint32_t j = skip_punct(d.end, ',');
   j = skip(j, Kind::kAt);
   Opt t = clock(j);

@@ -330,7 +330,7 @@ Grammar::Opt Grammar::decade(uint32_t i) {
 
 // fin 2024, début juin, mi-juin, late 2024, early next year, the end of this year.
 Grammar::Opt Grammar::part_of(uint32_t i) {
-  uint32_t j = skip(i, Kind::kDet);
+  uint32_t j = skip_article(i);
   uint32_t pe = 0;
   const timelex::Entry* part = lex(j, Kind::kPart, &pe);
   std::string_view mod;

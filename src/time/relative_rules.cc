@@ -50,7 +50,7 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
     }
     return std::nullopt;
   }
-  uint32_t j = skip(i, Kind::kDet);
+  uint32_t j = skip_article(i);
   P p;
   uint32_t k = 0;
   const timelex::Entry* dir = lex(j, Kind::kDir, &k);

@@ -266,6 +266,16 @@ Grammar::Opt Grammar::unit(uint32_t i) {
   if (here & (kNum | bit(Kind::kClock) | bit(Kind::kCount))) take_longest(best, clock(i));
   if (here & (bit(Kind::kDet) | bit(Kind::kDir) | bit(Kind::kPod))) take_longest(best, part_of_day(i));
   if (here & (bit(Kind::kSet) | bit(Kind::kSetAdv))) take_longest(best, set(i));
+  if (best && best->e.type == ExprType::kDate && best->e.hour < 0 && !best->e.pod.empty() && !best->e.has_date() &&
+      best->e.mod.empty()) {
+    // "in the morning at 7", "l'après-midi 7:00:25"
+    if (Opt t = clock(skip(skip_punct(best->end, ','), Kind::kAt)); t && t->e.ampm < 0) {
+      const std::string pod = best->e.pod;
+      best->e = t->e;
+      best->e.pod = pod;
+      best->end = t->end;
+    }
+  }
   if (best && best->e.type == ExprType::kDate) {
     if (auto t = with_time(*best)) best = std::move(t);
     if (best->e.hour >= 0 && !best->e.has_date()) {
@@ -275,6 +285,7 @@ Grammar::Opt Grammar::unit(uint32_t i) {
       Opt d;
       take_longest(d, date(j));
       take_longest(d, day_relative(j));
+      take_longest(d, part_of_day(j));
       if (d && d->e.hour < 0 && (d->e.day >= 0 || d->e.weekday >= 0 || d->e.rel_unit == 'D') && d->e.mod.empty()) {
         Expr merged = d->e;
         merged.hour = best->e.hour; merged.minute = best->e.minute; merged.second = best->e.second;
@@ -326,6 +337,19 @@ Grammar::Opt Grammar::full(uint32_t i) {
   else if (lex(i, Kind::kBetween, &j)) { opened = true; opener = Kind::kBetween; }
   if (opened) {
     Opt a = unit(j);
+    if (!a && num(j) >= 0 && num(j) <= 24 && ndigits(j) <= 2) {
+      uint32_t k = j + 1;
+      if (lex(k, Kind::kTo, &k) || lex(k, Kind::kAnd, &k) || is_punct(k, '-')) {
+        if (is_punct(j + 1, '-')) k = j + 2;
+        Opt b = clock(k);
+        if (b) {
+          a = P{};
+          a->e.hour = num(j);
+          a->end = j + 1;
+          a->rule = "time.clock";
+        }
+      }
+    }
     if (a && (a->e.type == ExprType::kDate)) {
       uint32_t k = a->end;
       bool joined = false;

@@ -72,6 +72,13 @@ class Grammar {
   bool day_at(uint32_t i, int& day, uint32_t& end) const;
   uint32_t skip(uint32_t i, timelex::Kind k) const;  // past an optional word of kind k
   uint32_t skip_punct(uint32_t i, char c) const;
+  // Past an article that stays out of the spans of periods ("la semaine
+  // dernière" keeps "la"; English "the last quarter" is read from "last").
+  uint32_t skip_article(uint32_t i) const {
+    uint32_t j = i;
+    const auto* det = lex(i, timelex::Kind::kDet, &j);
+    return det && !det->in_span ? j : i;
+  }
   bool year_context(uint32_t i) const;  // a bare 4-digit number at i reads as a year
   bool month_ok(uint32_t i, uint32_t end, const timelex::Entry& e, bool has_number) const;
 
