@@ -61,6 +61,7 @@ Grammar::Opt Grammar::month_day_year(uint32_t i) {
   int day = 0;
   uint32_t de = 0;
   if (!day_at(k, day, de)) return std::nullopt;
+  if ((m->abbrev || m->ambiguous) && num(k) < 0) return std::nullopt;  // "sept trente" is a time
   // "June 2024" is a month and a year, not a day.
   if (ndigits(k) == 4) return std::nullopt;
   P p;
@@ -418,7 +419,7 @@ Grammar::Opt Grammar::date(uint32_t i) {
     const timelex::Entry* det = lex(i, Kind::kDet, &j);
     if (!det || !det->in_span) j = i;
     if (((j > i) || (i > first_ && lex(i - 1, Kind::kDet))) && (lex_.day_first() || (glued(i + 1) && lex(i + 1, Kind::kOrdSuffix))) &&
-        ndigits(j) <= 2 && num(j) >= 0 && day_at(j, day, de) &&
+        ndigits(j) <= 2 && (num(j) >= 0 || j > i) && day_at(j, day, de) &&
         !lex(de, Kind::kUnit) && !lex(de, Kind::kHourMark) && !is_punct(de, ':') && !is_punct(de, '%') &&
         !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de) && !doc_.tokens[de].has(kCapitalized))) {
       P p;

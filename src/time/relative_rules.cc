@@ -167,6 +167,19 @@ Grammar::Opt Grammar::duration(uint32_t i) {
     else ae = 0;
     if (ae) p.end = ae;
   }
+  if (pre && pre->sval == "within" && !few) {
+    // within 3 years: from the reference to 3 years on.
+    Expr start;
+    start.offset_sign = 1; start.offset_n = 0; start.offset_unit = timeexpr::unit_is_clock(unit) ? 'S' : 'D';
+    Expr stop;
+    stop.offset_sign = 1; stop.offset_n = n; stop.offset_unit = unit;
+    p.e = Expr{};
+    p.e.type = ExprType::kRange;
+    p.e.parts = {start, stop};
+    p.e.end_at_begin = true;
+    p.rule = "time.relative.within";
+    return p;
+  }
   if (sign != 0 && !few) {
     if (!ae && pre == nullptr) return p;
     // English "in 3 days" is a date; "in 3 days" after a verb of duration is rare in news.

@@ -246,6 +246,13 @@ bool Grammar::month_ok(uint32_t i, uint32_t end, const timelex::Entry& e, bool h
   return true;
 }
 
+// "from 5 to 6pm": one am/pm serves both ends when they sit in the same half day.
+void Grammar::share_ampm(Expr& a, Expr& b) {
+  if (a.hour < 0 || b.hour < 0) return;
+  if (a.ampm >= 0 && b.ampm < 0 && b.pod.empty() && b.hour >= a.hour && b.hour <= 12) b.ampm = a.ampm;
+  if (b.ampm >= 0 && a.ampm < 0 && a.pod.empty() && a.hour < b.hour) a.ampm = b.ampm;
+}
+
 void Grammar::take_longest(Opt& best, Opt cand) {
   if (cand && (!best || cand->end > best->end)) best = std::move(cand);
 }
@@ -315,8 +322,11 @@ Grammar::Opt Grammar::full(uint32_t i) {
       Opt inner = unit(j);
       if (!inner || inner->e.type == ExprType::kSet) return std::nullopt;
       if (inner->e.type == ExprType::kDuration || inner->e.type == ExprType::kRef) {
-        if (m.kind == Kind::kSince) { inner->rule = m.rule; inner->where = w->where; }
-        else return std::nullopt;
+        if (m.kind != Kind::kSince) return std::nullopt;
+        inner->rule = m.rule;
+        inner->where = w->where;
+        // "depuis trois ans": the duration, open since its start.
+        if (inner->e.type == ExprType::kDuration && inner->e.mod.empty()) inner->e.mod = m.mod;
         P p = *inner;
         return p;  // "depuis trois ans": the duration, span from the preposition
       }
@@ -374,8 +384,7 @@ Grammar::Opt Grammar::full(uint32_t i) {
             int h = a->e.hour, mi = a->e.minute;
             Expr d = b->e; d.hour = h; d.minute = mi; d.ampm = a->e.ampm; a->e = d;
           }
-          if (b->e.hour >= 0 && a->e.ampm >= 0 && b->e.ampm < 0) b->e.ampm = a->e.ampm;
-          if (a->e.hour >= 0 && b->e.ampm >= 0 && a->e.ampm < 0 && a->e.hour <= b->e.hour) a->e.ampm = b->e.ampm;
+          share_ampm(a->e, b->e);
           P p;
           p.e.type = ExprType::kRange;
           p.e.parts = {a->e, b->e};
@@ -402,8 +411,7 @@ Grammar::Opt Grammar::full(uint32_t i) {
       }
       if (b && b->e.type == ExprType::kDate && (a->e.hour >= 0) == (b->e.hour >= 0) &&
           (a->e.hour >= 0 || a->e.month >= 0 || a->e.year >= 0)) {
-        if (b->e.hour >= 0 && a->e.ampm >= 0 && b->e.ampm < 0) b->e.ampm = a->e.ampm;
-        if (a->e.hour >= 0 && b->e.ampm >= 0 && a->e.ampm < 0 && a->e.hour <= b->e.hour) a->e.ampm = b->e.ampm;
+        share_ampm(a->e, b->e);
         if (a->e.hour >= 0 && !a->e.has_date() && b->e.has_date()) {  // 3:00 to 4:00 tomorrow
           Expr d = b->e;
           d.hour = a->e.hour; d.minute = a->e.minute; d.second = a->e.second; d.ampm = a->e.ampm;

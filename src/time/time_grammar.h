@@ -114,6 +114,7 @@ class Grammar {
   Opt with_time(P date);  // "29 juin à 15h", "tomorrow morning"
 
   static void take_longest(Opt& best, Opt cand);
+  static void share_ampm(timeexpr::Expr& a, timeexpr::Expr& b);
 
   const Document& doc_;
   const timelex::Lexicon& lex_;
