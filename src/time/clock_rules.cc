@@ -26,6 +26,23 @@ Grammar::Opt Grammar::clock(uint32_t i) {
   int h = num(i);
   uint32_t he = i + 1;
   bool word_hour = false;
+  if (h < 0 && i < end_ && doc_.tokens[i].kind == TokenKind::kNumber && lex(i + 1, Kind::kAmPm)) {
+    // 8.30pm: hours and minutes in one decimal-looking token
+    std::string_view v = doc_.normalized_of(doc_.tokens[i]);
+    const size_t dot = v.find_first_of(".,");
+    if (dot != std::string_view::npos && dot >= 1 && dot <= 2 && v.size() == dot + 3) {
+      const int hh = (dot == 2 ? (v[0] - '0') * 10 : 0) + (v[dot - 1] - '0');
+      const int mm = (v[dot + 1] - '0') * 10 + (v[dot + 2] - '0');
+      if (hh <= 12 && mm < 60) {
+        p.e.hour = hh;
+        p.e.minute = mm;
+        uint32_t ae = 0;
+        p.e.ampm = lex(i + 1, Kind::kAmPm, &ae)->ival;
+        p.end = ae;
+        return p;
+      }
+    }
+  }
   if (h < 0) {
     double v = 0;
     if (!count_at(i, v, he) || v != std::floor(v) || v > 24 || doc_.tokens[i].kind == TokenKind::kNumber) return std::nullopt;
@@ -126,6 +143,21 @@ Grammar::Opt Grammar::part_of_day(uint32_t i) {
   return p;
 }
 
+Grammar::Opt Grammar::clock_after(uint32_t j0) {
+  const uint32_t j = skip(j0, Kind::kAt);
+  if (Opt t = clock(j)) return t;
+  if (j == j0) return std::nullopt;
+  const int h = num(j);
+  if (h < 0 || h > 24 || ndigits(j) > 2 || is_punct(j + 1, ':') || is_punct(j + 1, '/') || lex(j + 1, Kind::kUnit) ||
+      lex(j + 1, Kind::kMonth))
+    return std::nullopt;
+  P p;
+  p.e.hour = h;
+  p.end = j + 1;
+  p.rule = "time.clock.at";
+  return p;
+}
+
 Grammar::Opt Grammar::with_time(P d) {
   if (d.e.hour >= 0) return std::nullopt;
   const bool dayish = d.e.day >= 0 || d.e.weekday >= 0 || (d.e.rel_unit == 'D');
@@ -137,8 +169,7 @@ Grammar::Opt Grammar::with_time(P d) {
     return r;
   }
   uint32_t j = skip_punct(d.end, ',');
-  j = skip(j, Kind::kAt);
-  Opt t = clock(j);
+  Opt t = clock_after(j);
   if (!t) {
     // demain matin, mardi soir, yesterday morning
     uint32_t k = skip(skip(d.end, Kind::kAt), Kind::kDet);
@@ -147,7 +178,7 @@ Grammar::Opt Grammar::with_time(P d) {
       P r = d;
       r.e.pod = pod->sval;
       r.end = pe;
-      if (uint32_t j2 = skip(pe, Kind::kAt); (t = clock(j2))) {
+      if ((t = clock_after(pe))) {
         r.e.hour = t->e.hour; r.e.minute = t->e.minute; r.e.second = t->e.second;
         if (t->e.ampm >= 0) r.e.ampm = t->e.ampm;
         r.end = t->end;

@@ -128,6 +128,17 @@ Grammar::Opt Grammar::numeric_date(uint32_t i) {
   }
   P p;
   p.rule = "time.date.numeric";
+  if (sep == '-' && ndigits(i) == 4 && ndigits(s1 + 1) == 4 && a >= 1000 && b > a && b <= 2200) {
+    // 2014-2018: a range of years
+    Expr ya, yb;
+    ya.year = a;
+    yb.year = b;
+    p.e.type = ExprType::kRange;
+    p.e.parts = {ya, yb};
+    p.end = s1 + 2;
+    p.rule = "time.range.years";
+    return p;
+  }
   const uint32_t s2 = s1 + 2;
   const bool third = is_punct(s2, sep) && glued(s2) && glued(s2 + 1) && num(s2 + 1) >= 0;
   if (third) {

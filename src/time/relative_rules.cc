@@ -140,11 +140,12 @@ Grammar::Opt Grammar::duration(uint32_t i) {
     n = -1;
   }
   uint32_t ue = 0;
-  const timelex::Entry* u = lex(ne, Kind::kUnit, &ue);
-  if (!u) {
-    // "et demi": 2 ans et demi
-    return std::nullopt;
+  if (uint32_t he = 0; !few && lex(ne, Kind::kMinuteAdd, &he) && lex(ne, Kind::kMinuteAdd)->ival == 30) {
+    n += 0.5;  // one and a half hours
+    ne = he;
   }
+  const timelex::Entry* u = lex(ne, Kind::kUnit, &ue);
+  if (!u) return std::nullopt;
   const timeexpr::Unit unit = unit_char(u->sval);
   if (!unit || unit == 'K') return std::nullopt;
   if (ndigits(j) == 4 && unit == 'Y') return std::nullopt;
@@ -158,13 +159,55 @@ Grammar::Opt Grammar::duration(uint32_t i) {
   p.rule = "time.duration";
   p.where = u->where;
   uint32_t ae = 0;
-  if (uint32_t m = 0; lex(ue, Kind::kAnd, &m) && lex(m, Kind::kMinuteAdd, &ae)) {
-    // "2 ans et demi"
+  if (uint32_t he = 0; !few && lex(ue, Kind::kMinuteAdd, &he) && lex(ue, Kind::kMinuteAdd)->ival == 30) {
+    p.e.amount += 0.5;  // 2 ans et demi, an hour and a half
+    n += 0.5;
+    ue = he;
+    p.end = ue;
   }
   if (!few) {
+    // A second, smaller component: 1 hour and 30 minutes, 2 weeks and 2 days.
+    uint32_t k = ue;
+    if (!lex(k, Kind::kAnd, &k)) k = skip_punct(ue, ',');
+    double n2 = 0;
+    uint32_t n2e = 0, u2e = 0;
+    if (count_at(k, n2, n2e) && ndigits(k) < 4) {
+      if (const auto* u2 = lex(n2e, Kind::kUnit, &u2e)) {
+        const timeexpr::Unit unit2 = unit_char(u2->sval);
+        if (unit2 && timeexpr::gran_of_unit(unit2) > timeexpr::gran_of_unit(unit)) {
+          p.e.amount2 = n2;
+          p.e.unit2 = unit2;
+          ue = u2e;
+          p.end = ue;
+        }
+      }
+    }
     if (lex(ue, Kind::kAgo, &ae) && sign == 0) sign = -1;
     else if (lex(ue, Kind::kLater, &ae) && sign == 0) sign = 1;
     else ae = 0;
+    uint32_t fe = 0;
+    const bool from = !ae && sign == 0 && (lex(ue, Kind::kFrom, &fe) || lex(ue, Kind::kAfter, &fe));
+    // 3 days from today, 2 weeks before yesterday, two months after next Friday
+    const uint32_t anchor_at = ae ? ae : fe;
+    if (ae || from) {
+      Opt anchor;
+      take_longest(anchor, day_relative(anchor_at));
+      take_longest(anchor, weekday_date(anchor_at));
+      take_longest(anchor, day_month_year(anchor_at));
+      take_longest(anchor, month_day_year(anchor_at));
+      take_longest(anchor, numeric_date(anchor_at));
+      if (anchor && anchor->e.hour < 0 && (anchor->e.day >= 0 || anchor->e.weekday >= 0 || anchor->e.rel_unit == 'D')) {
+        p.e.type = ExprType::kDate;
+        p.e.offset_sign = from ? 1 : sign;
+        p.e.offset_n = n;
+        p.e.offset_unit = unit;
+        p.e.parts = {anchor->e};
+        p.end = anchor->end;
+        p.rule = "time.relative.from_anchor";
+        return p;
+      }
+      if (from) ae = 0;
+    }
     if (ae) p.end = ae;
   }
   if (pre && pre->sval == "within" && !few) {
@@ -187,6 +230,7 @@ Grammar::Opt Grammar::duration(uint32_t i) {
     p.e.offset_sign = sign;
     p.e.offset_n = n;
     p.e.offset_unit = unit;
+    p.e.unit2 = p.e.unit2;
     p.rule = sign < 0 ? "time.relative.ago" : "time.relative.in";
     return p;
   }

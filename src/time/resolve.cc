@@ -187,6 +187,13 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
 
   if (e.offset_sign) {
     if (!has_ref) { ok = false; return p; }
+    Ymd base = r;
+    if (!e.parts.empty()) {  // "3 days from Tuesday": counted from the anchor
+      bool anchor_ok = true;
+      const Point a = resolve_point(e.parts[0], ref, tense, anchor_ok);
+      if (!anchor_ok || a.gran != Gran::kDay || a.y < 0) { ok = false; return p; }
+      base = {a.y, a.m, a.d};
+    }
     const double n = e.offset_n * e.offset_sign;
     if (timeexpr::unit_is_clock(e.offset_unit)) {
       int64_t secs = days_from_civil(r) * 86400 + ref->seconds;
@@ -198,17 +205,21 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
       p.gran = Gran::kMinute;
       return p;
     }
-    Ymd d = r;
-    const int whole = static_cast<int>(std::trunc(n));
-    switch (e.offset_unit) {
-      case 'D': d = add_days(r, whole); break;
-      case 'W': d = add_days(r, 7 * whole); break;
-      case 'M': d = add_months(r, whole); break;
-      case 'Q': d = add_months(r, 3 * whole); break;
-      case 'Y': d = add_months(r, 12 * whole); break;
-      case 'E': d = add_months(r, 120 * whole); break;
-      default: break;
-    }
+    Ymd d = base;
+    auto shift = [&](double amount, Unit u) {
+      const int whole = static_cast<int>(std::trunc(amount));
+      switch (u) {
+        case 'D': d = add_days(d, whole); break;
+        case 'W': d = add_days(d, 7 * whole); break;
+        case 'M': d = add_months(d, whole); break;
+        case 'Q': d = add_months(d, 3 * whole); break;
+        case 'Y': d = add_months(d, 12 * whole); break;
+        case 'E': d = add_months(d, 120 * whole); break;
+        default: break;
+      }
+    };
+    shift(n, e.offset_unit);
+    if (e.unit2 && !timeexpr::unit_is_clock(e.unit2)) shift(e.amount2 * e.offset_sign, e.unit2);
     set_day(p, d);
     return p;
   }
@@ -369,6 +380,24 @@ std::string duration_value(double amount, Unit unit) {
   }
 }
 
+std::string duration_value(double amount, Unit unit, double amount2, Unit unit2) {
+  if (!unit2) return duration_value(amount, unit);
+  std::string date, time;
+  for (auto [n, u] : {std::pair{amount, unit}, std::pair{amount2, unit2}}) {
+    const std::string v = num(n);
+    switch (u) {
+      case 'H': time += v + "H"; break;
+      case 'N': time += v + "M"; break;
+      case 'S': time += v + "S"; break;
+      case 'Q': date += num(n * 3) + "M"; break;
+      case 'E': date += num(n * 10) + "Y"; break;
+      case 'C': date += num(n * 100) + "Y"; break;
+      default: date += v + std::string(1, u); break;
+    }
+  }
+  return "P" + date + (time.empty() ? "" : "T" + time);
+}
+
 Resolved resolve(const Expr& e, const std::optional<timecal::DateTime>& ref, int tense) {
   Resolved out;
   out.mod = e.mod;
@@ -379,7 +408,7 @@ Resolved resolve(const Expr& e, const std::optional<timecal::DateTime>& ref, int
       return out;
     case timeexpr::ExprType::kDuration:
       out.type = "DURATION";
-      out.value = duration_value(e.amount, e.unit);
+      out.value = duration_value(e.amount, e.unit, e.amount2, e.unit2);
       return out;
     case timeexpr::ExprType::kSet:
       out.type = "SET";

@@ -276,7 +276,7 @@ Grammar::Opt Grammar::unit(uint32_t i) {
   if (best && best->e.type == ExprType::kDate && best->e.hour < 0 && !best->e.pod.empty() && !best->e.has_date() &&
       best->e.mod.empty()) {
     // "in the morning at 7", "l'après-midi 7:00:25"
-    if (Opt t = clock(skip(skip_punct(best->end, ','), Kind::kAt)); t && t->e.ampm < 0) {
+    if (Opt t = clock_after(skip_punct(best->end, ',')); t && t->e.ampm < 0) {
       const std::string pod = best->e.pod;
       best->e = t->e;
       best->e.pod = pod;
@@ -347,16 +347,22 @@ Grammar::Opt Grammar::full(uint32_t i) {
   else if (lex(i, Kind::kBetween, &j)) { opened = true; opener = Kind::kBetween; }
   if (opened) {
     Opt a = unit(j);
-    if (!a && num(j) >= 0 && num(j) <= 24 && ndigits(j) <= 2) {
-      uint32_t k = j + 1;
-      if (lex(k, Kind::kTo, &k) || lex(k, Kind::kAnd, &k) || is_punct(k, '-')) {
-        if (is_punct(j + 1, '-')) k = j + 2;
-        Opt b = clock(k);
-        if (b) {
-          a = P{};
+    int first_day = 0;
+    uint32_t fe = 0;
+    if (!a && day_at(skip(j, Kind::kDet), first_day, fe)) {
+      uint32_t k = fe;
+      if (lex(k, Kind::kTo, &k) || lex(k, Kind::kAnd, &k) || is_punct(k, '-') || lex(k, Kind::kUntil, &k)) {
+        if (is_punct(fe, '-')) k = fe + 1;
+        Opt b = unit(k);
+        if (b && b->e.type == ExprType::kDate && b->e.hour >= 0 && num(j) >= 0 && num(j) <= 24 && !b->e.has_date()) {
+          a = P{};  // between 10 and 11:30, from 5 to 6pm
           a->e.hour = num(j);
           a->end = j + 1;
           a->rule = "time.clock";
+        } else if (b && b->e.type == ExprType::kDate && b->e.day >= 0 && b->e.month >= 0 && b->e.hour < 0) {
+          a = P{b->e, fe, "time.date.day", b->where};  // from 4 to 22 January, between ninth and seventeenth of april
+          a->e.day = first_day;
+          a->e.weekday = -1;
         }
       }
     }
@@ -364,16 +370,20 @@ Grammar::Opt Grammar::full(uint32_t i) {
       uint32_t k = a->end;
       bool joined = false;
       if (opener == Kind::kBetween) joined = lex(k, Kind::kAnd, &k) != nullptr || lex(k, Kind::kTo, &k) != nullptr;
-      else joined = lex(k, Kind::kTo, &k) != nullptr || is_punct(k, '-');
+      else joined = lex(k, Kind::kTo, &k) != nullptr || is_punct(k, '-') || lex(k, Kind::kUntil, &k) != nullptr;
       if (is_punct(a->end, '-')) { k = a->end + 1; joined = true; }
       if (joined) {
         Opt b = unit(k);
         if (!b) {
           int day = 0;
           uint32_t de = 0;
-          if (a->e.day >= 0 && day_at(k, day, de)) {  // du 4 au 23 juin: the day alone
+          if (a->e.day >= 0 && a->e.hour < 0 && day_at(k, day, de)) {  // du 4 au 23 juin: the day alone
             b = P{a->e, de, a->rule, a->where};
             b->e.day = day;
+          } else if (a->e.hour >= 0 && num(k) >= 0 && num(k) <= 24 && ndigits(k) <= 2) {  // from 1:30 to 3
+            b = P{};
+            b->e.hour = num(k);
+            b->end = k + 1;
           }
         }
         if (b && b->e.type == ExprType::kDate) {

@@ -112,6 +112,8 @@ class Grammar {
   Opt clock(uint32_t i);
   Opt part_of_day(uint32_t i);
   Opt with_time(P date);  // "29 juin à 15h", "tomorrow morning"
+  // A clock time at j, or after "at"/"à" a bare hour ("today at 7").
+  Opt clock_after(uint32_t j);
 
   static void take_longest(Opt& best, Opt cand);
   static void share_ampm(timeexpr::Expr& a, timeexpr::Expr& b);
