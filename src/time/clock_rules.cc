@@ -11,6 +11,25 @@ using timeexpr::Expr;
 using timeexpr::ExprType;
 using timelex::Kind;
 
+// Where a part of the day follows a clock time: "du soir", "dans la soirée",
+// ", ce matin", "in the morning". Sets pod (and today for "ce"); returns the end.
+uint32_t Grammar::pod_after(uint32_t he, timeexpr::Expr& e) const {
+  uint32_t pe = skip_punct(he, ',');
+  bool today = false;
+  for (int step = 0; step < 3; ++step) {
+    uint32_t k = pe;
+    if (lex(pe, Kind::kOf, &k) || lex(pe, Kind::kAt, &k) || lex(pe, Kind::kDet, &k)) { pe = k; continue; }
+    if (const auto* d = lex(pe, Kind::kDir, &k); d && d->ival == 0) { pe = k; today = true; continue; }
+    break;
+  }
+  uint32_t q = 0;
+  const auto* pod = lex(pe, Kind::kPod, &q);
+  if (!pod || pe > he + 4) return he;
+  e.pod = pod->sval;
+  if (today) { e.rel_unit = 'D'; e.rel_n = 0; }
+  return q;
+}
+
 Grammar::Opt Grammar::clock(uint32_t i) {
   P p;
   p.rule = "time.clock";
@@ -43,17 +62,24 @@ Grammar::Opt Grammar::clock(uint32_t i) {
       }
     }
   }
+  bool half = false;  // "huit et demie" read by the number layer as 8.5
   if (h < 0) {
     double v = 0;
-    if (!count_at(i, v, he) || v != std::floor(v) || v > 24 || doc_.tokens[i].kind == TokenKind::kNumber) return std::nullopt;
-    h = static_cast<int>(v);
+    if (!count_at(i, v, he) || v > 24 || doc_.tokens[i].kind == TokenKind::kNumber) return std::nullopt;
+    if (v != std::floor(v)) {
+      if (v - std::floor(v) != 0.5 || he < 2 || !lex(he - 2, Kind::kMinuteAdd)) return std::nullopt;
+      half = true;
+    }
+    h = static_cast<int>(std::floor(v));
     word_hour = true;
   } else if (ndigits(i) > 2) {
     return std::nullopt;
   }
   if (h > 24) return std::nullopt;
   p.e.hour = h;
-  bool marked = false;
+  bool marked = half;
+  if (half) p.e.minute = 30;
+  const bool after_at = i > first_ && (lex(i - 1, Kind::kAt) || lex(i - 1, Kind::kApprox));
   if (!word_hour && is_punct(he, ':') && glued(he) && num(he + 1) >= 0 && ndigits(he + 1) == 2 && glued(he + 1)) {
     p.e.minute = num(he + 1);
     if (p.e.minute > 59) return std::nullopt;
@@ -63,23 +89,39 @@ Grammar::Opt Grammar::clock(uint32_t i) {
       he += 2;
     }
     marked = true;
-  } else if (lex(he, Kind::kHourMark, &k)) {
-    // "3 heures" after a preposition of duration is a duration; a clock needs "à" or minutes.
+  } else if (!half && lex(he, Kind::kHourMark, &k)) {
+    // "3 heures" alone is a duration; a clock needs "à", minutes or a part of the day.
     const bool unit_word = lex(he, Kind::kUnit) != nullptr;
     he = k;
     marked = true;
-    if (unit_word && !(i > first_ && (lex(i - 1, Kind::kAt) || lex(i - 1, Kind::kApprox))) &&
-        num(he) < 0 && !lex(he, Kind::kMinuteAdd) && !lex(skip(he, Kind::kOf), Kind::kPod) && !lex(he, Kind::kOf))
+    double mv = 0;
+    uint32_t mve = 0;
+    const bool word_minutes = count_at(he, mv, mve) && mv < 60 && mv >= 1 && he < end_ &&
+                              doc_.tokens[he].kind != TokenKind::kNumber && !lex(mve, Kind::kUnit);
+    Expr probe;
+    if (unit_word && !after_at && num(he) < 0 && !word_minutes && !lex(he, Kind::kMinuteAdd) && pod_after(he, probe) == he)
       return std::nullopt;
     if (num(he) >= 0 && ndigits(he) == 2 && num(he) < 60 && (glued(he) || !lex(he + 1, Kind::kUnit))) {
       p.e.minute = num(he);
       he += 1;
       uint32_t mk = 0;
       if (lex(he, Kind::kUnit, &mk) && num(he - 1) >= 0) he = mk;  // 15 h 30 min
-    } else if (word_hour || num(he) < 0) {
-      double v = 0;
-      uint32_t ve = 0;
-      if (count_at(he, v, ve) && v < 60 && doc_.tokens[he].kind != TokenKind::kNumber) { p.e.minute = static_cast<int>(v); he = ve; }
+    } else if (word_minutes) {
+      p.e.minute = static_cast<int>(mv);
+      he = mve;
+    }
+  } else if (word_hour && !half) {
+    // "cinq trente du soir", "huit quarante am": word minutes, then a part of the day or am/pm.
+    double mv = 0;
+    uint32_t mve = 0;
+    if (count_at(he, mv, mve) && mv >= 1 && mv < 60 && mv == std::floor(mv) && he < end_ &&
+        doc_.tokens[he].kind != TokenKind::kNumber) {
+      Expr probe;
+      if (lex(mve, Kind::kAmPm) || pod_after(mve, probe) != mve || after_at) {
+        p.e.minute = static_cast<int>(mv);
+        he = mve;
+        marked = true;
+      }
     }
   }
   if (uint32_t ae = 0; lex(he, Kind::kAmPm, &ae)) {
@@ -88,39 +130,28 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     he = ae;
     marked = true;
   }
-  if (uint32_t me = 0; const auto* add = lex(he, Kind::kMinuteAdd, &me)) {  // et demie, et quart
-    if (p.e.minute < 0 && marked) {
+  if (uint32_t me = 0; const auto* add = lex(he, Kind::kMinuteAdd, &me)) {  // et demie, et quart, moins le quart
+    if (p.e.minute < 0 && (marked || add->ival >= 0)) {
       p.e.minute = add->ival >= 0 ? add->ival : 60 + add->ival;
       if (add->ival < 0) p.e.hour = (h + 23) % 24;
       he = me;
-    } else if (p.e.minute < 0 && !marked && word_hour) {
-      p.e.minute = add->ival >= 0 ? add->ival : 60 + add->ival;
-      he = me;
       marked = true;
     }
   }
-  if (!marked && p.e.minute < 0 && h <= 24) {
-    // "20 et demie", "8 du soir": unmarked hours that a minute word or a part of the day makes clock times.
-    uint32_t me = 0;
-    const auto* add = lex(he, Kind::kMinuteAdd, &me);
-    const uint32_t pe = skip(he, Kind::kOf);
-    if (add && add->ival >= 0 && !word_hour) {
-      p.e.minute = add->ival;
-      he = me;
-      marked = true;
-    } else if (pe > he && lex(skip(pe, Kind::kDet), Kind::kPod)) {
-      marked = true;
-    }
+  if (!marked) {
+    // "8 du soir", "22 ce soir", "7, ce matin": an hour that a part of the day makes a clock time.
+    Expr probe;
+    // After "à"/"at" a bare hour stands alone ("à 19.") or before a time word, never before
+    // a unit or a noun ("à 19 ans", "à 3 km", "à 30 %").
+    const bool bare_ok = after_at && (he >= end_ || (doc_.tokens[he].kind == TokenKind::kPunct && !is_punct(he, '%') &&
+                                                     !is_punct(he, '.') && !is_punct(he, ',')) ||
+                                      (any_lex(he) && !lex(he, Kind::kUnit) && !lex(he, Kind::kMonth) &&
+                                       !lex(he, Kind::kTo) && !lex(he, Kind::kAnd)));
+    if (pod_after(he, probe) == he && !bare_ok) return std::nullopt;
+    marked = true;
   }
-  if (!marked) return std::nullopt;
   p.end = he;
-  // du matin, du soir, in the morning
-  uint32_t pe = skip(skip(he, Kind::kOf), Kind::kDet);
-  pe = skip(pe, Kind::kAt);
-  pe = skip(pe, Kind::kDet);
-  if (uint32_t q = 0; const auto* pod = lex(pe, Kind::kPod, &q)) {
-    if (p.e.ampm < 0 && pe <= he + 3) { p.e.pod = pod->sval; p.end = q; }
-  }
+  if (p.e.ampm < 0) p.end = pod_after(he, p.e);
   return p;
 }
 
