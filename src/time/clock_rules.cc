@@ -202,8 +202,8 @@ Grammar::Opt Grammar::with_time(P d) {
   uint32_t j = skip_punct(d.end, ',');
   Opt t = clock_after(j);
   if (!t) {
-    // demain matin, mardi soir, yesterday morning
-    uint32_t k = skip(skip(d.end, Kind::kAt), Kind::kDet);
+    // demain matin, mardi soir, yesterday morning, mardi d'après-midi, mardi dans la nuit
+    uint32_t k = skip(skip(skip(d.end, Kind::kAt), Kind::kOf), Kind::kDet);
     uint32_t pe = 0;
     if (const auto* pod = lex(k, Kind::kPod, &pe)) {
       P r = d;

@@ -121,6 +121,11 @@ Grammar::Opt Grammar::numeric_date(uint32_t i) {
   const uint32_t s1 = i + 1;
   char sep = 0;
   for (char c : {'/', '-', '.'}) if (is_punct(s1, c) && glued(s1) && glued(s1 + 1)) sep = c;
+  if (!sep && is_punct(s1, '/') && num(s1 + 1) >= 0 && (ndigits(i) == 4) != (ndigits(s1 + 1) == 4) &&
+      !is_punct(s1 + 2, '/')) {
+    sep = '/';  // "11 / 2016": a month and a year, spaced
+    if (std::min(ndigits(i), ndigits(s1 + 1)) > 2) return std::nullopt;
+  }
   if (!sep) return std::nullopt;
   const int b = num(s1 + 1);
   if (b < 0) {
@@ -214,6 +219,7 @@ Grammar::Opt Grammar::weekday_date(uint32_t i) {
   Opt d;
   take_longest(d, day_month_year(k));
   take_longest(d, month_day_year(k));
+  if (Opt nd = numeric_date(skip(k, Kind::kDet)); nd && nd->e.day >= 0) take_longest(d, nd);
   if (d) {
     d->e.weekday = w->ival;
     d->rule = "time.date.weekday_date";
@@ -232,10 +238,12 @@ Grammar::Opt Grammar::weekday_date(uint32_t i) {
   }
   if (w->abbrev && !(is_punct(we - 1, '.'))) return std::nullopt;
   if (w->ambiguous && !has_pre_dir) return std::nullopt;
-  // mardi prochain / dernier
+  // mardi prochain / dernier (unless "vendredi cette semaine" follows)
   uint32_t de2 = 0;
   if (const auto* d2 = lex(we, Kind::kDir, &de2); d2 && !has_pre_dir) {
-    p.e.dir = d2->ival; p.e.has_dir = true; p.end = de2;
+    uint32_t ue0 = 0;
+    const auto* u0 = lex(de2, Kind::kUnit, &ue0);
+    if (!(u0 && u0->sval == "W")) { p.e.dir = d2->ival; p.e.has_dir = true; p.end = de2; }
   }
   // Friday next week, vendredi cette semaine
   uint32_t ue = 0;

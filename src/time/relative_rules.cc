@@ -288,6 +288,11 @@ Grammar::Opt Grammar::set(uint32_t i) {
   p.rule = "time.set";
   p.where = s->where;
   uint32_t k = 0;
+  if (const auto* a = lex(j, Kind::kSetAdv, &k)) {  // tous les lundis
+    p.e.set_value = a->sval;
+    p.end = k;
+    return p;
+  }
   if (const auto* w = lex(j, Kind::kWeekday, &k)) {
     p.e.set_value = "XXXX-WXX-" + std::to_string(w->ival);
     p.end = k;

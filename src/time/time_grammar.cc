@@ -246,6 +246,26 @@ bool Grammar::month_ok(uint32_t i, uint32_t end, const timelex::Entry& e, bool h
   return true;
 }
 
+// "de 5 à 7 aujourd'hui", "from 5 to 6pm of April 22": a date after a range of
+// clock times dates both ends.
+void Grammar::attach_date(P& range) {
+  Expr& a = range.e.parts[0];
+  Expr& b = range.e.parts[1];
+  if (a.hour < 0 || b.hour < 0 || a.has_date() || b.has_date()) return;
+  uint32_t j = skip(skip(skip_punct(range.end, ','), Kind::kAt), Kind::kOf);
+  Opt d;
+  take_longest(d, date(j));
+  take_longest(d, day_relative(j));
+  if (!d || d->e.hour >= 0 || !d->e.mod.empty() || !(d->e.day >= 0 || d->e.weekday >= 0 || d->e.rel_unit == 'D')) return;
+  for (Expr* x : {&a, &b}) {
+    Expr dated = d->e;
+    dated.hour = x->hour; dated.minute = x->minute; dated.second = x->second; dated.ampm = x->ampm;
+    if (!x->pod.empty()) dated.pod = x->pod;
+    *x = dated;
+  }
+  range.end = d->end;
+}
+
 // "from 5 to 6pm": one am/pm serves both ends when they sit in the same half day.
 void Grammar::share_ampm(Expr& a, Expr& b) {
   if (a.hour < 0 || b.hour < 0) return;
@@ -281,6 +301,19 @@ Grammar::Opt Grammar::unit(uint32_t i) {
       best->e = t->e;
       best->e.pod = pod;
       best->end = t->end;
+    }
+  }
+  if (best && best->e.type == ExprType::kDate && best->e.hour < 0 && !best->e.pod.empty() && !best->e.has_date() &&
+      best->e.mod.empty()) {
+    // "la nuit mardi", "in the morning of this Tuesday"
+    uint32_t j = skip(skip(best->end, Kind::kOf), Kind::kAt);
+    Opt d = weekday_date(j);
+    take_longest(d, day_relative(j));
+    if (d && d->e.hour < 0 && d->e.pod.empty() && d->e.mod.empty()) {
+      const std::string pod = best->e.pod;
+      best->e = d->e;
+      best->e.pod = pod;
+      best->end = d->end;
     }
   }
   if (best && best->e.type == ExprType::kDate) {
@@ -400,6 +433,7 @@ Grammar::Opt Grammar::full(uint32_t i) {
           p.e.parts = {a->e, b->e};
           p.end = b->end;
           p.rule = "time.range";
+          attach_date(p);
           return p;
         }
       }
@@ -411,7 +445,8 @@ Grammar::Opt Grammar::full(uint32_t i) {
     // "X - Y", "X to Y" without an opener, for like kinds.
     uint32_t k = a->end;
     const timelex::Entry* to = nullptr;
-    if ((is_punct(k, '-') && !a->e.rel_unit) || ((to = lex(k, Kind::kTo, &k)) && !to->ambiguous)) {
+    if ((is_punct(k, '-') && !a->e.rel_unit) || ((to = lex(k, Kind::kTo, &k)) && !to->ambiguous) ||
+        (a->e.hour >= 0 && lex(a->end, Kind::kUntil, &k))) {
       if (is_punct(k, '-')) ++k;
       Opt b = unit(k);
       if (!b && a->e.day >= 0 && a->e.month >= 0 && a->e.hour < 0) {
@@ -434,6 +469,7 @@ Grammar::Opt Grammar::full(uint32_t i) {
         p.e.parts = {a->e, b->e};
         p.end = b->end;
         p.rule = "time.range";
+        attach_date(p);
         return p;
       }
     }
