@@ -65,6 +65,24 @@ IsoWeek iso_week(Ymd d) {
   return {thursday.y, week};
 }
 
+Ymd easter(int y) {
+  const int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+  const int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+  const int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const int m = (a + 11 * h + 22 * l) / 451;
+  const int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+  return {y, month, day};
+}
+
+Ymd nth_weekday(int y, int m, int wd, int nth) {
+  if (nth < 0) {
+    Ymd last{y, m, days_in_month(y, m)};
+    return add_days(last, -((weekday(last) - wd + 7) % 7));
+  }
+  Ymd first{y, m, 1};
+  return add_days(first, (wd - weekday(first) + 7) % 7 + 7 * (nth - 1));
+}
+
 namespace {
 bool read_int(std::string_view s, size_t pos, size_t len, int& out) {
   if (pos + len > s.size()) return false;

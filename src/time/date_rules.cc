@@ -3,6 +3,8 @@
 // the 1990s, fin 2024, mid-June.
 #include "time/time_grammar.h"
 
+#include <cstdio>
+
 namespace claimtrace::timegrammar {
 
 using timeexpr::Expr;
@@ -408,8 +410,71 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
   return inner;
 }
 
+// noël, Christmas 2024, thanksgiving, la fête des mères de 2015
+Grammar::Opt Grammar::holiday(uint32_t i) {
+  uint32_t he = 0;
+  const auto* h = lex(i, Kind::kHoliday, &he);
+  if (!h) return std::nullopt;
+  P p;
+  p.rule = "time.date.holiday";
+  p.where = h->where;
+  p.end = he;
+  int m = 0, d = 0;
+  if (h->sval.size() == 5 && h->sval[2] == '-' && std::sscanf(h->sval.c_str(), "%d-%d", &m, &d) == 2) {
+    p.e.month = m;
+    p.e.day = d;
+  } else {
+    p.e.movable = h->sval;
+  }
+  uint32_t k = skip(he, Kind::kOf);
+  if (ndigits(k) == 4 && num(k) >= 1000 && num(k) <= 2200) {
+    p.e.year = num(k);
+    p.end = k + 1;
+  }
+  return p;
+}
+
+// premier vendredi de juillet, the first Monday of next month, le dernier dimanche de mai
+Grammar::Opt Grammar::nth_weekday(uint32_t i) {
+  uint32_t j = i;
+  if (const auto* det = lex(i, Kind::kDet, &j); det && !det->in_span) return std::nullopt;
+  int nth = 0;
+  uint32_t oe = 0;
+  if (const auto* o = lex(j, Kind::kOrdinal, &oe); o && o->ival >= 1 && o->ival <= 5) nth = o->ival;
+  else if (num(j) >= 1 && num(j) <= 5 && glued(j + 1) && lex(j + 1, Kind::kOrdSuffix)) { nth = num(j); oe = j + 2; }
+  else if (const auto* d = lex(j, Kind::kDir, &oe); d && d->ival == -1) nth = -1;
+  if (!nth) return std::nullopt;
+  uint32_t we = 0;
+  const auto* w = lex(oe, Kind::kWeekday, &we);
+  if (!w || w->ambiguous) return std::nullopt;
+  uint32_t k = skip(we, Kind::kOf);
+  if (k == we) return std::nullopt;
+  P p;
+  p.rule = "time.date.nth_weekday";
+  p.where = w->where;
+  uint32_t me = 0;
+  if (Opt m = month_year(k); m && m->e.day < 0) {
+    p.e.year = m->e.year;
+    p.e.movable = std::to_string(nth) + ":" + std::to_string(w->ival) + ":" + std::to_string(m->e.month);
+    p.end = m->end;
+    return p;
+  }
+  if (Opt s = period_shift(k); s && s->e.rel_unit == 'M') {  // of next month: the month is known from the reference
+    p.e.rel_unit = 'M';
+    p.e.rel_n = s->e.rel_n;
+    p.e.weekday = w->ival;
+    p.e.rank = nth;
+    p.end = s->end;
+    (void)me;
+    return p;
+  }
+  return std::nullopt;
+}
+
 Grammar::Opt Grammar::date(uint32_t i) {
   Opt best;
+  if (kinds(i) & bit(Kind::kHoliday)) take_longest(best, holiday(i));
+  if (kinds(i) & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_weekday(i));
   uint32_t ue = 0;
   const auto* u = lex(i, Kind::kUnit, &ue);
   if (u && u->sval == "W" && num(ue) >= 1 && num(ue) <= 53) {

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace claimtrace::timeresolve {
 namespace {
@@ -172,6 +173,19 @@ int pick(int base, int dir, int tense, F cmp) {
 
 int sign(int64_t v) { return v < 0 ? -1 : v > 0 ? 1 : 0; }
 
+// The day of a movable holiday or "Nth weekday of month" in year y.
+std::optional<Ymd> movable_day(const std::string& rule, int y) {
+  if (rule.rfind("easter", 0) == 0) {
+    const int k = rule.size() > 7 ? std::atoi(rule.c_str() + 6) : 0;
+    return timecal::add_days(timecal::easter(y), k);
+  }
+  int n = 0, wd = 0, m = 0;
+  if (std::sscanf(rule.c_str(), "%d:%d:%d", &n, &wd, &m) == 3 && wd >= 1 && wd <= 7 && m >= 1 && m <= 12 && n != 0) {
+    return timecal::nth_weekday(y, m, wd, n);
+  }
+  return std::nullopt;
+}
+
 Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, int tense, bool& ok) {
   using namespace timecal;
   Point p;
@@ -231,6 +245,11 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
       set_day(p, add_days(monday, e.weekday - 1));
       return p;
     }
+    if (e.weekday >= 0 && e.rel_unit == 'M' && e.rank != 0) {  // the first Monday of next month
+      Ymd d = add_months({r.y, r.m, 1}, e.rel_n);
+      set_day(p, timecal::nth_weekday(d.y, d.m, e.weekday, e.rank));
+      return p;
+    }
     if (e.day >= 0 && e.rel_unit == 'M') {
       Ymd d = add_months({r.y, r.m, 1}, e.rel_n);
       if (e.day > days_in_month(d.y, d.m)) { ok = false; return p; }
@@ -247,6 +266,21 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
     return p;
   }
 
+  if (!e.movable.empty()) {
+    int y = e.year;
+    if (y < 0 && e.rel_unit == 'Y' && has_ref) y = r.y + e.rel_n;
+    if (y < 0 && has_ref) {
+      y = pick(r.y, dir, tense, [&](int yy) {
+        auto d = movable_day(e.movable, yy);
+        if (!d) return 0;
+        return d->y != r.y ? sign(d->y - r.y) : sign(days_from_civil(*d) - days_from_civil(r)); });
+    }
+    if (y < 0) { ok = false; return p; }
+    auto d = movable_day(e.movable, y);
+    if (!d) { ok = false; return p; }
+    set_day(p, *d);
+    return p;
+  }
   if (e.century >= 0) { p.century = e.century; p.gran = Gran::kCentury; return p; }
   if (e.decade >= 0) { p.decade = e.decade; p.gran = Gran::kDecade; return p; }
 

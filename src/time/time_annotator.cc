@@ -52,7 +52,7 @@ class TimeAnnotator final : public Annotator {
     if (e.type == timeexpr::ExprType::kRange) return true;
     if (e.type != timeexpr::ExprType::kDate || e.rel_unit || e.offset_sign || e.year >= 0) return false;
     if (e.has_dir && e.dir != 0) return false;
-    return e.month >= 0 || e.day >= 0 || e.weekday >= 0 || !e.season.empty() || e.quarter >= 0;
+    return e.month >= 0 || e.day >= 0 || e.weekday >= 0 || !e.season.empty() || e.quarter >= 0 || !e.movable.empty();
   }
 
   // +1 when the sentence speaks of the future (will, French future endings),

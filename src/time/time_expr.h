@@ -55,6 +55,9 @@ struct Expr {
   double amount2 = 0;
   Unit unit2 = 0;
 
+  // A holiday's rule when the day depends on the year: N:W:M or easter+K.
+  std::string movable;
+  int rank = 0;  // with weekday and a relative month: the first (1) ... last (-1) such weekday
   std::string set_value;  // SET
   std::string ref;        // PRESENT_REF, PAST_REF, FUTURE_REF
   std::string mod;        // TIMEX3 mod

@@ -284,7 +284,7 @@ Grammar::Opt Grammar::unit(uint32_t i) {
   constexpr uint64_t kNum = kNumberBit | kWordNumberBit;
   constexpr uint64_t kDateHeads = kNum | kHyphenBit | bit(Kind::kMonth) | bit(Kind::kMonthIntro) | bit(Kind::kDir) |
                                   bit(Kind::kWeekday) | bit(Kind::kDet) | bit(Kind::kSeason) | bit(Kind::kOrdinal) |
-                                  bit(Kind::kDecadeIntro) | bit(Kind::kPart);
+                                  bit(Kind::kDecadeIntro) | bit(Kind::kPart) | bit(Kind::kHoliday);
   constexpr uint64_t kRelHeads = kNum | bit(Kind::kDet) | bit(Kind::kDayRel) | bit(Kind::kDir) | bit(Kind::kUnit) |
                                  bit(Kind::kAgoPre) | bit(Kind::kInPre) | bit(Kind::kFew) | bit(Kind::kCount) |
                                  bit(Kind::kRef) | bit(Kind::kMore) | bit(Kind::kLess) | bit(Kind::kLater) | bit(Kind::kAgo);
@@ -399,6 +399,7 @@ Grammar::Opt Grammar::full(uint32_t i) {
         }
       }
     }
+    if (a && a->e.type == ExprType::kRange) return a;  // from 2014-2018
     if (a && (a->e.type == ExprType::kDate)) {
       uint32_t k = a->end;
       bool joined = false;

@@ -98,6 +98,8 @@ class Grammar {
   Opt quarter(uint32_t i);
   Opt decade(uint32_t i);
   Opt part_of(uint32_t i);
+  Opt holiday(uint32_t i);
+  Opt nth_weekday(uint32_t i);
   Opt optional_year(P p);
 
   // ---- relative_rules.cc

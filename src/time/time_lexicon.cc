@@ -33,7 +33,7 @@ constexpr KindName kKinds[] = {
     {"of", Kind::kOf},               {"month_intro", Kind::kMonthIntro}, {"at", Kind::kAt},
     {"approx", Kind::kApprox},       {"year_intro", Kind::kYearIntro}, {"decade_intro", Kind::kDecadeIntro},
     {"few", Kind::kFew},             {"count", Kind::kCount},       {"more", Kind::kMore},
-    {"less", Kind::kLess},
+    {"less", Kind::kLess},           {"holiday", Kind::kHoliday},
 };
 
 bool kind_of(std::string_view name, Kind& out) {
@@ -82,7 +82,7 @@ bool Lexicon::strong(Kind k) {
   switch (k) {
     case Kind::kMonth: case Kind::kWeekday: case Kind::kSeason: case Kind::kPart:
     case Kind::kUnit: case Kind::kDayRel: case Kind::kRef: case Kind::kPod: case Kind::kClock:
-    case Kind::kSet: case Kind::kSetAdv: case Kind::kOrdinal:
+    case Kind::kSet: case Kind::kSetAdv: case Kind::kOrdinal: case Kind::kHoliday:
       return true;  // not kDir: "ce", "this", "last" alone hold no time
     default:
       return false;
@@ -180,6 +180,17 @@ Result<Lexicon> Lexicon::load(const LanguageContext& context) {
     e.in_span = flags.find("span") != std::string_view::npos;
     e.ambiguous = flags.find("ambiguous") != std::string_view::npos ||
                   ((e.kind == Kind::kMonth || e.kind == Kind::kWeekday) && ambiguous_words.contains(fold(row[0])));
+    e.where = row.where;
+    lex.add(row[0], std::move(e), rules);
+  }
+
+  // Holidays: fixed dates, Nth weekdays of a month, days counted from Easter.
+  auto holidays = load_optional_table(context.root, context.path("time", "holidays.tsv"), 2, 2);
+  if (!holidays) return std::unexpected(holidays.error());
+  for (const auto& row : holidays->rows) {
+    Entry e;
+    e.kind = Kind::kHoliday;
+    e.sval = row[1];
     e.where = row.where;
     lex.add(row[0], std::move(e), rules);
   }

@@ -58,6 +58,7 @@ enum class Kind : uint8_t {
   kCount,       // sval: stand-in cardinal for durations when no number span: un/une/a
   kMore,        // before a duration: more than, plus de (MORE_THAN)
   kLess,        // before a duration: less than, moins de (LESS_THAN)
+  kHoliday,     // sval: MM-DD, N:W:M (Nth weekday W of month M, N=-1 last), easter+K
 };
 
 struct Entry {
