@@ -36,6 +36,7 @@ Grammar::Opt Grammar::day_month_year(uint32_t i) {
   uint32_t me = 0;
   const auto* m = lex(k, Kind::kMonth, &me);
   if (!m) return std::nullopt;
+  if (m->ambiguous && !lex_.lower_months() && !capitalized(k)) return std::nullopt;  // "One may ask"
   if (m->abbrev) me = skip_punct(me, '.');
   P p;
   p.e.day = day;
@@ -64,6 +65,7 @@ Grammar::Opt Grammar::month_day_year(uint32_t i) {
   uint32_t de = 0;
   if (!day_at(k, day, de)) return std::nullopt;
   if ((m->abbrev || m->ambiguous) && num(k) < 0) return std::nullopt;  // "sept trente" is a time
+  if (m->ambiguous && !lex_.lower_months() && !capitalized(i)) return std::nullopt;
   // "June 2024" is a month and a year, not a day.
   if (ndigits(k) == 4) return std::nullopt;
   P p;
@@ -135,7 +137,301 @@ Grammar::Opt Grammar::numeric_date(uint32_t i) {
   }
   P p;
   p.rule = "time.date.numeric";
-  if (sep == '-' && ndigits(i) == 4 && ndigits(s1 + 1) == 4 && a >= 1000 && b > a && b <= 2200) {
+  if (sep == '-' && ndigits(i) == 4 && ndigits(s1 + 1) == 4 && a >= 1000 && b > a && b <= 2200 &&
+      !(i > first_ && glued(i) && (is_punct(i - 1, '-') || is_punct(i - 1, '+'))) &&
+      !(glued(s1 + 2) && (is_punct(s1 + 2, '-') || num(s1 + 2) >= 0))) {
+    // 2014-2018: a range of years
+    Expr ya, yb;
+    ya.year = a;
+    yb.year = b;
+    p.e.type = ExprType::kRange;
+    p.e.parts = {ya, yb};
+    p.end = s1 + 2;
+    p.rule = "time.range.years";
+    return p;
+  }
+  const uint32_t s2 = s1 + 2;
+  const bool third = is_punct(s2, sep) && glued(s2) && glued(s2 + 1) && num(s2 + 1) >= 0;
+  if (third) {
+    const int c = num(s2 + 1);
+    p.end = s2 + 2;
+    if (ndigits(i) == 4) {  // Y-M-D
+      if (b < 1 || b > 12 || c < 1 || c > 31) return std::nullopt;
+      p.e.year = a; p.e.month = b; p.e.day = c;
+    } else {
+      int d = a, m = b;
+      if (!lex_.day_first() && a <= 12) { d = b; m = a; }
+      if (m > 12 && d <= 12) std::swap(d, m);
+      if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+      int y = c;
+      if (ndigits(s2 + 1) == 2) y += y < 50 ? 2000 : 1900;
+      else if (ndigits(s2 + 1) != 4) return std::nullopt;
+      p.e.year = y; p.e.month = m; p.e.day = d;
+    }
+    if (sep == '.' && ndigits(i) != 4 && ndigits(s2 + 1) != 4) return std::nullopt;
+    return p;
+  }
+  p.end = s1 + 2;
+  if (ndigits(i) == 4 && b >= 1 && b <= 12 && sep != '.') {  // 2016/11
+    p.e.year = a; p.e.month = b;
+    return p;
+  }
+  if (ndigits(s1 + 1) == 4 && a >= 1 && a <= 12 && sep != '.') {  // 11/2016
+    p.e.year = b; p.e.month = a;
+    return p;
+  }
+  if (sep == '/' && ndigits(i) <= 2 && ndigits(s1 + 1) <= 2) {  // 29/06
+    int d = a, m = b;
+    if (!lex_.day_first() && a <= 12) { d = b; m = a; }
+    if (m > 12 && d <= 12) std::swap(d, m);
+    if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+    // A fraction or a score ("1/2", "3/4") is not a date: ask for a day above 12 or a context word.
+    if (d <= 12 && m <= 12 && !(i > first_ && (lex(i - 1, Kind::kDet) || lex(i - 1, Kind::kAt) || lex(i - 1, Kind::kWeekday))))
+      return std::nullopt;
+    p.e.month = m; p.e.day = d;
+    return p;
+  }
+  return std::nullopt;
+}
+
+Grammar::Opt Grammar::year_alone(uint32_t i) {
+  if (!year_context(i)) return std::nullopt;
+  if ((is_punct(i + 1, '/') || is_punct(i + 1, '-')) && glued(i + 1) && num(i + 2) >= 0) return std::nullopt;
+  P p;
+  p.e.year = num(i);
+  p.end = i + 1;
+  p.rule = "time.date.year";
+  return p;
+}
+
+Grammar::Opt Grammar::weekday_date(uint32_t i) {
+  uint32_t j = i;
+  uint32_t we = 0;
+  uint32_t dj = j;
+  int pre_dir = 0;
+  bool has_pre_dir = false;
+  if (const auto* d = lex(j, Kind::kDir, &dj)) { pre_dir = d->ival; has_pre_dir = true; j = dj; }
+  const auto* w = lex(j, Kind::kWeekday, &we);
+  if (!w) return std::nullopt;
+  if (w->abbrev) we = skip_punct(we, '.');
+  P p;
+  p.e.weekday = w->ival;
+  p.end = we;
+  p.rule = "time.date.weekday";
+  p.where = w->where;
+  if (has_pre_dir) { p.e.dir = pre_dir; p.e.has_dir = true; }
+  uint32_t k = skip_punct(we, ',');
+  // mardi 1er juillet, Tuesday, July 1, mardi 1er
+  Opt d;
+  take_longest(d, day_month_year(k));
+  take_longest(d, month_day_year(k));
+  if (Opt nd = numeric_date(skip(k, Kind::kDet)); nd && nd->e.day >= 0) take_longest(d, nd);
+  if (d) {
+    d->e.weekday = w->ival;
+    d->rule = "time.date.weekday_date";
+    return d;
+  }
+  int day = 0;
+  uint32_t de = 0;
+  if (!has_pre_dir && day_at(skip(k, Kind::kDet), day, de) && ndigits(skip(k, Kind::kDet)) <= 2 &&
+      !is_punct(de, '-') && !is_punct(de, '.')) {
+    // "mardi 1er", "lundi le 29": a day of the month with its weekday.
+    if (!lex(de, Kind::kUnit) && !lex(de, Kind::kHourMark) && !is_punct(de, ':') && !lex(de, Kind::kAmPm)) {
+      p.e.day = day;
+      p.end = de;
+      return p;
+    }
+  }
+  if (w->abbrev && !(is_punct(we - 1, '.'))) return std::nullopt;
+  if (w->ambiguous && !has_pre_dir) return std::nullopt;
+  // mardi prochain / dernier (unless "vendredi cette semaine" follows)
+  uint32_t de2 = 0;
+  if (const auto* d2 = lex(we, Kind::kDir, &de2); d2 && !has_pre_dir) {
+    uint32_t ue0 = 0;
+    const auto* u0 = lex(de2, Kind::kUnit, &ue0);
+    if (!(u0 && u0->sval == "W")) { p.e.dir = d2->ival; p.e.has_dir = true; p.end = de2; }
+  }
+  // Friday next week, vendredi cette semaine
+  uint32_t ue = 0;
+  uint32_t k2 = skip(skip(p.end, Kind::kOf), Kind::kDet);
+  if (const auto* d3 = lex(k2, Kind::kDir, &ue)) {
+    uint32_t ue2 = 0;
+    if (const auto* u = lex(ue, Kind::kUnit, &ue2); u && u->sval == "W") {
+      p.e.rel_unit = 'W'; p.e.rel_n = d3->ival; p.end = ue2;
+    }
+  } else if (const auto* u = lex(k2, Kind::kUnit, &ue); u && u->sval == "W") {
+    uint32_t de3 = 0;
+    if (const auto* d4 = lex(ue, Kind::kDir, &de3)) { p.e.rel_unit = 'W'; p.e.rel_n = d4->ival; p.end = de3; }
+  }
+  return p;
+}
+
+Grammar::Opt Grammar::season(uint32_t i) {
+  uint32_t j = skip(i, Kind::kDet);
+  P p;
+  uint32_t dj = j;
+  if (const auto* d = lex(j, Kind::kDir, &dj)) { p.e.dir = d->ival; p.e.has_dir = true; j = dj; }
+  uint32_t se = 0;
+  const auto* s = lex(j, Kind::kSeason, &se);
+  if (!s) return std::nullopt;
+  if (s->ambiguous && j == i && !(i > first_ && (lex(i - 1, Kind::kYearIntro) || lex(i - 1, Kind::kOf) ||
+                                                  lex(i - 1, Kind::kPart) || lex(i - 1, Kind::kSince)))) {
+    const int y = num(skip(se, Kind::kOf));
+    if (!(ndigits(skip(se, Kind::kOf)) == 4 && y >= 1000) && !lex(se, Kind::kDir)) return std::nullopt;
+  }
+  p.e.season = s->sval;
+  p.end = se;
+  p.rule = "time.date.season";
+  p.where = s->where;
+  uint32_t k = skip(se, Kind::kOf);
+  const int n = num(k);
+  if (ndigits(k) == 4 && n >= 1000 && n <= 2200) { p.e.year = n; p.end = k + 1; }
+  else if (const auto* d = lex(se, Kind::kDir, &dj); d && !p.e.has_dir) { p.e.dir = d->ival; p.e.has_dir = true; p.end = dj; }
+  if (p.e.has_dir && p.e.dir == 0) p.e.has_dir = true;
+  return p;
+}
+
+// le troisième trimestre 2024, the third quarter of 2016, Q3 2024, le premier semestre.
+// the 1990s, fin 2024, mid-June.
+#include "time/time_grammar.h"
+
+#include <cstdio>
+
+namespace claimtrace::timegrammar {
+
+using timeexpr::Expr;
+using timeexpr::ExprType;
+using timelex::Kind;
+
+Grammar::Opt Grammar::optional_year(P p) {
+  uint32_t j = skip_punct(p.end, ',');
+  j = skip(j, Kind::kOf);
+  const int n = num(j);
+  if (ndigits(j) == 4 && n >= 1000 && n <= 2200) {
+    p.e.year = n;
+    p.end = j + 1;
+  } else if (ndigits(p.end) == 2 && is_punct(p.end - 1, '\'') ) {
+    p.e.year = 2000 + num(p.end);
+    p.end += 1;
+  }
+  return p;
+}
+
+Grammar::Opt Grammar::day_month_year(uint32_t i) {
+  uint32_t j = i;
+  if (const auto* det = lex(i, Kind::kDet, &j); !det || !det->in_span) j = i;
+  int day = 0;
+  uint32_t k = 0;
+  if (!day_at(j, day, k)) return std::nullopt;
+  k = skip_punct(k, '.');
+  k = skip(k, Kind::kOf);
+  uint32_t me = 0;
+  const auto* m = lex(k, Kind::kMonth, &me);
+  if (!m) return std::nullopt;
+  if (m->ambiguous && !lex_.lower_months() && !capitalized(k)) return std::nullopt;  // "One may ask"
+  if (m->abbrev) me = skip_punct(me, '.');
+  P p;
+  p.e.day = day;
+  p.e.month = m->ival;
+  p.end = me;
+  p.rule = "time.date.day_month";
+  p.where = m->where;
+  Opt q = optional_year(p);
+  uint32_t de = 0;
+  if (q->e.year < 0) {
+    if (const auto* d = lex(q->end, Kind::kDir, &de); d && d->ival != 0) {  // 29 juin dernier
+      q->e.dir = d->ival;
+      q->e.has_dir = true;
+      q->end = de;
+    }
+  }
+  return q;
+}
+
+Grammar::Opt Grammar::month_day_year(uint32_t i) {
+  uint32_t me = 0;
+  const auto* m = lex(i, Kind::kMonth, &me);
+  if (!m) return std::nullopt;
+  uint32_t k = m->abbrev ? skip_punct(me, '.') : me;
+  int day = 0;
+  uint32_t de = 0;
+  if (!day_at(k, day, de)) return std::nullopt;
+  if ((m->abbrev || m->ambiguous) && num(k) < 0) return std::nullopt;  // "sept trente" is a time
+  if (m->ambiguous && !lex_.lower_months() && !capitalized(i)) return std::nullopt;
+  // "June 2024" is a month and a year, not a day.
+  if (ndigits(k) == 4) return std::nullopt;
+  P p;
+  p.e.day = day;
+  p.e.month = m->ival;
+  p.end = de;
+  p.rule = "time.date.month_day";
+  p.where = m->where;
+  return optional_year(p);
+}
+
+Grammar::Opt Grammar::month_year(uint32_t i) {
+  uint32_t j = i;
+  int pre_dir = 0;
+  bool has_pre_dir = false;
+  if (const auto* d = lex(i, Kind::kDir, &j)) { pre_dir = d->ival; has_pre_dir = true; } else j = i;
+  const bool intro = has_pre_dir || lex(j, Kind::kMonthIntro, &j) != nullptr;
+  if (intro) j = skip(j, Kind::kOf);
+  uint32_t me = 0;
+  const auto* m = lex(j, Kind::kMonth, &me);
+  if (!m) return std::nullopt;
+  if (m->abbrev) me = skip_punct(me, '.');
+  P p;
+  p.e.month = m->ival;
+  p.end = me;
+  p.rule = "time.date.month";
+  p.where = m->where;
+  if (has_pre_dir) { p.e.dir = pre_dir; p.e.has_dir = true; }
+  uint32_t k = skip_punct(skip(me, Kind::kOf), ',');
+  const int n = num(k);
+  if (ndigits(k) == 4 && n >= 1000 && n <= 2200) {
+    p.e.year = n;
+    p.end = k + 1;
+  } else if (ndigits(k) == 2 && is_punct(k - 1, '\'')) {
+    p.e.year = 2000 + n;
+    p.end = k + 1;
+  } else {
+    uint32_t de = 0;
+    if (const auto* d = lex(me, Kind::kDir, &de); d && d->ival != 0) {  // juin dernier
+      p.e.dir = d->ival;
+      p.e.has_dir = true;
+      p.end = de;
+    } else if (!intro && !month_ok(j, me, *m, false)) {
+      return std::nullopt;
+    } else if (m->ambiguous && !capitalized(j) && !lex_.lower_months()) {
+      return std::nullopt;
+    }
+  }
+  if (!intro && p.e.year < 0 && !p.e.has_dir && !month_ok(j, me, *m, false)) return std::nullopt;
+  return p;
+}
+
+// 29/06/2025, 06/29/2025 (MDY languages), 2025-06-29, 29.06.2025, 29/06, 2016/11, 11/2016.
+Grammar::Opt Grammar::numeric_date(uint32_t i) {
+  const int a = num(i);
+  if (a < 0) return std::nullopt;
+  const uint32_t s1 = i + 1;
+  char sep = 0;
+  for (char c : {'/', '-', '.'}) if (is_punct(s1, c) && glued(s1) && glued(s1 + 1)) sep = c;
+  if (!sep && is_punct(s1, '/') && num(s1 + 1) >= 0 && (ndigits(i) == 4) != (ndigits(s1 + 1) == 4) &&
+      !is_punct(s1 + 2, '/')) {
+    sep = '/';  // "11 / 2016": a month and a year, spaced
+    if (std::min(ndigits(i), ndigits(s1 + 1)) > 2) return std::nullopt;
+  }
+  if (!sep) return std::nullopt;
+  const int b = num(s1 + 1);
+  if (b < 0) {
+    return std::nullopt;
+  }
+  P p;
+  p.rule = "time.date.numeric";
+  if (sep == '-' && ndigits(i) == 4 && ndigits(s1 + 1) == 4 && a >= 1000 && b > a && b <= 2200 &&
+      !(i > first_ && glued(i) && (is_punct(i - 1, '-') || is_punct(i - 1, '+'))) &&
+      !(glued(s1 + 2) && (is_punct(s1 + 2, '-') || num(s1 + 2) >= 0))) {
     // 2014-2018: a range of years
     Expr ya, yb;
     ya.year = a;
@@ -289,7 +585,7 @@ Grammar::Opt Grammar::season(uint32_t i) {
 
 // le troisième trimestre 2024, the third quarter of 2016, Q3 2024, le premier semestre.
 Grammar::Opt Grammar::quarter(uint32_t i) {
-  uint32_t j = skip(i, Kind::kDet);
+  uint32_t j = skip_article(i);
   int ord = 0;
   uint32_t oe = 0;
   P p;
@@ -398,6 +694,19 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
   }
   take_longest(inner, period_shift(pe));
   if (!inner) {
+    // "end of month", "fin du mois", "the end of the year": the current period.
+    uint32_t ue = 0;
+    const auto* u = lex(skip(pe, Kind::kDet), Kind::kUnit, &ue);
+    if (u && u->singular && (u->sval == "M" || u->sval == "Y" || u->sval == "W")) {
+      P cur;
+      cur.e.rel_unit = u->sval[0];
+      cur.e.rel_n = 0;
+      cur.end = ue;
+      cur.rule = "time.relative.period";
+      inner = cur;
+    }
+  }
+  if (!inner) {
     // "mi-journée", "fin de matinée": a part of the day.
     Opt pod = part_of_day(pe);
     if (!pod) return std::nullopt;
@@ -502,7 +811,7 @@ Grammar::Opt Grammar::date(uint32_t i) {
     uint32_t de = 0;
     const timelex::Entry* det = lex(i, Kind::kDet, &j);
     if (!det || !det->in_span) j = i;
-    if (((j > i) || (i > first_ && lex(i - 1, Kind::kDet))) && (lex_.day_first() || (glued(i + 1) && lex(i + 1, Kind::kOrdSuffix))) &&
+    if (((j > i) || (i > first_ && lex(i - 1, Kind::kDet))) && (lex_.day_first() || (glued(j + 1) && lex(j + 1, Kind::kOrdSuffix))) &&
         ndigits(j) <= 2 && (num(j) >= 0 || j > i) && day_at(j, day, de) &&
         !lex(de, Kind::kUnit) && !lex(de, Kind::kHourMark) && !is_punct(de, ':') && !is_punct(de, '%') &&
         !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de) && !doc_.tokens[de].has(kCapitalized))) {

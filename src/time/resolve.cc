@@ -453,7 +453,13 @@ Resolved resolve(const Expr& e, const std::optional<timecal::DateTime>& ref, int
       Resolved b = resolve(e.parts[1], ref, tense);
       Resolved a = resolve(e.parts[0], ref, tense);
       // "from November to March": the start lies before the end.
-      if (!a.begin.empty() && !b.begin.empty() && a.begin > b.begin && e.parts[0].year < 0) a = resolve(e.parts[0], ref, -1);
+      if (!a.begin.empty() && !b.begin.empty() && a.begin > b.begin && e.parts[1].year < 0 && a.begin.size() >= 4 &&
+          e.parts[1].rel_unit == 0 && e.parts[1].offset_sign == 0) {
+        Expr later = e.parts[1];
+        later.year = std::atoi(a.begin.c_str());
+        b = resolve(later, ref, tense);
+        if (!b.begin.empty() && a.begin > b.begin) { later.year += 1; b = resolve(later, ref, tense); }
+      }
       out.type = a.type;
       out.begin = a.begin.empty() ? a.value : a.begin;
       out.end = e.end_at_begin ? (b.begin.empty() ? b.value : b.begin) : (b.end.empty() ? b.value : b.end);

@@ -366,6 +366,8 @@ Grammar::Opt Grammar::full(uint32_t i) {
       // "depuis fin 2024": TIMEX3 holds one mod; the part of the period (END)
       // says more than the open bound, so the span is "fin 2024" alone.
       if (!inner->e.mod.empty()) return std::nullopt;
+      // "about" before a relative period is not a time word ("How about last week").
+      if (m.kind == Kind::kApprox && (inner->e.rel_unit || inner->e.offset_sign)) return std::nullopt;
       P p = *inner;
       p.e.mod = m.mod;
       p.rule = m.rule;
@@ -442,6 +444,12 @@ Grammar::Opt Grammar::full(uint32_t i) {
     return std::nullopt;
   }
   Opt a = unit(i);
+  if (a && a->e.type == ExprType::kDate && a->e.mod.empty()) {
+    // "2016 and after", "3 pm or later", "2010 et après": an open bound after the date.
+    uint32_t pe = 0;
+    if (lex(a->end, Kind::kSincePost, &pe)) { a->e.mod = "ON_OR_AFTER"; a->end = pe; return a; }
+    if (lex(a->end, Kind::kUntilPost, &pe)) { a->e.mod = "ON_OR_BEFORE"; a->end = pe; return a; }
+  }
   if (a && a->e.type == ExprType::kDate) {
     // "X - Y", "X to Y" without an opener, for like kinds.
     uint32_t k = a->end;

@@ -59,6 +59,8 @@ enum class Kind : uint8_t {
   kMore,        // before a duration: more than, plus de (MORE_THAN)
   kLess,        // before a duration: less than, moins de (LESS_THAN)
   kHoliday,     // sval: MM-DD, N:W:M (Nth weekday W of month M, N=-1 last), easter+K
+  kSincePost,   // after a date: and after, or later, onwards (ON_OR_AFTER)
+  kUntilPost,   // after a date: or earlier, and before (ON_OR_BEFORE)
 };
 
 struct Entry {
