@@ -13,7 +13,7 @@ using timelex::Kind;
 
 // Where a part of the day follows a clock time: "du soir", "dans la soirée",
 // ", ce matin", "in the morning". Sets pod (and today for "ce"); returns the end.
-uint32_t Grammar::pod_after(uint32_t he, timeexpr::Expr& e) const {
+uint32_t Grammar::pod_after(uint32_t he, timeexpr::Expr& e, bool need_connector) const {
   uint32_t pe = skip_punct(he, ',');
   bool today = false;
   for (int step = 0; step < 3; ++step) {
@@ -25,6 +25,7 @@ uint32_t Grammar::pod_after(uint32_t he, timeexpr::Expr& e) const {
   uint32_t q = 0;
   const auto* pod = lex(pe, Kind::kPod, &q);
   if (!pod || pe > he + 4) return he;
+  if (need_connector && pe == he) return he;  // "2 morning sessions", "three night markets"
   e.pod = pod->sval;
   if (today) { e.rel_unit = 'D'; e.rel_n = 0; }
   return q;
@@ -117,7 +118,7 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     if (count_at(he, mv, mve) && mv >= 1 && mv < 60 && mv == std::floor(mv) && he < end_ &&
         doc_.tokens[he].kind != TokenKind::kNumber) {
       Expr probe;
-      if (lex(mve, Kind::kAmPm) || pod_after(mve, probe) != mve || after_at) {
+      if (lex(mve, Kind::kAmPm) || pod_after(mve, probe, true) != mve || after_at) {
         p.e.minute = static_cast<int>(mv);
         he = mve;
         marked = true;
@@ -147,7 +148,7 @@ Grammar::Opt Grammar::clock(uint32_t i) {
                                                      !is_punct(he, '.') && !is_punct(he, ',')) ||
                                       (any_lex(he) && !lex(he, Kind::kUnit) && !lex(he, Kind::kMonth) &&
                                        !lex(he, Kind::kTo) && !lex(he, Kind::kAnd)));
-    if (pod_after(he, probe) == he && !bare_ok) return std::nullopt;
+    if (pod_after(he, probe, true) == he && !bare_ok) return std::nullopt;
     marked = true;
   }
   p.end = he;
@@ -156,7 +157,9 @@ Grammar::Opt Grammar::clock(uint32_t i) {
 }
 
 Grammar::Opt Grammar::part_of_day(uint32_t i) {
-  uint32_t j = skip_article(i);
+  uint32_t j = skip(i, Kind::kAt);  // "in the morning", "dans la soirée"
+  if (j > i && !lex(skip(j, Kind::kDet), Kind::kPod) && !lex(j, Kind::kPod)) return std::nullopt;
+  j = j > i ? skip(j, Kind::kDet) : skip_article(i);
   uint32_t k = 0;
   if (const auto* d = lex(j, Kind::kDir, &k); d && d->ival == 0) j = skip(k, Kind::kDet);
   if (j == i && capitalized(i)) return std::nullopt;  // "Good Morning"

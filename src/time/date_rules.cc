@@ -122,6 +122,8 @@ Grammar::Opt Grammar::month_year(uint32_t i) {
 Grammar::Opt Grammar::numeric_date(uint32_t i) {
   const int a = num(i);
   if (a < 0) return std::nullopt;
+  // Part of a longer code: 123-12-1234, 133-03-03-2020.
+  if (i > first_ && glued(i) && (is_punct(i - 1, '-') || is_punct(i - 1, '/')) && num(i - 2) >= 0) return std::nullopt;
   const uint32_t s1 = i + 1;
   char sep = 0;
   for (char c : {'/', '-', '.'}) if (is_punct(s1, c) && glued(s1) && glued(s1 + 1)) sep = c;
@@ -169,6 +171,7 @@ Grammar::Opt Grammar::numeric_date(uint32_t i) {
       p.e.year = y; p.e.month = m; p.e.day = d;
     }
     if (sep == '.' && ndigits(i) != 4 && ndigits(s2 + 1) != 4) return std::nullopt;
+    if (glued(s2 + 2) && (is_punct(s2 + 2, '-') || is_punct(s2 + 2, '/')) && num(s2 + 3) >= 0) return std::nullopt;
     return p;
   }
   p.end = s1 + 2;

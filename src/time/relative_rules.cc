@@ -61,7 +61,7 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
   const timelex::Entry* u = nullptr;
   if (dir) {
     u = lex(counted ? ne : k, Kind::kUnit, &ue);
-  } else if (counted) {  // les 3 derniers jours
+  } else if (counted && j > i) {  // les 3 derniers jours (not "only 3 next week")
     dir = lex(ne, Kind::kDir, &k);
     if (dir) u = lex(k, Kind::kUnit, &ue);
   } else {
@@ -71,6 +71,14 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
       dir = lex(ue, Kind::kDir, &de);
       if (dir) ue = de;
     }
+  }
+  if (!dir && !counted && lex(i, Kind::kDet) && (u = lex(skip(i, Kind::kDet), Kind::kUnit, &ue)) && u->sval == "WE") {  // le weekend, the weekend: this one
+    p.e.rel_unit = 'K';
+    p.e.rel_n = 0;
+    p.end = ue;
+    p.where = u->where;
+    p.rule = "time.relative.weekend";
+    return p;
   }
   if (!dir || !u) return std::nullopt;
   const timeexpr::Unit unit = unit_char(u->sval);
@@ -149,6 +157,8 @@ Grammar::Opt Grammar::duration(uint32_t i) {
   const timeexpr::Unit unit = unit_char(u->sval);
   if (!unit || unit == 'K') return std::nullopt;
   if (ndigits(j) == 4 && unit == 'Y') return std::nullopt;
+  // "a second round": the unit word is an ordinal before a noun.
+  if (lex(ne, Kind::kOrdinal) && ue < end_ && doc_.tokens[ue].kind == TokenKind::kWord && !any_lex(ue)) return std::nullopt;
   // "à 3 heures" is a time of day, not a duration.
   if (unit == 'H' && !pre && j > first_ && (lex(j - 1, Kind::kAt) || lex(j - 1, Kind::kApprox))) return std::nullopt;  // "2024 years" is odd; leave it
   P p;
@@ -196,6 +206,7 @@ Grammar::Opt Grammar::duration(uint32_t i) {
       take_longest(anchor, day_month_year(anchor_at));
       take_longest(anchor, month_day_year(anchor_at));
       take_longest(anchor, numeric_date(anchor_at));
+      take_longest(anchor, holiday(anchor_at));
       if (anchor && anchor->e.hour < 0 && (anchor->e.day >= 0 || anchor->e.weekday >= 0 || anchor->e.rel_unit == 'D')) {
         p.e.type = ExprType::kDate;
         p.e.offset_sign = from ? 1 : sign;
@@ -299,7 +310,7 @@ Grammar::Opt Grammar::set(uint32_t i) {
     return p;
   }
   if (const auto* pod = lex(j, Kind::kPod, &k)) {
-    p.e.set_value = "XXXX-XX-XXT" + pod->sval;
+    p.e.set_value = "T" + pod->sval;
     p.end = k;
     return p;
   }

@@ -112,7 +112,7 @@ class Grammar {
 
   // ---- clock_rules.cc
   Opt clock(uint32_t i);
-  uint32_t pod_after(uint32_t he, timeexpr::Expr& e) const;
+  uint32_t pod_after(uint32_t he, timeexpr::Expr& e, bool need_connector = false) const;
   Opt part_of_day(uint32_t i);
   Opt with_time(P date);  // "29 juin à 15h", "tomorrow morning"
   // A clock time at j, or after "at"/"à" a bare hour ("today at 7").
