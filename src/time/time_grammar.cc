@@ -41,7 +41,7 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
   // Where a time can be: numbers, hyphenated words (mi-juin), word numerals,
   // and the last tokens of strong phrases (months, units, relative words).
   // Lexicon matches are computed only in a window around them.
-  constexpr uint32_t kBefore = 3, kAfter = 2;
+  constexpr uint32_t kBefore = 5, kAfter = 2;
   uint32_t mark_until = 0;  // tokens [.., mark_until) already marked
   for (uint32_t k = 0; k < n; ++k) {
     const Token& t = doc.tokens[k];
@@ -88,7 +88,18 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
           for (uint32_t x : *el) s.matches.push_back({i, i + 1, x});
         }
       } else if (lex.may_start(t.hash)) {
+        const size_t mark = s.matches.size();
         lex.matcher().matches_at(doc, i, se, s.matches);
+        // Entries that must match as written: "à" is not the verb "a".
+        for (size_t m = mark; m < s.matches.size();) {
+          const auto& forms = lex.entry(s.matches[m].payload).exact_forms;
+          if (!forms.empty() && s.matches[m].end == i + 1 &&
+              std::find(forms.begin(), forms.end(), doc.normalized_of(t)) == forms.end()) {
+            s.matches.erase(s.matches.begin() + static_cast<std::ptrdiff_t>(m));
+          } else {
+            ++m;
+          }
+        }
       }
     }
     s.match_begin[se] = static_cast<uint32_t>(s.matches.size());

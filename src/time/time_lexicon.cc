@@ -179,6 +179,14 @@ Result<Lexicon> Lexicon::load(const LanguageContext& context) {
     e.singular = !e.plural || flags.find("sg") != std::string_view::npos;
     e.abbrev = flags.find("abbrev") != std::string_view::npos;
     e.in_span = flags.find("span") != std::string_view::npos;
+    if (flags.find("exact") != std::string_view::npos) {
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(row[0]);
+      std::string lower, upper;
+      icu::UnicodeString(u).toLower().toUTF8String(lower);
+      icu::UnicodeString first = icu::UnicodeString(u, 0, 1).toUpper();
+      first.append(icu::UnicodeString(u, 1)).toUTF8String(upper);
+      e.exact_forms = {lower, upper};
+    }
     e.ambiguous = flags.find("ambiguous") != std::string_view::npos ||
                   ((e.kind == Kind::kMonth || e.kind == Kind::kWeekday) && ambiguous_words.contains(fold(row[0])));
     e.where = row.where;
