@@ -87,7 +87,17 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
         if (const auto* el = lex.elided(doc.folded_key(t))) {
           for (uint32_t x : *el) s.matches.push_back({i, i + 1, x});
         }
-      } else if (lex.may_start(t.hash)) {
+      } else if (!lex.may_start(t.hash)) {
+        continue;
+      } else if (!lex.may_start_phrase(t.hash)) {
+        if (const auto* words = lex.single_word(t.hash, doc.folded_key(t))) {
+          for (uint32_t x : *words) {
+            const auto& forms = lex.entry(x).exact_forms;
+            if (forms.empty() || std::find(forms.begin(), forms.end(), doc.normalized_of(t)) != forms.end())
+              s.matches.push_back({i, i + 1, x});
+          }
+        }
+      } else {
         const size_t mark = s.matches.size();
         lex.matcher().matches_at(doc, i, se, s.matches);
         // Entries that must match as written: "à" is not the verb "a".

@@ -1,5 +1,6 @@
 #include "time/time_lexicon.h"
 
+#include <algorithm>
 #include <charconv>
 #include <unordered_set>
 
@@ -72,6 +73,19 @@ void Lexicon::add(std::string_view phrase, Entry e, const TextRules& rules) {
   if (matcher_.add(phrase, index, rules)) {
     const Document tokens = tokenize_phrase(phrase, rules);
     set(first_tokens_, tokens.tokens.front().hash);
+    if (tokens.tokens.size() > 1) {
+      set(multi_first_tokens_, tokens.tokens.front().hash);
+    } else {
+      const Token& t = tokens.tokens.front();
+      auto& bucket = single_[t.hash];
+      const std::string key(tokens.folded_key(t));
+      auto it = std::find_if(bucket.begin(), bucket.end(), [&](const auto& b) { return b.first == key; });
+      if (it == bucket.end()) {
+        bucket.push_back({key, {}});
+        it = bucket.end() - 1;
+      }
+      if (std::find(it->second.begin(), it->second.end(), index) == it->second.end()) it->second.push_back(index);
+    }
     if (strong(entries_[index].kind)) set(strong_last_tokens_, tokens.tokens.back().hash);
     if (folded.find(' ') == std::string::npos) words_[folded].push_back(index);
   } else {

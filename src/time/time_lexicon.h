@@ -94,6 +94,17 @@ class Lexicon {
   // False when no phrase starts with a token of this hash: most tokens of a
   // text, which then cost one bit test instead of the matcher's probes.
   bool may_start(uint64_t token_hash) const { return test(first_tokens_, token_hash); }
+  // False when no phrase of two tokens or more starts with this hash: then the
+  // one-word entries (single_word) are all there is, one probe instead of the matcher's.
+  bool may_start_phrase(uint64_t token_hash) const { return test(multi_first_tokens_, token_hash); }
+  const std::vector<uint32_t>* single_word(uint64_t token_hash, std::string_view folded) const {
+    auto it = single_.find(token_hash);
+    if (it == single_.end()) return nullptr;
+    for (const auto& [key, entries] : it->second) {
+      if (key == folded) return &entries;
+    }
+    return nullptr;
+  }
   // False when no phrase of a kind that can head a time (month, unit, dir...)
   // ends with a token of this hash: the grammar only looks around such tokens.
   bool may_end_strong(uint64_t token_hash) const { return test(strong_last_tokens_, token_hash); }
@@ -134,6 +145,9 @@ class Lexicon {
   }
   std::vector<uint64_t> first_tokens_ = std::vector<uint64_t>(1 << 10, 0);  // 65536-bit filters
   std::vector<uint64_t> strong_last_tokens_ = std::vector<uint64_t>(1 << 10, 0);
+  std::vector<uint64_t> multi_first_tokens_ = std::vector<uint64_t>(1 << 10, 0);
+  // One-token phrases by token hash: (folded key, entries), to rule out collisions.
+  std::unordered_map<uint64_t, std::vector<std::pair<std::string, std::vector<uint32_t>>>> single_;
   bool day_first_ = true;
   bool lower_months_ = true;
 };
