@@ -161,15 +161,25 @@ Grammar::Opt Grammar::part_of_day(uint32_t i) {
   if (j > i && !lex(skip(j, Kind::kDet), Kind::kPod) && !lex(j, Kind::kPod)) return std::nullopt;
   j = j > i ? skip(j, Kind::kDet) : skip_article(i);
   uint32_t k = 0;
-  if (const auto* d = lex(j, Kind::kDir, &k); d && d->ival == 0) j = skip(k, Kind::kDet);
+  int day = 1;  // no day written
+  // this afternoon, cette soirée (today); dernière nuit, last night (yesterday)
+  if (const auto* d = lex(j, Kind::kDir, &k); d && (d->ival == 0 || d->ival == -1) && lex(skip(k, Kind::kDet), Kind::kPod)) {
+    day = d->ival;
+    j = skip(k, Kind::kDet);
+  }
   if (j == i && capitalized(i)) return std::nullopt;  // "Good Morning"
   const auto* pod = lex(j, Kind::kPod, &k);
   if (!pod) return std::nullopt;
   P p;
   p.e.pod = pod->sval;
-  if (const auto* d = lex(skip_article(i), Kind::kDir); d && d->ival == 0) {  // this afternoon, cette soirée
+  uint32_t de = 0;
+  if (const auto* post = lex(k, Kind::kDir, &de); day == 1 && post && post->ival == -1 && pod->sval == "NI") {
+    day = -1;  // la nuit dernière
+    k = de;
+  }
+  if (day <= 0) {
     p.e.rel_unit = 'D';
-    p.e.rel_n = 0;
+    p.e.rel_n = day;
   }
   p.end = k;
   p.rule = "time.part_of_day";

@@ -374,10 +374,21 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
     if (h == std::string_view::npos) return std::nullopt;
     const auto* head = lex_.word(key.substr(0, h));
     const auto* tail = lex_.word(key.substr(h + 1));
-    if (!head || !tail) return std::nullopt;
+    if (!head) return std::nullopt;
     const timelex::Entry* hp = nullptr;
     for (uint32_t x : *head) if (lex_.entry(x).kind == Kind::kPart) hp = &lex_.entry(x);
     if (!hp) return std::nullopt;
+    if (const std::string_view digits = key.substr(h + 1); digits.size() == 4 &&
+        digits.find_first_not_of("0123456789") == std::string_view::npos) {  // mi-2024
+      P p;
+      p.e.year = (digits[0] - '0') * 1000 + (digits[1] - '0') * 100 + (digits[2] - '0') * 10 + (digits[3] - '0');
+      p.e.mod = hp->sval;
+      p.end = j + 1;
+      p.rule = "time.part.hyphen";
+      p.where = hp->where;
+      return p;
+    }
+    if (!tail) return std::nullopt;
     for (uint32_t x : *tail) {
       const auto& t = lex_.entry(x);
       if (t.kind == Kind::kMonth || t.kind == Kind::kSeason) {

@@ -84,6 +84,8 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
       const Token& t = doc.tokens[i];
       if (t.kind == TokenKind::kNumber) continue;
       if (t.has(kElision)) {
+        // Phrases that open with the elided particle (d'ici, jusqu'à, l'an), then the particle alone.
+        if (lex.may_start_phrase(t.hash)) lex.matcher().matches_at(doc, i, se, s.matches);
         if (const auto* el = lex.elided(doc.folded_key(t))) {
           for (uint32_t x : *el) s.matches.push_back({i, i + 1, x});
         }
@@ -372,29 +374,29 @@ Grammar::Opt Grammar::full(uint32_t i) {
       {Kind::kApprox, "APPROX", "time.approx"},
   };
   for (const auto& m : kMods) {
-    if (const auto* w = lex(i, m.kind, &j)) {
-      Opt inner = unit(j);
-      if (!inner || inner->e.type == ExprType::kSet) return std::nullopt;
-      if (inner->e.type == ExprType::kDuration || inner->e.type == ExprType::kRef) {
-        if (m.kind != Kind::kSince) return std::nullopt;
-        inner->rule = m.rule;
-        inner->where = w->where;
-        // "depuis trois ans": the duration, open since its start.
-        if (inner->e.type == ExprType::kDuration && inner->e.mod.empty()) inner->e.mod = m.mod;
-        P p = *inner;
-        return p;  // "depuis trois ans": the duration, span from the preposition
-      }
-      // "depuis fin 2024": TIMEX3 holds one mod; the part of the period (END)
-      // says more than the open bound, so the span is "fin 2024" alone.
-      if (!inner->e.mod.empty()) return std::nullopt;
-      // "about" before a relative period is not a time word ("How about last week").
-      if (m.kind == Kind::kApprox && (inner->e.rel_unit || inner->e.offset_sign)) return std::nullopt;
-      P p = *inner;
-      p.e.mod = m.mod;
-      p.rule = m.rule;
-      p.where = w->where;
-      return p;
+    const auto* w = lex(i, m.kind, &j);
+    if (!w) continue;
+    Opt inner = unit(j);
+    if (!inner && skip_article(j) > j) inner = unit(skip_article(j));  // depuis le 24 février
+    if (!inner || inner->e.type == ExprType::kSet || inner->e.type == ExprType::kRange) break;
+    if (inner->e.type == ExprType::kDuration || inner->e.type == ExprType::kRef) {
+      if (m.kind != Kind::kSince) break;  // "d'ici 2 ans" is read by the duration rule
+      inner->rule = m.rule;
+      inner->where = w->where;
+      // "depuis trois ans": the duration, open since its start; the span from the preposition.
+      if (inner->e.type == ExprType::kDuration && inner->e.mod.empty()) inner->e.mod = m.mod;
+      return inner;
     }
+    // "depuis fin 2024": TIMEX3 holds one mod; the part of the period (END)
+    // says more than the open bound, so the span is "fin 2024" alone.
+    if (!inner->e.mod.empty()) return std::nullopt;
+    // "about" before a relative period is not a time word ("How about last week").
+    if (m.kind == Kind::kApprox && (inner->e.rel_unit || inner->e.offset_sign)) return std::nullopt;
+    P p = *inner;
+    p.e.mod = m.mod;
+    p.rule = m.rule;
+    p.where = w->where;
+    return p;
   }
   // Ranges.
   Kind opener = Kind::kFrom;
@@ -465,6 +467,23 @@ Grammar::Opt Grammar::full(uint32_t i) {
     return std::nullopt;
   }
   Opt a = unit(i);
+  if (!a && num(i) >= 1 && num(i) <= 31 && ndigits(i) <= 2 && (is_punct(i + 1, '-') || lex(i + 1, Kind::kTo))) {
+    // "13-15 mars", "19 au 20 novembre": a bare day before a dated day.
+    uint32_t k = i + 1;
+    if (!lex(k, Kind::kTo, &k)) k = i + 2;
+    Opt b = unit(k);
+    if (b && b->e.type == ExprType::kDate && b->e.day > num(i) && b->e.month >= 0 && b->e.hour < 0 && b->e.mod.empty()) {
+      Expr first = b->e;
+      first.day = num(i);
+      first.weekday = -1;
+      P p;
+      p.e.type = ExprType::kRange;
+      p.e.parts = {first, b->e};
+      p.end = b->end;
+      p.rule = "time.range.days";
+      return p;
+    }
+  }
   if (a && a->e.type == ExprType::kDate && a->e.mod.empty()) {
     // "2016 and after", "3 pm or later", "2010 et après": an open bound after the date.
     uint32_t pe = 0;
