@@ -67,6 +67,7 @@ Grammar::Opt Grammar::clock(uint32_t i) {
   if (h < 0) {
     double v = 0;
     if (!count_at(i, v, he) || v > 24 || doc_.tokens[i].kind == TokenKind::kNumber) return std::nullopt;
+    if (lex(i, Kind::kCount)) return std::nullopt;  // "a", "une", "all" are not hours
     if (v != std::floor(v)) {
       if (v - std::floor(v) != 0.5 || he < 2 || !lex(he - 2, Kind::kMinuteAdd)) return std::nullopt;
       half = true;
@@ -81,6 +82,13 @@ Grammar::Opt Grammar::clock(uint32_t i) {
   bool marked = half;
   if (half) p.e.minute = 30;
   const bool after_at = i > first_ && (lex(i - 1, Kind::kAt) || lex(i - 1, Kind::kApprox));
+  // "avant 14 heures", "de 10 heures à 11 heures": prepositions that make "N heures" a time of day.
+  const bool after_time_prep = after_at || (i > first_ && (lex(i - 1, Kind::kBefore) || lex(i - 1, Kind::kAfter) ||
+                                                           lex(i - 1, Kind::kUntil) || lex(i - 1, Kind::kFrom) ||
+                                                           lex(i - 1, Kind::kTo) || lex(i - 1, Kind::kBetween) ||
+                                                           lex(i - 1, Kind::kAnd)));
+  const bool after_for = i > first_ && (lex(i - 1, Kind::kFor) || lex(i - 1, Kind::kSince) || lex(i - 1, Kind::kInPre) ||
+                                        lex(i - 1, Kind::kMore) || lex(i - 1, Kind::kLess) || lex(i - 1, Kind::kDet));
   if (!word_hour && is_punct(he, ':') && glued(he) && num(he + 1) >= 0 && ndigits(he + 1) == 2 && glued(he + 1)) {
     p.e.minute = num(he + 1);
     if (p.e.minute > 59) return std::nullopt;
@@ -100,8 +108,12 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     const bool word_minutes = count_at(he, mv, mve) && mv < 60 && mv >= 1 && he < end_ &&
                               doc_.tokens[he].kind != TokenKind::kNumber && !lex(mve, Kind::kUnit);
     Expr probe;
-    if (unit_word && !after_at && num(he) < 0 && !word_minutes && !lex(he, Kind::kMinuteAdd) && pod_after(he, probe) == he)
+    // "20 heures" is a time of day (no duration of 20 hours without "pendant").
+    const bool late_hour = h > 12 && h <= 24 && !after_for;
+    if (unit_word && !after_time_prep && !late_hour && num(he) < 0 && !word_minutes && !lex(he, Kind::kMinuteAdd) &&
+        pod_after(he, probe) == he)
       return std::nullopt;
+    if (unit_word && after_for && num(he) < 0 && !word_minutes) return std::nullopt;
     if (num(he) >= 0 && ndigits(he) == 2 && num(he) < 60 && (glued(he) || !lex(he + 1, Kind::kUnit))) {
       p.e.minute = num(he);
       he += 1;

@@ -61,7 +61,9 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
   const timelex::Entry* u = nullptr;
   if (dir) {
     u = lex(counted ? ne : k, Kind::kUnit, &ue);
-  } else if (counted && j > i) {  // les 3 derniers jours (not "only 3 next week")
+  } else if (counted && j == i && i > first_ && lex(i - 1, Kind::kDet)) {
+    // les [3 derniers jours], the [5 upcoming years]: after an article, which stays
+    // out of the span (not "only 3 next week")
     dir = lex(ne, Kind::kDir, &k);
     if (dir) u = lex(k, Kind::kUnit, &ue);
   } else {
@@ -122,13 +124,13 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
 }
 
 // trois mois, 3 days, 2,5 ans; il y a trois jours, three days ago, dans deux semaines.
-Grammar::Opt Grammar::duration(uint32_t i) {
+Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
   uint32_t j = i;
   std::string_view bound;
   if (lex(i, Kind::kMore, &j)) bound = "MORE_THAN";
   else if (lex(i, Kind::kLess, &j)) bound = "LESS_THAN";
   if (!bound.empty()) {
-    Opt d = duration(j);
+    Opt d = duration(j, true);
     if (!d || d->e.type != ExprType::kDuration) return std::nullopt;
     d->e.mod = bound;
     return d;
@@ -160,7 +162,12 @@ Grammar::Opt Grammar::duration(uint32_t i) {
   // "a second round": the unit word is an ordinal before a noun.
   if (lex(ne, Kind::kOrdinal) && ue < end_ && doc_.tokens[ue].kind == TokenKind::kWord && !any_lex(ue)) return std::nullopt;
   // "à 3 heures" is a time of day, not a duration.
-  if (unit == 'H' && !pre && j > first_ && (lex(j - 1, Kind::kAt) || lex(j - 1, Kind::kApprox))) return std::nullopt;  // "2024 years" is odd; leave it
+  if (unit == 'H' && !pre && !bounded && j > first_ && n >= 0 && n <= 24 && n == std::floor(n) &&
+      (lex(j - 1, Kind::kAt) || lex(j - 1, Kind::kApprox) || lex(j - 1, Kind::kBefore) || lex(j - 1, Kind::kAfter) ||
+       lex(j - 1, Kind::kUntil) || lex(j - 1, Kind::kFrom) || lex(j - 1, Kind::kTo) || lex(j - 1, Kind::kBetween) ||
+       (n > 12 && !lex(j - 1, Kind::kFor) && !lex(j - 1, Kind::kSince) && !lex(j - 1, Kind::kMore) &&
+        !lex(j - 1, Kind::kLess) && !lex(j - 1, Kind::kDet))))
+    return std::nullopt;  // "à 3 heures", "avant 14 heures", "20 heures": times of day  // "2024 years" is odd; leave it
   P p;
   p.e.type = ExprType::kDuration;
   p.e.amount = n;

@@ -106,7 +106,7 @@ class Grammar {
   Opt relative(uint32_t i);
   Opt day_relative(uint32_t i);
   Opt period_shift(uint32_t i);
-  Opt duration(uint32_t i);
+  Opt duration(uint32_t i, bool bounded = false);  // bounded: after "more than", "plus de"
   Opt fuzzy_ref(uint32_t i);
   Opt set(uint32_t i);
 

@@ -35,7 +35,7 @@ constexpr KindName kKinds[] = {
     {"approx", Kind::kApprox},       {"year_intro", Kind::kYearIntro}, {"decade_intro", Kind::kDecadeIntro},
     {"few", Kind::kFew},             {"count", Kind::kCount},       {"more", Kind::kMore},
     {"less", Kind::kLess},           {"holiday", Kind::kHoliday},
-    {"since_post", Kind::kSincePost}, {"until_post", Kind::kUntilPost},
+    {"since_post", Kind::kSincePost}, {"until_post", Kind::kUntilPost}, {"for", Kind::kFor},
 };
 
 bool kind_of(std::string_view name, Kind& out) {

@@ -61,6 +61,7 @@ enum class Kind : uint8_t {
   kHoliday,     // sval: MM-DD, N:W:M (Nth weekday W of month M, N=-1 last), easter+K
   kSincePost,   // after a date: and after, or later, onwards (ON_OR_AFTER)
   kUntilPost,   // after a date: or earlier, and before (ON_OR_BEFORE)
+  kFor,         // before a duration: pendant, durant, for, during ("pendant 14 heures" is not a clock time)
 };
 
 struct Entry {
