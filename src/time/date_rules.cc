@@ -337,21 +337,35 @@ Grammar::Opt Grammar::quarter(uint32_t i) {
 
 // the 1990s, the '90s, les années 90, les années 1990.
 Grammar::Opt Grammar::decade(uint32_t i) {
-  uint32_t j = skip(i, Kind::kDet);
-  const bool intro = lex(j, Kind::kDecadeIntro, &j) != nullptr;
+  // the 1990s, the 1970's, the '90s, the 70s, les années 90, les années 1990
+  uint32_t j = i;
+  const bool det = lex(i, Kind::kDet, &j) != nullptr;
+  if (!det) j = i;
+  uint32_t k = j;
+  const bool intro = lex(j, Kind::kDecadeIntro, &k) != nullptr && k > j;
+  if (intro) j = k;
+  if (is_punct(j, '\'') && num(j + 1) >= 0 && ndigits(j + 1) == 2) ++j;  // the '90s
   const int n = num(j);
-  if (n < 0) return std::nullopt;
+  if (n < 0 || n % 10 != 0) return std::nullopt;
+  // a plural "s" glued to the number: 1990s, 1970's, 70s
+  uint32_t se = j + 1;
+  bool plural = false;
+  if (glued(se) && se < end_) {
+    std::string_view key = doc_.folded_key(doc_.tokens[se]);
+    if (key == "s" || key == "'s") { plural = true; ++se; }
+    else if (is_punct(se, '\'') && glued(se + 1) && se + 1 < end_ && doc_.folded_key(doc_.tokens[se + 1]) == "s") { plural = true; se += 2; }
+  }
   P p;
   p.rule = "time.date.decade";
-  if (ndigits(j) == 4 && n % 10 == 0 && (intro || (glued(j + 1) && j + 1 < end_ && doc_.folded_key(doc_.tokens[j + 1]) == "s"))) {
+  if (ndigits(j) == 4 && (intro || plural)) {
     p.e.decade = n;
-    p.end = intro ? j + 1 : j + 2;
+    p.end = plural ? se : j + 1;
     return p;
   }
-  if (intro && ndigits(j) == 2 && n % 10 == 0) {
+  if (ndigits(j) == 2 && (intro || (plural && (det || is_punct(j - 1, '\''))))) {
     p.e.decade = 1900 + n;
-    p.end = j + 1;
-    if (glued(j + 1) && is_punct(j + 1, '\'')) p.end = j + 2;
+    p.end = plural ? se : j + 1;
+    if (!plural && glued(j + 1) && is_punct(j + 1, '\'')) p.end = j + 2;
     return p;
   }
   return std::nullopt;
@@ -533,7 +547,8 @@ Grammar::Opt Grammar::date(uint32_t i) {
     uint32_t de = 0;
     const timelex::Entry* det = lex(i, Kind::kDet, &j);
     if (!det || !det->in_span) j = i;
-    if (((j > i) || (i > first_ && lex(i - 1, Kind::kDet))) && (lex_.day_first() || (glued(j + 1) && lex(j + 1, Kind::kOrdSuffix))) &&
+    if (((j > i) || (i > first_ && lex(i - 1, Kind::kDet))) &&
+        (lex_.day_first() || j > i || (glued(j + 1) && lex(j + 1, Kind::kOrdSuffix))) &&
         ndigits(j) <= 2 && (num(j) >= 0 || j > i) && day_at(j, day, de) &&
         !lex(de, Kind::kUnit) && !lex(de, Kind::kHourMark) && !is_punct(de, ':') && !is_punct(de, '%') &&
         !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de) && !doc_.tokens[de].has(kCapitalized))) {

@@ -24,9 +24,10 @@ timeexpr::Unit unit_char(const std::string& s) {
 }  // namespace
 
 Grammar::Opt Grammar::day_relative(uint32_t i) {
-  uint32_t j = skip(i, Kind::kDet);
+  uint32_t j = i;
   uint32_t de = 0;
-  const auto* d = lex(j, Kind::kDayRel, &de);
+  const auto* d = lex(j, Kind::kDayRel, &de);  // "the day after tomorrow" opens with its article
+  if (!d) d = lex(j = skip(i, Kind::kDet), Kind::kDayRel, &de);
   if (!d) return std::nullopt;
   P p;
   p.e.rel_unit = 'D';
