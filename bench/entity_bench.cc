@@ -70,6 +70,7 @@ void BM_EntityLoad(benchmark::State& state) {
     auto knowledge = std::make_shared<Knowledge>();
     (void)add_countries(kRoot, *knowledge);
     (void)add_curated(kRoot, *knowledge);
+    (void)add_cities(kRoot, *knowledge);
     auto names = NameMatcher::build(knowledge, context);
     auto lexicon = load_entity_lexicon(context);
     benchmark::DoNotOptimize(names->size());
@@ -86,6 +87,7 @@ void BM_EntityLoadWith100kNames(benchmark::State& state) {
     auto knowledge = std::make_shared<Knowledge>();
     (void)add_countries(kRoot, *knowledge);
     (void)add_curated(kRoot, *knowledge);
+    (void)add_cities(kRoot, *knowledge);
     auto names = NameMatcher::build(knowledge, context, extra);
     auto lexicon = load_entity_lexicon(context);
     benchmark::DoNotOptimize(names->size());

@@ -101,7 +101,6 @@ struct NumberSpan {
   Origin why;
   bool in_word = false;  // digits glued into a word or unit ("180ml", "scp173"): not a number alone
   bool scaled = false;   // written with a scale word or abbreviation: "1,5 million", "30k"
-  bool article = false;  // French "un"/"une" alone: also the indefinite article
   Extent cue;            // approximating words before it ("environ"), when any
 };
 

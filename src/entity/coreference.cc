@@ -142,15 +142,26 @@ int64_t DocEntities::antecedent(const PendingDescription& d) const {
 }
 
 int64_t DocEntities::default_entity(const PendingDescription& d) {
+  // The resource's default of that kind and country ("les services de
+  // renseignement ukrainiens"), else the one person of that kind and country
+  // it knows ("le président ukrainien").
   if (d.country.empty()) return -1;
+  auto kind_ok = [&](const EntityRecord& rec) {
+    return d.info->kinds.empty() || std::find(d.info->kinds.begin(), d.info->kinds.end(), rec.kind) != d.info->kinds.end();
+  };
+  int64_t person = -1;
+  int persons = 0;
   for (uint32_t r = 0; r < knowledge_.entities.size(); ++r) {
     const EntityRecord& rec = knowledge_.entities[r];
-    if (!rec.is_default || rec.country != d.country || rec.type != d.info->type) continue;
-    if (!d.info->kinds.empty() && std::find(d.info->kinds.begin(), d.info->kinds.end(), rec.kind) == d.info->kinds.end())
-      continue;
-    return known(r);
+    if (rec.country != d.country || rec.type != d.info->type || !kind_ok(rec)) continue;
+    if (rec.is_default) return known(r);
+    if (rec.type == "PERSON") {
+      person = r;
+      ++persons;
+    }
   }
-  return -1;
+  if (persons != 1) return -1;
+  return known(static_cast<uint32_t>(person));
 }
 
 void DocEntities::resolve_sentence() {

@@ -38,8 +38,9 @@ class EntityAnnotator final : public Annotator {
   void annotate(Document& doc) const override {
     DocEntities ents(doc, names_.knowledge());
     std::vector<PhraseMatcher::Match> found;
+    PendingRole carried;  // "un député sud-coréen. Lee Seong-kweun avait-il…"
     for (const Sentence& s : doc.sentences) {
-      scan_sentence(doc, s, ents, found);
+      scan_sentence(doc, s, ents, found, carried);
       ents.resolve_sentence();
     }
     ents.finish();
@@ -54,13 +55,35 @@ class EntityAnnotator final : public Annotator {
     const Token& t = doc.tokens[i];
     for (const auto& m : found) {
       const NameRef& ref = names_.ref(m.payload);
-      if ((ref.flags & kNameAllCaps) && (!(t.flags & kAllCaps) || in_capitals(doc, m.first, m.end))) continue;
+      // An acronym: capitals ("CNN"), or capital initials ("U.S.").
+      const bool initial = t.fold_size == 1 && (t.flags & kCapitalized);
+      if ((ref.flags & kNameAllCaps) && (!(t.flags & kAllCaps || initial) || in_capitals(doc, m.first, m.end))) continue;
       if ((ref.flags & kNameCapital) && !(t.flags & (kCapitalized | kAllCaps))) continue;
       if ((ref.flags & kNameCapitalLast) && !(doc.tokens[m.end - 1].flags & (kCapitalized | kAllCaps))) continue;
-      if ((ref.flags & kNameCorefOnly) && !ents.has_record(ref.entity)) continue;
+      if ((ref.flags & kNameCorefOnly) && (!ents.has_record(ref.entity) || name_word_follows(doc, m.end))) continue;
       return &m;
     }
     return nullptr;
+  }
+
+  // A short form is not one when another name word follows it: "Kim" in
+  // "Kim Yong-hyun" is not Kim Jong-un.
+  bool name_word_follows(const Document& doc, uint32_t k) const {
+    return k < doc.tokens.size() && (doc.tokens[k].flags & kSpaceBefore) && is_name_word(doc, doc.tokens[k], lex_);
+  }
+
+  // The tokens of an extent with single spaces between them (no NBSP, no line breaks).
+  static std::string spaced_text(const Document& doc, Extent at) {
+    std::string out;
+    const uint32_t s = doc.sentence_at(at.start);
+    for (uint32_t k = s < doc.sentences.size() ? doc.sentences[s].first_token : 0;
+         k < doc.tokens.size() && doc.tokens[k].at.start < at.end; ++k) {
+      const Token& t = doc.tokens[k];
+      if (t.at.start < at.start) continue;
+      if (!out.empty() && (t.flags & kSpaceBefore)) out.push_back(' ');
+      out.append(doc.slice(t.at));
+    }
+    return out;
   }
 
   // An acronym inside a run of capitals ("UN ALLIÉ DE LA RUSSIE") may be any word.
@@ -89,20 +112,34 @@ class EntityAnnotator final : public Annotator {
   bool compound_demonym(Document& doc, uint32_t i, DocEntities& ents) const {
     const Token& t = doc.tokens[i];
     std::string_view word = doc.slice(t.at);
+    // Hyphen positions, with the word's ends: parts lie between them.
+    std::vector<uint32_t> cuts{0};
+    for (uint32_t k = 0; k < word.size(); ++k) {
+      if (word[k] == '-') cuts.push_back(k + 1);
+    }
+    const size_t n = cuts.size();
+    if (n < 2) return false;
+    cuts.push_back(static_cast<uint32_t>(word.size()) + 1);
+    // Left to right, the longest run of parts that is a demonym or a
+    // combining form: "russo-nord-coréenne" is russo + nord-coréenne.
     std::vector<std::pair<Extent, int64_t>> parts;
-    uint32_t start = 0;
-    for (uint32_t k = 0; k <= word.size(); ++k) {
-      if (k < word.size() && word[k] != '-') continue;
-      std::string_view part = word.substr(start, k - start);
-      uint64_t h = key_hash(fold(part));
-      int64_t e = names_.demonym(h);
-      if (e < 0) {
-        int64_t p = lex_.demonym_prefixes.find(h);
-        if (p >= 0) e = names_.knowledge().index_of(lex_.prefix_country[static_cast<size_t>(p)]);
+    for (size_t a = 0; a < n;) {
+      size_t taken = 0;
+      for (size_t b = n; b > a; --b) {
+        std::string_view piece = word.substr(cuts[a], cuts[b] - 1 - cuts[a]);
+        uint64_t h = key_hash(fold(piece));
+        int64_t e = names_.demonym(h);
+        if (e < 0 && b < n) {  // a combining form is never last
+          int64_t p = lex_.demonym_prefixes.find(h);
+          if (p >= 0) e = names_.knowledge().index_of(lex_.prefix_country[static_cast<size_t>(p)]);
+        }
+        if (e < 0) continue;
+        parts.push_back({{t.at.start + cuts[a], t.at.start + cuts[b] - 1}, e});
+        taken = b - a;
+        break;
       }
-      if (e < 0) return false;
-      parts.push_back({{t.at.start + start, t.at.start + k}, e});
-      start = k + 1;
+      if (!taken) return false;
+      a += taken;
     }
     if (parts.size() < 2) return false;
     for (const auto& [at, e] : parts) {
@@ -119,15 +156,24 @@ class EntityAnnotator final : public Annotator {
     uint32_t j = determiner ? i + 1 : i;
     std::string country;
     std::vector<PhraseMatcher::Match> demonyms;
-    auto demonym_at = [&](uint32_t k) -> bool {
-      if (k >= end || !names_.may_start(doc.tokens[k].hash)) return false;
+    // A demonym ("américain"), or a country's name with a possessive
+    // ("Russia's Defence Ministry"); returns the token after it, or 0.
+    auto demonym_at = [&](uint32_t k) -> uint32_t {
+      if (k >= end || !names_.may_start(doc.tokens[k].hash)) return 0;
       const PhraseMatcher::Match* m = known_name(doc, k, end, ents, found);
-      if (!m || !(names_.ref(m->payload).flags & kNameDemonym)) return false;
+      if (!m) return 0;
+      const NameRef& ref = names_.ref(m->payload);
+      const EntityRecord& rec = names_.knowledge().entities[ref.entity];
+      uint32_t after = m->end;
+      if (!(ref.flags & kNameDemonym)) {
+        if (rec.type != "COUNTRY" || after >= end || doc.folded_key(doc.tokens[after]) != "'s") return 0;
+        ++after;
+      }
       demonyms.push_back(*m);
-      country = names_.knowledge().entities[names_.ref(m->payload).entity].id;
-      return true;
+      country = rec.id;
+      return after;
     };
-    if (demonym_at(j)) j = demonyms.back().end;  // "the American network"
+    if (uint32_t after = demonym_at(j)) j = after;  // "the American network"
     if (j >= end || (!determiner && demonyms.empty())) return 0;
     int64_t bits = lex_.openers.find(doc.tokens[j].hash);
     if (bits < 0 || !(bits & kOpensDescription)) return 0;
@@ -136,15 +182,29 @@ class EntityAnnotator final : public Annotator {
     if (found.empty()) return 0;
     const PhraseMatcher::Match head = found.front();
     uint32_t last = head.end;
-    if (demonyms.empty() && demonym_at(last)) last = demonyms.back().end;  // "le média américain"
-    if (lex_.description_info[head.payload].needs_country && country.empty()) return 0;
+    if (demonyms.empty()) {
+      if (uint32_t after = demonym_at(last)) last = after;  // "le média américain"
+    }
+    const DescriptionInfo* info = &lex_.description_info[head.payload];
+    // "de la Défense", "des Affaires étrangères": a complement narrows the kinds.
+    if (last < end && lex_.complements.size() > 0) {
+      found.clear();
+      lex_.complements.matches_at(doc, last, end, found);
+      for (const auto& m : found) {
+        if (lex_.description_info[m.payload].type != info->type) continue;
+        info = &lex_.description_info[m.payload];
+        last = m.end;
+        break;
+      }
+    }
+    if (info->needs_country && country.empty()) return 0;
     if (bits & kOpensRole) set_role(doc, j, end, role, found);
     for (const auto& m : demonyms) add_known(doc, m, ents);
     PendingDescription d;
     d.at = extent(doc, i, last);
     d.first_token = i;
     d.end_token = last;
-    d.info = &lex_.description_info[head.payload];
+    d.info = info;
     d.country = country.starts_with("country/") ? country : "";
     ents.describe(std::move(d));
     if (role.info) {
@@ -163,11 +223,16 @@ class EntityAnnotator final : public Annotator {
     const auto& m = found.front();
     // "chercheuse principale et directrice du programme": one role, read whole.
     const bool continues = role.active(i) && role.at.start < doc.tokens[i].at.start;
-    const Extent first_at = role.at;
+    const PendingRole first = role;
     role = PendingRole{};
     role.info = &lex_.role_info[m.payload];
     role.at = extent(doc, m.first, m.end);
-    if (continues) role.at.start = first_at.start;
+    if (continues && !first.info->title) {
+      role.at.start = first.at.start;
+      role.info = first.info;  // the first role says what the person is
+      role.country = first.country;
+      role.affiliation = first.affiliation;
+    }
     role.next = m.end;
     // "Gen." / "M.": the abbreviation's period.
     if (role.next < end && doc.normalized_of(doc.tokens[role.next]) == "." &&
@@ -177,10 +242,22 @@ class EntityAnnotator final : public Annotator {
     return m.end;
   }
 
-  void scan_sentence(Document& doc, const Sentence& s, DocEntities& ents,
-                     std::vector<PhraseMatcher::Match>& found) const {
+  void scan_sentence(Document& doc, const Sentence& s, DocEntities& ents, std::vector<PhraseMatcher::Match>& found,
+                     PendingRole& carried) const {
     int headline = s.is_title ? 1 : -1;  // computed on first need
+    // A role that ended the previous sentence introduces a name opening this one.
     PendingRole role;
+    if (carried.info && !carried.info->title) {
+      role = carried;
+      role.next = role.expires = s.first_token;
+    }
+    carried = PendingRole{};
+    scan_tokens(doc, s, ents, found, role, headline);
+    if (role.info && role.next >= s.end_token) carried = role;
+  }
+
+  void scan_tokens(Document& doc, const Sentence& s, DocEntities& ents, std::vector<PhraseMatcher::Match>& found,
+                   PendingRole& role, int& headline) const {
     for (uint32_t i = s.first_token; i < s.end_token;) {
       const Token& t = doc.tokens[i];
       if (t.kind != TokenKind::kWord) {
@@ -195,9 +272,15 @@ class EntityAnnotator final : public Annotator {
       if (names_.may_start(t.hash)) {
         if (const PhraseMatcher::Match* m = known_name(doc, i, s.end_token, ents, found)) {
           PhraseMatcher::Match match = *m;
-          // "Ukrainian intelligence", "Russian military": a demonym heading a description.
-          if ((names_.ref(match.payload).flags & kNameDemonym) && match.end < s.end_token) {
-            int64_t bits = lex_.openers.find(doc.tokens[match.end].hash);
+          // "Ukrainian intelligence", "Russia's Defence Ministry": a demonym or
+          // a country's possessive heading a description.
+          const NameRef& ref = names_.ref(match.payload);
+          uint32_t head = match.end;
+          if (!(ref.flags & kNameDemonym) && head + 1 < s.end_token &&
+              names_.knowledge().entities[ref.entity].type == "COUNTRY" && doc.folded_key(doc.tokens[head]) == "'s")
+            ++head;
+          if ((head > match.end || (ref.flags & kNameDemonym)) && head < s.end_token) {
+            int64_t bits = lex_.openers.find(doc.tokens[head].hash);
             if (bits >= 0 && (bits & kOpensDescription)) {
               if (uint32_t next = description(doc, i, s.end_token, ents, role, found, /*determiner=*/false)) {
                 i = next;
@@ -224,7 +307,7 @@ class EntityAnnotator final : public Annotator {
       }
       const bool capitalized = (t.flags & (kCapitalized | kAllCaps)) != 0;
       // 2. Short forms of persons already named.
-      if (capitalized) {
+      if (capitalized && !name_word_follows(doc, i + 1)) {
         if (int64_t e = ents.alias(t.hash); e >= 0) {
           ents.mention(t.at, static_cast<uint32_t>(e), i, false, false, {"entity.coref.short", ""});
           if (role.active(i)) role.info = nullptr;
@@ -261,7 +344,7 @@ class EntityAnnotator final : public Annotator {
   }
 
   uint32_t add_org(Document& doc, NameRun run, OrgName org, DocEntities& ents, PendingRole& role) const {
-    std::string name(doc.slice(extent(doc, run.first, org.end)));
+    std::string name = spaced_text(doc, extent(doc, run.first, org.end));
     EntityRecord r = EntityRecord::make("org/" + slug(name), "ORG", name, "", org.head->kind, org.head->kind);
     uint32_t e = ents.unknown(r);
     ents.mention(extent(doc, run.first, org.end), e, run.first, false, false, {"entity.org.unknown", org.head->why.resource});
@@ -299,10 +382,10 @@ class EntityAnnotator final : public Annotator {
     bool by_shape = headline == 0 && run.words >= 2 && !(doc.tokens[run.first].flags & kAllCaps);
     if (run.words > kMaxNameWords || !(by_role || by_shape)) return run.end;
 
-    std::string name(doc.slice(extent(doc, run.first, run.end)));
+    std::string name = spaced_text(doc, extent(doc, run.first, run.end));
     EntityRecord r = EntityRecord::make("person/" + slug(name), "PERSON", name);
     if (by_role) {
-      r.role = std::string(doc.slice(role.at));
+      r.role = spaced_text(doc, role.at);
       r.kind = role.info->kind;
       r.country = role.country;
       r.affiliation = role.affiliation;

@@ -124,15 +124,19 @@ int32_t Knowledge::index_of(std::string_view id) const {
 }
 
 void Knowledge::drop_name(std::string_view text, uint32_t entity) {
-  seen_[fold(text) + '\x1f' + entities[entity].id] = true;
+  seen_[fold(text) + '\x1f' + entities[entity].id + "\x1f*"] = true;
 }
 
 void Knowledge::add_one(std::string text, uint32_t entity, uint8_t flags, Origin why) {
   if (text.empty()) return;
+  // One entry per spelling that matches differently: "OTAN" (capitals) and
+  // "Otan" (a capital) both; "Corée" and "Coree" once.
+  uint8_t cased = case_flags(text);
   std::string key = fold(text) + '\x1f' + entities[entity].id;
+  if (seen_.contains(key + "\x1f*")) return;  // dropped
+  key += '\x1f' + std::to_string(cased);
   if (seen_.contains(key)) return;
   seen_.emplace(std::move(key), true);
-  uint8_t cased = case_flags(text);
   // A lower-case resource name ("nord-coréens") matches in any case; a
   // capitalized one asks the same of the text; an acronym asks for capitals.
   names.push_back({std::move(text), entity, static_cast<uint8_t>((flags & ~(kNameCapital | kNameAllCaps | kNameCapitalLast)) | cased), why});
@@ -160,6 +164,7 @@ Result<std::shared_ptr<const Knowledge>> common_knowledge(const std::filesystem:
   auto knowledge = std::make_shared<Knowledge>();
   if (auto r = add_countries(root, *knowledge); !r) return std::unexpected(r.error());
   if (auto r = add_curated(root, *knowledge); !r) return std::unexpected(r.error());
+  if (auto r = add_cities(root, *knowledge); !r) return std::unexpected(r.error());
   cache.emplace(root, knowledge);
   return std::shared_ptr<const Knowledge>(knowledge);
 }

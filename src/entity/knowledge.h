@@ -104,5 +104,7 @@ Result<std::shared_ptr<const Knowledge>> common_knowledge(const std::filesystem:
 Result<void> add_countries(const std::filesystem::path& root, Knowledge& knowledge);
 // curated.cc: common/entity/{places,organisations,people}.tsv.
 Result<void> add_curated(const std::filesystem::path& root, Knowledge& knowledge);
+// cities.cc: ICU/CLDR time zone exemplar cities, after all the others.
+Result<void> add_cities(const std::filesystem::path& root, Knowledge& knowledge);
 
 }  // namespace claimtrace

@@ -82,17 +82,23 @@ Result<EntityLexicon> load_entity_lexicon(const LanguageContext& context) {
     lex.openers.add_bits(first_token_hash(row[0], rules), kOpensOrgHead);
   }
 
-  // FORMAT: phrase type kinds [country]
+  // FORMAT: phrase type kinds [country|complement]
   auto descriptions = load("descriptions.tsv", 2, 4);
   if (!descriptions) return std::unexpected(descriptions.error());
   for (const auto& row : descriptions->rows) {
     auto index = static_cast<uint32_t>(lex.description_info.size());
-    if (!row.get(3).empty() && row.get(3) != "country") return fail(std::string(row.where), "fourth field must be country");
+    const std::string_view flag = row.get(3);
+    if (!flag.empty() && flag != "country" && flag != "complement")
+      return fail(std::string(row.where), "fourth field must be country or complement");
     lex.description_info.push_back(
         {row[1], split_bar(row.get(2)), row.get(3) == "country", {"entity.coref.description", row.where}, 0, {}});
     DescriptionInfo& info = lex.description_info.back();
     info.type_key = key_hash(info.type);
     for (const auto& k : info.kinds) info.kind_keys.push_back(key_hash(k));
+    if (flag == "complement") {
+      lex.complements.add(row[0], index, rules);
+      continue;
+    }
     lex.descriptions.add(row[0], index, rules);
     lex.openers.add_bits(first_token_hash(row[0], rules), kOpensDescription);
   }

@@ -78,6 +78,9 @@ struct EntityLexicon {
   PhraseMatcher org_heads;  // payload: index into org_head_info
   std::vector<OrgHeadInfo> org_head_info;
   PhraseMatcher descriptions;  // payload: index into description_info
+  // What may follow a description's head (and its demonym) and narrow it:
+  // "le ministre [russe] des Affaires étrangères". Payload: description_info.
+  PhraseMatcher complements;
   std::vector<DescriptionInfo> description_info;
   HashTable64 determiners;      // folded token hash
   HashTable64 not_names;        // folded token hash

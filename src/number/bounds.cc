@@ -39,6 +39,8 @@ Result<BoundLexicon> BoundLexicon::load(const LanguageContext& context) {
     auto kind = kind_of(row[1]);
     if (!kind) return std::unexpected(Error{std::string(row.where), "unknown bound kind '" + row[1] + "'"});
     lex.cues_.push_back({*kind, row.where});
+    Document phrase = tokenize_phrase(row[0], *context.text_rules);
+    if (!phrase.tokens.empty()) lex.cue_filter_.add(phrase.tokens.front().hash);
     if (!lex.cue_matcher_.add(row[0], static_cast<uint32_t>(lex.cues_.size() - 1), *context.text_rules)) {
       return std::unexpected(Error{std::string(row.where), "empty phrase"});
     }
@@ -61,10 +63,16 @@ Result<BoundLexicon> BoundLexicon::load(const LanguageContext& context) {
     }
     v.max_inclusive = row.get(3) != "max_exclusive";
     lex.vague_.push_back(v);
+    Document phrase = tokenize_phrase(row[0], *context.text_rules);
+    if (!phrase.tokens.empty()) {
+      lex.vague_last_.push_back(phrase.tokens.back().hash);
+      lex.vague_filter_.add(phrase.tokens.back().hash);
+    }
     if (!lex.vague_matcher_.add(row[0], static_cast<uint32_t>(lex.vague_.size() - 1), *context.text_rules)) {
       return std::unexpected(Error{std::string(row.where), "empty phrase"});
     }
   }
+  std::sort(lex.vague_last_.begin(), lex.vague_last_.end());
   return lex;
 }
 

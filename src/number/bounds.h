@@ -3,6 +3,7 @@
 // (resources/<lang>/number/vague.tsv), compiled into phrase matchers.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -10,6 +11,7 @@
 
 #include "core/document.h"
 #include "pipeline/annotator.h"
+#include "number/number_lexicon.h"
 #include "text/phrase_matcher.h"
 
 namespace claimtrace::number {
@@ -48,6 +50,13 @@ class BoundLexicon {
   static Result<BoundLexicon> load(const LanguageContext& context);
 
   const PhraseMatcher& cues() const { return cue_matcher_; }
+  bool may_start_cue(uint64_t token_hash) const { return cue_filter_.may_contain(token_hash); }
+  // Whether a vague phrase may end with a token of this hash (a cheap
+  // filter before the matcher: its last word, "centaines", "thousands", is rare).
+  bool may_end_vague(uint64_t token_hash) const {
+    return vague_filter_.may_contain(token_hash) &&
+           std::binary_search(vague_last_.begin(), vague_last_.end(), token_hash);
+  }
   const BoundCue& cue(uint32_t payload) const { return cues_[payload]; }
   const PhraseMatcher& vague() const { return vague_matcher_; }
   const VagueAmount& vague_amount(uint32_t payload) const { return vague_[payload]; }
@@ -57,6 +66,9 @@ class BoundLexicon {
   std::vector<BoundCue> cues_;
   PhraseMatcher vague_matcher_;
   std::vector<VagueAmount> vague_;
+  std::vector<uint64_t> vague_last_;  // sorted hashes of the last token of each vague phrase
+  HashFilter vague_filter_;
+  HashFilter cue_filter_;  // first tokens of the cues
 };
 
 }  // namespace claimtrace::number

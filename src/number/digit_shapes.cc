@@ -110,11 +110,12 @@ uint32_t read_digits(const Document& doc, uint32_t i, uint32_t sentence_first, u
       end += 3;
     }
   }
-  // Exponent: 12.32e+14, 1.3e6, -12e-1.
+  // Exponent: 12.32e+14, 1.3e6, -12e-1 (the tokenizer may keep "e-" as one word).
   if (end + 1 < sentence_end && is_word(doc, end) && glued(doc, end) &&
-      (token_text(doc, end) == "e" || token_text(doc, end) == "E")) {
+      (token_text(doc, end) == "e" || token_text(doc, end) == "E" || token_text(doc, end) == "e-" ||
+       token_text(doc, end) == "E-")) {
     uint32_t k = end + 1;
-    double sign = 1;
+    double sign = token_text(doc, end).size() == 2 ? -1 : 1;
     if (k < sentence_end && (is_punct(doc, k, "+") || is_punct(doc, k, "-")) && glued(doc, k)) {
       sign = token_text(doc, k) == "-" ? -1 : 1;
       ++k;
@@ -126,11 +127,34 @@ uint32_t read_digits(const Document& doc, uint32_t i, uint32_t sentence_first, u
       }
     }
   }
+  // A power: "1,1^+23", "-2,5^-1", "-1.1^--23".
+  if (end + 1 < sentence_end && is_punct(doc, end, "^") && glued(doc, end)) {
+    uint32_t k = end + 1;
+    double sign = 1;
+    while (k < sentence_end && glued(doc, k) && (is_punct(doc, k, "+") || is_punct(doc, k, "-") ||
+                                                 is_punct(doc, k, "--"))) {
+      std::string_view sg = token_text(doc, k);
+      for (char c : sg) sign *= c == '-' ? -1 : 1;
+      ++k;
+    }
+    if (k < sentence_end && is_number(doc, k) && glued(doc, k)) {
+      if (auto e = value_of(doc, k, lex)) {
+        value = std::pow(value, sign * e->value);
+        end = k + 1;
+      }
+    }
+  }
   // Letters glued after the digits.
   if (end < sentence_end && is_word(doc, end) && glued(doc, end)) {
     const Suffix* s = lex.suffix(token_text(doc, end));
+    const Token& glued_word = doc.tokens[end];
+    const NumberWord* scale_word = s ? nullptr : lex.word(glued_word.hash, doc.folded_key(glued_word));
     if (s && s->kind == SuffixKind::kMultiplier) {
       value *= s->value;
+      scaled = true;
+      ++end;
+    } else if (scale_word && scale_word->kind == WordKind::kScale) {
+      value *= scale_word->value;  // "$846.8million", "2millions"
       scaled = true;
       ++end;
     } else if (s && s->kind == SuffixKind::kOrdinal) {

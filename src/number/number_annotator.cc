@@ -1,6 +1,7 @@
 #include "number/number_annotator.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "number/atoms.h"
 #include "number/bounds.h"
@@ -25,11 +26,18 @@ class NumberAnnotator final : public Annotator {
   void annotate(Document& doc) const override;
 
  private:
-  void sentence(const Document& doc, uint32_t first, uint32_t end, std::vector<Atom>& atoms) const;
+  struct Scratch {
+    std::vector<Part> parts;
+    std::vector<uint8_t> may_end;
+    std::vector<bool> part_scaled;
+    std::vector<uint32_t> part_first, part_end;
+    std::vector<const number::NumberWord*> pieces;
+  };
+  void sentence(const Document& doc, uint32_t first, uint32_t end, std::vector<Atom>& atoms, Scratch& scratch) const;
   void hyphen_prefix(const Document& doc, uint32_t i, std::vector<Atom>& atoms) const;
   void flush_run(const Document& doc, std::vector<Part>& parts, std::vector<uint8_t>& may_end,
                  std::vector<uint32_t>& part_first, std::vector<uint32_t>& part_end, std::vector<bool>& part_scaled,
-                 std::vector<Atom>& atoms) const;
+                 std::vector<Atom>& atoms, uint32_t& skip_until) const;
 
   number::NumberLexicon words_;
   number::BoundLexicon bounds_;
@@ -40,8 +48,9 @@ class NumberAnnotator final : public Annotator {
 bool word_parts(const Document& doc, const Token& t, const number::NumberLexicon& lex,
                 std::vector<const number::NumberWord*>& out) {
   out.clear();
+  if (!t.has(kHyphenated) && !lex.may_be_word(t.hash)) return false;
   std::string_view key = doc.folded_key(t);
-  if (const auto* w = lex.word(key)) {
+  if (const auto* w = lex.word(t.hash, key)) {
     out.push_back(w);
     return true;
   }
@@ -71,7 +80,8 @@ Part part_of(const number::NumberWord& w, std::string_view key) {
 
 void NumberAnnotator::flush_run(const Document& doc, std::vector<Part>& parts, std::vector<uint8_t>& may_end,
                                 std::vector<uint32_t>& part_first, std::vector<uint32_t>& part_end,
-                                std::vector<bool>& part_scaled, std::vector<Atom>& atoms) const {
+                                std::vector<bool>& part_scaled, std::vector<Atom>& atoms,
+                                uint32_t& skip_until) const {
   size_t start = 0;
   while (start < parts.size()) {
     double value = 0;
@@ -113,7 +123,42 @@ void NumberAnnotator::flush_run(const Document& doc, std::vector<Part>& parts, s
         !t0.has(kDigitGroups) && doc.normalized_of(t0).size() == 4 && a.end == a.first + 1) {
       a.span.role = NumberRole::kYear;
     }
-    if (a.end < doc.tokens.size() && number::is_punct(doc, a.end, "%")) a.span.role = NumberRole::kPercent;
+    if (a.end < doc.tokens.size()) {
+      std::vector<PhraseMatcher::Match> pm;
+      words_.percent().matches_at(doc, a.end, static_cast<uint32_t>(doc.tokens.size()), pm);
+      if (!pm.empty()) {
+        a.span.role = NumberRole::kPercent;
+        skip_until = pm.front().end;  // the "cent" of "pour cent" is no number
+      }
+    }
+    // "à 14 heures", "at 6 o'clock": a time of day.
+    if (n == 1 && value >= 0 && value <= 24 && value == static_cast<int64_t>(value) && a.end < doc.tokens.size()) {
+      std::vector<PhraseMatcher::Match> after;
+      words_.time_after().matches_at(doc, a.end, static_cast<uint32_t>(doc.tokens.size()), after);
+      bool is_time = false;
+      for (const auto& m : after) {
+        if (words_.time_after_alone(m.payload)) is_time = true;
+      }
+      if (!after.empty() && !is_time) {
+        std::vector<PhraseMatcher::Match> before;
+        for (uint32_t back = 1; back <= 2 && back <= a.first && !is_time; ++back) {
+          before.clear();
+          words_.time_before().matches_at(doc, a.first - back, a.first, before);
+          for (const auto& m : before) is_time |= m.end == a.first;
+        }
+      }
+      if (is_time) {
+        a.span.role = NumberRole::kTimeOfDay;
+        a.span.why.rule = "number.time_of_day";
+      }
+    }
+    // "16 mai 2012", "May 16": a day of the month.
+    if (!words && n == 1 && value >= 1 && value <= 31 && value == static_cast<int64_t>(value) &&
+        ((a.end < doc.tokens.size() && words_.is_month(doc.tokens[a.end].hash)) ||
+         (a.first > 0 && words_.is_month(doc.tokens[a.first - 1].hash)))) {
+      a.span.role = NumberRole::kDatePart;
+      a.span.why.rule = "number.day_of_month";
+    }
     atoms.push_back(a);
     start += n;
   }
@@ -124,15 +169,22 @@ void NumberAnnotator::flush_run(const Document& doc, std::vector<Part>& parts, s
   part_scaled.clear();
 }
 
-void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end, std::vector<Atom>& atoms) const {
-  std::vector<Part> parts;
-  std::vector<uint8_t> may_end;
-  std::vector<bool> part_scaled;
-  std::vector<uint32_t> part_first, part_end;
-  std::vector<const number::NumberWord*> pieces;
-  auto flush = [&] { flush_run(doc, parts, may_end, part_first, part_end, part_scaled, atoms); };
+void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end, std::vector<Atom>& atoms,
+                               Scratch& scratch) const {
+  auto& parts = scratch.parts;
+  auto& may_end = scratch.may_end;
+  auto& part_scaled = scratch.part_scaled;
+  auto& part_first = scratch.part_first;
+  auto& part_end = scratch.part_end;
+  auto& pieces = scratch.pieces;
+  uint32_t skip_until = first;
+  auto flush = [&] { flush_run(doc, parts, may_end, part_first, part_end, part_scaled, atoms, skip_until); };
   for (uint32_t i = first; i < end;) {
     const Token& t = doc.tokens[i];
+    if (i < skip_until && parts.empty()) {
+      ++i;
+      continue;
+    }
     if (t.kind == TokenKind::kNumber) {
       number::DigitResult r;
       uint32_t next = number::read_digits(doc, i, first, end, words_, atoms, r);
@@ -149,7 +201,19 @@ void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end
       i = next;
       continue;
     }
-    if (t.kind == TokenKind::kWord && word_parts(doc, t, words_, pieces)) {
+    // Two-word entries: "one out of three".
+    if (t.kind == TokenKind::kWord && !parts.empty() && i + 1 < end) {
+      if (const auto* w = words_.pair(t.hash, doc.folded_key(t), doc.folded_key(doc.tokens[i + 1]))) {
+        parts.push_back(part_of(*w, {}));
+        may_end.push_back(true);
+        part_first.push_back(i);
+        part_end.push_back(i + 2);
+        part_scaled.push_back(false);
+        i += 2;
+        continue;
+      }
+    }
+    if (t.kind != TokenKind::kNumber && word_parts(doc, t, words_, pieces)) {
       const auto* w0 = pieces.front();
       // "the one", "this one": a pronoun.
       if (w0->pronoun && i > first && words_.is_determiner(doc.folded_key(doc.tokens[i - 1]))) {
@@ -233,14 +297,42 @@ void NumberAnnotator::hyphen_prefix(const Document& doc, uint32_t i, std::vector
 
 void NumberAnnotator::annotate(Document& doc) const {
   std::vector<Atom> atoms;
+  std::vector<PhraseMatcher::Match> vague;
+  Scratch scratch;
   for (const Sentence& s : doc.sentences) {
     atoms.clear();
-    sentence(doc, s.first_token, s.end_token, atoms);
+    sentence(doc, s.first_token, s.end_token, atoms, scratch);
     std::sort(atoms.begin(), atoms.end(), [](const Atom& a, const Atom& b) { return a.first < b.first; });
     // Vague amounts on tokens no numeral took: des centaines, dozens, plusieurs milliers.
     {
-      std::vector<PhraseMatcher::Match> vague;
-      bounds_.vague().scan(doc, s.first_token, s.end_token, vague);
+      vague.clear();
+      const uint32_t span = bounds_.vague().max_tokens();
+      for (uint32_t i = s.first_token; i < s.end_token; ++i) {
+        if (!bounds_.may_end_vague(doc.tokens[i].hash)) continue;
+        // The longest phrase ending here, starting as early as possible.
+        uint32_t lo = i + 1 >= span + s.first_token ? i + 1 - span : s.first_token;
+        for (uint32_t start = lo; start <= i; ++start) {
+          size_t before = vague.size();
+          bounds_.vague().matches_at(doc, start, i + 1, vague);
+          size_t keep = vague.size();
+          for (size_t k = before; k < vague.size(); ++k) {
+            if (vague[k].end == i + 1) {
+              keep = k;
+              break;
+            }
+          }
+          if (keep == vague.size()) {
+            vague.resize(before);
+            continue;
+          }
+          PhraseMatcher::Match m = vague[keep];
+          vague.resize(before);
+          // "tens" then "tens of thousands": the longer phrase replaces the one it covers.
+          while (!vague.empty() && vague.back().first >= m.first) vague.pop_back();
+          if (vague.empty() || vague.back().end <= m.first) vague.push_back(m);
+          break;
+        }
+      }
       for (const auto& m : vague) {
         bool taken = false;
         for (const auto& a : atoms) taken |= a.first < m.end && m.first < a.end;
@@ -261,8 +353,14 @@ void NumberAnnotator::annotate(Document& doc) const {
       }
       std::sort(atoms.begin(), atoms.end(), [](const Atom& a, const Atom& b) { return a.first < b.first; });
     }
-    number::find_ranges(doc, s.first_token, s.end_token, bounds_, atoms);
-    for (auto& a : atoms) doc.numbers.push_back(std::move(a.span));
+    if (!atoms.empty()) number::find_ranges(doc, s.first_token, s.end_token, bounds_, atoms);
+    for (auto& a : atoms) {
+      // 1e999, 1,1^+9999: no finite value, no number.
+      const Amount& m = a.span.amount;
+      bool finite = (!m.value || std::isfinite(*m.value)) && (!m.min || std::isfinite(*m.min)) &&
+                    (!m.max || std::isfinite(*m.max));
+      if (finite) doc.numbers.push_back(std::move(a.span));
+    }
   }
   std::stable_sort(doc.numbers.begin(), doc.numbers.end(), [](const NumberSpan& a, const NumberSpan& b) {
     return a.at.start != b.at.start ? a.at.start < b.at.start : a.at.end > b.at.end;

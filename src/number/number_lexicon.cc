@@ -2,6 +2,10 @@
 
 #include <charconv>
 
+#include <unicode/dtfmtsym.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 #include "resources/table.h"
 #include "text/fold.h"
 
@@ -53,7 +57,15 @@ Result<NumberLexicon> NumberLexicon::load(const LanguageContext& context) {
     w.pronoun = flags.find("pronoun") != std::string_view::npos;
     w.words_only = flags.find("words_only") != std::string_view::npos;
     w.where = row.where;
-    lex.words_[fold(row[0])] = w;
+    std::string key = fold(row[0]);
+    if (size_t space = key.find(' '); space != std::string::npos) {
+      lex.pairs_.push_back({key.substr(0, space), {key.substr(space + 1), w}});
+      lex.filter_.add(key_hash(key.substr(0, space)));
+      continue;
+    }
+    uint64_t h = key_hash(key);
+    lex.words_[h] = {std::move(key), w};
+    lex.filter_.add(h);
   }
   auto suffixes = load_table(context.root, context.path("number", "suffixes.tsv"), 2, 4);
   if (!suffixes) return std::unexpected(suffixes.error());
@@ -75,6 +87,46 @@ Result<NumberLexicon> NumberLexicon::load(const LanguageContext& context) {
   auto dets = load_optional_table(context.root, context.path("number", "determiners.tsv"), 1, 1);
   if (!dets) return std::unexpected(dets.error());
   for (const auto& row : dets->rows) lex.determiners_[fold(row[0])] = true;
+  // Month names from CLDR (wide and abbreviated, formatting and standalone):
+  // a number next to one is a day of the month, not a count.
+  {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::DateFormatSymbols symbols(icu::Locale(context.lang.c_str()), status);
+    if (U_SUCCESS(status)) {
+      for (auto context_type : {icu::DateFormatSymbols::FORMAT, icu::DateFormatSymbols::STANDALONE}) {
+        for (auto width : {icu::DateFormatSymbols::WIDE, icu::DateFormatSymbols::ABBREVIATED}) {
+          int32_t n = 0;
+          const icu::UnicodeString* names = symbols.getMonths(n, context_type, width);
+          for (int32_t k = 0; k < n; ++k) {
+            std::string utf8;
+            names[k].toUTF8String(utf8);
+            while (!utf8.empty() && utf8.back() == '.') utf8.pop_back();
+            if (utf8.empty()) continue;
+            uint64_t h = key_hash(fold(utf8));
+            lex.months_[h] = true;
+            lex.month_filter_.add(h);
+          }
+        }
+      }
+    }
+  }
+  auto percent = load_optional_table(context.root, context.path("number", "percent.tsv"), 1, 1);
+  if (!percent) return std::unexpected(percent.error());
+  for (const auto& row : percent->rows) {
+    if (!lex.percent_.add(row[0], row.line, *context.text_rules)) {
+      return std::unexpected(Error{std::string(row.where), "empty phrase"});
+    }
+  }
+  auto tod = load_optional_table(context.root, context.path("number", "time_of_day.tsv"), 2, 2);
+  if (!tod) return std::unexpected(tod.error());
+  for (const auto& row : tod->rows) {
+    bool ok = false;
+    if (row[1] == "before") ok = lex.time_before_.add(row[0], 0, *context.text_rules);
+    else if (row[1] == "after") ok = lex.time_after_.add(row[0], 0, *context.text_rules);
+    else if (row[1] == "after_alone") ok = lex.time_after_.add(row[0], 1, *context.text_rules);
+    else return std::unexpected(Error{std::string(row.where), "position must be before, after or after_alone"});
+    if (!ok) return std::unexpected(Error{std::string(row.where), "empty phrase"});
+  }
   auto settings = load_optional_table(context.root, context.path("number", "settings.tsv"), 2, 2);
   if (!settings) return std::unexpected(settings.error());
   for (const auto& row : settings->rows) {
@@ -83,9 +135,19 @@ Result<NumberLexicon> NumberLexicon::load(const LanguageContext& context) {
   return lex;
 }
 
-const NumberWord* NumberLexicon::word(std::string_view folded) const {
-  auto it = words_.find(folded);
-  return it == words_.end() ? nullptr : &it->second;
+const NumberWord* NumberLexicon::word(std::string_view folded) const { return word(key_hash(folded), folded); }
+
+const NumberWord* NumberLexicon::pair(uint64_t first_hash, std::string_view first, std::string_view next) const {
+  if (pairs_.empty() || !filter_.may_contain(first_hash)) return nullptr;
+  for (const auto& [head, tail] : pairs_) {
+    if (head == first && tail.key == next) return &tail.word;
+  }
+  return nullptr;
+}
+
+const NumberWord* NumberLexicon::lookup(uint64_t hash, std::string_view folded) const {
+  auto it = words_.find(hash);
+  return it == words_.end() || it->second.key != folded ? nullptr : &it->second.word;
 }
 
 const Suffix* NumberLexicon::suffix(std::string_view written) const {

@@ -8,9 +8,11 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "core/error.h"
 #include "pipeline/annotator.h"
+#include "number/filtered_matcher.h"
 
 namespace claimtrace::number {
 
@@ -62,17 +64,44 @@ class NumberLexicon {
   static Result<NumberLexicon> load(const LanguageContext& context);
 
   const NumberWord* word(std::string_view folded) const;
+  // The same lookup for a token, by its precomputed hash (Token::hash).
+  bool may_be_word(uint64_t hash) const { return filter_.may_contain(hash); }
+  const NumberWord* word(uint64_t hash, std::string_view folded) const {
+    return filter_.may_contain(hash) ? lookup(hash, folded) : nullptr;
+  }
+  // A two-word entry ("out of") starting with the token of this hash, whose
+  // second word is `next`; nullptr when none.
+  const NumberWord* pair(uint64_t first_hash, std::string_view first, std::string_view next) const;
   // Suffixes are matched as written (case matters: "M" is a million, "m" a metre).
   const Suffix* suffix(std::string_view written) const;
   // Folded words after which "one" is a pronoun (the one, this one).
   bool is_determiner(std::string_view folded) const { return determiners_.contains(folded); }
   char decimal_mark() const { return decimal_; }
+  // Month names and abbreviations of the language (from ICU/CLDR), by token hash.
+  // Words after a number that make it a percentage: %, pour cent, percent.
+  const FilteredMatcher& percent() const { return percent_; }
+  // Words around a number that make it a time of day: "à 14 heures", "at 6 o'clock".
+  const FilteredMatcher& time_before() const { return time_before_; }
+  const FilteredMatcher& time_after() const { return time_after_; }
+  bool time_after_alone(uint32_t payload) const { return payload & 1; }
+  bool is_month(uint64_t hash) const { return month_filter_.may_contain(hash) && months_.contains(hash); }
 
  private:
-  StringMap<NumberWord> words_;
+  const NumberWord* lookup(uint64_t hash, std::string_view folded) const;
+  struct Keyed {
+    std::string key;
+    NumberWord word;
+  };
+  std::unordered_map<uint64_t, Keyed> words_;  // by key_hash of the folded word
+  HashFilter filter_;                          // most tokens are no number word: skip the map
+  std::vector<std::pair<std::string, Keyed>> pairs_;  // "out" -> {"of", over}
   StringMap<Suffix> suffixes_;
   StringMap<bool> determiners_;
   char decimal_ = '.';
+  std::unordered_map<uint64_t, bool> months_;
+  FilteredMatcher percent_;
+  FilteredMatcher time_before_, time_after_;
+  HashFilter month_filter_;
 };
 
 }  // namespace claimtrace::number

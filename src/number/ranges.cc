@@ -43,9 +43,21 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
                  std::vector<Atom>& atoms) {
   // Every cue at every position (not only the longest), so that "or greater
   // than" and "greater than" are both seen.
+  // Cues matter only next to numbers: look within a window around each.
   std::vector<Cue> cues;
   std::vector<PhraseMatcher::Match> here;
-  for (uint32_t i = first; i < end; ++i) {
+  const uint32_t reach = lex.cues().max_tokens() + 2;
+  std::vector<std::pair<uint32_t, uint32_t>> windows;
+  for (const auto& a : atoms) {
+    if (!a.plain) continue;
+    uint32_t lo = a.first > first + reach ? a.first - reach : first;
+    uint32_t hi = std::min(end, a.end + reach);
+    if (!windows.empty() && lo <= windows.back().second) windows.back().second = std::max(windows.back().second, hi);
+    else windows.emplace_back(lo, hi);
+  }
+  for (auto [lo, hi] : windows)
+  for (uint32_t i = lo; i < hi; ++i) {
+    if (!lex.may_start_cue(doc.tokens[i].hash)) continue;
     here.clear();
     lex.cues().matches_at(doc, i, end, here);
     for (const auto& m : here) {
@@ -164,7 +176,8 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
         r.span.at = extent_of(doc, r.first, r.end);
         used[b2] = true;
       } else if (const Cue* eq = cue_starting(a.end, [](BoundKind x) { return x == BoundKind::kOrEqual; });
-                 eq && (pre->kind == BoundKind::kMore || pre->kind == BoundKind::kLess)) {
+                 eq && (pre->kind == BoundKind::kMore || pre->kind == BoundKind::kLess) &&
+                 !(eq->end < end && (atom_at(eq->end) >= 0 || (eq->end + 1 < end && atom_at(eq->end + 1) >= 0)))) {
         // "less than 5000 or equal"
         if (pre->kind == BoundKind::kMore) r.span.amount.min_inclusive = true;
         else r.span.amount.max_inclusive = true;

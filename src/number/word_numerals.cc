@@ -81,6 +81,9 @@ std::optional<double> compose(std::span<const Part> parts) {
             return std::nullopt;
           }
           current += p.value;
+        } else if (last == Last::kUnit && !p.digits && p.value > 0 && p.value < 1 && i > 0 && parts[i - 1].digits &&
+                   parts[i - 1].integer) {
+          current += p.value;  // 2½
         } else if (last == Last::kUnit && !p.digits && p.value > 0 && p.value < 10 &&
                    (std::fmod(current, 100) == 10 || std::fmod(current, 100) == 70 ||
                     std::fmod(current, 100) == 90) && prev_unit == 10) {
@@ -124,6 +127,8 @@ std::optional<double> compose(std::span<const Part> parts) {
           if (last == Last::kNone && (p.value != 100 || p.plural)) return std::nullopt;  // "dozens", "cents" alone
           if (last == Last::kArticle) current -= 1;
           current += p.value;
+        } else if (last == Last::kDenominator && current < 1 && total == 0) {
+          current *= p.value;  // une demi-douzaine
         } else if (last == Last::kUnit || last == Last::kTen) {
           if (below >= 100 && p.value == 100) return std::nullopt;
           if (p.words_only && i > 0 && parts[i - 1].digits) return std::nullopt;
@@ -212,8 +217,9 @@ std::optional<double> compose(std::span<const Part> parts) {
         }
         if (last == Last::kAnd && p.value == 2) {
           numerator = 1;  // "et demi"
-        } else if (last == Last::kNone || last == Last::kAnd || (last == Last::kScale && !after_and) ||
-                   last == Last::kDenominator) {
+        } else if (last == Last::kNone || last == Last::kAnd ||
+                   (last == Last::kScale && !after_and && p.value < 1000) || last == Last::kDenominator) {
+          // (after a scale only a large denominator: "a hundred thousand trillionths")
           return std::nullopt;
         }
         total = 0;

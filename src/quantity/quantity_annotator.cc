@@ -46,21 +46,30 @@ class QuantityAnnotator final : public Annotator {
     uint32_t first = 0, end = 0;
     const UnitEntry* entry = nullptr;
   };
-  std::vector<Hit> hits_at(const Document& doc, const PhraseMatcher& m, uint32_t i, uint32_t limit) const;
+  std::vector<Hit> hits_at(const Document& doc, const number::FilteredMatcher& m, uint32_t i, uint32_t limit) const;
   const UnitEntry* pick(const std::vector<Hit>& hits, bool number_scaled) const;
   bool military(const Document& doc, uint32_t first, uint32_t end) const;
+  void partitives(Document& doc) const;
 
   quantity::UnitLexicon lex_;
 };
 
-std::vector<QuantityAnnotator::Hit> QuantityAnnotator::hits_at(const Document& doc, const PhraseMatcher& m,
+std::vector<QuantityAnnotator::Hit> QuantityAnnotator::hits_at(const Document& doc, const number::FilteredMatcher& m,
                                                                uint32_t i, uint32_t limit) const {
   std::vector<PhraseMatcher::Match> ms;
   std::vector<Hit> out;
   if (i >= limit) return out;
   m.matches_at(doc, i, limit, ms);
+  // A number after a space inside a unit is no part of it ("12 m 2 dm" is no "m2").
+  std::erase_if(ms, [&](const PhraseMatcher::Match& x) {
+    for (uint32_t k = x.first + 1; k < x.end; ++k) {
+      if (doc.tokens[k].kind == TokenKind::kNumber && doc.tokens[k].has(kSpaceBefore)) return true;
+    }
+    return false;
+  });
   if (ms.empty()) return out;
-  uint32_t longest = ms.front().end;
+  uint32_t longest = 0;
+  for (const auto& x : ms) longest = std::max(longest, x.end);
   for (const auto& x : ms) {
     if (x.end == longest) out.push_back({x.first, x.end, &lex_.entry(x.payload)});
   }
@@ -115,6 +124,7 @@ void QuantityAnnotator::annotate(Document& doc) const {
     const UnitEntry* unit = nullptr;
     Extent noun;
     std::string_view rule;
+    double extra_base = 0;  // a second unit of the same class, in the base unit
 
     // 0. Number words inside a hyphenated word: "six-mile", "three-foot".
     if (n.in_word && n.at.end < doc.tokens[e - 1].at.end && doc.tokens[e - 1].kind == TokenKind::kWord) {
@@ -160,6 +170,10 @@ void QuantityAnnotator::annotate(Document& doc) const {
       j = e;
       const bool word_end = is_word(doc, e - 1);  // "millions de", "centaines de", "thousands of"
       for (int steps = 0; steps < 4 && j < limit; ++steps) {
+        if (steps == 0 && word_end && lex_.is_of_word(doc.folded_key(doc.tokens[j]))) {
+          ++j;
+          continue;
+        }
         auto hits = hits_at(doc, lex_.after(), j, limit);
         if (hits.empty()) break;
         const UnitEntry* u = pick(hits, number_scaled);
@@ -224,10 +238,12 @@ void QuantityAnnotator::annotate(Document& doc) const {
     if (!unit && !demonym_seen && last_counted >= 0 && last_sentence == s_index && n.role == NumberRole::kCount) {
       std::vector<PhraseMatcher::Match> ms;
       bool elliptical = false;
-      for (uint32_t back = 1; back <= 3 && back <= f && f - back >= s.first_token; ++back) {
+      // "dont environ 200 000": look before the approximating words.
+      const uint32_t fe = n.cue.empty() ? f : token_at(doc, n.cue.start);
+      for (uint32_t back = 1; back <= 3 && back <= fe && fe - back >= s.first_token; ++back) {
         ms.clear();
-        lex_.ellipsis().matches_at(doc, f - back, f, ms);
-        for (const auto& m : ms) elliptical |= m.end == f;
+        lex_.ellipsis().matches_at(doc, fe - back, fe, ms);
+        for (const auto& m : ms) elliptical |= m.end == fe;
         if (elliptical) break;
       }
       if (!elliptical && last_elliptical) {
@@ -254,30 +270,131 @@ void QuantityAnnotator::annotate(Document& doc) const {
     }
     if (!unit && !demonym_seen) continue;
     if (n.role == NumberRole::kYear && !unit) continue;
+    // A measure in two units of one class: "5 feet and 2 inches", "2 heures 30 minutes".
+    if (unit && unit->kind == EntryKind::kUnit && unit->unit.find(':') != std::string::npos &&
+        !unit->unit.starts_with("money") && q.amount.value && q_end < limit) {
+      uint32_t k = q_end;
+      std::vector<PhraseMatcher::Match> ms;
+      lex_.coordination().matches_at(doc, k, limit, ms);
+      const bool joined = !ms.empty() && is_word(doc, k);
+      if (joined) k = ms.front().end;
+      // Joined by "and"/"et", or a duration ("2 hours 30 minutes"); "12 m 2 dm" are two.
+      if (k < limit && (joined || unit->unit.starts_with("duration"))) {
+        auto it = std::lower_bound(doc.numbers.begin(), doc.numbers.end(), doc.tokens[k].at.start,
+                                   [](const NumberSpan& x, uint32_t o) { return x.at.start < o; });
+        if (it != doc.numbers.end() && it->at.start == doc.tokens[k].at.start && it->amount.value &&
+            !it->in_word && it->role == NumberRole::kCount) {
+          uint32_t after = token_end(doc, it->at.end);
+          auto hits = hits_at(doc, lex_.after(), after, limit);
+          const UnitEntry* second = hits.empty() ? nullptr : pick(hits, false);
+          if (second && second->kind == EntryKind::kUnit && second->unit == unit->unit &&
+              second->factor < unit->factor) {
+            extra_base = *it->amount.value * second->factor;
+            q_end = hits.front().end;
+            claimed_end = it->at.end;
+          }
+        }
+      }
+    }
+    // Money with its sub-unit: "15 dollars 50", "17 USD 25", "treize euros et quarante-cinq cents".
+    if (unit && unit->kind == EntryKind::kMoney && unit->unit != "other" && q.amount.value &&
+        *q.amount.value == static_cast<int64_t>(*q.amount.value) && q_end < limit) {
+      uint32_t k = q_end;
+      std::vector<PhraseMatcher::Match> ms;
+      lex_.coordination().matches_at(doc, k, limit, ms);
+      if (!ms.empty() && is_word(doc, k)) k = ms.front().end;
+      if (k < limit) {
+        auto it = std::lower_bound(doc.numbers.begin(), doc.numbers.end(), doc.tokens[k].at.start,
+                                   [](const NumberSpan& x, uint32_t o) { return x.at.start < o; });
+        if (it != doc.numbers.end() && it->at.start == doc.tokens[k].at.start && it->amount.value &&
+            !it->in_word && *it->amount.value >= 1 && *it->amount.value < 100 &&
+            *it->amount.value == static_cast<int>(*it->amount.value)) {
+          uint32_t after = token_end(doc, it->at.end);
+          auto hits = hits_at(doc, lex_.after(), after, limit);
+          const UnitEntry* sub = hits.empty() ? nullptr : hits.front().entry;
+          bool sub_unit = sub && sub->kind == EntryKind::kMoney && sub->unit == "other";
+          if (!sub || sub_unit) {
+            *q.amount.value += *it->amount.value / 100;
+            q_end = sub_unit ? hits.front().end : after;
+            claimed_end = it->at.end;
+          }
+        }
+      }
+    }
     q.at = {doc.tokens[q_first].at.start, doc.tokens[q_end - 1].at.end};
     q.noun = noun;
     if (q.amount.min && q.amount.max && *q.amount.min == *q.amount.max && !q.amount.value) {
-      q.amount.value = q.amount.min;  // "equal to 20 pounds"
+      q.amount.value = q.amount.min;  // "equal to 20 pounds": the number alone
       q.amount.min.reset();
       q.amount.max.reset();
+      for (const NumberSpan& inner : doc.numbers) {
+        if (inner.at.end == n.at.end && inner.at.start > n.at.start && inner.amount.value) {
+          q_first = token_at(doc, inner.at.start);
+          break;
+        }
+      }
     }
     if (unit) {
       q.unit = unit->unit;
       q.amount = scaled(q.amount, unit->factor);
+      if (extra_base != 0 && q.amount.value) *q.amount.value += extra_base;
       q.why = {rule, unit->where};
     } else {
       q.unit = military(doc, s.first_token, s.end_token) ? "personnel" : "person";
       q.why = {rule, {}};
     }
-    const bool counted = !q.unit.starts_with("money") && q.unit.find(':') == std::string::npos && q.unit != "other";
+    // Counted nouns and money may be left out after "dont" ("61 milliards de
+    // dollars, dont 13,8 milliards"); measures, whose factor varies, not.
+    const bool counted = q.unit.starts_with("money") || (q.unit.find(':') == std::string::npos && q.unit != "other");
     doc.quantities.push_back(std::move(q));
     if (counted) {
       last_counted = static_cast<int>(doc.quantities.size() - 1);
       last_sentence = s_index;
       last_elliptical = false;
     }
-    claimed_end = doc.quantities.back().at.end;
+    claimed_end = std::max(claimed_end, doc.quantities.back().at.end);
   }
+  partitives(doc);
+}
+
+// "at least 1,000 of the 11,000 troops", "4 000 d'entre eux": a number (or
+// bound) before a partitive phrase counts the noun of the quantity after it.
+void QuantityAnnotator::partitives(Document& doc) const {
+  if (doc.quantities.empty()) return;
+  const size_t n_quantities = doc.quantities.size();
+  std::vector<PhraseMatcher::Match> ms;
+  uint32_t covered_end = 0;
+  for (const NumberSpan& n : doc.numbers) {
+    if (n.role != NumberRole::kCount || n.in_word || n.at.start < covered_end) continue;
+    bool covered = false;
+    for (size_t k = 0; k < n_quantities && !covered; ++k) covered = doc.quantities[k].at.overlaps(n.at);
+    if (covered) continue;
+    const uint32_t e = token_end(doc, n.at.end);
+    if (e >= doc.tokens.size()) continue;
+    ms.clear();
+    lex_.partitive().matches_at(doc, e, static_cast<uint32_t>(doc.tokens.size()), ms);
+    if (ms.empty()) continue;
+    const uint32_t next = doc.tokens[ms.front().end < doc.tokens.size() ? ms.front().end : e].at.start;
+    for (size_t k = 0; k < n_quantities; ++k) {
+      const QuantitySpan& whole = doc.quantities[k];
+      // Only counted nouns: "five of the three-ton satellites" are no tons.
+      if (whole.at.start != next || whole.noun.empty() || whole.unit.find(':') != std::string::npos ||
+          whole.unit == "other") {
+        continue;
+      }
+      QuantitySpan q;
+      q.at = n.at;
+      q.amount = n.amount;
+      q.unit = whole.unit;
+      q.noun = whole.noun;
+      q.why = {"quantity.partitive", {}};
+      doc.quantities.push_back(std::move(q));
+      covered_end = n.at.end;
+      break;
+    }
+  }
+  std::stable_sort(doc.quantities.begin(), doc.quantities.end(),
+                   [](const QuantitySpan& a, const QuantitySpan& b) { return a.at.start < b.at.start; });
 }
 
 }  // namespace

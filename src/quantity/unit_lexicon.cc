@@ -22,7 +22,7 @@ std::optional<double> to_double(std::string_view s) {
 Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
   UnitLexicon lex;
   const TextRules& rules = *context.text_rules;
-  auto add = [&](PhraseMatcher& m, const TableRow& row, UnitEntry e) -> Result<void> {
+  auto add = [&](number::FilteredMatcher& m, const TableRow& row, UnitEntry e) -> Result<void> {
     lex.entries_.push_back(std::move(e));
     uint32_t id = static_cast<uint32_t>(lex.entries_.size() - 1);
     if (!m.add(row[0], id, rules)) return std::unexpected(Error{std::string(row.where), "empty phrase"});
@@ -67,6 +67,7 @@ Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
   if (!mods) return std::unexpected(mods.error());
   for (const auto& row : mods->rows) {
     EntryKind k = row.get(1) == "of" ? EntryKind::kOfWord : EntryKind::kModifier;
+    if (k == EntryKind::kOfWord) lex.of_words_.push_back(fold(row[0]));
     if (auto r = add(lex.after_, row, {k, "", 1, false, row.where}); !r) return std::unexpected(r.error());
   }
   auto demonyms = load_table(context.root, context.path("quantity", "demonyms.tsv"), 1, 1);
@@ -74,7 +75,7 @@ Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
   for (const auto& row : demonyms->rows) {
     if (auto r = add(lex.after_, row, {EntryKind::kDemonym, "person", 1, false, row.where}); !r) return std::unexpected(r.error());
   }
-  auto simple = [&](std::string_view file, PhraseMatcher& m) -> Result<void> {
+  auto simple = [&](std::string_view file, number::FilteredMatcher& m) -> Result<void> {
     auto t = load_table(context.root, context.path("quantity", file), 1, 1);
     if (!t) return std::unexpected(t.error());
     for (const auto& row : t->rows) {
@@ -85,6 +86,7 @@ Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
   if (auto r = simple("military_context.tsv", lex.military_); !r) return std::unexpected(r.error());
   if (auto r = simple("ellipsis.tsv", lex.ellipsis_); !r) return std::unexpected(r.error());
   if (auto r = simple("coordination.tsv", lex.coordination_); !r) return std::unexpected(r.error());
+  if (auto r = simple("partitive.tsv", lex.partitive_); !r) return std::unexpected(r.error());
   std::sort(lex.single_words_.begin(), lex.single_words_.end());
   return lex;
 }

@@ -4,10 +4,12 @@
 // the base unit (units.tsv), currencies with their ISO 4217 code
 // (currencies.tsv), words that may stand between the number and its noun or
 // after it (modifiers.tsv), demonyms (demonyms.tsv), words that make a
-// demonym count military (military_context.tsv) and words after which a
-// bare number counts the noun of a previous quantity (ellipsis.tsv).
+// demonym count military (military_context.tsv), words after which a
+// bare number counts the noun of a previous quantity (ellipsis.tsv,
+// coordination.tsv) or of the next one (partitive.tsv).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -15,7 +17,7 @@
 
 #include "core/error.h"
 #include "pipeline/annotator.h"
-#include "text/phrase_matcher.h"
+#include "number/filtered_matcher.h"
 
 namespace claimtrace::quantity {
 
@@ -34,20 +36,27 @@ class UnitLexicon {
   static Result<UnitLexicon> load(const LanguageContext& context);
 
   // Phrases after a number: nouns, units, currencies written after, modifiers, demonyms, "de"/"of".
-  const PhraseMatcher& after() const { return after_; }
+  const number::FilteredMatcher& after() const { return after_; }
   // Currencies written before a number: $, USD, € ...
-  const PhraseMatcher& before() const { return before_; }
-  const PhraseMatcher& military() const { return military_; }
-  const PhraseMatcher& ellipsis() const { return ellipsis_; }
-  const PhraseMatcher& coordination() const { return coordination_; }
+  const number::FilteredMatcher& before() const { return before_; }
+  const number::FilteredMatcher& military() const { return military_; }
+  const number::FilteredMatcher& ellipsis() const { return ellipsis_; }
+  const number::FilteredMatcher& coordination() const { return coordination_; }
+  const number::FilteredMatcher& partitive() const { return partitive_; }
   const UnitEntry& entry(uint32_t payload) const { return entries_[payload]; }
+  // "de", "d'", "of": also checked by folded key, since an elided "d'" alone
+  // is no phrase the matcher can hold.
+  bool is_of_word(std::string_view folded) const {
+    return std::find(of_words_.begin(), of_words_.end(), folded) != of_words_.end();
+  }
   // Single-word units by folded key (for pieces of "six-mile").
   const UnitEntry* word_unit(std::string_view folded) const;
 
  private:
   std::vector<UnitEntry> entries_;
-  PhraseMatcher after_, before_, military_, ellipsis_, coordination_;
+  number::FilteredMatcher after_, before_, military_, ellipsis_, coordination_, partitive_;
   std::vector<std::pair<std::string, uint32_t>> single_words_;
+  std::vector<std::string> of_words_;
 };
 
 }  // namespace claimtrace::quantity

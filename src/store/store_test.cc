@@ -66,7 +66,12 @@ Document report(const std::string& text, const std::string& published, const std
   doc.text = text;
   doc.lang = "en";
   doc.published = published;
-  doc.entities.push_back({"country/RU", "COUNTRY", "Russia", "", "", {0}});
+  Entity russia;
+  russia.id = "country/RU";
+  russia.type = "COUNTRY";
+  russia.name = "Russia";
+  russia.mentions = {0};
+  doc.entities.push_back(russia);
   doc.mentions.push_back({{0, 6}, 0, false, false, {}});
   Claim c;
   c.id = doc.id + "-c0";

@@ -1,0 +1,50 @@
+// A PhraseMatcher with a filter on the first token of its phrases: most
+// tokens start no phrase, and the filter says so in one probe instead of a
+// hash-map lookup. Used for the lexicons probed next to every number.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "text/phrase_matcher.h"
+
+namespace claimtrace::number {
+
+// A 4096-bit filter over 64-bit hashes: "certainly absent" in one probe.
+class HashFilter {
+ public:
+  void add(uint64_t h) { bits_[bit(h) >> 6] |= 1ULL << (bit(h) & 63); }
+  bool may_contain(uint64_t h) const { return (bits_[bit(h) >> 6] >> (bit(h) & 63)) & 1; }
+
+ private:
+  static uint32_t bit(uint64_t h) { return static_cast<uint32_t>((h ^ (h >> 29)) & 4095); }
+  uint64_t bits_[64] = {};
+};
+
+class FilteredMatcher {
+ public:
+  bool add(std::string_view phrase, uint32_t payload, const TextRules& rules) {
+    Document d = tokenize_phrase(phrase, rules);
+    if (d.tokens.empty()) return false;
+    first_.add(d.tokens.front().hash);
+    return matcher_.add(phrase, payload, rules);
+  }
+  void matches_at(const Document& doc, uint32_t first, uint32_t limit,
+                  std::vector<PhraseMatcher::Match>& out) const {
+    if (first < limit && first < doc.tokens.size() && first_.may_contain(doc.tokens[first].hash)) {
+      matcher_.matches_at(doc, first, limit, out);
+    }
+  }
+  void scan(const Document& doc, uint32_t first, uint32_t end, std::vector<PhraseMatcher::Match>& out) const {
+    matcher_.scan(doc, first, end, out);
+  }
+  uint32_t max_tokens() const { return matcher_.max_tokens(); }
+  size_t size() const { return matcher_.size(); }
+
+ private:
+  PhraseMatcher matcher_;
+  HashFilter first_;
+};
+
+}  // namespace claimtrace::number
