@@ -61,9 +61,22 @@ Grammar::Opt Grammar::month_day_year(uint32_t i) {
   const auto* m = lex(i, Kind::kMonth, &me);
   if (!m) return std::nullopt;
   uint32_t k = m->abbrev ? skip_punct(me, '.') : me;
+  // Nov/2, Sep-23-2020: a glued separator between month and day
+  const bool slashed = (is_punct(k, '/') || is_punct(k, '-')) && glued(k) && glued(k + 1) && num(k + 1) >= 0;
+  if (slashed) ++k;
   int day = 0;
   uint32_t de = 0;
   if (!day_at(k, day, de)) return std::nullopt;
+  if (slashed && (is_punct(de, '/') || is_punct(de, '-')) && glued(de) && ndigits(de + 1) == 4) {
+    P p;
+    p.e.day = day;
+    p.e.month = m->ival;
+    p.e.year = num(de + 1);
+    p.end = de + 2;
+    p.rule = "time.date.month_day";
+    p.where = m->where;
+    return p;
+  }
   if ((m->abbrev || m->ambiguous) && num(k) < 0) return std::nullopt;  // "sept trente" is a time
   if (m->ambiguous && !lex_.lower_months() && !capitalized(i)) return std::nullopt;
   // "June 2024" is a month and a year, not a day.

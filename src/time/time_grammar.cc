@@ -448,6 +448,19 @@ Grammar::Opt Grammar::full(uint32_t i) {
             b->end = k + 1;
           }
         }
+        if (b && b->e.type == ExprType::kRef && b->e.ref == "PRESENT_REF") {
+          // "between Aug 2019 and now": up to the reference day
+          Expr today;
+          today.rel_unit = 'D';
+          today.rel_n = 0;
+          P p;
+          p.e.type = ExprType::kRange;
+          p.e.parts = {a->e, today};
+          p.e.end_at_begin = true;
+          p.end = b->end;
+          p.rule = "time.range.now";
+          return p;
+        }
         if (b && b->e.type == ExprType::kDate) {
           // "du 4 au 23 juin": the first part takes the second's month and year.
           if (a->e.month < 0 && a->e.day >= 0 && b->e.month >= 0 && !a->e.rel_unit) a->e.month = b->e.month;
