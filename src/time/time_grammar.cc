@@ -26,7 +26,9 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
   // Word numerals from the number layer (digits are read from the tokens).
   uint32_t ti = 0;
   for (const NumberSpan& ns : doc.numbers) {
-    if (!ns.amount.value || (ns.role != NumberRole::kCount && ns.role != NumberRole::kOrdinal)) continue;
+    if (!ns.amount.value || ns.role == NumberRole::kPercent || ns.role == NumberRole::kPhone ||
+        ns.role == NumberRole::kIdentifier)
+      continue;  // counts, ordinals, times of day, years written in words
     while (ti < n && doc.tokens[ti].at.start < ns.at.start) ++ti;
     if (ti >= n) break;
     if (doc.tokens[ti].at.start != ns.at.start || doc.tokens[ti].kind == TokenKind::kNumber) continue;
