@@ -43,7 +43,7 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
   // Where a time can be: numbers, hyphenated words (mi-juin), word numerals,
   // and the last tokens of strong phrases (months, units, relative words).
   // Lexicon matches are computed only in a window around them.
-  constexpr uint32_t kBefore = 5, kAfter = 2;
+  constexpr uint32_t kBeforeWord = 5, kBeforeNumber = 3, kAfter = 2;
   uint32_t mark_until = 0;  // tokens [.., mark_until) already marked
   for (uint32_t k = 0; k < n; ++k) {
     const Token& t = doc.tokens[k];
@@ -69,7 +69,8 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
     }
     if (t.has(kHyphenated)) s.kinds[k] |= kHyphenBit;
     if (candidate) {
-      const uint32_t from = std::max(mark_until, k >= kBefore ? k - kBefore : 0);
+      const uint32_t before = t.kind == TokenKind::kNumber ? kBeforeNumber : kBeforeWord;
+      const uint32_t from = std::max(mark_until, k >= before ? k - before : 0);
       const uint32_t to = std::min(n, k + kAfter + 1);
       for (uint32_t x = from; x < to; ++x) s.needed[x] = 1;
       mark_until = std::max(mark_until, to);
