@@ -12,6 +12,13 @@ using timeexpr::ExprType;
 using timelex::Kind;
 
 Grammar::Opt Grammar::optional_year(P p) {
+  // "6 septembre l'an prochain", "June 29 last year": the year from the reference.
+  if (Opt y = period_shift(p.end); y && y->e.rel_unit == 'Y' && y->e.type == ExprType::kDate) {
+    p.e.rel_unit = 'Y';
+    p.e.rel_n = y->e.rel_n;
+    p.end = y->end;
+    return p;
+  }
   uint32_t j = skip_punct(p.end, ',');
   j = skip(j, Kind::kOf);
   const int n = num(j);

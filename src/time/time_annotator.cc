@@ -1,5 +1,7 @@
 #include "time/time_annotator.h"
 
+#include <climits>
+#include <cstdint>
 #include <optional>
 
 #include "time/calendar.h"
@@ -20,6 +22,7 @@ class TimeAnnotator final : public Annotator {
     const std::optional<timecal::DateTime> ref = timecal::parse_reference(doc.published);
     thread_local timegrammar::Scratch scratch;
     thread_local std::vector<timegrammar::Found> found;
+    thread_local std::vector<std::pair<uint32_t, int>> cues;
     timegrammar::Grammar grammar(doc, lex_, scratch);
     for (const Sentence& s : doc.sentences) {
       if (s.end_token <= s.first_token) continue;
@@ -28,10 +31,15 @@ class TimeAnnotator final : public Annotator {
       found.clear();
       grammar.run(s.first_token, s.end_token, found);
       if (found.empty()) continue;
-      int tense = 2;  // computed on first need
+      bool cues_read = false;
       for (auto& f : found) {
-        if (tense == 2 && ref && needs_tense(f.expr)) tense = sentence_tense(doc, s);
-        timeresolve::Resolved r = timeresolve::resolve(f.expr, ref, tense == 2 ? 0 : tense);
+        int tense = 0;
+        if (ref && needs_tense(f.expr)) {
+          if (!cues_read) read_cues(doc, s, cues);
+          cues_read = true;
+          tense = nearest_tense(cues, f.first, f.end);
+        }
+        timeresolve::Resolved r = timeresolve::resolve(f.expr, ref, tense);
         if (r.value.empty()) continue;
         TimeSpan t;
         t.at = {doc.tokens[f.first].at.start, doc.tokens[f.end - 1].at.end};
@@ -56,18 +64,27 @@ class TimeAnnotator final : public Annotator {
     return e.month >= 0 || e.day >= 0 || e.weekday >= 0 || !e.season.empty() || e.quarter >= 0 || !e.movable.empty();
   }
 
-  // +1 when the sentence speaks of the future (will, French future endings),
-  // -1 when a past cue is found, 0 otherwise (read as past: news narrates the past).
-  int sentence_tense(const Document& doc, const Sentence& s) const {
-    int tense = 0;
+  // Tense cues of a sentence: (token, +1 future / -1 past).
+  void read_cues(const Document& doc, const Sentence& s, std::vector<std::pair<uint32_t, int>>& out) const {
+    out.clear();
     for (uint32_t i = s.first_token; i < s.end_token; ++i) {
       const Token& t = doc.tokens[i];
       if (t.kind != TokenKind::kWord) continue;
-      const int c = lex_.tense_of(doc.folded_key(t), t.hash);
-      if (c > 0) return 1;
-      if (c < 0) tense = -1;
+      if (const int c = lex_.tense_of(doc.folded_key(t), t.hash)) out.push_back({i, c});
     }
-    return tense;
+  }
+
+  // The tense of the cue nearest to tokens [first, end): "Les festivités ont
+  // débuté mercredi soir et vont durer un an" reads mercredi with "ont".
+  // Without a cue, 0 (read as past: news narrates the past).
+  static int nearest_tense(const std::vector<std::pair<uint32_t, int>>& cues, uint32_t first, uint32_t end) {
+    int best = 0;
+    uint32_t best_dist = UINT32_MAX;
+    for (const auto& [at, tense] : cues) {
+      const uint32_t dist = at < first ? first - at : at >= end ? at - end + 1 : 0;
+      if (dist < best_dist) { best_dist = dist; best = tense; }
+    }
+    return best;
   }
 
   timelex::Lexicon lex_;

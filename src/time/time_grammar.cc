@@ -295,6 +295,21 @@ void Grammar::attach_date(P& range) {
   range.end = d->end;
 }
 
+// "du 6 au 15 septembre l'an prochain": a relative year after a range of days.
+void Grammar::attach_year(P& range) {
+  Opt y = period_shift(range.end);
+  if (!y || y->e.rel_unit != 'Y' || y->e.type != ExprType::kDate) return;
+  bool used = false;
+  for (Expr& x : range.e.parts) {
+    if (x.year < 0 && x.month >= 0 && !x.rel_unit && !x.offset_sign) {
+      x.rel_unit = 'Y';
+      x.rel_n = y->e.rel_n;
+      used = true;
+    }
+  }
+  if (used) range.end = y->end;
+}
+
 // "from 5 to 6pm": one am/pm serves both ends when they sit in the same half day.
 void Grammar::share_ampm(Expr& a, Expr& b) {
   if (a.hour < 0 || b.hour < 0) return;
@@ -479,6 +494,7 @@ Grammar::Opt Grammar::full(uint32_t i) {
           p.end = b->end;
           p.rule = "time.range";
           attach_date(p);
+          attach_year(p);
           return p;
         }
       }
@@ -538,6 +554,7 @@ Grammar::Opt Grammar::full(uint32_t i) {
         p.end = b->end;
         p.rule = "time.range";
         attach_date(p);
+        attach_year(p);
         return p;
       }
     }

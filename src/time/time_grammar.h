@@ -121,6 +121,7 @@ class Grammar {
   static void take_longest(Opt& best, Opt cand);
   static void share_ampm(timeexpr::Expr& a, timeexpr::Expr& b);
   void attach_date(P& range);
+  void attach_year(P& range);
 
   const Document& doc_;
   const timelex::Lexicon& lex_;
