@@ -5,7 +5,9 @@
 #include <fmt/format.h>
 #include <gumbo.h>
 
+#include <algorithm>
 #include <cstring>
+#include <vector>
 #include <string>
 
 #include "core/content_hash.h"
@@ -46,7 +48,8 @@ bool furniture(const GumboElement& el) {
     std::string v = a->value;
     for (char& c : v) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     for (const char* bad : {"comment", "share", "social", "related", "newsletter", "cookie", "advert", "promo",
-                            "breadcrumb", "navigation", "menu", "sidebar", "footer", "subscribe"}) {
+                            "breadcrumb", "navigation", "menu", "sidebar", "footer", "subscribe", "byline",
+                            "author", "caption", "credit", "post-meta", "entry-meta", "article-meta", "timestamp"}) {
       if (v.find(bad) != std::string::npos) return true;
     }
   }
@@ -97,6 +100,7 @@ struct PageFacts {
   const GumboNode* best_container = nullptr;
   size_t best_container_size = 0;
   std::string title_tag, og_title, h1, published;
+  std::vector<std::string> headings;  // h1 and h2 texts, to recognise the title in "Title - Site"
 };
 
 void survey(const GumboNode* node, PageFacts& facts) {
@@ -105,7 +109,14 @@ void survey(const GumboNode* node, PageFacts& facts) {
   switch (el.tag) {
     case GUMBO_TAG_BODY: facts.body = node; break;
     case GUMBO_TAG_TITLE: if (facts.title_tag.empty()) append_text(node, facts.title_tag); break;
-    case GUMBO_TAG_H1: if (facts.h1.empty()) append_text(node, facts.h1); break;
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2: {
+      std::string heading;
+      append_text(node, heading);
+      if (el.tag == GUMBO_TAG_H1 && facts.h1.empty()) facts.h1 = heading;
+      facts.headings.push_back(std::move(heading));
+      break;
+    }
     case GUMBO_TAG_META: {
       const GumboAttribute* key = gumbo_get_attribute(&el.attributes, "property");
       if (!key) key = gumbo_get_attribute(&el.attributes, "name");
@@ -154,10 +165,44 @@ std::string trim(std::string s) {
   return s.substr(a, b - a + 1);
 }
 
-// "2025-07-03T10:00:00+02:00" -> "2025-07-03"; anything unreadable -> "".
+// "2025-07-03T10:00:00+02:00" or "20250703" -> "2025-07-03"; anything unreadable -> "".
 std::string iso_date(const std::string& s) {
-  if (s.size() >= 10 && std::isdigit(static_cast<unsigned char>(s[0])) && s[4] == '-' && s[7] == '-') return s.substr(0, 10);
+  auto digits = [&](size_t from, size_t n) {
+    if (s.size() < from + n) return false;
+    for (size_t i = from; i < from + n; ++i) {
+      if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+    }
+    return true;
+  };
+  if (digits(0, 4) && s.size() >= 10 && s[4] == '-' && s[7] == '-' && digits(5, 2) && digits(8, 2)) return s.substr(0, 10);
+  if (digits(0, 8) && (s.size() == 8 || !std::isdigit(static_cast<unsigned char>(s[8]))))
+    return s.substr(0, 4) + "-" + s.substr(4, 2) + "-" + s.substr(6, 2);
   return "";
+}
+
+// "Title - Site", "Site | Title": the part that is also a heading of the page,
+// else the longest part.
+std::string title_from_tag(const std::string& tag, const std::vector<std::string>& headings) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (size_t i = 0; i <= tag.size(); ++i) {
+    for (std::string_view sep : {" - ", " | ", " \xE2\x80\x94 ", " \xE2\x80\x93 ", " :: ", " \xC2\xB7 "}) {
+      if (i == tag.size() || tag.compare(i, sep.size(), sep) == 0) {
+        parts.push_back(trim(tag.substr(start, i - start)));
+        start = i + (i == tag.size() ? 0 : sep.size());
+        i = start;
+        break;
+      }
+    }
+  }
+  if (parts.size() < 2) return tag;
+  for (const auto& p : parts) {
+    for (const auto& h : headings) {
+      if (!p.empty() && trim(h) == p) return p;
+    }
+  }
+  return *std::max_element(parts.begin(), parts.end(),
+                           [](const std::string& a, const std::string& b) { return a.size() < b.size(); });
 }
 
 }  // namespace
@@ -178,7 +223,9 @@ void read_html(const std::string& name, std::string content, const ReadOptions& 
   text = trim(text);
   Document doc;
   doc.source = name;
-  doc.title = trim(!facts.og_title.empty() ? facts.og_title : !facts.h1.empty() ? facts.h1 : facts.title_tag);
+  doc.title = trim(!facts.og_title.empty() ? facts.og_title
+                   : !facts.h1.empty()     ? facts.h1
+                                           : title_from_tag(trim(facts.title_tag), facts.headings));
   doc.published = iso_date(trim(facts.published));
   gumbo_destroy_output(&kGumboDefaultOptions, output);
   if (text.empty()) return on_error(Error{name, "HTML page without body text"});

@@ -16,9 +16,61 @@ Document tokenize_phrase(std::string_view phrase, const TextRules& rules) {
   return doc;
 }
 
+PhraseMatcher::Slot& PhraseMatcher::slot_for(uint64_t key) {
+  if ((used_ + 1) * 2 > slots_.size()) grow();
+  size_t mask = slots_.size() - 1;
+  for (size_t i = key & mask;; i = (i + 1) & mask) {
+    Slot& slot = slots_[i];
+    if (!slot.used) {
+      slot.used = true;
+      slot.key = key;
+      slot.group = kNoGroup;
+      ++used_;
+      return slot;
+    }
+    if (slot.key == key) return slot;
+  }
+}
+
+const PhraseMatcher::Slot* PhraseMatcher::find(uint64_t key) const {
+  size_t mask = slots_.size() - 1;
+  for (size_t i = key & mask;; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (!slot.used) return nullptr;
+    if (slot.key == key) return &slot;
+  }
+}
+
+void PhraseMatcher::grow() {
+  std::vector<Slot> old = std::move(slots_);
+  slots_.assign(old.size() * 2, Slot{});
+  used_ = 0;
+  for (const Slot& slot : old) {
+    if (!slot.used) continue;
+    Slot& moved = slot_for(slot.key);
+    moved.group = slot.group;
+    moved.prefix = slot.prefix;
+  }
+}
+
 bool PhraseMatcher::add(std::string_view phrase, uint32_t payload, const TextRules& rules) {
   Document doc = tokenize_phrase(phrase, rules);
   if (doc.tokens.empty()) return false;
+  // Keep the first-token filter sparse: about 16 bits per phrase.
+  if ((count_ + 1) * 16 > first_filter_.size() * 64) {
+    std::vector<uint64_t> keys;
+    for (const auto& group : groups_) {
+      for (const auto& e : group) {
+        std::string_view first = std::string_view(e.key).substr(0, e.key.find('\x1f'));
+        keys.push_back(key_hash(first));
+      }
+    }
+    first_filter_.assign(first_filter_.size() * 4, 0);
+    filter_mask_ = first_filter_.size() - 1;
+    for (uint64_t k : keys) first_filter_[(k >> 6) & filter_mask_] |= uint64_t{1} << (k & 63);
+  }
+  const Token& head = doc.tokens.front();
+  first_filter_[(head.hash >> 6) & filter_mask_] |= uint64_t{1} << (head.hash & 63);
   uint64_t h = 0;
   std::string key;
   const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
@@ -27,12 +79,14 @@ bool PhraseMatcher::add(std::string_view phrase, uint32_t payload, const TextRul
     h = combine_hash(h, t.hash);
     if (i) key.push_back('\x1f');
     key.append(doc.folded_key(t));
-    if (i + 1 < n) {
-      uint32_t& longest = prefixes_[h];
-      longest = std::max(longest, n);
-    }
+    if (i + 1 < n) slot_for(h).prefix = true;
   }
-  auto& entries = phrases_[h];
+  Slot& slot = slot_for(h);
+  if (slot.group == kNoGroup) {
+    slot.group = static_cast<uint32_t>(groups_.size());
+    groups_.emplace_back();
+  }
+  auto& entries = groups_[slot.group];
   for (const auto& e : entries) {
     if (e.key == key && e.payload == payload) return true;
   }
@@ -59,18 +113,30 @@ bool PhraseMatcher::same_key(const Document& doc, uint32_t first, uint32_t end, 
 void PhraseMatcher::matches_at(const Document& doc, uint32_t first, uint32_t limit, std::vector<Match>& out) const {
   limit = std::min<uint32_t>(limit, static_cast<uint32_t>(doc.tokens.size()));
   size_t mark = out.size();
+  if (first >= limit || !maybe_first(doc.tokens[first].hash)) return;
   uint64_t h = 0;
   for (uint32_t i = first; i < limit && i - first < max_tokens_; ++i) {
     h = combine_hash(h, doc.tokens[i].hash);
-    if (auto it = phrases_.find(h); it != phrases_.end()) {
-      for (const auto& e : it->second) {
+    const Slot* slot = find(h);
+    if (!slot) break;
+    if (slot->group != kNoGroup) {
+      for (const auto& e : groups_[slot->group]) {
         if (same_key(doc, first, i + 1, e.key)) out.push_back({first, i + 1, e.payload});
       }
     }
-    if (!prefixes_.contains(h)) break;
+    if (!slot->prefix) break;
   }
-  std::stable_sort(out.begin() + static_cast<std::ptrdiff_t>(mark), out.end(),
-                   [](const Match& a, const Match& b) { return a.end > b.end; });
+  // Longest first, stable; a handful of matches at most, so insertion sort
+  // (std::stable_sort would allocate a buffer on every call).
+  for (size_t i = mark + 1; i < out.size(); ++i) {
+    Match m = out[i];
+    size_t j = i;
+    while (j > mark && out[j - 1].end < m.end) {
+      out[j] = out[j - 1];
+      --j;
+    }
+    out[j] = m;
+  }
 }
 
 void PhraseMatcher::scan(const Document& doc, uint32_t first, uint32_t end, std::vector<Match>& out) const {

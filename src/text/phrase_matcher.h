@@ -45,8 +45,30 @@ class PhraseMatcher {
   };
   bool same_key(const Document& doc, uint32_t first, uint32_t end, std::string_view key) const;
 
-  std::unordered_map<uint64_t, std::vector<Entry>> phrases_;
-  std::unordered_map<uint64_t, uint32_t> prefixes_;  // hash of a phrase prefix -> longest continuation
+  // One open-addressing table for phrase and prefix hashes: a probe is a
+  // cache line, not a node chase. `group` indexes groups_ (phrases ending
+  // here), or is kNoGroup for a bare prefix.
+  struct Slot {
+    uint64_t key = 0;
+    uint32_t group = 0;
+    bool used = false;
+    bool prefix = false;
+  };
+  static constexpr uint32_t kNoGroup = UINT32_MAX;
+  Slot& slot_for(uint64_t key);  // inserts an empty slot when absent
+  const Slot* find(uint64_t key) const;
+  void grow();
+  // A bit per first-token hash: most tokens start no phrase, and are turned
+  // away before any probe.
+  bool maybe_first(uint64_t token_hash) const {
+    return (first_filter_[(token_hash >> 6) & filter_mask_] >> (token_hash & 63)) & 1;
+  }
+
+  std::vector<Slot> slots_ = std::vector<Slot>(64);
+  size_t used_ = 0;
+  std::vector<std::vector<Entry>> groups_;
+  std::vector<uint64_t> first_filter_ = std::vector<uint64_t>(64);
+  uint64_t filter_mask_ = 63;
   uint32_t max_tokens_ = 0;
   size_t count_ = 0;
 };
