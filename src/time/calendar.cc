@@ -1,7 +1,6 @@
 #include "time/calendar.h"
 
 #include <charconv>
-#include <cstdio>
 
 namespace claimtrace::timecal {
 
@@ -66,6 +65,24 @@ IsoWeek iso_week(Ymd d) {
   return {thursday.y, week};
 }
 
+Ymd easter(int y) {
+  const int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+  const int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+  const int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const int m = (a + 11 * h + 22 * l) / 451;
+  const int month = (h + l - 7 * m + 114) / 31, day = (h + l - 7 * m + 114) % 31 + 1;
+  return {y, month, day};
+}
+
+Ymd nth_weekday(int y, int m, int wd, int nth) {
+  if (nth < 0) {
+    Ymd last{y, m, days_in_month(y, m)};
+    return add_days(last, -((weekday(last) - wd + 7) % 7));
+  }
+  Ymd first{y, m, 1};
+  return add_days(first, (wd - weekday(first) + 7) % 7 + 7 * (nth - 1));
+}
+
 namespace {
 bool read_int(std::string_view s, size_t pos, size_t len, int& out) {
   if (pos + len > s.size()) return false;
@@ -90,16 +107,15 @@ std::optional<DateTime> parse_reference(std::string_view s) {
 
 std::string four(int y) {
   if (y < 0) return "XXXX";
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d", y);
-  return buf;
+  if (y > 9999) return std::to_string(y);
+  return {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
+          static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10)};
 }
 
 std::string two(int n) {
   if (n < 0) return "XX";
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%02d", n);
-  return buf;
+  if (n > 99) return std::to_string(n);
+  return {static_cast<char>('0' + n / 10), static_cast<char>('0' + n % 10)};
 }
 
 std::string format_date(Ymd d) { return four(d.y) + "-" + two(d.m) + "-" + two(d.d); }

@@ -37,6 +37,11 @@ IsoWeek iso_week(Ymd d);
 // The Monday of ISO week `week` of ISO year `year`.
 Ymd iso_week_monday(int year, int week);
 
+// Easter Sunday (Gregorian, anonymous algorithm).
+Ymd easter(int y);
+// The nth weekday `wd` (1 = Monday) of month m; nth = -1 for the last one.
+Ymd nth_weekday(int y, int m, int wd, int nth);
+
 // "2025-07-03" or "2025-07-03T10:20:30" (also "2025-07-03 10:20"); nullopt if malformed.
 std::optional<DateTime> parse_reference(std::string_view s);
 

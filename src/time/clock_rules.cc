@@ -11,6 +11,26 @@ using timeexpr::Expr;
 using timeexpr::ExprType;
 using timelex::Kind;
 
+// Where a part of the day follows a clock time: "du soir", "dans la soirée",
+// ", ce matin", "in the morning". Sets pod (and today for "ce"); returns the end.
+uint32_t Grammar::pod_after(uint32_t he, timeexpr::Expr& e, bool need_connector) const {
+  uint32_t pe = skip_punct(he, ',');
+  bool today = false;
+  for (int step = 0; step < 3; ++step) {
+    uint32_t k = pe;
+    if (lex(pe, Kind::kOf, &k) || lex(pe, Kind::kAt, &k) || lex(pe, Kind::kDet, &k)) { pe = k; continue; }
+    if (const auto* d = lex(pe, Kind::kDir, &k); d && d->ival == 0) { pe = k; today = true; continue; }
+    break;
+  }
+  uint32_t q = 0;
+  const auto* pod = lex(pe, Kind::kPod, &q);
+  if (!pod || pe > he + 4) return he;
+  if (need_connector && pe == he) return he;  // "2 morning sessions", "three night markets"
+  e.pod = pod->sval;
+  if (today) { e.rel_unit = 'D'; e.rel_n = 0; }
+  return q;
+}
+
 Grammar::Opt Grammar::clock(uint32_t i) {
   P p;
   p.rule = "time.clock";
@@ -18,7 +38,6 @@ Grammar::Opt Grammar::clock(uint32_t i) {
   if (const auto* c = lex(i, Kind::kClock, &k)) {  // midi, noon, midnight
     p.e.hour = c->ival / 60;
     p.e.minute = c->ival % 60;
-    p.e.ampm = 0;
     p.end = k;
     p.where = c->where;
     p.rule = "time.clock.word";
@@ -27,17 +46,49 @@ Grammar::Opt Grammar::clock(uint32_t i) {
   int h = num(i);
   uint32_t he = i + 1;
   bool word_hour = false;
+  if (h < 0 && i < end_ && doc_.tokens[i].kind == TokenKind::kNumber && lex(i + 1, Kind::kAmPm)) {
+    // 8.30pm: hours and minutes in one decimal-looking token
+    std::string_view v = doc_.normalized_of(doc_.tokens[i]);
+    const size_t dot = v.find_first_of(".,");
+    if (dot != std::string_view::npos && dot >= 1 && dot <= 2 && v.size() == dot + 3) {
+      const int hh = (dot == 2 ? (v[0] - '0') * 10 : 0) + (v[dot - 1] - '0');
+      const int mm = (v[dot + 1] - '0') * 10 + (v[dot + 2] - '0');
+      if (hh <= 12 && mm < 60) {
+        p.e.hour = hh;
+        p.e.minute = mm;
+        uint32_t ae = 0;
+        p.e.ampm = lex(i + 1, Kind::kAmPm, &ae)->ival;
+        p.end = ae;
+        return p;
+      }
+    }
+  }
+  bool half = false;  // "huit et demie" read by the number layer as 8.5
   if (h < 0) {
     double v = 0;
-    if (!count_at(i, v, he) || v != std::floor(v) || v > 24 || doc_.tokens[i].kind == TokenKind::kNumber) return std::nullopt;
-    h = static_cast<int>(v);
+    if (!count_at(i, v, he) || v > 24 || doc_.tokens[i].kind == TokenKind::kNumber) return std::nullopt;
+    if (lex(i, Kind::kCount)) return std::nullopt;  // "a", "une", "all" are not hours
+    if (v != std::floor(v)) {
+      if (v - std::floor(v) != 0.5 || he < 2 || !lex(he - 2, Kind::kMinuteAdd)) return std::nullopt;
+      half = true;
+    }
+    h = static_cast<int>(std::floor(v));
     word_hour = true;
   } else if (ndigits(i) > 2) {
     return std::nullopt;
   }
   if (h > 24) return std::nullopt;
   p.e.hour = h;
-  bool marked = false;
+  bool marked = half;
+  if (half) p.e.minute = 30;
+  const bool after_at = i > first_ && (lex(i - 1, Kind::kAt) || lex(i - 1, Kind::kApprox));
+  // "avant 14 heures", "de 10 heures à 11 heures": prepositions that make "N heures" a time of day.
+  const bool after_time_prep = after_at || (i > first_ && (lex(i - 1, Kind::kBefore) || lex(i - 1, Kind::kAfter) ||
+                                                           lex(i - 1, Kind::kUntil) || lex(i - 1, Kind::kFrom) ||
+                                                           lex(i - 1, Kind::kTo) || lex(i - 1, Kind::kBetween) ||
+                                                           lex(i - 1, Kind::kAnd)));
+  const bool after_for = i > first_ && (lex(i - 1, Kind::kFor) || lex(i - 1, Kind::kSince) || lex(i - 1, Kind::kInPre) ||
+                                        lex(i - 1, Kind::kMore) || lex(i - 1, Kind::kLess) || lex(i - 1, Kind::kDet));
   if (!word_hour && is_punct(he, ':') && glued(he) && num(he + 1) >= 0 && ndigits(he + 1) == 2 && glued(he + 1)) {
     p.e.minute = num(he + 1);
     if (p.e.minute > 59) return std::nullopt;
@@ -47,23 +98,43 @@ Grammar::Opt Grammar::clock(uint32_t i) {
       he += 2;
     }
     marked = true;
-  } else if (lex(he, Kind::kHourMark, &k)) {
-    // "3 heures" after a preposition of duration is a duration; a clock needs "à" or minutes.
+  } else if (!half && lex(he, Kind::kHourMark, &k)) {
+    // "3 heures" alone is a duration; a clock needs "à", minutes or a part of the day.
     const bool unit_word = lex(he, Kind::kUnit) != nullptr;
     he = k;
     marked = true;
-    if (unit_word && !(i > first_ && (lex(i - 1, Kind::kAt) || lex(i - 1, Kind::kApprox))) &&
-        num(he) < 0 && !lex(he, Kind::kMinuteAdd) && !lex(skip(he, Kind::kOf), Kind::kPod) && !lex(he, Kind::kOf))
+    double mv = 0;
+    uint32_t mve = 0;
+    const bool word_minutes = count_at(he, mv, mve) && mv < 60 && mv >= 1 && he < end_ &&
+                              doc_.tokens[he].kind != TokenKind::kNumber && !lex(mve, Kind::kUnit);
+    Expr probe;
+    // "20 heures" is a time of day (no duration of 20 hours without "pendant").
+    const bool late_hour = h > 12 && h <= 24 && !after_for;
+    if (unit_word && !after_time_prep && !late_hour && num(he) < 0 && !word_minutes && !lex(he, Kind::kMinuteAdd) &&
+        pod_after(he, probe) == he)
       return std::nullopt;
+    if (unit_word && after_for && num(he) < 0 && !word_minutes) return std::nullopt;
     if (num(he) >= 0 && ndigits(he) == 2 && num(he) < 60 && (glued(he) || !lex(he + 1, Kind::kUnit))) {
       p.e.minute = num(he);
       he += 1;
       uint32_t mk = 0;
       if (lex(he, Kind::kUnit, &mk) && num(he - 1) >= 0) he = mk;  // 15 h 30 min
-    } else if (word_hour || num(he) < 0) {
-      double v = 0;
-      uint32_t ve = 0;
-      if (count_at(he, v, ve) && v < 60 && doc_.tokens[he].kind != TokenKind::kNumber) { p.e.minute = static_cast<int>(v); he = ve; }
+    } else if (word_minutes) {
+      p.e.minute = static_cast<int>(mv);
+      he = mve;
+    }
+  } else if (word_hour && !half) {
+    // "cinq trente du soir", "huit quarante am": word minutes, then a part of the day or am/pm.
+    double mv = 0;
+    uint32_t mve = 0;
+    if (count_at(he, mv, mve) && mv >= 1 && mv < 60 && mv == std::floor(mv) && he < end_ &&
+        doc_.tokens[he].kind != TokenKind::kNumber) {
+      Expr probe;
+      if (lex(mve, Kind::kAmPm) || pod_after(mve, probe, true) != mve || after_at) {
+        p.e.minute = static_cast<int>(mv);
+        he = mve;
+        marked = true;
+      }
     }
   }
   if (uint32_t ae = 0; lex(he, Kind::kAmPm, &ae)) {
@@ -72,41 +143,74 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     he = ae;
     marked = true;
   }
-  if (uint32_t me = 0; const auto* add = lex(he, Kind::kMinuteAdd, &me)) {  // et demie, et quart
-    if (p.e.minute < 0 && marked) {
+  if (uint32_t me = 0; const auto* add = lex(he, Kind::kMinuteAdd, &me)) {  // et demie, et quart, moins le quart
+    if (p.e.minute < 0 && (marked || add->ival >= 0)) {
       p.e.minute = add->ival >= 0 ? add->ival : 60 + add->ival;
       if (add->ival < 0) p.e.hour = (h + 23) % 24;
-      he = me;
-    } else if (p.e.minute < 0 && !marked && word_hour) {
-      p.e.minute = add->ival >= 0 ? add->ival : 60 + add->ival;
       he = me;
       marked = true;
     }
   }
-  if (!marked) return std::nullopt;
-  p.end = he;
-  // du matin, du soir, in the morning
-  uint32_t pe = skip(skip(he, Kind::kOf), Kind::kDet);
-  pe = skip(pe, Kind::kAt);
-  pe = skip(pe, Kind::kDet);
-  if (uint32_t q = 0; const auto* pod = lex(pe, Kind::kPod, &q)) {
-    if (p.e.ampm < 0 && pe <= he + 3) { p.e.pod = pod->sval; p.end = q; }
+  if (!marked) {
+    // "8 du soir", "22 ce soir", "7, ce matin": an hour that a part of the day makes a clock time.
+    Expr probe;
+    // After "à"/"at" a bare hour stands alone ("à 19.") or before a time word, never before
+    // a unit or a noun ("à 19 ans", "à 3 km", "à 30 %").
+    const bool bare_ok = after_at && (he >= end_ || (doc_.tokens[he].kind == TokenKind::kPunct && !is_punct(he, '%') &&
+                                                     !is_punct(he, '.') && !is_punct(he, ',')) ||
+                                      (any_lex(he) && !lex(he, Kind::kUnit) && !lex(he, Kind::kMonth) &&
+                                       !lex(he, Kind::kTo) && !lex(he, Kind::kAnd)));
+    if (pod_after(he, probe, true) == he && !bare_ok) return std::nullopt;
+    marked = true;
   }
+  p.end = he;
+  if (p.e.ampm < 0) p.end = pod_after(he, p.e);
   return p;
 }
 
 Grammar::Opt Grammar::part_of_day(uint32_t i) {
-  uint32_t j = skip(i, Kind::kDet);
+  uint32_t j = skip(i, Kind::kAt);  // "in the morning", "dans la soirée"
+  if (j > i && !lex(skip(j, Kind::kDet), Kind::kPod) && !lex(j, Kind::kPod)) return std::nullopt;
+  j = j > i ? skip(j, Kind::kDet) : skip_article(i);
   uint32_t k = 0;
-  if (const auto* d = lex(j, Kind::kDir, &k); d && d->ival == 0) j = skip(k, Kind::kDet);
-  if (j == i) return std::nullopt;  // "Good Morning": a part of the day wants its article
+  int day = 1;  // no day written
+  // this afternoon, cette soirée (today); dernière nuit, last night (yesterday)
+  if (const auto* d = lex(j, Kind::kDir, &k); d && (d->ival == 0 || d->ival == -1) && lex(skip(k, Kind::kDet), Kind::kPod)) {
+    day = d->ival;
+    j = skip(k, Kind::kDet);
+  }
+  if (j == i && capitalized(i)) return std::nullopt;  // "Good Morning"
   const auto* pod = lex(j, Kind::kPod, &k);
   if (!pod) return std::nullopt;
   P p;
   p.e.pod = pod->sval;
+  uint32_t de = 0;
+  if (const auto* post = lex(k, Kind::kDir, &de); day == 1 && post && post->ival == -1 && pod->sval == "NI") {
+    day = -1;  // la nuit dernière
+    k = de;
+  }
+  if (day <= 0) {
+    p.e.rel_unit = 'D';
+    p.e.rel_n = day;
+  }
   p.end = k;
   p.rule = "time.part_of_day";
   p.where = pod->where;
+  return p;
+}
+
+Grammar::Opt Grammar::clock_after(uint32_t j0) {
+  const uint32_t j = skip(j0, Kind::kAt);
+  if (Opt t = clock(j)) return t;
+  if (j == j0) return std::nullopt;
+  const int h = num(j);
+  if (h < 0 || h > 24 || ndigits(j) > 2 || is_punct(j + 1, ':') || is_punct(j + 1, '/') || lex(j + 1, Kind::kUnit) ||
+      lex(j + 1, Kind::kMonth))
+    return std::nullopt;
+  P p;
+  p.e.hour = h;
+  p.end = j + 1;
+  p.rule = "time.clock.at";
   return p;
 }
 
@@ -114,18 +218,23 @@ Grammar::Opt Grammar::with_time(P d) {
   if (d.e.hour >= 0) return std::nullopt;
   const bool dayish = d.e.day >= 0 || d.e.weekday >= 0 || (d.e.rel_unit == 'D');
   if (!dayish || d.e.mod.size()) return std::nullopt;
+  if (uint32_t ae = 0; const auto* ampm = lex(d.end, Kind::kAmPm, &ae)) {  // today pm, tomorrow am
+    P r = d;
+    r.e.pod = ampm->ival ? "AF" : "MO";
+    r.end = ae;
+    return r;
+  }
   uint32_t j = skip_punct(d.end, ',');
-  j = skip(j, Kind::kAt);
-  Opt t = clock(j);
+  Opt t = clock_after(j);
   if (!t) {
-    // demain matin, mardi soir, yesterday morning
-    uint32_t k = skip(skip(d.end, Kind::kAt), Kind::kDet);
+    // demain matin, mardi soir, yesterday morning, mardi d'après-midi, mardi dans la nuit
+    uint32_t k = skip(skip(skip(d.end, Kind::kAt), Kind::kOf), Kind::kDet);
     uint32_t pe = 0;
     if (const auto* pod = lex(k, Kind::kPod, &pe)) {
       P r = d;
       r.e.pod = pod->sval;
       r.end = pe;
-      if (uint32_t j2 = skip(pe, Kind::kAt); (t = clock(j2))) {
+      if ((t = clock_after(pe))) {
         r.e.hour = t->e.hour; r.e.minute = t->e.minute; r.e.second = t->e.second;
         if (t->e.ampm >= 0) r.e.ampm = t->e.ampm;
         r.end = t->end;

@@ -3,6 +3,8 @@
 // the 1990s, fin 2024, mid-June.
 #include "time/time_grammar.h"
 
+#include <cstdio>
+
 namespace claimtrace::timegrammar {
 
 using timeexpr::Expr;
@@ -10,6 +12,13 @@ using timeexpr::ExprType;
 using timelex::Kind;
 
 Grammar::Opt Grammar::optional_year(P p) {
+  // "6 septembre l'an prochain", "June 29 last year": the year from the reference.
+  if (Opt y = period_shift(p.end); y && y->e.rel_unit == 'Y' && y->e.type == ExprType::kDate) {
+    p.e.rel_unit = 'Y';
+    p.e.rel_n = y->e.rel_n;
+    p.end = y->end;
+    return p;
+  }
   uint32_t j = skip_punct(p.end, ',');
   j = skip(j, Kind::kOf);
   const int n = num(j);
@@ -25,6 +34,7 @@ Grammar::Opt Grammar::optional_year(P p) {
 
 Grammar::Opt Grammar::day_month_year(uint32_t i) {
   uint32_t j = i;
+  if (const auto* det = lex(i, Kind::kDet, &j); !det || !det->in_span) j = i;
   int day = 0;
   uint32_t k = 0;
   if (!day_at(j, day, k)) return std::nullopt;
@@ -33,6 +43,7 @@ Grammar::Opt Grammar::day_month_year(uint32_t i) {
   uint32_t me = 0;
   const auto* m = lex(k, Kind::kMonth, &me);
   if (!m) return std::nullopt;
+  if (m->ambiguous && !lex_.lower_months() && !capitalized(k)) return std::nullopt;  // "One may ask"
   if (m->abbrev) me = skip_punct(me, '.');
   P p;
   p.e.day = day;
@@ -57,9 +68,24 @@ Grammar::Opt Grammar::month_day_year(uint32_t i) {
   const auto* m = lex(i, Kind::kMonth, &me);
   if (!m) return std::nullopt;
   uint32_t k = m->abbrev ? skip_punct(me, '.') : me;
+  // Nov/2, Sep-23-2020: a glued separator between month and day
+  const bool slashed = (is_punct(k, '/') || is_punct(k, '-')) && glued(k) && glued(k + 1) && num(k + 1) >= 0;
+  if (slashed) ++k;
   int day = 0;
   uint32_t de = 0;
   if (!day_at(k, day, de)) return std::nullopt;
+  if (slashed && (is_punct(de, '/') || is_punct(de, '-')) && glued(de) && ndigits(de + 1) == 4) {
+    P p;
+    p.e.day = day;
+    p.e.month = m->ival;
+    p.e.year = num(de + 1);
+    p.end = de + 2;
+    p.rule = "time.date.month_day";
+    p.where = m->where;
+    return p;
+  }
+  if ((m->abbrev || m->ambiguous) && num(k) < 0) return std::nullopt;  // "sept trente" is a time
+  if (m->ambiguous && !lex_.lower_months() && !capitalized(i)) return std::nullopt;
   // "June 2024" is a month and a year, not a day.
   if (ndigits(k) == 4) return std::nullopt;
   P p;
@@ -116,9 +142,16 @@ Grammar::Opt Grammar::month_year(uint32_t i) {
 Grammar::Opt Grammar::numeric_date(uint32_t i) {
   const int a = num(i);
   if (a < 0) return std::nullopt;
+  // Part of a longer code: 123-12-1234, 133-03-03-2020.
+  if (i > first_ && glued(i) && (is_punct(i - 1, '-') || is_punct(i - 1, '/')) && num(i - 2) >= 0) return std::nullopt;
   const uint32_t s1 = i + 1;
   char sep = 0;
   for (char c : {'/', '-', '.'}) if (is_punct(s1, c) && glued(s1) && glued(s1 + 1)) sep = c;
+  if (!sep && is_punct(s1, '/') && num(s1 + 1) >= 0 && (ndigits(i) == 4) != (ndigits(s1 + 1) == 4) &&
+      !is_punct(s1 + 2, '/')) {
+    sep = '/';  // "11 / 2016": a month and a year, spaced
+    if (std::min(ndigits(i), ndigits(s1 + 1)) > 2) return std::nullopt;
+  }
   if (!sep) return std::nullopt;
   const int b = num(s1 + 1);
   if (b < 0) {
@@ -126,6 +159,19 @@ Grammar::Opt Grammar::numeric_date(uint32_t i) {
   }
   P p;
   p.rule = "time.date.numeric";
+  if (sep == '-' && ndigits(i) == 4 && ndigits(s1 + 1) == 4 && a >= 1000 && b > a && b <= 2200 &&
+      !(i > first_ && glued(i) && (is_punct(i - 1, '-') || is_punct(i - 1, '+'))) &&
+      !(glued(s1 + 2) && (is_punct(s1 + 2, '-') || num(s1 + 2) >= 0))) {
+    // 2014-2018: a range of years
+    Expr ya, yb;
+    ya.year = a;
+    yb.year = b;
+    p.e.type = ExprType::kRange;
+    p.e.parts = {ya, yb};
+    p.end = s1 + 2;
+    p.rule = "time.range.years";
+    return p;
+  }
   const uint32_t s2 = s1 + 2;
   const bool third = is_punct(s2, sep) && glued(s2) && glued(s2 + 1) && num(s2 + 1) >= 0;
   if (third) {
@@ -145,6 +191,7 @@ Grammar::Opt Grammar::numeric_date(uint32_t i) {
       p.e.year = y; p.e.month = m; p.e.day = d;
     }
     if (sep == '.' && ndigits(i) != 4 && ndigits(s2 + 1) != 4) return std::nullopt;
+    if (glued(s2 + 2) && (is_punct(s2 + 2, '-') || is_punct(s2 + 2, '/')) && num(s2 + 3) >= 0) return std::nullopt;
     return p;
   }
   p.end = s1 + 2;
@@ -201,6 +248,7 @@ Grammar::Opt Grammar::weekday_date(uint32_t i) {
   Opt d;
   take_longest(d, day_month_year(k));
   take_longest(d, month_day_year(k));
+  if (Opt nd = numeric_date(skip(k, Kind::kDet)); nd && nd->e.day >= 0) take_longest(d, nd);
   if (d) {
     d->e.weekday = w->ival;
     d->rule = "time.date.weekday_date";
@@ -219,10 +267,12 @@ Grammar::Opt Grammar::weekday_date(uint32_t i) {
   }
   if (w->abbrev && !(is_punct(we - 1, '.'))) return std::nullopt;
   if (w->ambiguous && !has_pre_dir) return std::nullopt;
-  // mardi prochain / dernier
+  // mardi prochain / dernier (unless "vendredi cette semaine" follows)
   uint32_t de2 = 0;
   if (const auto* d2 = lex(we, Kind::kDir, &de2); d2 && !has_pre_dir) {
-    p.e.dir = d2->ival; p.e.has_dir = true; p.end = de2;
+    uint32_t ue0 = 0;
+    const auto* u0 = lex(de2, Kind::kUnit, &ue0);
+    if (!(u0 && u0->sval == "W")) { p.e.dir = d2->ival; p.e.has_dir = true; p.end = de2; }
   }
   // Friday next week, vendredi cette semaine
   uint32_t ue = 0;
@@ -266,7 +316,7 @@ Grammar::Opt Grammar::season(uint32_t i) {
 
 // le troisième trimestre 2024, the third quarter of 2016, Q3 2024, le premier semestre.
 Grammar::Opt Grammar::quarter(uint32_t i) {
-  uint32_t j = skip(i, Kind::kDet);
+  uint32_t j = skip(i, Kind::kDet);  // "le troisième trimestre", "the third quarter"
   int ord = 0;
   uint32_t oe = 0;
   P p;
@@ -274,7 +324,7 @@ Grammar::Opt Grammar::quarter(uint32_t i) {
     ord = o->ival;
   } else if (num(j) > 0 && glued(j + 1) && lex(j + 1, Kind::kOrdSuffix)) {
     ord = num(j); oe = j + 2;
-  } else if (const auto* d = lex(j, Kind::kDir, &oe)) {
+  } else if (const auto* d = lex(skip_article(i), Kind::kDir, &oe)) {  // "next quarter" (English "the" stays out)
     uint32_t ue = 0;
     const auto* u = lex(oe, Kind::kUnit, &ue);
     if (!u || (u->sval != "Q" && u->sval != "H1")) return std::nullopt;
@@ -307,21 +357,35 @@ Grammar::Opt Grammar::quarter(uint32_t i) {
 
 // the 1990s, the '90s, les années 90, les années 1990.
 Grammar::Opt Grammar::decade(uint32_t i) {
-  uint32_t j = skip(i, Kind::kDet);
-  const bool intro = lex(j, Kind::kDecadeIntro, &j) != nullptr;
+  // the 1990s, the 1970's, the '90s, the 70s, les années 90, les années 1990
+  uint32_t j = i;
+  const bool det = lex(i, Kind::kDet, &j) != nullptr;
+  if (!det) j = i;
+  uint32_t k = j;
+  const bool intro = lex(j, Kind::kDecadeIntro, &k) != nullptr && k > j;
+  if (intro) j = k;
+  if (is_punct(j, '\'') && num(j + 1) >= 0 && ndigits(j + 1) == 2) ++j;  // the '90s
   const int n = num(j);
-  if (n < 0) return std::nullopt;
+  if (n < 0 || n % 10 != 0) return std::nullopt;
+  // a plural "s" glued to the number: 1990s, 1970's, 70s
+  uint32_t se = j + 1;
+  bool plural = false;
+  if (glued(se) && se < end_) {
+    std::string_view key = doc_.folded_key(doc_.tokens[se]);
+    if (key == "s" || key == "'s") { plural = true; ++se; }
+    else if (is_punct(se, '\'') && glued(se + 1) && se + 1 < end_ && doc_.folded_key(doc_.tokens[se + 1]) == "s") { plural = true; se += 2; }
+  }
   P p;
   p.rule = "time.date.decade";
-  if (ndigits(j) == 4 && n % 10 == 0 && (intro || (glued(j + 1) && j + 1 < end_ && doc_.folded_key(doc_.tokens[j + 1]) == "s"))) {
+  if (ndigits(j) == 4 && (intro || plural)) {
     p.e.decade = n;
-    p.end = intro ? j + 1 : j + 2;
+    p.end = plural ? se : j + 1;
     return p;
   }
-  if (intro && ndigits(j) == 2 && n % 10 == 0) {
+  if (ndigits(j) == 2 && (intro || (plural && (det || is_punct(j - 1, '\''))))) {
     p.e.decade = 1900 + n;
-    p.end = j + 1;
-    if (glued(j + 1) && is_punct(j + 1, '\'')) p.end = j + 2;
+    p.end = plural ? se : j + 1;
+    if (!plural && glued(j + 1) && is_punct(j + 1, '\'')) p.end = j + 2;
     return p;
   }
   return std::nullopt;
@@ -329,7 +393,7 @@ Grammar::Opt Grammar::decade(uint32_t i) {
 
 // fin 2024, début juin, mi-juin, late 2024, early next year, the end of this year.
 Grammar::Opt Grammar::part_of(uint32_t i) {
-  uint32_t j = skip(i, Kind::kDet);
+  uint32_t j = skip_article(i);
   uint32_t pe = 0;
   const timelex::Entry* part = lex(j, Kind::kPart, &pe);
   std::string_view mod;
@@ -344,10 +408,21 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
     if (h == std::string_view::npos) return std::nullopt;
     const auto* head = lex_.word(key.substr(0, h));
     const auto* tail = lex_.word(key.substr(h + 1));
-    if (!head || !tail) return std::nullopt;
+    if (!head) return std::nullopt;
     const timelex::Entry* hp = nullptr;
     for (uint32_t x : *head) if (lex_.entry(x).kind == Kind::kPart) hp = &lex_.entry(x);
     if (!hp) return std::nullopt;
+    if (const std::string_view digits = key.substr(h + 1); digits.size() == 4 &&
+        digits.find_first_not_of("0123456789") == std::string_view::npos) {  // mi-2024
+      P p;
+      p.e.year = (digits[0] - '0') * 1000 + (digits[1] - '0') * 100 + (digits[2] - '0') * 10 + (digits[3] - '0');
+      p.e.mod = hp->sval;
+      p.end = j + 1;
+      p.rule = "time.part.hyphen";
+      p.where = hp->where;
+      return p;
+    }
+    if (!tail) return std::nullopt;
     for (uint32_t x : *tail) {
       const auto& t = lex_.entry(x);
       if (t.kind == Kind::kMonth || t.kind == Kind::kSeason) {
@@ -375,6 +450,19 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
   }
   take_longest(inner, period_shift(pe));
   if (!inner) {
+    // "end of month", "fin du mois", "the end of the year": the current period.
+    uint32_t ue = 0;
+    const auto* u = lex(skip(pe, Kind::kDet), Kind::kUnit, &ue);
+    if (u && u->singular && (u->sval == "M" || u->sval == "Y" || u->sval == "W")) {
+      P cur;
+      cur.e.rel_unit = u->sval[0];
+      cur.e.rel_n = 0;
+      cur.end = ue;
+      cur.rule = "time.relative.period";
+      inner = cur;
+    }
+  }
+  if (!inner) {
     // "mi-journée", "fin de matinée": a part of the day.
     Opt pod = part_of_day(pe);
     if (!pod) return std::nullopt;
@@ -387,8 +475,81 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
   return inner;
 }
 
+// noël, Christmas 2024, thanksgiving, la fête des mères de 2015
+Grammar::Opt Grammar::holiday(uint32_t i) {
+  uint32_t he = 0;
+  const auto* h = lex(i, Kind::kHoliday, &he);
+  if (!h) return std::nullopt;
+  P p;
+  p.rule = "time.date.holiday";
+  p.where = h->where;
+  p.end = he;
+  int m = 0, d = 0;
+  if (h->sval.size() == 5 && h->sval[2] == '-' && std::sscanf(h->sval.c_str(), "%d-%d", &m, &d) == 2) {
+    p.e.month = m;
+    p.e.day = d;
+  } else {
+    p.e.movable = h->sval;
+  }
+  uint32_t k = skip(he, Kind::kOf);
+  if (ndigits(k) == 4 && num(k) >= 1000 && num(k) <= 2200) {
+    p.e.year = num(k);
+    p.end = k + 1;
+  }
+  return p;
+}
+
+// premier vendredi de juillet, the first Monday of next month, le dernier dimanche de mai
+Grammar::Opt Grammar::nth_weekday(uint32_t i) {
+  uint32_t j = i;
+  if (const auto* det = lex(i, Kind::kDet, &j); det && !det->in_span) return std::nullopt;
+  int nth = 0;
+  uint32_t oe = 0;
+  if (const auto* o = lex(j, Kind::kOrdinal, &oe); o && o->ival >= 1 && o->ival <= 5) nth = o->ival;
+  else if (num(j) >= 1 && num(j) <= 5 && glued(j + 1) && lex(j + 1, Kind::kOrdSuffix)) { nth = num(j); oe = j + 2; }
+  else if (const auto* d = lex(j, Kind::kDir, &oe); d && d->ival == -1) nth = -1;
+  if (!nth) return std::nullopt;
+  uint32_t we = 0;
+  const auto* w = lex(oe, Kind::kWeekday, &we);
+  if (!w || w->ambiguous) return std::nullopt;
+  uint32_t k = skip(we, Kind::kOf);
+  if (k == we) return std::nullopt;
+  P p;
+  p.rule = "time.date.nth_weekday";
+  p.where = w->where;
+  uint32_t me = 0;
+  if (Opt m = month_year(k); m && m->e.day < 0) {
+    p.e.year = m->e.year;
+    p.e.movable = std::to_string(nth) + ":" + std::to_string(w->ival) + ":" + std::to_string(m->e.month);
+    p.end = m->end;
+    return p;
+  }
+  if (Opt s = period_shift(k); s && s->e.rel_unit == 'M') {  // of next month: the month is known from the reference
+    p.e.rel_unit = 'M';
+    p.e.rel_n = s->e.rel_n;
+    p.e.weekday = w->ival;
+    p.e.rank = nth;
+    p.end = s->end;
+    (void)me;
+    return p;
+  }
+  return std::nullopt;
+}
+
 Grammar::Opt Grammar::date(uint32_t i) {
   Opt best;
+  if (kinds(i) & bit(Kind::kHoliday)) take_longest(best, holiday(i));
+  if (kinds(i) & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_weekday(i));
+  uint32_t ue = 0;
+  const auto* u = lex(i, Kind::kUnit, &ue);
+  if (u && u->sval == "W" && num(ue) >= 1 && num(ue) <= 53) {
+    P p;  // week 10: an ISO week of the reference year
+    p.e.week = num(ue);
+    p.end = ue + 1;
+    p.rule = "time.date.week_number";
+    p.where = u->where;
+    best = p;
+  }
   take_longest(best, day_month_year(i));
   take_longest(best, month_day_year(i));
   take_longest(best, month_year(i));
@@ -401,11 +562,14 @@ Grammar::Opt Grammar::date(uint32_t i) {
   take_longest(best, part_of(i));
   if (!best) {
     // "le 29": a day of the month after an article, in day-first languages.
-    const uint32_t j = i;
+    uint32_t j = i;
     int day = 0;
     uint32_t de = 0;
-    if (i > first_ && lex(i - 1, Kind::kDet) && (lex_.day_first() || (glued(i + 1) && lex(i + 1, Kind::kOrdSuffix))) &&
-        ndigits(j) <= 2 && day_at(j, day, de) &&
+    const timelex::Entry* det = lex(i, Kind::kDet, &j);
+    if (!det || !det->in_span) j = i;
+    if (((j > i) || (i > first_ && lex(i - 1, Kind::kDet))) &&
+        (lex_.day_first() || j > i || (glued(j + 1) && lex(j + 1, Kind::kOrdSuffix))) &&
+        ndigits(j) <= 2 && (num(j) >= 0 || j > i) && day_at(j, day, de) &&
         !lex(de, Kind::kUnit) && !lex(de, Kind::kHourMark) && !is_punct(de, ':') && !is_punct(de, '%') &&
         !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de) && !doc_.tokens[de].has(kCapitalized))) {
       P p;

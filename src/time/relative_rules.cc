@@ -24,9 +24,10 @@ timeexpr::Unit unit_char(const std::string& s) {
 }  // namespace
 
 Grammar::Opt Grammar::day_relative(uint32_t i) {
-  uint32_t j = skip(i, Kind::kDet);
+  uint32_t j = i;
   uint32_t de = 0;
-  const auto* d = lex(j, Kind::kDayRel, &de);
+  const auto* d = lex(j, Kind::kDayRel, &de);  // "the day after tomorrow" opens with its article
+  if (!d) d = lex(j = skip(i, Kind::kDet), Kind::kDayRel, &de);
   if (!d) return std::nullopt;
   P p;
   p.e.rel_unit = 'D';
@@ -41,7 +42,16 @@ Grammar::Opt Grammar::day_relative(uint32_t i) {
 // last week, next month, cette année, la semaine dernière, l'an prochain,
 // the last 3 weeks, les 3 derniers jours.
 Grammar::Opt Grammar::period_shift(uint32_t i) {
-  uint32_t j = skip(i, Kind::kDet);
+  // "later this week", "earlier this year": the same period.
+  if (uint32_t k = 0; (lex(i, Kind::kLater, &k) || lex(i, Kind::kAgo, &k)) && k > i) {
+    uint32_t d = 0;
+    if (const auto* dir = lex(skip(k, Kind::kYearIntro), Kind::kDir, &d); dir && dir->ival == 0) {
+      Opt p = period_shift(skip(k, Kind::kYearIntro));
+      if (p && p->e.rel_unit) return p;
+    }
+    return std::nullopt;
+  }
+  uint32_t j = skip_article(i);
   P p;
   uint32_t k = 0;
   const timelex::Entry* dir = lex(j, Kind::kDir, &k);
@@ -52,7 +62,9 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
   const timelex::Entry* u = nullptr;
   if (dir) {
     u = lex(counted ? ne : k, Kind::kUnit, &ue);
-  } else if (counted) {  // les 3 derniers jours
+  } else if (counted && j == i && i > first_ && lex(i - 1, Kind::kDet)) {
+    // les [3 derniers jours], the [5 upcoming years]: after an article, which stays
+    // out of the span (not "only 3 next week")
     dir = lex(ne, Kind::kDir, &k);
     if (dir) u = lex(k, Kind::kUnit, &ue);
   } else {
@@ -62,6 +74,14 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
       dir = lex(ue, Kind::kDir, &de);
       if (dir) ue = de;
     }
+  }
+  if (!dir && !counted && lex(i, Kind::kDet) && (u = lex(skip(i, Kind::kDet), Kind::kUnit, &ue)) && u->sval == "WE") {  // le weekend, the weekend: this one
+    p.e.rel_unit = 'K';
+    p.e.rel_n = 0;
+    p.end = ue;
+    p.where = u->where;
+    p.rule = "time.relative.weekend";
+    return p;
   }
   if (!dir || !u) return std::nullopt;
   const timeexpr::Unit unit = unit_char(u->sval);
@@ -105,8 +125,17 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
 }
 
 // trois mois, 3 days, 2,5 ans; il y a trois jours, three days ago, dans deux semaines.
-Grammar::Opt Grammar::duration(uint32_t i) {
+Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
   uint32_t j = i;
+  std::string_view bound;
+  if (lex(i, Kind::kMore, &j)) bound = "MORE_THAN";
+  else if (lex(i, Kind::kLess, &j)) bound = "LESS_THAN";
+  if (!bound.empty()) {
+    Opt d = duration(j, true);
+    if (!d || d->e.type != ExprType::kDuration) return std::nullopt;
+    d->e.mod = bound;
+    return d;
+  }
   int sign = 0;
   const timelex::Entry* pre = nullptr;
   if ((pre = lex(i, Kind::kAgoPre, &j))) sign = -1;
@@ -122,16 +151,24 @@ Grammar::Opt Grammar::duration(uint32_t i) {
     n = -1;
   }
   uint32_t ue = 0;
-  const timelex::Entry* u = lex(ne, Kind::kUnit, &ue);
-  if (!u) {
-    // "et demi": 2 ans et demi
-    return std::nullopt;
+  if (uint32_t he = 0; !few && lex(ne, Kind::kMinuteAdd, &he) && lex(ne, Kind::kMinuteAdd)->ival == 30) {
+    n += 0.5;  // one and a half hours
+    ne = he;
   }
+  const timelex::Entry* u = lex(ne, Kind::kUnit, &ue);
+  if (!u) return std::nullopt;
   const timeexpr::Unit unit = unit_char(u->sval);
   if (!unit || unit == 'K') return std::nullopt;
   if (ndigits(j) == 4 && unit == 'Y') return std::nullopt;
+  // "a second round": the unit word is an ordinal before a noun.
+  if (lex(ne, Kind::kOrdinal) && ue < end_ && doc_.tokens[ue].kind == TokenKind::kWord && !any_lex(ue)) return std::nullopt;
   // "à 3 heures" is a time of day, not a duration.
-  if (unit == 'H' && !pre && j > first_ && (lex(j - 1, Kind::kAt) || lex(j - 1, Kind::kApprox))) return std::nullopt;  // "2024 years" is odd; leave it
+  if (unit == 'H' && !pre && !bounded && j > first_ && n >= 0 && n <= 24 && n == std::floor(n) &&
+      (lex(j - 1, Kind::kAt) || lex(j - 1, Kind::kApprox) || lex(j - 1, Kind::kBefore) || lex(j - 1, Kind::kAfter) ||
+       lex(j - 1, Kind::kUntil) || lex(j - 1, Kind::kFrom) || lex(j - 1, Kind::kTo) || lex(j - 1, Kind::kBetween) ||
+       (n > 12 && !lex(j - 1, Kind::kFor) && !lex(j - 1, Kind::kSince) && !lex(j - 1, Kind::kMore) &&
+        !lex(j - 1, Kind::kLess) && !lex(j - 1, Kind::kDet))))
+    return std::nullopt;  // "à 3 heures", "avant 14 heures", "20 heures": times of day  // "2024 years" is odd; leave it
   P p;
   p.e.type = ExprType::kDuration;
   p.e.amount = n;
@@ -140,14 +177,70 @@ Grammar::Opt Grammar::duration(uint32_t i) {
   p.rule = "time.duration";
   p.where = u->where;
   uint32_t ae = 0;
-  if (uint32_t m = 0; lex(ue, Kind::kAnd, &m) && lex(m, Kind::kMinuteAdd, &ae)) {
-    // "2 ans et demi"
+  if (uint32_t he = 0; !few && lex(ue, Kind::kMinuteAdd, &he) && lex(ue, Kind::kMinuteAdd)->ival == 30) {
+    p.e.amount += 0.5;  // 2 ans et demi, an hour and a half
+    n += 0.5;
+    ue = he;
+    p.end = ue;
   }
   if (!few) {
+    // A second, smaller component: 1 hour and 30 minutes, 2 weeks and 2 days.
+    uint32_t k = ue;
+    if (!lex(k, Kind::kAnd, &k)) k = skip_punct(ue, ',');
+    double n2 = 0;
+    uint32_t n2e = 0, u2e = 0;
+    if (count_at(k, n2, n2e) && ndigits(k) < 4) {
+      if (const auto* u2 = lex(n2e, Kind::kUnit, &u2e)) {
+        const timeexpr::Unit unit2 = unit_char(u2->sval);
+        if (unit2 && timeexpr::gran_of_unit(unit2) > timeexpr::gran_of_unit(unit)) {
+          p.e.amount2 = n2;
+          p.e.unit2 = unit2;
+          ue = u2e;
+          p.end = ue;
+        }
+      }
+    }
     if (lex(ue, Kind::kAgo, &ae) && sign == 0) sign = -1;
     else if (lex(ue, Kind::kLater, &ae) && sign == 0) sign = 1;
     else ae = 0;
+    uint32_t fe = 0;
+    const bool from = !ae && sign == 0 && (lex(ue, Kind::kFrom, &fe) || lex(ue, Kind::kAfter, &fe));
+    // 3 days from today, 2 weeks before yesterday, two months after next Friday
+    const uint32_t anchor_at = ae ? ae : fe;
+    if (ae || from) {
+      Opt anchor;
+      take_longest(anchor, day_relative(anchor_at));
+      take_longest(anchor, weekday_date(anchor_at));
+      take_longest(anchor, day_month_year(anchor_at));
+      take_longest(anchor, month_day_year(anchor_at));
+      take_longest(anchor, numeric_date(anchor_at));
+      take_longest(anchor, holiday(anchor_at));
+      if (anchor && anchor->e.hour < 0 && (anchor->e.day >= 0 || anchor->e.weekday >= 0 || anchor->e.rel_unit == 'D')) {
+        p.e.type = ExprType::kDate;
+        p.e.offset_sign = from ? 1 : sign;
+        p.e.offset_n = n;
+        p.e.offset_unit = unit;
+        p.e.parts = {anchor->e};
+        p.end = anchor->end;
+        p.rule = "time.relative.from_anchor";
+        return p;
+      }
+      if (from) ae = 0;
+    }
     if (ae) p.end = ae;
+  }
+  if (pre && pre->sval == "within" && !few) {
+    // within 3 years: from the reference to 3 years on.
+    Expr start;
+    start.offset_sign = 1; start.offset_n = 0; start.offset_unit = timeexpr::unit_is_clock(unit) ? 'S' : 'D';
+    Expr stop;
+    stop.offset_sign = 1; stop.offset_n = n; stop.offset_unit = unit;
+    p.e = Expr{};
+    p.e.type = ExprType::kRange;
+    p.e.parts = {start, stop};
+    p.e.end_at_begin = true;
+    p.rule = "time.relative.within";
+    return p;
   }
   if (sign != 0 && !few) {
     if (!ae && pre == nullptr) return p;
@@ -156,6 +249,7 @@ Grammar::Opt Grammar::duration(uint32_t i) {
     p.e.offset_sign = sign;
     p.e.offset_n = n;
     p.e.offset_unit = unit;
+    p.e.unit2 = p.e.unit2;
     p.rule = sign < 0 ? "time.relative.ago" : "time.relative.in";
     return p;
   }
@@ -213,13 +307,18 @@ Grammar::Opt Grammar::set(uint32_t i) {
   p.rule = "time.set";
   p.where = s->where;
   uint32_t k = 0;
+  if (const auto* a = lex(j, Kind::kSetAdv, &k)) {  // tous les lundis
+    p.e.set_value = a->sval;
+    p.end = k;
+    return p;
+  }
   if (const auto* w = lex(j, Kind::kWeekday, &k)) {
     p.e.set_value = "XXXX-WXX-" + std::to_string(w->ival);
     p.end = k;
     return p;
   }
   if (const auto* pod = lex(j, Kind::kPod, &k)) {
-    p.e.set_value = "XXXX-XX-XXT" + pod->sval;
+    p.e.set_value = "T" + pod->sval;
     p.end = k;
     return p;
   }

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace claimtrace::timeresolve {
 namespace {
@@ -172,6 +173,19 @@ int pick(int base, int dir, int tense, F cmp) {
 
 int sign(int64_t v) { return v < 0 ? -1 : v > 0 ? 1 : 0; }
 
+// The day of a movable holiday or "Nth weekday of month" in year y.
+std::optional<Ymd> movable_day(const std::string& rule, int y) {
+  if (rule.rfind("easter", 0) == 0) {
+    const int k = rule.size() > 7 ? std::atoi(rule.c_str() + 6) : 0;
+    return timecal::add_days(timecal::easter(y), k);
+  }
+  int n = 0, wd = 0, m = 0;
+  if (std::sscanf(rule.c_str(), "%d:%d:%d", &n, &wd, &m) == 3 && wd >= 1 && wd <= 7 && m >= 1 && m <= 12 && n != 0) {
+    return timecal::nth_weekday(y, m, wd, n);
+  }
+  return std::nullopt;
+}
+
 Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, int tense, bool& ok) {
   using namespace timecal;
   Point p;
@@ -187,6 +201,13 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
 
   if (e.offset_sign) {
     if (!has_ref) { ok = false; return p; }
+    Ymd base = r;
+    if (!e.parts.empty()) {  // "3 days from Tuesday": counted from the anchor
+      bool anchor_ok = true;
+      const Point a = resolve_point(e.parts[0], ref, tense, anchor_ok);
+      if (!anchor_ok || a.gran != Gran::kDay || a.y < 0) { ok = false; return p; }
+      base = {a.y, a.m, a.d};
+    }
     const double n = e.offset_n * e.offset_sign;
     if (timeexpr::unit_is_clock(e.offset_unit)) {
       int64_t secs = days_from_civil(r) * 86400 + ref->seconds;
@@ -198,17 +219,21 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
       p.gran = Gran::kMinute;
       return p;
     }
-    Ymd d = r;
-    const int whole = static_cast<int>(std::trunc(n));
-    switch (e.offset_unit) {
-      case 'D': d = add_days(r, whole); break;
-      case 'W': d = add_days(r, 7 * whole); break;
-      case 'M': d = add_months(r, whole); break;
-      case 'Q': d = add_months(r, 3 * whole); break;
-      case 'Y': d = add_months(r, 12 * whole); break;
-      case 'E': d = add_months(r, 120 * whole); break;
-      default: break;
-    }
+    Ymd d = base;
+    auto shift = [&](double amount, Unit u) {
+      const int whole = static_cast<int>(std::trunc(amount));
+      switch (u) {
+        case 'D': d = add_days(d, whole); break;
+        case 'W': d = add_days(d, 7 * whole); break;
+        case 'M': d = add_months(d, whole); break;
+        case 'Q': d = add_months(d, 3 * whole); break;
+        case 'Y': d = add_months(d, 12 * whole); break;
+        case 'E': d = add_months(d, 120 * whole); break;
+        default: break;
+      }
+    };
+    shift(n, e.offset_unit);
+    if (e.unit2 && !timeexpr::unit_is_clock(e.unit2)) shift(e.amount2 * e.offset_sign, e.unit2);
     set_day(p, d);
     return p;
   }
@@ -218,6 +243,11 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
     if (e.weekday >= 0 && (e.rel_unit == 'W')) {
       Ymd monday = add_days(r, 7 * e.rel_n - (weekday(r) - 1));
       set_day(p, add_days(monday, e.weekday - 1));
+      return p;
+    }
+    if (e.weekday >= 0 && e.rel_unit == 'M' && e.rank != 0) {  // the first Monday of next month
+      Ymd d = add_months({r.y, r.m, 1}, e.rel_n);
+      set_day(p, timecal::nth_weekday(d.y, d.m, e.weekday, e.rank));
       return p;
     }
     if (e.day >= 0 && e.rel_unit == 'M') {
@@ -236,6 +266,21 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
     return p;
   }
 
+  if (!e.movable.empty()) {
+    int y = e.year;
+    if (y < 0 && e.rel_unit == 'Y' && has_ref) y = r.y + e.rel_n;
+    if (y < 0 && has_ref) {
+      y = pick(r.y, dir, tense, [&](int yy) {
+        auto d = movable_day(e.movable, yy);
+        if (!d) return 0;
+        return d->y != r.y ? sign(d->y - r.y) : sign(days_from_civil(*d) - days_from_civil(r)); });
+    }
+    if (y < 0) { ok = false; return p; }
+    auto d = movable_day(e.movable, y);
+    if (!d) { ok = false; return p; }
+    set_day(p, *d);
+    return p;
+  }
   if (e.century >= 0) { p.century = e.century; p.gran = Gran::kCentury; return p; }
   if (e.decade >= 0) { p.decade = e.decade; p.gran = Gran::kDecade; return p; }
 
@@ -369,6 +414,24 @@ std::string duration_value(double amount, Unit unit) {
   }
 }
 
+std::string duration_value(double amount, Unit unit, double amount2, Unit unit2) {
+  if (!unit2) return duration_value(amount, unit);
+  std::string date, time;
+  for (auto [n, u] : {std::pair{amount, unit}, std::pair{amount2, unit2}}) {
+    const std::string v = num(n);
+    switch (u) {
+      case 'H': time += v + "H"; break;
+      case 'N': time += v + "M"; break;
+      case 'S': time += v + "S"; break;
+      case 'Q': date += num(n * 3) + "M"; break;
+      case 'E': date += num(n * 10) + "Y"; break;
+      case 'C': date += num(n * 100) + "Y"; break;
+      default: date += v + std::string(1, u); break;
+    }
+  }
+  return "P" + date + (time.empty() ? "" : "T" + time);
+}
+
 Resolved resolve(const Expr& e, const std::optional<timecal::DateTime>& ref, int tense) {
   Resolved out;
   out.mod = e.mod;
@@ -379,7 +442,7 @@ Resolved resolve(const Expr& e, const std::optional<timecal::DateTime>& ref, int
       return out;
     case timeexpr::ExprType::kDuration:
       out.type = "DURATION";
-      out.value = duration_value(e.amount, e.unit);
+      out.value = duration_value(e.amount, e.unit, e.amount2, e.unit2);
       return out;
     case timeexpr::ExprType::kSet:
       out.type = "SET";
@@ -390,7 +453,13 @@ Resolved resolve(const Expr& e, const std::optional<timecal::DateTime>& ref, int
       Resolved b = resolve(e.parts[1], ref, tense);
       Resolved a = resolve(e.parts[0], ref, tense);
       // "from November to March": the start lies before the end.
-      if (!a.begin.empty() && !b.begin.empty() && a.begin > b.begin && e.parts[0].year < 0) a = resolve(e.parts[0], ref, -1);
+      if (!a.begin.empty() && !b.begin.empty() && a.begin > b.begin && e.parts[1].year < 0 && a.begin.size() >= 4 &&
+          e.parts[1].rel_unit == 0 && e.parts[1].offset_sign == 0) {
+        Expr later = e.parts[1];
+        later.year = std::atoi(a.begin.c_str());
+        b = resolve(later, ref, tense);
+        if (!b.begin.empty() && a.begin > b.begin) { later.year += 1; b = resolve(later, ref, tense); }
+      }
       out.type = a.type;
       out.begin = a.begin.empty() ? a.value : a.begin;
       out.end = e.end_at_begin ? (b.begin.empty() ? b.value : b.begin) : (b.end.empty() ? b.value : b.end);
@@ -415,7 +484,7 @@ Resolved resolve(const Expr& e, const std::optional<timecal::DateTime>& ref, int
   out.type = clock ? "TIME" : "DATE";
   out.value = value_of(p);
   Ymd b, en;
-  if (!clock && interval(p, b, en)) {
+  if (!clock && p.pod.empty() && interval(p, b, en)) {
     const std::string bs = timecal::format_date(b), es = timecal::format_date(en);
     if (e.mod.empty() || e.mod == "APPROX") {
       out.begin = bs; out.end = es;
@@ -427,6 +496,13 @@ Resolved resolve(const Expr& e, const std::optional<timecal::DateTime>& ref, int
       out.end = bs;
     } else if (e.mod == "ON_OR_BEFORE") {
       out.end = es;
+    }
+  } else if (!clock && !p.pod.empty() && p.gran == Gran::kDay && e.mod.empty() && interval(p, b, en)) {
+    // A day's part: morning 08-12, afternoon 12-16, evening 16-20, night 20-24.
+    const int from = p.pod == "MO" ? 8 : p.pod == "AF" ? 12 : p.pod == "EV" ? 16 : p.pod == "NI" ? 20 : -1;
+    if (from >= 0) {
+      out.begin = timecal::format_datetime(b, from * 3600);
+      out.end = from == 20 ? timecal::format_datetime(b, 86399) : timecal::format_datetime(b, (from + 4) * 3600);
     }
   } else if (clock && p.y >= 0 && p.m >= 0 && p.d >= 0) {
     const int secs = p.hour * 3600 + std::max(0, p.minute) * 60 + std::max(0, p.second);

@@ -1,5 +1,7 @@
 #include "time/time_annotator.h"
 
+#include <climits>
+#include <cstdint>
 #include <optional>
 
 #include "time/calendar.h"
@@ -20,13 +22,23 @@ class TimeAnnotator final : public Annotator {
     const std::optional<timecal::DateTime> ref = timecal::parse_reference(doc.published);
     thread_local timegrammar::Scratch scratch;
     thread_local std::vector<timegrammar::Found> found;
+    thread_local std::vector<std::pair<uint32_t, int>> cues;
+    timegrammar::Grammar grammar(doc, lex_, scratch);
     for (const Sentence& s : doc.sentences) {
       if (s.end_token <= s.first_token) continue;
+      // No token that can hold a time in this sentence.
+      if (scratch.next_strong[s.first_token] >= s.end_token) continue;
       found.clear();
-      timegrammar::Grammar(doc, lex_, s.first_token, s.end_token, scratch).run(found);
+      grammar.run(s.first_token, s.end_token, found);
       if (found.empty()) continue;
-      const int tense = sentence_tense(doc, s);
+      bool cues_read = false;
       for (auto& f : found) {
+        int tense = 0;
+        if (ref && needs_tense(f.expr)) {
+          if (!cues_read) read_cues(doc, s, cues);
+          cues_read = true;
+          tense = nearest_tense(cues, f.first, f.end);
+        }
         timeresolve::Resolved r = timeresolve::resolve(f.expr, ref, tense);
         if (r.value.empty()) continue;
         TimeSpan t;
@@ -43,18 +55,36 @@ class TimeAnnotator final : public Annotator {
   }
 
  private:
-  // +1 when the sentence speaks of the future (will, French future endings),
-  // -1 when a past cue is found, 0 otherwise (read as past: news narrates the past).
-  int sentence_tense(const Document& doc, const Sentence& s) const {
-    int tense = 0;
+  // A partial date whose year (or month, or week) depends on the tense.
+  static bool needs_tense(const timeexpr::Expr& e) {
+    if (e.type == timeexpr::ExprType::kRange) return true;
+    if (e.offset_sign && !e.parts.empty()) return needs_tense(e.parts[0]);  // 3 days from Tuesday
+    if (e.type != timeexpr::ExprType::kDate || e.rel_unit || e.offset_sign || e.year >= 0) return false;
+    if (e.has_dir && e.dir != 0) return false;
+    return e.month >= 0 || e.day >= 0 || e.weekday >= 0 || !e.season.empty() || e.quarter >= 0 || !e.movable.empty();
+  }
+
+  // Tense cues of a sentence: (token, +1 future / -1 past).
+  void read_cues(const Document& doc, const Sentence& s, std::vector<std::pair<uint32_t, int>>& out) const {
+    out.clear();
     for (uint32_t i = s.first_token; i < s.end_token; ++i) {
       const Token& t = doc.tokens[i];
       if (t.kind != TokenKind::kWord) continue;
-      const int c = lex_.tense_of(doc.folded_key(t), t.hash);
-      if (c > 0) return 1;
-      if (c < 0) tense = -1;
+      if (const int c = lex_.tense_of(doc.folded_key(t), t.hash)) out.push_back({i, c});
     }
-    return tense;
+  }
+
+  // The tense of the cue nearest to tokens [first, end): "Les festivités ont
+  // débuté mercredi soir et vont durer un an" reads mercredi with "ont".
+  // Without a cue, 0 (read as past: news narrates the past).
+  static int nearest_tense(const std::vector<std::pair<uint32_t, int>>& cues, uint32_t first, uint32_t end) {
+    int best = 0;
+    uint32_t best_dist = UINT32_MAX;
+    for (const auto& [at, tense] : cues) {
+      const uint32_t dist = at < first ? first - at : at >= end ? at - end + 1 : 0;
+      if (dist < best_dist) { best_dist = dist; best = tense; }
+    }
+    return best;
   }
 
   timelex::Lexicon lex_;

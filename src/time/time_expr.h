@@ -48,10 +48,16 @@ struct Expr {
   int dir = 0;
   bool has_dir = false;
 
-  // Duration: amount (negative when unknown: "quelques mois") and unit.
+  // Duration: amount (negative when unknown: "quelques mois") and unit, and
+  // a second, smaller component ("1 hour and 30 minutes", "2 weeks and 2 days ago").
   double amount = 0;
   Unit unit = 0;
+  double amount2 = 0;
+  Unit unit2 = 0;
 
+  // A holiday's rule when the day depends on the year: N:W:M or easter+K.
+  std::string movable;
+  int rank = 0;  // with weekday and a relative month: the first (1) ... last (-1) such weekday
   std::string set_value;  // SET
   std::string ref;        // PRESENT_REF, PAST_REF, FUTURE_REF
   std::string mod;        // TIMEX3 mod

@@ -1,5 +1,6 @@
 #include "time/time_grammar.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -9,19 +10,47 @@ using timeexpr::Expr;
 using timeexpr::ExprType;
 using timelex::Kind;
 
-Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, uint32_t first, uint32_t end, Scratch& s)
-    : doc_(doc), lex_(lex), first_(first), end_(end), s_(s) {
-  const uint32_t n = end - first;
+Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
+    : doc_(doc), lex_(lex), first_(0), end_(0), s_(s) {
+  const auto n = static_cast<uint32_t>(doc.tokens.size());
   s.matches.clear();
   s.match_begin.assign(n + 1, 0);
   s.number.assign(n, -1);
   s.ndigits.assign(n, 0);
   s.word_number.assign(n, std::numeric_limits<double>::quiet_NaN());
   s.word_number_end.assign(n, 0);
-  for (uint32_t i = first; i < end; ++i) {
-    s.match_begin[i - first] = static_cast<uint32_t>(s.matches.size());
-    const Token& t = doc.tokens[i];
+  s.next_strong.assign(n + 1, n);
+  s.needed.assign(n, 0);
+  s.kinds.assign(n, 0);
+
+  // Word numerals from the number layer (digits are read from the tokens).
+  uint32_t ti = 0;
+  for (const NumberSpan& ns : doc.numbers) {
+    if (!ns.amount.value || ns.role == NumberRole::kPercent || ns.role == NumberRole::kPhone ||
+        ns.role == NumberRole::kIdentifier)
+      continue;  // counts, ordinals, times of day, years written in words
+    while (ti < n && doc.tokens[ti].at.start < ns.at.start) ++ti;
+    if (ti >= n) break;
+    if (doc.tokens[ti].at.start != ns.at.start || doc.tokens[ti].kind == TokenKind::kNumber) continue;
+    uint32_t te = ti;
+    while (te < n && doc.tokens[te].at.end <= ns.at.end) ++te;
+    if (te == ti) continue;
+    s.word_number[ti] = *ns.amount.value;
+    s.word_number_end[ti] = te;
+    s.kinds[ti] |= kWordNumberBit;
+  }
+
+  // Where a time can be: numbers, hyphenated words (mi-juin), word numerals,
+  // and the last tokens of strong phrases (months, units, relative words).
+  // Lexicon matches are computed only in a window around them.
+  constexpr uint32_t kBeforeWord = 5, kBeforeNumber = 3, kAfter = 2;
+  uint32_t mark_until = 0;  // tokens [.., mark_until) already marked
+  for (uint32_t k = 0; k < n; ++k) {
+    const Token& t = doc.tokens[k];
+    bool candidate = (s.kinds[k] & kWordNumberBit) || t.has(kHyphenated);
     if (t.kind == TokenKind::kNumber) {
+      candidate = true;
+      s.kinds[k] |= kNumberBit;
       std::string_view v = doc.normalized_of(t);
       if (v.size() <= 9 && !t.has(kDigitGroups)) {
         int x = 0;
@@ -31,62 +60,83 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, uint32_t firs
           x = x * 10 + (c - '0');
         }
         if (digits) {
-          s.number[i - first] = x;
-          s.ndigits[i - first] = static_cast<uint8_t>(v.size());
+          s.number[k] = x;
+          s.ndigits[k] = static_cast<uint8_t>(v.size());
         }
       }
-    } else if (t.has(kElision)) {
-      if (const auto* el = lex.elided(doc.folded_key(t))) {
-        for (uint32_t x : *el) s.matches.push_back({i, i + 1, x});
-      }
-    } else {
-      lex.matcher().matches_at(doc, i, end, s.matches);
+    } else if (t.kind == TokenKind::kWord && lex.may_end_strong(t.hash)) {
+      candidate = true;
+    }
+    if (t.has(kHyphenated)) s.kinds[k] |= kHyphenBit;
+    if (candidate) {
+      const uint32_t before = t.kind == TokenKind::kNumber ? kBeforeNumber : kBeforeWord;
+      const uint32_t from = std::max(mark_until, k >= before ? k - before : 0);
+      const uint32_t to = std::min(n, k + kAfter + 1);
+      for (uint32_t x = from; x < to; ++x) s.needed[x] = 1;
+      mark_until = std::max(mark_until, to);
     }
   }
-  s.match_begin[n] = static_cast<uint32_t>(s.matches.size());
-  // Word numerals and decimals from the number layer.
-  if (!doc.numbers.empty()) {
-    const uint32_t a = doc.tokens[first].at.start, b = doc.tokens[end - 1].at.end;
-    uint32_t ti = first;
-    for (const NumberSpan& ns : doc.numbers) {
-      if (ns.at.start < a || ns.at.start >= b || !ns.amount.value) continue;
-      if (ns.role != NumberRole::kCount && ns.role != NumberRole::kOrdinal) continue;
-      while (ti < end && doc.tokens[ti].at.start < ns.at.start) ++ti;
-      if (ti >= end) break;
-      if (doc.tokens[ti].at.start != ns.at.start) continue;
-      uint32_t te = ti;
-      while (te < end && doc.tokens[te].at.end <= ns.at.end) ++te;
-      if (te == ti) continue;
-      s.word_number[ti - first] = *ns.amount.value;
-      s.word_number_end[ti - first] = te;
-    }
-  }
-  // Tokens that can carry a time: numbers, names of months and days, units,
-  // relative words... Function words (le, de, the, in) alone never start a parse
-  // unless one of these follows closely, which saves most rule attempts.
-  s.next_strong.assign(n + 1, end);
-  for (uint32_t k = n; k-- > 0;) {
-    const uint32_t i = first + k;
-    bool strong = doc.tokens[i].kind == TokenKind::kNumber || doc.tokens[i].has(kHyphenated) ||
-                  !std::isnan(s.word_number[k]);
-    for (uint32_t m = s.match_begin[k]; !strong && m < s.match_begin[k + 1]; ++m) {
-      switch (lex.entry(s.matches[m].payload).kind) {
-        case Kind::kMonth: case Kind::kWeekday: case Kind::kSeason: case Kind::kPart: case Kind::kDir:
-        case Kind::kUnit: case Kind::kDayRel: case Kind::kRef: case Kind::kPod: case Kind::kClock:
-        case Kind::kSet: case Kind::kSetAdv: case Kind::kOrdinal:
-          strong = true;
-          break;
-        default:
-          break;
+
+  // Lexicon matches, within each sentence, then the first token at or after
+  // each position that can head a time (per sentence as well).
+  for (const Sentence& sent : doc.sentences) {
+    const uint32_t sb = sent.first_token, se = std::min(sent.end_token, n);
+    for (uint32_t i = sb; i < se; ++i) {
+      s.match_begin[i] = static_cast<uint32_t>(s.matches.size());
+      if (!s.needed[i]) continue;
+      const Token& t = doc.tokens[i];
+      if (t.kind == TokenKind::kNumber) continue;
+      if (t.has(kElision)) {
+        // Phrases that open with the elided particle (d'ici, jusqu'à, l'an), then the particle alone.
+        if (lex.may_start_phrase(t.hash)) lex.matcher().matches_at(doc, i, se, s.matches);
+        if (const auto* el = lex.elided(doc.folded_key(t))) {
+          for (uint32_t x : *el) s.matches.push_back({i, i + 1, x});
+        }
+      } else if (!lex.may_start(t.hash)) {
+        continue;
+      } else if (!lex.may_start_phrase(t.hash)) {
+        if (const auto* words = lex.single_word(t.hash, doc.folded_key(t))) {
+          for (uint32_t x : *words) {
+            const auto& forms = lex.entry(x).exact_forms;
+            if (forms.empty() || std::find(forms.begin(), forms.end(), doc.normalized_of(t)) != forms.end())
+              s.matches.push_back({i, i + 1, x});
+          }
+        }
+      } else {
+        const size_t mark = s.matches.size();
+        lex.matcher().matches_at(doc, i, se, s.matches);
+        // Entries that must match as written: "à" is not the verb "a".
+        for (size_t m = mark; m < s.matches.size();) {
+          const auto& forms = lex.entry(s.matches[m].payload).exact_forms;
+          if (!forms.empty() && s.matches[m].end == i + 1 &&
+              std::find(forms.begin(), forms.end(), doc.normalized_of(t)) == forms.end()) {
+            s.matches.erase(s.matches.begin() + static_cast<std::ptrdiff_t>(m));
+          } else {
+            ++m;
+          }
+        }
       }
     }
-    s.next_strong[k] = strong ? i : s.next_strong[k + 1];
+    s.match_begin[se] = static_cast<uint32_t>(s.matches.size());
+    uint32_t next = se;
+    for (uint32_t i = se; i-- > sb;) {
+      uint64_t mask = s.kinds[i];
+      bool strong = s.needed[i] && (mask & (kNumberBit | kWordNumberBit | kHyphenBit));
+      for (uint32_t m = s.match_begin[i]; m < s.match_begin[i + 1]; ++m) {
+        const Kind kind = lex.entry(s.matches[m].payload).kind;
+        mask |= bit(kind);
+        strong = strong || timelex::Lexicon::strong(kind);
+      }
+      s.kinds[i] = mask;
+      if (strong) next = i;
+      s.next_strong[i] = next;
+    }
   }
 }
 
 const timelex::Entry* Grammar::lex(uint32_t i, Kind k, uint32_t* end) const {
-  if (i < first_ || i >= end_) return nullptr;
-  const uint32_t b = s_.match_begin[i - first_], e = s_.match_begin[i - first_ + 1];
+  if (i < first_ || i >= end_ || !(s_.kinds[i] & bit(k))) return nullptr;
+  const uint32_t b = s_.match_begin[i], e = s_.match_begin[i + 1];
   for (uint32_t m = b; m < e; ++m) {  // longest first
     const auto& entry = lex_.entry(s_.matches[m].payload);
     if (entry.kind == k) {
@@ -98,11 +148,11 @@ const timelex::Entry* Grammar::lex(uint32_t i, Kind k, uint32_t* end) const {
 }
 
 bool Grammar::any_lex(uint32_t i) const {
-  return i >= first_ && i < end_ && s_.match_begin[i - first_] != s_.match_begin[i - first_ + 1];
+  return i >= first_ && i < end_ && s_.match_begin[i] != s_.match_begin[i + 1];
 }
 
-int Grammar::num(uint32_t i) const { return i >= first_ && i < end_ ? s_.number[i - first_] : -1; }
-int Grammar::ndigits(uint32_t i) const { return i >= first_ && i < end_ ? s_.ndigits[i - first_] : 0; }
+int Grammar::num(uint32_t i) const { return i >= first_ && i < end_ ? s_.number[i] : -1; }
+int Grammar::ndigits(uint32_t i) const { return i >= first_ && i < end_ ? s_.ndigits[i] : 0; }
 
 bool Grammar::is_punct(uint32_t i, char c) const {
   if (i < first_ || i >= end_) return false;
@@ -122,9 +172,9 @@ uint32_t Grammar::skip_punct(uint32_t i, char c) const { return is_punct(i, c) ?
 
 bool Grammar::count_at(uint32_t i, double& value, uint32_t& end) const {
   if (i >= end_) return false;
-  if (!std::isnan(s_.word_number[i - first_])) {
-    value = s_.word_number[i - first_];
-    end = s_.word_number_end[i - first_];
+  if (!std::isnan(s_.word_number[i])) {
+    value = s_.word_number[i];
+    end = s_.word_number_end[i];
     return true;
   }
   const Token& t = doc_.tokens[i];
@@ -164,11 +214,11 @@ bool Grammar::day_at(uint32_t i, int& day, uint32_t& end) const {
   if (const auto* e = lex(i, Kind::kOrdinal, &end)) {
     if (e->ival >= 1 && e->ival <= 31) { day = e->ival; return true; }
   }
-  if (i < end_ && !std::isnan(s_.word_number[i - first_])) {
-    const double v = s_.word_number[i - first_];
+  if (i < end_ && !std::isnan(s_.word_number[i])) {
+    const double v = s_.word_number[i];
     if (v >= 1 && v <= 31 && v == std::floor(v)) {
       day = static_cast<int>(v);
-      end = s_.word_number_end[i - first_];
+      end = s_.word_number_end[i];
       return true;
     }
   }
@@ -194,6 +244,9 @@ bool Grammar::year_context(uint32_t i) const {
     if (nx.kind == TokenKind::kWord && !nx.has(kCapitalized) && !any_lex(i + 1)) return false;
     if (is_punct(i + 1, '%') || (nx.kind == TokenKind::kNumber && glued(i + 1))) return false;
   }
+  if (i > first_ + 1 && glued(i) && (is_punct(i - 1, '-') || is_punct(i - 1, '/')) && num(i - 2) >= 0 &&
+      ndigits(i - 2) != 4)
+    return false;  // 82-2100, 138-2010-2015: parts of a number
   if (i > first_) {
     const Token& pv = doc_.tokens[i - 1];
     if (pv.kind == TokenKind::kSymbol) return false;  // $2000
@@ -222,26 +275,101 @@ bool Grammar::month_ok(uint32_t i, uint32_t end, const timelex::Entry& e, bool h
   return true;
 }
 
+// "de 5 à 7 aujourd'hui", "from 5 to 6pm of April 22": a date after a range of
+// clock times dates both ends.
+void Grammar::attach_date(P& range) {
+  Expr& a = range.e.parts[0];
+  Expr& b = range.e.parts[1];
+  if (a.hour < 0 || b.hour < 0 || a.has_date() || b.has_date()) return;
+  uint32_t j = skip(skip(skip_punct(range.end, ','), Kind::kAt), Kind::kOf);
+  Opt d;
+  take_longest(d, date(j));
+  take_longest(d, day_relative(j));
+  if (!d || d->e.hour >= 0 || !d->e.mod.empty() || !(d->e.day >= 0 || d->e.weekday >= 0 || d->e.rel_unit == 'D')) return;
+  for (Expr* x : {&a, &b}) {
+    Expr dated = d->e;
+    dated.hour = x->hour; dated.minute = x->minute; dated.second = x->second; dated.ampm = x->ampm;
+    if (!x->pod.empty()) dated.pod = x->pod;
+    *x = dated;
+  }
+  range.end = d->end;
+}
+
+// "du 6 au 15 septembre l'an prochain": a relative year after a range of days.
+void Grammar::attach_year(P& range) {
+  Opt y = period_shift(range.end);
+  if (!y || y->e.rel_unit != 'Y' || y->e.type != ExprType::kDate) return;
+  bool used = false;
+  for (Expr& x : range.e.parts) {
+    if (x.year < 0 && x.month >= 0 && !x.rel_unit && !x.offset_sign) {
+      x.rel_unit = 'Y';
+      x.rel_n = y->e.rel_n;
+      used = true;
+    }
+  }
+  if (used) range.end = y->end;
+}
+
+// "from 5 to 6pm": one am/pm serves both ends when they sit in the same half day.
+void Grammar::share_ampm(Expr& a, Expr& b) {
+  if (a.hour < 0 || b.hour < 0) return;
+  if (a.ampm >= 0 && b.ampm < 0 && b.pod.empty() && b.hour >= a.hour && b.hour <= 12) b.ampm = a.ampm;
+  if (b.ampm >= 0 && a.ampm < 0 && a.pod.empty() && a.hour < b.hour) a.ampm = b.ampm;
+}
+
 void Grammar::take_longest(Opt& best, Opt cand) {
   if (cand && (!best || cand->end > best->end)) best = std::move(cand);
 }
 
 Grammar::Opt Grammar::unit(uint32_t i) {
   Opt best;
-  take_longest(best, date(i));
-  take_longest(best, relative(i));
-  take_longest(best, clock(i));
-  take_longest(best, part_of_day(i));
-  take_longest(best, set(i));
+  const uint64_t here = kinds(i);
+  if (!here) return best;
+  constexpr uint64_t kNum = kNumberBit | kWordNumberBit;
+  constexpr uint64_t kDateHeads = kNum | kHyphenBit | bit(Kind::kMonth) | bit(Kind::kMonthIntro) | bit(Kind::kDir) |
+                                  bit(Kind::kWeekday) | bit(Kind::kDet) | bit(Kind::kSeason) | bit(Kind::kOrdinal) |
+                                  bit(Kind::kDecadeIntro) | bit(Kind::kPart) | bit(Kind::kHoliday);
+  constexpr uint64_t kRelHeads = kNum | bit(Kind::kDet) | bit(Kind::kDayRel) | bit(Kind::kDir) | bit(Kind::kUnit) |
+                                 bit(Kind::kAgoPre) | bit(Kind::kInPre) | bit(Kind::kFew) | bit(Kind::kCount) |
+                                 bit(Kind::kRef) | bit(Kind::kMore) | bit(Kind::kLess) | bit(Kind::kLater) | bit(Kind::kAgo);
+  if (here & kDateHeads) take_longest(best, date(i));
+  if (here & kRelHeads) take_longest(best, relative(i));
+  if (here & (kNum | bit(Kind::kClock) | bit(Kind::kCount))) take_longest(best, clock(i));
+  if (here & (bit(Kind::kDet) | bit(Kind::kDir) | bit(Kind::kPod) | bit(Kind::kAt))) take_longest(best, part_of_day(i));
+  if (here & (bit(Kind::kSet) | bit(Kind::kSetAdv))) take_longest(best, set(i));
+  if (best && best->e.type == ExprType::kDate && best->e.hour < 0 && !best->e.pod.empty() && !best->e.has_date() &&
+      best->e.mod.empty()) {
+    // "in the morning at 7", "l'après-midi 7:00:25"
+    if (Opt t = clock_after(skip_punct(best->end, ',')); t && t->e.ampm < 0) {
+      const std::string pod = best->e.pod;
+      best->e = t->e;
+      best->e.pod = pod;
+      best->end = t->end;
+    }
+  }
+  if (best && best->e.type == ExprType::kDate && best->e.hour < 0 && !best->e.pod.empty() && !best->e.has_date() &&
+      best->e.mod.empty()) {
+    // "la nuit mardi", "in the morning of this Tuesday"
+    uint32_t j = skip(skip(best->end, Kind::kOf), Kind::kAt);
+    Opt d = weekday_date(j);
+    take_longest(d, day_relative(j));
+    if (d && d->e.hour < 0 && d->e.pod.empty() && d->e.mod.empty()) {
+      const std::string pod = best->e.pod;
+      best->e = d->e;
+      best->e.pod = pod;
+      best->end = d->end;
+    }
+  }
   if (best && best->e.type == ExprType::kDate) {
     if (auto t = with_time(*best)) best = std::move(t);
     if (best->e.hour >= 0 && !best->e.has_date()) {
-      // 15h le 29 juin, 7:00 on next Sunday
-      uint32_t j = skip(skip_punct(best->end, ','), Kind::kAt);
+      // 15h le 29 juin, 7:00 on next Sunday, 5pm of April 22
+      uint32_t j = skip(skip(skip_punct(best->end, ','), Kind::kAt), Kind::kOf);
       if (lex(j, Kind::kDet) && lex(skip(j, Kind::kDet), Kind::kWeekday)) j = skip(j, Kind::kDet);
       Opt d;
       take_longest(d, date(j));
       take_longest(d, day_relative(j));
+      take_longest(d, part_of_day(j));
       if (d && d->e.hour < 0 && (d->e.day >= 0 || d->e.weekday >= 0 || d->e.rel_unit == 'D') && d->e.mod.empty()) {
         Expr merged = d->e;
         merged.hour = best->e.hour; merged.minute = best->e.minute; merged.second = best->e.second;
@@ -267,24 +395,29 @@ Grammar::Opt Grammar::full(uint32_t i) {
       {Kind::kApprox, "APPROX", "time.approx"},
   };
   for (const auto& m : kMods) {
-    if (const auto* w = lex(i, m.kind, &j)) {
-      Opt inner = unit(j);
-      if (!inner || inner->e.type == ExprType::kSet) return std::nullopt;
-      if (inner->e.type == ExprType::kDuration || inner->e.type == ExprType::kRef) {
-        if (m.kind == Kind::kSince) { inner->rule = m.rule; inner->where = w->where; }
-        else return std::nullopt;
-        P p = *inner;
-        return p;  // "depuis trois ans": the duration, span from the preposition
-      }
-      // "depuis fin 2024": TIMEX3 holds one mod; the part of the period (END)
-      // says more than the open bound, so the span is "fin 2024" alone.
-      if (!inner->e.mod.empty()) return std::nullopt;
-      P p = *inner;
-      p.e.mod = m.mod;
-      p.rule = m.rule;
-      p.where = w->where;
-      return p;
+    const auto* w = lex(i, m.kind, &j);
+    if (!w) continue;
+    Opt inner = unit(j);
+    if (!inner && skip_article(j) > j) inner = unit(skip_article(j));  // depuis le 24 février
+    if (!inner || inner->e.type == ExprType::kSet || inner->e.type == ExprType::kRange) break;
+    if (inner->e.type == ExprType::kDuration || inner->e.type == ExprType::kRef) {
+      if (m.kind != Kind::kSince) break;  // "d'ici 2 ans" is read by the duration rule
+      inner->rule = m.rule;
+      inner->where = w->where;
+      // "depuis trois ans": the duration, open since its start; the span from the preposition.
+      if (inner->e.type == ExprType::kDuration && inner->e.mod.empty()) inner->e.mod = m.mod;
+      return inner;
     }
+    // "depuis fin 2024": TIMEX3 holds one mod; the part of the period (END)
+    // says more than the open bound, so the span is "fin 2024" alone.
+    if (!inner->e.mod.empty()) return std::nullopt;
+    // "about" before a relative period is not a time word ("How about last week").
+    if (m.kind == Kind::kApprox && (inner->e.rel_unit || inner->e.offset_sign)) return std::nullopt;
+    P p = *inner;
+    p.e.mod = m.mod;
+    p.rule = m.rule;
+    p.where = w->where;
+    return p;
   }
   // Ranges.
   Kind opener = Kind::kFrom;
@@ -293,21 +426,58 @@ Grammar::Opt Grammar::full(uint32_t i) {
   else if (lex(i, Kind::kBetween, &j)) { opened = true; opener = Kind::kBetween; }
   if (opened) {
     Opt a = unit(j);
+    int first_day = 0;
+    uint32_t fe = 0;
+    if (!a && day_at(skip(j, Kind::kDet), first_day, fe)) {
+      uint32_t k = fe;
+      if (lex(k, Kind::kTo, &k) || lex(k, Kind::kAnd, &k) || is_punct(k, '-') || lex(k, Kind::kUntil, &k)) {
+        if (is_punct(fe, '-')) k = fe + 1;
+        Opt b = unit(k);
+        if (b && b->e.type == ExprType::kDate && b->e.hour >= 0 && num(j) >= 0 && num(j) <= 24 && !b->e.has_date()) {
+          a = P{};  // between 10 and 11:30, from 5 to 6pm
+          a->e.hour = num(j);
+          a->end = j + 1;
+          a->rule = "time.clock";
+        } else if (b && b->e.type == ExprType::kDate && b->e.day >= 0 && b->e.month >= 0 && b->e.hour < 0) {
+          a = P{b->e, fe, "time.date.day", b->where};  // from 4 to 22 January, between ninth and seventeenth of april
+          a->e.day = first_day;
+          a->e.weekday = -1;
+        }
+      }
+    }
+    if (a && a->e.type == ExprType::kRange) return a;  // from 2014-2018
     if (a && (a->e.type == ExprType::kDate)) {
       uint32_t k = a->end;
       bool joined = false;
       if (opener == Kind::kBetween) joined = lex(k, Kind::kAnd, &k) != nullptr || lex(k, Kind::kTo, &k) != nullptr;
-      else joined = lex(k, Kind::kTo, &k) != nullptr || is_punct(k, '-');
+      else joined = lex(k, Kind::kTo, &k) != nullptr || is_punct(k, '-') || lex(k, Kind::kUntil, &k) != nullptr;
       if (is_punct(a->end, '-')) { k = a->end + 1; joined = true; }
       if (joined) {
         Opt b = unit(k);
         if (!b) {
           int day = 0;
           uint32_t de = 0;
-          if (a->e.day >= 0 && day_at(k, day, de)) {  // du 4 au 23 juin: the day alone
+          if (a->e.day >= 0 && a->e.hour < 0 && day_at(k, day, de)) {  // du 4 au 23 juin: the day alone
             b = P{a->e, de, a->rule, a->where};
             b->e.day = day;
+          } else if (a->e.hour >= 0 && num(k) >= 0 && num(k) <= 24 && ndigits(k) <= 2) {  // from 1:30 to 3
+            b = P{};
+            b->e.hour = num(k);
+            b->end = k + 1;
           }
+        }
+        if (b && b->e.type == ExprType::kRef && b->e.ref == "PRESENT_REF") {
+          // "between Aug 2019 and now": up to the reference day
+          Expr today;
+          today.rel_unit = 'D';
+          today.rel_n = 0;
+          P p;
+          p.e.type = ExprType::kRange;
+          p.e.parts = {a->e, today};
+          p.e.end_at_begin = true;
+          p.end = b->end;
+          p.rule = "time.range.now";
+          return p;
         }
         if (b && b->e.type == ExprType::kDate) {
           // "du 4 au 23 juin": the first part takes the second's month and year.
@@ -317,13 +487,14 @@ Grammar::Opt Grammar::full(uint32_t i) {
             int h = a->e.hour, mi = a->e.minute;
             Expr d = b->e; d.hour = h; d.minute = mi; d.ampm = a->e.ampm; a->e = d;
           }
-          if (b->e.hour >= 0 && a->e.ampm >= 0 && b->e.ampm < 0) b->e.ampm = a->e.ampm;
-          if (a->e.hour >= 0 && b->e.ampm >= 0 && a->e.ampm < 0 && a->e.hour <= b->e.hour) a->e.ampm = b->e.ampm;
+          share_ampm(a->e, b->e);
           P p;
           p.e.type = ExprType::kRange;
           p.e.parts = {a->e, b->e};
           p.end = b->end;
           p.rule = "time.range";
+          attach_date(p);
+          attach_year(p);
           return p;
         }
       }
@@ -331,11 +502,35 @@ Grammar::Opt Grammar::full(uint32_t i) {
     return std::nullopt;
   }
   Opt a = unit(i);
+  if (!a && num(i) >= 1 && num(i) <= 31 && ndigits(i) <= 2 && (is_punct(i + 1, '-') || lex(i + 1, Kind::kTo))) {
+    // "13-15 mars", "19 au 20 novembre": a bare day before a dated day.
+    uint32_t k = i + 1;
+    if (!lex(k, Kind::kTo, &k)) k = i + 2;
+    Opt b = unit(k);
+    if (b && b->e.type == ExprType::kDate && b->e.day > num(i) && b->e.month >= 0 && b->e.hour < 0 && b->e.mod.empty()) {
+      Expr first = b->e;
+      first.day = num(i);
+      first.weekday = -1;
+      P p;
+      p.e.type = ExprType::kRange;
+      p.e.parts = {first, b->e};
+      p.end = b->end;
+      p.rule = "time.range.days";
+      return p;
+    }
+  }
+  if (a && a->e.type == ExprType::kDate && a->e.mod.empty()) {
+    // "2016 and after", "3 pm or later", "2010 et après": an open bound after the date.
+    uint32_t pe = 0;
+    if (lex(a->end, Kind::kSincePost, &pe)) { a->e.mod = "ON_OR_AFTER"; a->end = pe; return a; }
+    if (lex(a->end, Kind::kUntilPost, &pe)) { a->e.mod = "ON_OR_BEFORE"; a->end = pe; return a; }
+  }
   if (a && a->e.type == ExprType::kDate) {
     // "X - Y", "X to Y" without an opener, for like kinds.
     uint32_t k = a->end;
     const timelex::Entry* to = nullptr;
-    if ((is_punct(k, '-') && !a->e.rel_unit) || ((to = lex(k, Kind::kTo, &k)) && !to->ambiguous)) {
+    if ((is_punct(k, '-') && !a->e.rel_unit) || ((to = lex(k, Kind::kTo, &k)) && !to->ambiguous) ||
+        (a->e.hour >= 0 && lex(a->end, Kind::kUntil, &k))) {
       if (is_punct(k, '-')) ++k;
       Opt b = unit(k);
       if (!b && a->e.day >= 0 && a->e.month >= 0 && a->e.hour < 0) {
@@ -345,8 +540,12 @@ Grammar::Opt Grammar::full(uint32_t i) {
       }
       if (b && b->e.type == ExprType::kDate && (a->e.hour >= 0) == (b->e.hour >= 0) &&
           (a->e.hour >= 0 || a->e.month >= 0 || a->e.year >= 0)) {
-        if (b->e.hour >= 0 && a->e.ampm >= 0 && b->e.ampm < 0) b->e.ampm = a->e.ampm;
-        if (a->e.hour >= 0 && b->e.ampm >= 0 && a->e.ampm < 0 && a->e.hour <= b->e.hour) a->e.ampm = b->e.ampm;
+        share_ampm(a->e, b->e);
+        if (a->e.hour >= 0 && !a->e.has_date() && b->e.has_date()) {  // 3:00 to 4:00 tomorrow
+          Expr d = b->e;
+          d.hour = a->e.hour; d.minute = a->e.minute; d.second = a->e.second; d.ampm = a->e.ampm;
+          a->e = d;
+        }
         if (a->e.month < 0 && a->e.day >= 0 && b->e.month >= 0) a->e.month = b->e.month;
         if (a->e.year < 0 && b->e.year >= 0 && a->e.month >= 0) a->e.year = b->e.year;
         P p;
@@ -354,6 +553,8 @@ Grammar::Opt Grammar::full(uint32_t i) {
         p.e.parts = {a->e, b->e};
         p.end = b->end;
         p.rule = "time.range";
+        attach_date(p);
+        attach_year(p);
         return p;
       }
     }
@@ -361,15 +562,26 @@ Grammar::Opt Grammar::full(uint32_t i) {
   return a;
 }
 
-void Grammar::run(std::vector<Found>& out) {
+void Grammar::run(uint32_t first, uint32_t end, std::vector<Found>& out) {
+  first_ = first;
+  end_ = std::min<uint32_t>(end, static_cast<uint32_t>(doc_.tokens.size()));
   for (uint32_t i = first_; i < end_;) {
-    const Token& t = doc_.tokens[i];
-    if (s_.next_strong[i - first_] >= i + 5) {  // nothing that can hold a time within reach
-      i = s_.next_strong[i - first_] >= end_ ? end_ : s_.next_strong[i - first_] - 4;
+    const uint32_t k = i;
+    const uint32_t strong = s_.next_strong[k];
+    if (strong >= end_) break;
+    // A parse is tried only where a strong token (a number, a month, a unit...)
+    // lies within reach: at most three tokens after the longest phrase at i
+    // (dans les prochains mois).
+    uint32_t reach = i + 1;
+    if (s_.match_begin[k] != s_.match_begin[k + 1]) reach = s_.matches[s_.match_begin[k]].end;
+    if (strong > reach + 2) {
+      const uint32_t back = lex_.matcher().max_tokens() + 2;
+      i = std::max(i + 1, strong > back ? strong - back : 0);
       continue;
     }
+    const Token& t = doc_.tokens[i];
     if (t.kind == TokenKind::kPunct || (t.kind != TokenKind::kNumber && !any_lex(i) && !t.has(kHyphenated) &&
-                                        std::isnan(s_.word_number[i - first_]))) {
+                                        std::isnan(s_.word_number[k]))) {
       ++i;
       continue;
     }

@@ -24,21 +24,25 @@ struct Found {
   std::string_view where;  // resource line of the head word, if any
 };
 
-// Per-thread scratch, reused across sentences to avoid allocations.
+// Per-thread scratch, reused across documents to avoid allocations; indexed by token.
 struct Scratch {
   std::vector<PhraseMatcher::Match> matches;
-  std::vector<uint32_t> match_begin;  // per token of the sentence: index into matches
+  std::vector<uint32_t> match_begin;  // per token: index into matches
   std::vector<int32_t> number;         // per token: value of a plain digit token, else -1
   std::vector<uint8_t> ndigits;
   std::vector<double> word_number;     // per token: value of a word numeral starting here (NaN if none)
   std::vector<uint32_t> word_number_end;
-  std::vector<uint32_t> next_strong;   // per token: the first token at or after it that can head a time
+  std::vector<uint32_t> next_strong;
+  std::vector<uint8_t> needed;          // per token: lexicon matches were computed
+  std::vector<uint64_t> kinds;          // per token: bit k set when a phrase of Kind k starts here   // per token: the first token at or after it that can head a time
 };
 
 class Grammar {
  public:
-  Grammar(const Document& doc, const timelex::Lexicon& lex, uint32_t first, uint32_t end, Scratch& scratch);
-  void run(std::vector<Found>& out);
+  // Prepares the whole document once (lexicon hits, digits, word numerals).
+  Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& scratch);
+  // Finds the expressions of the sentence made of tokens [first, end).
+  void run(uint32_t first, uint32_t end, std::vector<Found>& out);
 
  private:
   struct P {  // a partial parse: the expression and the token after it
@@ -50,6 +54,11 @@ class Grammar {
   using Opt = std::optional<P>;
 
   // ---- cursor helpers (time_grammar.cc)
+  static constexpr uint64_t bit(timelex::Kind k) { return uint64_t{1} << static_cast<unsigned>(k); }
+  static constexpr uint64_t kNumberBit = uint64_t{1} << 63;      // a digit token
+  static constexpr uint64_t kWordNumberBit = uint64_t{1} << 62;  // a word numeral starts here
+  static constexpr uint64_t kHyphenBit = uint64_t{1} << 61;      // a hyphenated word
+  uint64_t kinds(uint32_t i) const { return i >= first_ && i < end_ ? s_.kinds[i] : 0; }
   const timelex::Entry* lex(uint32_t i, timelex::Kind k, uint32_t* end = nullptr) const;
   bool any_lex(uint32_t i) const;
   int num(uint32_t i) const;        // plain digit token value or -1
@@ -63,6 +72,13 @@ class Grammar {
   bool day_at(uint32_t i, int& day, uint32_t& end) const;
   uint32_t skip(uint32_t i, timelex::Kind k) const;  // past an optional word of kind k
   uint32_t skip_punct(uint32_t i, char c) const;
+  // Past an article that stays out of the spans of periods ("la semaine
+  // dernière" keeps "la"; English "the last quarter" is read from "last").
+  uint32_t skip_article(uint32_t i) const {
+    uint32_t j = i;
+    const auto* det = lex(i, timelex::Kind::kDet, &j);
+    return det && !det->in_span ? j : i;
+  }
   bool year_context(uint32_t i) const;  // a bare 4-digit number at i reads as a year
   bool month_ok(uint32_t i, uint32_t end, const timelex::Entry& e, bool has_number) const;
 
@@ -82,22 +98,30 @@ class Grammar {
   Opt quarter(uint32_t i);
   Opt decade(uint32_t i);
   Opt part_of(uint32_t i);
+  Opt holiday(uint32_t i);
+  Opt nth_weekday(uint32_t i);
   Opt optional_year(P p);
 
   // ---- relative_rules.cc
   Opt relative(uint32_t i);
   Opt day_relative(uint32_t i);
   Opt period_shift(uint32_t i);
-  Opt duration(uint32_t i);
+  Opt duration(uint32_t i, bool bounded = false);  // bounded: after "more than", "plus de"
   Opt fuzzy_ref(uint32_t i);
   Opt set(uint32_t i);
 
   // ---- clock_rules.cc
   Opt clock(uint32_t i);
+  uint32_t pod_after(uint32_t he, timeexpr::Expr& e, bool need_connector = false) const;
   Opt part_of_day(uint32_t i);
   Opt with_time(P date);  // "29 juin à 15h", "tomorrow morning"
+  // A clock time at j, or after "at"/"à" a bare hour ("today at 7").
+  Opt clock_after(uint32_t j);
 
   static void take_longest(Opt& best, Opt cand);
+  static void share_ampm(timeexpr::Expr& a, timeexpr::Expr& b);
+  void attach_date(P& range);
+  void attach_year(P& range);
 
   const Document& doc_;
   const timelex::Lexicon& lex_;

@@ -1,5 +1,6 @@
 #include "time/time_lexicon.h"
 
+#include <algorithm>
 #include <charconv>
 #include <unordered_set>
 
@@ -32,7 +33,9 @@ constexpr KindName kKinds[] = {
     {"ordinal", Kind::kOrdinal},     {"ord_suffix", Kind::kOrdSuffix}, {"det", Kind::kDet},
     {"of", Kind::kOf},               {"month_intro", Kind::kMonthIntro}, {"at", Kind::kAt},
     {"approx", Kind::kApprox},       {"year_intro", Kind::kYearIntro}, {"decade_intro", Kind::kDecadeIntro},
-    {"few", Kind::kFew},             {"count", Kind::kCount},
+    {"few", Kind::kFew},             {"count", Kind::kCount},       {"more", Kind::kMore},
+    {"less", Kind::kLess},           {"holiday", Kind::kHoliday},
+    {"since_post", Kind::kSincePost}, {"until_post", Kind::kUntilPost}, {"for", Kind::kFor},
 };
 
 bool kind_of(std::string_view name, Kind& out) {
@@ -68,9 +71,36 @@ void Lexicon::add(std::string_view phrase, Entry e, const TextRules& rules) {
     return;
   }
   if (matcher_.add(phrase, index, rules)) {
+    const Document tokens = tokenize_phrase(phrase, rules);
+    set(first_tokens_, tokens.tokens.front().hash);
+    if (tokens.tokens.size() > 1) {
+      set(multi_first_tokens_, tokens.tokens.front().hash);
+    } else {
+      const Token& t = tokens.tokens.front();
+      auto& bucket = single_[t.hash];
+      const std::string key(tokens.folded_key(t));
+      auto it = std::find_if(bucket.begin(), bucket.end(), [&](const auto& b) { return b.first == key; });
+      if (it == bucket.end()) {
+        bucket.push_back({key, {}});
+        it = bucket.end() - 1;
+      }
+      if (std::find(it->second.begin(), it->second.end(), index) == it->second.end()) it->second.push_back(index);
+    }
+    if (strong(entries_[index].kind)) set(strong_last_tokens_, tokens.tokens.back().hash);
     if (folded.find(' ') == std::string::npos) words_[folded].push_back(index);
   } else {
     entries_.pop_back();
+  }
+}
+
+bool Lexicon::strong(Kind k) {
+  switch (k) {
+    case Kind::kMonth: case Kind::kWeekday: case Kind::kSeason: case Kind::kPart:
+    case Kind::kUnit: case Kind::kDayRel: case Kind::kRef: case Kind::kPod: case Kind::kClock:
+    case Kind::kSet: case Kind::kSetAdv: case Kind::kOrdinal: case Kind::kHoliday:
+      return true;  // not kDir: "ce", "this", "last" alone hold no time
+    default:
+      return false;
   }
 }
 
@@ -162,8 +192,28 @@ Result<Lexicon> Lexicon::load(const LanguageContext& context) {
     e.plural = flags.find("pl") != std::string_view::npos;
     e.singular = !e.plural || flags.find("sg") != std::string_view::npos;
     e.abbrev = flags.find("abbrev") != std::string_view::npos;
+    e.in_span = flags.find("span") != std::string_view::npos;
+    if (flags.find("exact") != std::string_view::npos) {
+      icu::UnicodeString u = icu::UnicodeString::fromUTF8(row[0]);
+      std::string lower, upper;
+      icu::UnicodeString(u).toLower().toUTF8String(lower);
+      icu::UnicodeString first = icu::UnicodeString(u, 0, 1).toUpper();
+      first.append(icu::UnicodeString(u, 1)).toUTF8String(upper);
+      e.exact_forms = {lower, upper};
+    }
     e.ambiguous = flags.find("ambiguous") != std::string_view::npos ||
                   ((e.kind == Kind::kMonth || e.kind == Kind::kWeekday) && ambiguous_words.contains(fold(row[0])));
+    e.where = row.where;
+    lex.add(row[0], std::move(e), rules);
+  }
+
+  // Holidays: fixed dates, Nth weekdays of a month, days counted from Easter.
+  auto holidays = load_optional_table(context.root, context.path("time", "holidays.tsv"), 2, 2);
+  if (!holidays) return std::unexpected(holidays.error());
+  for (const auto& row : holidays->rows) {
+    Entry e;
+    e.kind = Kind::kHoliday;
+    e.sval = row[1];
     e.where = row.where;
     lex.add(row[0], std::move(e), rules);
   }

@@ -56,6 +56,12 @@ enum class Kind : uint8_t {
   kDecadeIntro, // années, the (before 1990s)
   kFew,         // quelques, few, several: "ces dernières années", "the next few months"
   kCount,       // sval: stand-in cardinal for durations when no number span: un/une/a
+  kMore,        // before a duration: more than, plus de (MORE_THAN)
+  kLess,        // before a duration: less than, moins de (LESS_THAN)
+  kHoliday,     // sval: MM-DD, N:W:M (Nth weekday W of month M, N=-1 last), easter+K
+  kSincePost,   // after a date: and after, or later, onwards (ON_OR_AFTER)
+  kUntilPost,   // after a date: or earlier, and before (ON_OR_BEFORE)
+  kFor,         // before a duration: pendant, durant, for, during ("pendant 14 heures" is not a clock time)
 };
 
 struct Entry {
@@ -66,6 +72,10 @@ struct Entry {
   bool singular = true;   // flag pl without sg: plural only (mois is both: pl,sg)
   bool ambiguous = false; // a month/weekday word that is also a common word (May, mars, Sat)
   bool abbrev = false;    // an abbreviated month/weekday name
+  bool in_span = false;   // flag span: an article kept in the span ("the 18th")
+  // flag exact: a one-word entry that matches only as written, accents included
+  // ("à", not the verb "a"); its written forms, lower case and capitalized.
+  std::vector<std::string> exact_forms;
   std::string_view where; // resource line, or "icu/cldr"
 };
 
@@ -82,6 +92,24 @@ class Lexicon {
   static Result<Lexicon> load(const LanguageContext& context);
 
   const PhraseMatcher& matcher() const { return matcher_; }
+  // False when no phrase starts with a token of this hash: most tokens of a
+  // text, which then cost one bit test instead of the matcher's probes.
+  bool may_start(uint64_t token_hash) const { return test(first_tokens_, token_hash); }
+  // False when no phrase of two tokens or more starts with this hash: then the
+  // one-word entries (single_word) are all there is, one probe instead of the matcher's.
+  bool may_start_phrase(uint64_t token_hash) const { return test(multi_first_tokens_, token_hash); }
+  const std::vector<uint32_t>* single_word(uint64_t token_hash, std::string_view folded) const {
+    auto it = single_.find(token_hash);
+    if (it == single_.end()) return nullptr;
+    for (const auto& [key, entries] : it->second) {
+      if (key == folded) return &entries;
+    }
+    return nullptr;
+  }
+  // False when no phrase of a kind that can head a time (month, unit, dir...)
+  // ends with a token of this hash: the grammar only looks around such tokens.
+  bool may_end_strong(uint64_t token_hash) const { return test(strong_last_tokens_, token_hash); }
+  static bool strong(Kind k);
   const Entry& entry(uint32_t i) const { return entries_[i]; }
   // Entries of a French-style elided particle alone ("l'", "d'"): the phrase
   // matcher cannot hold them, since a phrase "l'" does not tokenize as the
@@ -108,6 +136,19 @@ class Lexicon {
   std::unordered_map<std::string, std::vector<uint32_t>> elided_;
   std::unordered_map<uint64_t, int> tense_words_;  // by key_hash of the folded word
   std::vector<TenseCue> tense_suffixes_;
+  static bool test(const std::vector<uint64_t>& bits, uint64_t hash) {
+    const uint32_t bit = static_cast<uint32_t>(hash >> 48);
+    return (bits[bit >> 6] >> (bit & 63)) & 1;
+  }
+  static void set(std::vector<uint64_t>& bits, uint64_t hash) {
+    const uint32_t bit = static_cast<uint32_t>(hash >> 48);
+    bits[bit >> 6] |= uint64_t{1} << (bit & 63);
+  }
+  std::vector<uint64_t> first_tokens_ = std::vector<uint64_t>(1 << 10, 0);  // 65536-bit filters
+  std::vector<uint64_t> strong_last_tokens_ = std::vector<uint64_t>(1 << 10, 0);
+  std::vector<uint64_t> multi_first_tokens_ = std::vector<uint64_t>(1 << 10, 0);
+  // One-token phrases by token hash: (folded key, entries), to rule out collisions.
+  std::unordered_map<uint64_t, std::vector<std::pair<std::string, std::vector<uint32_t>>>> single_;
   bool day_first_ = true;
   bool lower_months_ = true;
 };
