@@ -115,6 +115,15 @@ class Scanner {
   int32_t scan_word(int32_t i, uint16_t* flags, bool stop_at_digit) {
     int32_t start = i;
     while (i < n_) {
+      // ASCII letters (and digits) first, without the general dispatch.
+      while (i < n_) {
+        auto b = static_cast<unsigned char>(s_[i]);
+        if (b >= 0x80) break;
+        Cls a = table_[b].cls;
+        if (a != Cls::kLetter && (a != Cls::kDigit || stop_at_digit)) break;
+        ++i;
+      }
+      if (i >= n_) break;
       int32_t len;
       Cls c = class_at(i, &len);
       if (c == Cls::kLetter || (c == Cls::kDigit && !stop_at_digit)) {
@@ -184,9 +193,29 @@ class Scanner {
     }
     t.flags = flags;
     t.fold_start = static_cast<uint32_t>(doc_.folded.size());
-    append_folded(text, doc_.folded);
-    t.fold_size = static_cast<uint32_t>(doc_.folded.size()) - t.fold_start;
-    t.hash = key_hash(std::string_view(doc_.folded).substr(t.fold_start, t.fold_size));
+    // ASCII tokens (nearly all): lower-case and hash in one pass, written in
+    // place; the same bytes and hash as append_folded + key_hash.
+    std::string& folded = doc_.folded;
+    const size_t mark = folded.size();
+    if (folded.capacity() < mark + text.size()) folded.reserve(2 * (mark + text.size()));
+    folded.resize(mark + text.size());
+    char* out = folded.data() + mark;
+    uint64_t h = 1469598103934665603ULL;
+    unsigned char high = 0;
+    for (size_t k = 0; k < text.size(); ++k) {
+      auto c = static_cast<unsigned char>(text[k]);
+      high |= c;
+      c = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      out[k] = static_cast<char>(c);
+      h = (h ^ c) * 1099511628211ULL;
+    }
+    if (high >= 0x80) {
+      folded.resize(mark);
+      append_folded(text, folded);
+      h = key_hash(std::string_view(folded).substr(mark));
+    }
+    t.fold_size = static_cast<uint32_t>(folded.size()) - t.fold_start;
+    t.hash = h;
     doc_.tokens.push_back(t);
   }
 
