@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <cstring>
+
 #include "text/char_table.h"
 #include "text/fold.h"
 
@@ -10,6 +12,27 @@ namespace claimtrace {
 namespace {
 
 using Cls = CharClass;
+
+// ASCII letters and digits by byte (0 for every byte >= 0x80), for the
+// inner loop of words.
+constexpr uint8_t kLetterByte = 1;
+constexpr uint8_t kDigitByte = 2;
+
+struct WordBytes {
+  uint8_t bits[256] = {};
+  WordBytes() {
+    const CharInfo* table = char_table();
+    for (int b = 0; b < 0x80; ++b) {
+      if (table[b].cls == CharClass::kLetter) bits[b] = kLetterByte;
+      if (table[b].cls == CharClass::kDigit) bits[b] = kDigitByte;
+    }
+  }
+};
+
+const uint8_t* word_bytes() {
+  static const WordBytes bytes;
+  return bytes.bits;
+}
 
 class Scanner {
  public:
@@ -20,7 +43,10 @@ class Scanner {
     doc_.tokens.clear();
     doc_.folded.clear();
     doc_.tokens.reserve(s_.size() / 5 + 8);
-    doc_.folded.reserve(s_.size());
+    // Folded keys are written at a cursor into a buffer sized once (folding
+    // rarely grows a token); trimmed at the end.
+    doc_.folded.resize(s_.size() + 16);
+    fold_end_ = 0;
     uint16_t pending = 0;
     int newlines = 0;
     bool after_number = false;
@@ -60,6 +86,7 @@ class Scanner {
       after_number = kind == TokenKind::kNumber;
       emit(start, i, kind, flags);
     }
+    doc_.folded.resize(fold_end_);
   }
 
  private:
@@ -116,13 +143,8 @@ class Scanner {
     int32_t start = i;
     while (i < n_) {
       // ASCII letters (and digits) first, without the general dispatch.
-      while (i < n_) {
-        auto b = static_cast<unsigned char>(s_[i]);
-        if (b >= 0x80) break;
-        Cls a = table_[b].cls;
-        if (a != Cls::kLetter && (a != Cls::kDigit || stop_at_digit)) break;
-        ++i;
-      }
+      const uint8_t want = stop_at_digit ? kLetterByte : kLetterByte | kDigitByte;
+      while (i < n_ && (word_bytes_[static_cast<unsigned char>(s_[i])] & want)) ++i;
       if (i >= n_) break;
       int32_t len;
       Cls c = class_at(i, &len);
@@ -192,14 +214,12 @@ class Scanner {
       }
     }
     t.flags = flags;
-    t.fold_start = static_cast<uint32_t>(doc_.folded.size());
     // ASCII tokens (nearly all): lower-case and hash in one pass, written in
-    // place; the same bytes and hash as append_folded + key_hash.
+    // place at the cursor; the same bytes and hash as append_folded + key_hash.
     std::string& folded = doc_.folded;
-    const size_t mark = folded.size();
-    if (folded.capacity() < mark + text.size()) folded.reserve(2 * (mark + text.size()));
-    folded.resize(mark + text.size());
-    char* out = folded.data() + mark;
+    t.fold_start = static_cast<uint32_t>(fold_end_);
+    if (fold_end_ + text.size() > folded.size()) folded.resize(2 * (fold_end_ + text.size()));
+    char* out = folded.data() + fold_end_;
     uint64_t h = 1469598103934665603ULL;
     unsigned char high = 0;
     for (size_t k = 0; k < text.size(); ++k) {
@@ -209,17 +229,25 @@ class Scanner {
       out[k] = static_cast<char>(c);
       h = (h ^ c) * 1099511628211ULL;
     }
+    size_t size = text.size();
     if (high >= 0x80) {
-      folded.resize(mark);
-      append_folded(text, folded);
-      h = key_hash(std::string_view(folded).substr(mark));
+      scratch_.clear();
+      append_folded(text, scratch_);
+      size = scratch_.size();
+      if (fold_end_ + size > folded.size()) folded.resize(2 * (fold_end_ + size));
+      std::memcpy(folded.data() + fold_end_, scratch_.data(), size);
+      h = key_hash(scratch_);
     }
-    t.fold_size = static_cast<uint32_t>(folded.size()) - t.fold_start;
+    fold_end_ += size;
+    t.fold_size = static_cast<uint32_t>(size);
     t.hash = h;
     doc_.tokens.push_back(t);
   }
 
   const CharInfo* table_ = char_table();
+  const uint8_t* word_bytes_ = word_bytes();
+  size_t fold_end_ = 0;   // end of the folded keys written so far
+  std::string scratch_;   // a non-ASCII token's folded form
   Document& doc_;
   const TextRules& rules_;
   const std::string& s_;
