@@ -45,7 +45,8 @@ class Scanner {
     doc_.tokens.reserve(s_.size() / 5 + 8);
     // Folded keys are written at a cursor into a buffer sized once (folding
     // rarely grows a token); trimmed at the end.
-    doc_.folded.resize(s_.size() + 16);
+    // (Not zero-filled: only bytes below the cursor are ever read.)
+    doc_.folded.resize_and_overwrite(s_.size() + 16, [](char*, size_t n) { return n; });
     fold_end_ = 0;
     uint16_t pending = 0;
     int newlines = 0;
