@@ -45,10 +45,8 @@ class NumberAnnotator final : public Annotator {
 
 // Parts of a word token: the token itself, or its hyphen-separated pieces
 // when each is a number word ("quatre-vingt-dix-neuf", "twenty-one").
-bool word_parts(const Document& doc, const Token& t, const number::NumberLexicon& lex,
-                std::vector<const number::NumberWord*>& out) {
-  out.clear();
-  if (!t.has(kHyphenated) && !lex.may_be_word(t.hash)) return false;
+bool word_parts_slow(const Document& doc, const Token& t, const number::NumberLexicon& lex,
+                     std::vector<const number::NumberWord*>& out) {
   std::string_view key = doc.folded_key(t);
   if (const auto* w = lex.word(t.hash, key)) {
     out.push_back(w);
@@ -66,6 +64,14 @@ bool word_parts(const Document& doc, const Token& t, const number::NumberLexicon
     start = dash + 1;
   }
   return !out.empty();
+}
+
+// Most tokens are turned away by the filter, inline.
+inline bool word_parts(const Document& doc, const Token& t, const number::NumberLexicon& lex,
+                       std::vector<const number::NumberWord*>& out) {
+  out.clear();
+  if (!t.has(kHyphenated) && !lex.may_be_word(t.hash)) return false;
+  return word_parts_slow(doc, t, lex, out);
 }
 
 Part part_of(const number::NumberWord& w, std::string_view key) {
@@ -178,7 +184,10 @@ void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end
   auto& part_end = scratch.part_end;
   auto& pieces = scratch.pieces;
   uint32_t skip_until = first;
-  auto flush = [&] { flush_run(doc, parts, may_end, part_first, part_end, part_scaled, atoms, skip_until); };
+  // Called at nearly every token; an empty run has nothing to flush.
+  auto flush = [&] {
+    if (!parts.empty()) flush_run(doc, parts, may_end, part_first, part_end, part_scaled, atoms, skip_until);
+  };
   for (uint32_t i = first; i < end;) {
     const Token& t = doc.tokens[i];
     if (i < skip_until && parts.empty()) {

@@ -1,5 +1,7 @@
 #include "text/char_table.h"
 
+#include <vector>
+
 #include <unicode/normalizer2.h>
 #include <unicode/unorm2.h>
 #include <unicode/uchar.h>
@@ -91,6 +93,20 @@ struct Table {
 const CharInfo* char_table() {
   static const Table table;
   return table.info.data();
+}
+
+bool nfc_stable_code_point(int32_t c) {
+  if (c < 0 || c > 0xFFFF) return false;
+  if (static_cast<uint32_t>(c) < kCharTableSize) return char_table()[c].nfc_stable;
+  static const std::vector<uint64_t> bits = [] {
+    std::vector<uint64_t> b(0x10000 / 64, 0);
+    for (UChar32 k = 0; k <= 0xFFFF; ++k) {
+      if (u_getIntPropertyValue(k, UCHAR_NFC_QUICK_CHECK) == UNORM_YES && u_getCombiningClass(k) == 0)
+        b[k >> 6] |= uint64_t{1} << (k & 63);
+    }
+    return b;
+  }();
+  return (bits[static_cast<uint32_t>(c) >> 6] >> (c & 63)) & 1;
 }
 
 }  // namespace claimtrace

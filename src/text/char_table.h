@@ -25,6 +25,11 @@ inline constexpr uint32_t kCharTableSize = 0x800;
 const CharInfo* char_table();
 inline const CharInfo& char_info(uint32_t code_point) { return char_table()[code_point]; }
 
+// NFC quick check Yes and combining class 0, for any code point: from the
+// table below kCharTableSize, from a bitset over the rest of the BMP (built on
+// first use), false above it.
+bool nfc_stable_code_point(int32_t code_point);
+
 // ICU's answers for any code point (used to build the table, and above it).
 CharClass classify_code_point(int32_t code_point);
 bool is_upper_code_point(int32_t code_point);

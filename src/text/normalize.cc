@@ -7,6 +7,7 @@
 
 #include "text/char_table.h"
 
+#include <cstring>
 #include <string>
 
 namespace claimtrace {
@@ -46,7 +47,14 @@ NormalizedText fold_typography(std::string_view in, const std::vector<uint32_t>&
     while (run < n && s[run] < 0x80) ++run;
     if (run > i) {
       out.text.append(in.data() + i, static_cast<size_t>(run - i));
-      for (int32_t k = i; k < run; ++k) out.to_original.push_back(orig(k));
+      const size_t m = out.to_original.size();
+      out.to_original.resize(m + static_cast<size_t>(run - i));
+      uint32_t* o = out.to_original.data() + m;
+      if (in_map.empty()) {
+        for (int32_t k = i; k < run; ++k) *o++ = static_cast<uint32_t>(k);
+      } else {
+        std::memcpy(o, in_map.data() + i, static_cast<size_t>(run - i) * sizeof(uint32_t));
+      }
       i = run;
       if (i >= n) break;
     }
@@ -83,6 +91,14 @@ Needs survey(std::string_view text) {
   const int32_t n = static_cast<int32_t>(text.size());
   const CharInfo* table = char_table();
   for (int32_t i = 0; i < n;) {
+    // Eight ASCII bytes at a time.
+    while (i + 8 <= n) {
+      uint64_t w;
+      std::memcpy(&w, s + i, 8);
+      if (w & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= n) break;
     if (s[i] < 0x80) {
       ++i;
       continue;
@@ -90,7 +106,8 @@ Needs survey(std::string_view text) {
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (ascii_variant(c) || c == 0x2026 || c == 0x00AD) needs.typography = true;
-    if (c < 0 || static_cast<uint32_t>(c) >= kCharTableSize || !table[c].nfc_stable) needs.nfc = true;
+    if (c < 0 || (static_cast<uint32_t>(c) < kCharTableSize ? !table[c].nfc_stable : !nfc_stable_code_point(c)))
+      needs.nfc = true;
     if (needs.nfc && needs.typography) break;
   }
   return needs;

@@ -1,6 +1,7 @@
 #include "text/phrase_matcher.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "text/fold.h"
 #include "text/normalize.h"
@@ -97,23 +98,26 @@ bool PhraseMatcher::add(std::string_view phrase, uint32_t payload, const TextRul
 }
 
 bool PhraseMatcher::same_key(const Document& doc, uint32_t first, uint32_t end, std::string_view key) const {
-  size_t pos = 0;
+  // Raw compares: the folded keys are views into Document::folded.
+  const char* k = key.data();
+  const char* const k_end = k + key.size();
+  const char* folded = doc.folded.data();
   for (uint32_t i = first; i < end; ++i) {
     if (i > first) {
-      if (pos >= key.size() || key[pos] != '\x1f') return false;
-      ++pos;
+      if (k == k_end || *k != '\x1f') return false;
+      ++k;
     }
-    std::string_view tk = doc.folded_key(doc.tokens[i]);
-    if (key.compare(pos, tk.size(), tk) != 0) return false;
-    pos += tk.size();
+    const Token& t = doc.tokens[i];
+    if (static_cast<size_t>(k_end - k) < t.fold_size || std::memcmp(k, folded + t.fold_start, t.fold_size) != 0)
+      return false;
+    k += t.fold_size;
   }
-  return pos == key.size();
+  return k == k_end;
 }
 
-void PhraseMatcher::matches_at(const Document& doc, uint32_t first, uint32_t limit, std::vector<Match>& out) const {
+void PhraseMatcher::matches_from(const Document& doc, uint32_t first, uint32_t limit, std::vector<Match>& out) const {
   limit = std::min<uint32_t>(limit, static_cast<uint32_t>(doc.tokens.size()));
   size_t mark = out.size();
-  if (first >= limit || !maybe_first(doc.tokens[first].hash)) return;
   uint64_t h = 0;
   for (uint32_t i = first; i < limit && i - first < max_tokens_; ++i) {
     h = combine_hash(h, doc.tokens[i].hash);

@@ -29,7 +29,12 @@ class PhraseMatcher {
 
   // Every phrase that starts at token `first` and ends at or before `limit`,
   // longest first.
-  void matches_at(const Document& doc, uint32_t first, uint32_t limit, std::vector<Match>& out) const;
+  // Inline: most tokens start no phrase and are turned away by one bit test,
+  // without a call.
+  void matches_at(const Document& doc, uint32_t first, uint32_t limit, std::vector<Match>& out) const {
+    if (first < limit && first < doc.tokens.size() && maybe_first(doc.tokens[first].hash))
+      matches_from(doc, first, limit, out);
+  }
 
   // Left to right over tokens [first, end): at each position the longest
   // phrases (all payloads of that phrase), then on after them.
@@ -44,6 +49,7 @@ class PhraseMatcher {
     uint32_t payload;
   };
   bool same_key(const Document& doc, uint32_t first, uint32_t end, std::string_view key) const;
+  void matches_from(const Document& doc, uint32_t first, uint32_t limit, std::vector<Match>& out) const;
 
   // One open-addressing table for phrase and prefix hashes: a probe is a
   // cache line, not a node chase. `group` indexes groups_ (phrases ending

@@ -5,13 +5,18 @@
 namespace claimtrace {
 namespace {
 
-bool is_punct(const Document& doc, const Token& t, char c) {
-  return t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber && t.nend - t.nstart == 1 &&
-         doc.normalized.text[t.nstart] == c;
+// The character of a one-byte punctuation or symbol token, else 0.
+inline char punct_char(const Document& doc, const Token& t) {
+  return t.kind != TokenKind::kWord && t.kind != TokenKind::kNumber && t.nend - t.nstart == 1
+             ? doc.normalized.text[t.nstart]
+             : '\0';
 }
 
-bool is_terminal(const Document& doc, const Token& t) {
-  return is_punct(doc, t, '.') || is_punct(doc, t, '!') || is_punct(doc, t, '?');
+inline bool is_punct(const Document& doc, const Token& t, char c) { return punct_char(doc, t) == c; }
+
+inline bool is_terminal(const Document& doc, const Token& t) {
+  const char c = punct_char(doc, t);
+  return c == '.' || c == '!' || c == '?';
 }
 
 bool starts_lowercase(const Document& doc, const Token& t) {

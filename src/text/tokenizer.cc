@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <cstring>
+
 #include "text/char_table.h"
 #include "text/fold.h"
 
@@ -10,6 +12,27 @@ namespace claimtrace {
 namespace {
 
 using Cls = CharClass;
+
+// ASCII letters and digits by byte (0 for every byte >= 0x80), for the
+// inner loop of words.
+constexpr uint8_t kLetterByte = 1;
+constexpr uint8_t kDigitByte = 2;
+
+struct WordBytes {
+  uint8_t bits[256] = {};
+  WordBytes() {
+    const CharInfo* table = char_table();
+    for (int b = 0; b < 0x80; ++b) {
+      if (table[b].cls == CharClass::kLetter) bits[b] = kLetterByte;
+      if (table[b].cls == CharClass::kDigit) bits[b] = kDigitByte;
+    }
+  }
+};
+
+const uint8_t* word_bytes() {
+  static const WordBytes bytes;
+  return bytes.bits;
+}
 
 class Scanner {
  public:
@@ -20,7 +43,11 @@ class Scanner {
     doc_.tokens.clear();
     doc_.folded.clear();
     doc_.tokens.reserve(s_.size() / 5 + 8);
-    doc_.folded.reserve(s_.size());
+    // Folded keys are written at a cursor into a buffer sized once (folding
+    // rarely grows a token); trimmed at the end.
+    // (Not zero-filled: only bytes below the cursor are ever read.)
+    doc_.folded.resize_and_overwrite(s_.size() + 16, [](char*, size_t n) { return n; });
+    fold_end_ = 0;
     uint16_t pending = 0;
     int newlines = 0;
     bool after_number = false;
@@ -60,6 +87,7 @@ class Scanner {
       after_number = kind == TokenKind::kNumber;
       emit(start, i, kind, flags);
     }
+    doc_.folded.resize(fold_end_);
   }
 
  private:
@@ -115,6 +143,10 @@ class Scanner {
   int32_t scan_word(int32_t i, uint16_t* flags, bool stop_at_digit) {
     int32_t start = i;
     while (i < n_) {
+      // ASCII letters (and digits) first, without the general dispatch.
+      const uint8_t want = stop_at_digit ? kLetterByte : kLetterByte | kDigitByte;
+      while (i < n_ && (word_bytes_[static_cast<unsigned char>(s_[i])] & want)) ++i;
+      if (i >= n_) break;
       int32_t len;
       Cls c = class_at(i, &len);
       if (c == Cls::kLetter || (c == Cls::kDigit && !stop_at_digit)) {
@@ -183,14 +215,40 @@ class Scanner {
       }
     }
     t.flags = flags;
-    t.fold_start = static_cast<uint32_t>(doc_.folded.size());
-    append_folded(text, doc_.folded);
-    t.fold_size = static_cast<uint32_t>(doc_.folded.size()) - t.fold_start;
-    t.hash = key_hash(std::string_view(doc_.folded).substr(t.fold_start, t.fold_size));
+    // ASCII tokens (nearly all): lower-case and hash in one pass, written in
+    // place at the cursor; the same bytes and hash as append_folded + key_hash.
+    std::string& folded = doc_.folded;
+    t.fold_start = static_cast<uint32_t>(fold_end_);
+    if (fold_end_ + text.size() > folded.size()) folded.resize(2 * (fold_end_ + text.size()));
+    char* out = folded.data() + fold_end_;
+    uint64_t h = 1469598103934665603ULL;
+    unsigned char high = 0;
+    for (size_t k = 0; k < text.size(); ++k) {
+      auto c = static_cast<unsigned char>(text[k]);
+      high |= c;
+      c = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+      out[k] = static_cast<char>(c);
+      h = (h ^ c) * 1099511628211ULL;
+    }
+    size_t size = text.size();
+    if (high >= 0x80) {
+      scratch_.clear();
+      append_folded(text, scratch_);
+      size = scratch_.size();
+      if (fold_end_ + size > folded.size()) folded.resize(2 * (fold_end_ + size));
+      std::memcpy(folded.data() + fold_end_, scratch_.data(), size);
+      h = key_hash(scratch_);
+    }
+    fold_end_ += size;
+    t.fold_size = static_cast<uint32_t>(size);
+    t.hash = h;
     doc_.tokens.push_back(t);
   }
 
   const CharInfo* table_ = char_table();
+  const uint8_t* word_bytes_ = word_bytes();
+  size_t fold_end_ = 0;   // end of the folded keys written so far
+  std::string scratch_;   // a non-ASCII token's folded form
   Document& doc_;
   const TextRules& rules_;
   const std::string& s_;

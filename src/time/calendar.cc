@@ -121,8 +121,15 @@ std::string two(int n) {
 std::string format_date(Ymd d) { return four(d.y) + "-" + two(d.m) + "-" + two(d.d); }
 
 std::string format_time(int h, int m, int s) {
-  std::string out = "T" + two(h) + ":" + two(m < 0 ? 0 : m);
-  if (s > 0) out += ":" + two(s);
+  // Appends rather than "literal" + string: g++ 12 warns falsely (-Wrestrict) on the latter.
+  std::string out = "T";
+  out += two(h);
+  out += ':';
+  out += two(m < 0 ? 0 : m);
+  if (s > 0) {
+    out += ':';
+    out += two(s);
+  }
   return out;
 }
 

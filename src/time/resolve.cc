@@ -1,5 +1,7 @@
 #include "time/resolve.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -403,9 +405,10 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
 std::string duration_value(double amount, Unit unit) {
   const std::string n = amount < 0 ? "X" : num(amount);
   switch (unit) {
-    case 'H': return "PT" + n + "H";
-    case 'N': return "PT" + n + "M";
-    case 'S': return "PT" + n + "S";
+    // fmt, not "literal" + string: g++ 12 warns falsely (-Wrestrict) on the latter.
+    case 'H': return fmt::format("PT{}H", n);
+    case 'N': return fmt::format("PT{}M", n);
+    case 'S': return fmt::format("PT{}S", n);
     case 'Q': return amount < 0 ? "PXQ" : "P" + num(amount * 3) + "M";
     case 'E': return amount < 0 ? "PXDE" : "P" + num(amount * 10) + "Y";
     case 'C': return amount < 0 ? "PXCE" : "P" + num(amount * 100) + "Y";
