@@ -4,6 +4,7 @@
 //   cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DCLAIMTRACE_BENCH=ON
 //   build-bench/claimtrace_bench --benchmark_filter=Entity
 #include <benchmark/benchmark.h>
+#include <fmt/format.h>
 
 #include <fstream>
 #include <random>
@@ -43,8 +44,8 @@ std::vector<std::pair<std::string, uint32_t>> synthetic_names(size_t n, uint32_t
   std::vector<std::pair<std::string, uint32_t>> names;
   names.reserve(n);
   for (size_t i = 0; i < n; ++i) {
-    std::string name = word() + " " + word();
-    if (i % 3 == 0) name += " " + word();
+    std::string name = fmt::format("{} {}", word(), word());
+    if (i % 3 == 0) name = fmt::format("{} {}", name, word());
     names.emplace_back(std::move(name), entity);
   }
   return names;

@@ -409,11 +409,11 @@ std::string duration_value(double amount, Unit unit) {
     case 'H': return fmt::format("PT{}H", n);
     case 'N': return fmt::format("PT{}M", n);
     case 'S': return fmt::format("PT{}S", n);
-    case 'Q': return amount < 0 ? "PXQ" : "P" + num(amount * 3) + "M";
-    case 'E': return amount < 0 ? "PXDE" : "P" + num(amount * 10) + "Y";
-    case 'C': return amount < 0 ? "PXCE" : "P" + num(amount * 100) + "Y";
-    case 'K': return "P" + n + "WE";
-    default: return "P" + n + std::string(1, unit);
+    case 'Q': return amount < 0 ? "PXQ" : fmt::format("P{}M", num(amount * 3));
+    case 'E': return amount < 0 ? "PXDE" : fmt::format("P{}Y", num(amount * 10));
+    case 'C': return amount < 0 ? "PXCE" : fmt::format("P{}Y", num(amount * 100));
+    case 'K': return fmt::format("P{}WE", n);
+    default: return fmt::format("P{}{}", n, static_cast<char>(unit));
   }
 }
 
