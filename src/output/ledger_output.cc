@@ -1,5 +1,7 @@
 #include "output/ledger_output.h"
 
+#include "output/json_output.h"
+
 #include <fmt/format.h>
 
 #include <cmath>
@@ -25,17 +27,17 @@ std::string number_text(double v) {
   return fmt::format("{:.4g}", v);
 }
 
+// The contract's amount fields, written by the same code as extract's.
 void add_amount(json& j, const StoredClaim& c) {
-  if (c.value) j["value"] = *c.value;
-  if (c.min) {
-    j["min"] = *c.min;
-    if (!c.min_inclusive) j["min_inclusive"] = false;
-  }
-  if (c.max) {
-    j["max"] = *c.max;
-    if (!c.max_inclusive) j["max_inclusive"] = false;
-  }
-  if (c.approx) j["approx"] = true;
+  Amount a;
+  a.value = c.value;
+  a.min = c.min;
+  a.max = c.max;
+  a.min_inclusive = c.min_inclusive;
+  a.max_inclusive = c.max_inclusive;
+  a.approx = c.approx;
+  json amount = amount_json(a);
+  for (auto& [key, value] : amount.items()) j[key] = value;
 }
 
 json sources_json(const StoredClaim& c) {

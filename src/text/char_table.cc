@@ -1,5 +1,7 @@
 #include "text/char_table.h"
 
+#include "text/fold.h"
+
 #include <vector>
 
 #include <unicode/normalizer2.h>
@@ -46,27 +48,12 @@ bool is_upper_code_point(int32_t c) { return c >= 0 && u_isupper(c); }
 
 namespace {
 
-// Folded UTF-8 of one code point, through ICU: decompose, drop combining
-// marks, case-fold; ligatures, which have no decomposition, opened.
+// Folded UTF-8 of one code point, as the reference folding gives it.
 std::string fold_code_point(int32_t c) {
-  if (c == 0x0153 || c == 0x0152) return "oe";
-  if (c == 0x00E6 || c == 0x00C6) return "ae";
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   icu::UnicodeString s(static_cast<UChar32>(c));
-  icu::UnicodeString decomposed;
-  nfd->normalize(s, decomposed, status);
-  if (U_FAILURE(status)) decomposed = s;
-  icu::UnicodeString stripped;
-  for (int32_t i = 0; i < decomposed.length();) {
-    UChar32 d = decomposed.char32At(i);
-    i += U16_LENGTH(d);
-    if (u_charType(d) != U_NON_SPACING_MARK) stripped.append(d);
-  }
-  if (stripped.isEmpty() && !decomposed.isEmpty()) stripped = decomposed;  // a lone combining mark stays
-  stripped.foldCase();
-  std::string out;
-  stripped.toUTF8String(out);
+  std::string utf8, out;
+  s.toUTF8String(utf8);
+  append_folded_by_icu(utf8, out);
   return out;
 }
 

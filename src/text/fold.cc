@@ -9,6 +9,29 @@
 
 namespace claimtrace {
 
+void append_folded_by_icu(std::string_view text, std::string& out) {
+  // Decompose, drop combining marks, case-fold: ICU does the Unicode part.
+  UErrorCode status = U_ZERO_ERROR;
+  static const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString decomposed;
+  status = U_ZERO_ERROR;
+  nfd->normalize(s, decomposed, status);
+  if (U_FAILURE(status)) decomposed = s;
+  icu::UnicodeString stripped;
+  for (int32_t i = 0; i < decomposed.length();) {
+    UChar32 c = decomposed.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_charType(c) == U_NON_SPACING_MARK) continue;
+    // Ligatures have no canonical decomposition; French writes them.
+    if (c == 0x0153 || c == 0x0152) { stripped.append(u"oe"); continue; }
+    if (c == 0x00E6 || c == 0x00C6) { stripped.append(u"ae"); continue; }
+    stripped.append(c);
+  }
+  stripped.foldCase();
+  stripped.toUTF8String(out);
+}
+
 void append_folded(std::string_view text, std::string& out) {
   const size_t mark = out.size();
   bool ascii = true;
@@ -46,26 +69,7 @@ void append_folded(std::string_view text, std::string& out) {
     if (in_table) return;
     out.resize(mark);
   }
-  // Decompose, drop combining marks, case-fold: ICU does the Unicode part.
-  UErrorCode status = U_ZERO_ERROR;
-  static const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  icu::UnicodeString s = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
-  icu::UnicodeString decomposed;
-  status = U_ZERO_ERROR;
-  nfd->normalize(s, decomposed, status);
-  if (U_FAILURE(status)) decomposed = s;
-  icu::UnicodeString stripped;
-  for (int32_t i = 0; i < decomposed.length();) {
-    UChar32 c = decomposed.char32At(i);
-    i += U16_LENGTH(c);
-    if (u_charType(c) == U_NON_SPACING_MARK) continue;
-    // Ligatures have no canonical decomposition; French writes them.
-    if (c == 0x0153 || c == 0x0152) { stripped.append(u"oe"); continue; }
-    if (c == 0x00E6 || c == 0x00C6) { stripped.append(u"ae"); continue; }
-    stripped.append(c);
-  }
-  stripped.foldCase();
-  stripped.toUTF8String(out);
+  append_folded_by_icu(text, out);
 }
 
 }  // namespace claimtrace

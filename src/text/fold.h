@@ -9,6 +9,10 @@
 
 namespace claimtrace {
 
+// The reference folding, all through ICU; the character table caches its
+// answers per code point, and append_folded uses the table when it can.
+void append_folded_by_icu(std::string_view text, std::string& out);
+
 // Appends the folded form of `text` (normalized UTF-8) to `out`.
 void append_folded(std::string_view text, std::string& out);
 
