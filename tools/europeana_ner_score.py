@@ -2,7 +2,7 @@
 """Precision/recall of `claimtrace parse --dim entity` on the Europeana
 Newspapers French NER gold (PER/LOC/ORG, IOB1 tokens, OCRed 1870-1939 press).
 
-usage: python3 bench/europeana_ner_score.py [--bin build/claimtrace]
+usage: python3 tools/europeana_ner_score.py [--bin build/claimtrace]
            [--bio ../shared/corpus/europeana-ner-fr/enp_FR.bnf.bio] [--chunk 400] [--errors N]
 
 Text is rebuilt from the tokens (no space before , . ; : ) and after ( or an

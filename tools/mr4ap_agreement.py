@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Agreement of claimtrace's certainty with MR4AP's modality/polarity (informational).
 
-usage: python3 src/claim/mr4ap_agreement.py [--bin build/claimtrace] [DIR]
+usage: python3 tools/mr4ap_agreement.py [--bin build/claimtrace] [DIR]
 DIR: shared/corpus/mr4ap-wikinews-fr (articles.jsonl + annotations.jsonl).
 
 MR4AP marks predicates with modality (uncertainty, obligation, wish...) and
