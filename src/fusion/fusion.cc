@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <optional>
 #include <set>
 
@@ -135,7 +136,11 @@ Result<void> find_contradictions(SqlConnection& sql, const std::string& cluster)
 }  // namespace
 
 Result<void> fuse_new_claims(SqlConnection& sql, const std::vector<std::string>& claim_keys) {
-  std::vector<std::string> touched;
+  // Envelopes of the clusters this batch touched, kept in memory so that each
+  // claim sees the claims before it; the stored aggregates are recomputed
+  // once per cluster at the end.
+  std::map<std::string, ClusterRow> touched;
+  std::vector<std::string> order;
   for (const std::string& key : claim_keys) {
     auto rows = sql.run(
         "SELECT event_type, actor, recipient, q_status, polarity, period_begin, period_end, q_value, q_min, q_max "
@@ -144,13 +149,17 @@ Result<void> fuse_new_claims(SqlConnection& sql, const std::vector<std::string>&
     if (!rows) return std::unexpected(rows.error());
     if (rows->empty()) continue;
     const SqlRow& c = rows->front();
-    Period period{sql_text(c[5]), sql_text(c[6])};
     auto figure = figure_of(c[7], c[8], c[9]);
+    // A statement with neither actor nor figure says nothing two reports
+    // could share: it stays out of clusters.
+    if (sql_text(c[1]).empty() && sql_text(c[2]).empty() && !figure) continue;
+    Period period{sql_text(c[5]), sql_text(c[6])};
     std::string polarity = sql_text(c[4]);
     auto candidates = clusters_of_slot(sql, c[0], c[1], c[2], c[3]);
     if (!candidates) return std::unexpected(candidates.error());
     std::string chosen;
-    for (const auto& k : *candidates) {
+    for (auto k : *candidates) {
+      if (auto it = touched.find(k.id); it != touched.end()) k = it->second;
       if (k.polarity != polarity || !k.period.overlaps(period)) continue;
       if (figure && k.figure && !figures_compatible(*figure, *k.figure)) continue;
       chosen = k.id;
@@ -163,14 +172,29 @@ Result<void> fuse_new_claims(SqlConnection& sql, const std::vector<std::string>&
           "reports, independent_origins, claims) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0)",
           {chosen, c[0], c[1], c[2], c[3], polarity, period.begin, period.end});
       if (!ok) return std::unexpected(ok.error());
+      touched[chosen] = ClusterRow{chosen, period, figure, polarity};
+    } else {
+      if (!touched.contains(chosen)) {
+        for (const auto& k : *candidates) {
+          if (k.id == chosen) touched[chosen] = k;
+        }
+      }
+      ClusterRow& k = touched[chosen];
+      k.period.begin = std::min(k.period.begin, period.begin);
+      k.period.end = std::max(k.period.end, period.end);
+      if (figure) {
+        if (!k.figure) k.figure = figure;
+        else k.figure = Figure{std::min(k.figure->low, figure->low), std::max(k.figure->high, figure->high)};
+      }
     }
     if (auto ok = sql.run("UPDATE claims SET cluster_id = ? WHERE claim_key = ?", {chosen, key}); !ok)
       return std::unexpected(ok.error());
-    // Recompute at once: the next claim of the batch must see this envelope.
-    if (auto ok = recompute(sql, chosen); !ok) return ok;
-    if (std::find(touched.begin(), touched.end(), chosen) == touched.end()) touched.push_back(chosen);
+    if (std::find(order.begin(), order.end(), chosen) == order.end()) order.push_back(chosen);
   }
-  for (const auto& cluster : touched) {
+  for (const auto& cluster : order) {
+    if (auto ok = recompute(sql, cluster); !ok) return ok;
+  }
+  for (const auto& cluster : order) {
     if (auto ok = find_contradictions(sql, cluster); !ok) return ok;
   }
   return {};
