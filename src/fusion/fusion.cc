@@ -194,6 +194,13 @@ Result<void> fuse_new_claims(SqlConnection& sql, const std::vector<std::string>&
   for (const auto& cluster : order) {
     if (auto ok = recompute(sql, cluster); !ok) return ok;
   }
+  // Contradictions follow from the clusters as they now are: those of the
+  // touched clusters are found again, so that where batches happen to end
+  // does not change the result.
+  for (const auto& cluster : order) {
+    if (auto ok = sql.run("DELETE FROM contradictions WHERE cluster_a = ? OR cluster_b = ?", {cluster, cluster}); !ok)
+      return std::unexpected(ok.error());
+  }
   for (const auto& cluster : order) {
     if (auto ok = find_contradictions(sql, cluster); !ok) return ok;
   }
