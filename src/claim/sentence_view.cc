@@ -50,13 +50,25 @@ void build_document_index(const Document& doc, const CueLexicon& lexicon, Docume
     auto [f, e] = token_range(doc, doc.times[i].at);
     out.times.push_back({f, e, i});
   }
+  // Bare counts are those no quantity or time covers. The covering extents,
+  // sorted by start with a running maximum of their ends, answer "does any
+  // extent overlap this number?" with one binary search instead of a scan.
+  thread_local std::vector<Extent> covers;
+  thread_local std::vector<uint32_t> max_end;
+  covers.clear();
+  for (const auto& q : doc.quantities) covers.push_back(q.at);
+  for (const auto& t : doc.times) covers.push_back(t.at);
+  std::sort(covers.begin(), covers.end(), [](Extent a, Extent b) { return a.start < b.start; });
+  max_end.resize(covers.size());
+  for (size_t i = 0; i < covers.size(); ++i) max_end[i] = std::max(covers[i].end, i ? max_end[i - 1] : 0u);
+  auto covered = [&](Extent at) {
+    auto it = std::lower_bound(covers.begin(), covers.end(), at.end, [](Extent c, uint32_t e) { return c.start < e; });
+    return it != covers.begin() && max_end[(it - covers.begin()) - 1] > at.start;
+  };
   for (uint32_t i = 0; i < doc.numbers.size(); ++i) {
     const NumberSpan& n = doc.numbers[i];
     if (n.role != NumberRole::kCount) continue;
-    bool covered = false;
-    for (const auto& q : doc.quantities) covered = covered || q.at.overlaps(n.at);
-    for (const auto& t : doc.times) covered = covered || t.at.overlaps(n.at);
-    if (covered) continue;
+    if (covered(n.at)) continue;
     auto [f, e] = token_range(doc, n.at);
     out.numbers.push_back({f, e, i});
   }
