@@ -10,8 +10,10 @@ namespace claimtrace {
 uint64_t simhash(std::string_view text) {
   // Words: runs of letters and digits, ASCII-lowered (bytes >= 0x80 kept), so
   // that typography and case do not matter.
-  std::vector<uint64_t> words;
-  std::string word;
+  thread_local std::vector<uint64_t> words;
+  thread_local std::string word;
+  words.clear();
+  word.clear();
   auto flush = [&] {
     if (!word.empty()) words.push_back(key_hash(word));
     word.clear();
@@ -22,9 +24,12 @@ uint64_t simhash(std::string_view text) {
     else flush();
   }
   flush();
-  int weights[64] = {};
+  // Per bit: how many shingles set it, against how many were added.
+  int32_t ones[64] = {};
+  int32_t added = 0;
   auto add = [&](uint64_t h) {
-    for (int b = 0; b < 64; ++b) weights[b] += (h >> b) & 1 ? 1 : -1;
+    for (int b = 0; b < 64; ++b) ones[b] += static_cast<int32_t>((h >> b) & 1);
+    ++added;
   };
   if (words.size() < 3) {
     for (uint64_t w : words) add(w);
@@ -33,7 +38,7 @@ uint64_t simhash(std::string_view text) {
   }
   uint64_t h = 0;
   for (int b = 0; b < 64; ++b) {
-    if (weights[b] > 0) h |= uint64_t{1} << b;
+    if (2 * ones[b] > added) h |= uint64_t{1} << b;
   }
   return h;
 }

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "core/content_hash.h"
+#include "fusion/simhash.h"
 #include "store/store.h"
 
 namespace claimtrace {
@@ -35,16 +36,22 @@ uint64_t input_size(const std::vector<std::string>& inputs) {
   return total;
 }
 
+// A document on its way to the store, with the keys computed off the writer thread.
+struct Item {
+  Document doc;
+  DocumentKeys keys;
+};
+
 // Documents between the reader and the writer, in input order.
 class OrderedQueue {
  public:
   explicit OrderedQueue(size_t capacity) : capacity_(capacity) {}
 
   // Reader: blocks while too many documents are in flight.
-  void push(Document doc) {
+  void push(Item item) {
     std::unique_lock lock(mu_);
     room_.wait(lock, [&] { return next_seq_ - written_ < capacity_; });
-    work_.emplace_back(next_seq_++, std::move(doc));
+    work_.emplace_back(next_seq_++, std::move(item));
     work_ready_.notify_one();
   }
   void close() {
@@ -54,7 +61,7 @@ class OrderedQueue {
     done_ready_.notify_all();
   }
   // Worker: the next document to analyse, or nothing when all are taken.
-  std::optional<std::pair<uint64_t, Document>> take() {
+  std::optional<std::pair<uint64_t, Item>> take() {
     std::unique_lock lock(mu_);
     work_ready_.wait(lock, [&] { return !work_.empty() || closed_; });
     if (work_.empty()) return std::nullopt;
@@ -62,14 +69,14 @@ class OrderedQueue {
     work_.pop_front();
     return item;
   }
-  void finish(uint64_t seq, Document doc) {
+  void finish(uint64_t seq, Item item) {
     std::lock_guard lock(mu_);
-    done_.emplace(seq, std::move(doc));
+    done_.emplace(seq, std::move(item));
     done_ready_.notify_all();
   }
   // Writer: the next document in order; waits up to `wait` for it.
   enum class Next { kDocument, kNotYet, kEnd };
-  Next next(Document* out, std::chrono::milliseconds wait) {
+  Next next(Item* out, std::chrono::milliseconds wait) {
     std::unique_lock lock(mu_);
     auto ready = [&] { return done_.contains(written_) || (closed_ && written_ == next_seq_); };
     if (!done_ready_.wait_for(lock, wait, ready)) return Next::kNotYet;
@@ -85,8 +92,8 @@ class OrderedQueue {
  private:
   std::mutex mu_;
   std::condition_variable room_, work_ready_, done_ready_;
-  std::deque<std::pair<uint64_t, Document>> work_;
-  std::map<uint64_t, Document> done_;
+  std::deque<std::pair<uint64_t, Item>> work_;
+  std::map<uint64_t, Item> done_;
   uint64_t next_seq_ = 0;
   uint64_t written_ = 0;
   size_t capacity_;
@@ -133,7 +140,7 @@ Result<IngestReport> ingest(const std::string& db, const Pipeline& pipeline, con
           ++report.present;
           continue;
         }
-        queue.push(std::move(group[i]));
+        queue.push(Item{std::move(group[i]), DocumentKeys{std::move(hashes[i]), 0}});
       }
       group.clear();
     };
@@ -150,29 +157,30 @@ Result<IngestReport> ingest(const std::string& db, const Pipeline& pipeline, con
   for (unsigned i = 0; i < threads; ++i) {
     workers.emplace_back([&] {
       while (auto item = queue.take()) {
-        pipeline.analyze(item->second);
+        pipeline.analyze(item->second.doc);
+        item->second.keys.simhash = simhash(item->second.doc.text);
         queue.finish(item->first, std::move(item->second));
       }
     });
   }
 
-  std::vector<Document> batch;
+  std::vector<Item> batch;
   auto write_batch = [&] {
     if (batch.empty()) return;
-    std::vector<const Document*> docs;
-    for (const auto& d : batch) docs.push_back(&d);
-    auto counts = (*writer_store)->add_batch(docs);
+    std::vector<KeyedDocument> docs;
+    for (const auto& item : batch) docs.push_back({&item.doc, item.keys});
+    auto counts = (*writer_store)->add_keyed_batch(docs);
     if (!counts) {
       // Find the document at fault; the others still go in.
-      for (const auto* d : docs) {
-        auto one = (*writer_store)->add_batch({d});
+      for (const auto& d : docs) {
+        auto one = (*writer_store)->add_keyed_batch({d});
         std::lock_guard lock(report_mu);
         if (one) {
           report.added += one->added;
           report.present += one->present;
         } else {
           ++report.failed;
-          on_error(Error{d->source, "not stored: " + one.error().message});
+          on_error(Error{d.doc->source, "not stored: " + one.error().message});
         }
       }
     } else {
@@ -184,15 +192,15 @@ Result<IngestReport> ingest(const std::string& db, const Pipeline& pipeline, con
   };
   auto last_progress = std::chrono::steady_clock::now();
   while (true) {
-    Document doc;
-    auto next = queue.next(&doc, std::chrono::milliseconds(200));
+    Item item;
+    auto next = queue.next(&item, std::chrono::milliseconds(200));
     if (next == OrderedQueue::Next::kEnd) break;
     if (next == OrderedQueue::Next::kDocument) {
       if (options.on_warning) {
         std::lock_guard lock(report_mu);
-        for (const auto& w : doc.warnings) options.on_warning(w);
+        for (const auto& w : item.doc.warnings) options.on_warning(w);
       }
-      batch.push_back(std::move(doc));
+      batch.push_back(std::move(item));
       if (batch.size() >= options.batch_size) write_batch();
     }
     auto now = std::chrono::steady_clock::now();

@@ -52,10 +52,13 @@ Result<std::vector<bool>> Store::contains(const std::vector<std::string>& hashes
   return out;
 }
 
-Result<void> Store::insert_document(const Document& doc, const std::string& hash, int64_t seq,
+DocumentKeys keys_of(const Document& doc) { return {content_hash(doc.text), simhash(doc.text)}; }
+
+Result<void> Store::insert_document(const Document& doc, const DocumentKeys& keys, int64_t seq,
                                     std::vector<std::string>& new_claims) {
   auto fail_with = [&](const Error& e) { return std::unexpected(Error{doc.source.empty() ? doc.id : doc.source, e.message}); };
-  uint64_t sim = simhash(doc.text);
+  const std::string& hash = keys.hash;
+  const uint64_t sim = keys.simhash;
   auto bands = simhash_bands(sim);
   // Syndicated copies: a stored document within 3 bits shares at least one band.
   std::string syndication = hash;
@@ -131,6 +134,13 @@ Result<void> Store::insert_document(const Document& doc, const std::string& hash
 }
 
 Result<BatchCounts> Store::add_batch(const std::vector<const Document*>& docs) {
+  std::vector<KeyedDocument> keyed;
+  keyed.reserve(docs.size());
+  for (const Document* d : docs) keyed.push_back({d, keys_of(*d)});
+  return add_keyed_batch(keyed);
+}
+
+Result<BatchCounts> Store::add_keyed_batch(const std::vector<KeyedDocument>& docs) {
   BatchCounts counts;
   if (auto ok = sql_->begin(); !ok) return std::unexpected(ok.error());
   auto abort_with = [&](Error e) -> Result<BatchCounts> {
@@ -141,15 +151,14 @@ Result<BatchCounts> Store::add_batch(const std::vector<const Document*>& docs) {
   if (!max_seq) return abort_with(max_seq.error());
   int64_t seq = sql_int(max_seq->front()[0]);
   std::vector<std::string> new_claims;
-  for (const Document* doc : docs) {
-    std::string hash = content_hash(doc->text);
-    auto present = sql_->run("SELECT 1 FROM documents WHERE hash = ?", {hash});
+  for (const KeyedDocument& d : docs) {
+    auto present = sql_->run("SELECT 1 FROM documents WHERE hash = ?", {d.keys.hash});
     if (!present) return abort_with(present.error());
     if (!present->empty()) {
       ++counts.present;
       continue;
     }
-    if (auto ok = insert_document(*doc, hash, ++seq, new_claims); !ok) return abort_with(ok.error());
+    if (auto ok = insert_document(*d.doc, d.keys, ++seq, new_claims); !ok) return abort_with(ok.error());
     ++counts.added;
   }
   if (auto ok = fuse_new_claims(*sql_, new_claims); !ok) return abort_with(ok.error());

@@ -17,6 +17,20 @@
 
 namespace claimtrace {
 
+// What the store keys a document by: its content hash and its SimHash.
+// Computing them is pure, so ingest does it on the analysing threads and
+// the single writing thread only writes.
+struct DocumentKeys {
+  std::string hash;
+  uint64_t simhash = 0;
+};
+DocumentKeys keys_of(const Document& doc);
+
+struct KeyedDocument {
+  const Document* doc = nullptr;
+  DocumentKeys keys;
+};
+
 struct BatchCounts {
   size_t added = 0;
   size_t present = 0;
@@ -76,7 +90,8 @@ class Store {
 
   // Stores analysed documents and fuses their claims, all in one transaction:
   // after a crash either the whole batch is there or none of it.
-  Result<BatchCounts> add_batch(const std::vector<const Document*>& docs);
+  Result<BatchCounts> add_keyed_batch(const std::vector<KeyedDocument>& docs);
+  Result<BatchCounts> add_batch(const std::vector<const Document*>& docs);  // computes the keys
 
   Result<StoreStats> stats();
   Result<std::vector<StoredClaim>> claims(const ClaimFilter& filter);
@@ -86,7 +101,7 @@ class Store {
 
  private:
   explicit Store(std::unique_ptr<SqlConnection> sql) : sql_(std::move(sql)) {}
-  Result<void> insert_document(const Document& doc, const std::string& hash, int64_t seq,
+  Result<void> insert_document(const Document& doc, const DocumentKeys& keys, int64_t seq,
                                std::vector<std::string>& new_claims);
   std::unique_ptr<SqlConnection> sql_;
 };
