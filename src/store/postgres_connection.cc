@@ -87,7 +87,7 @@ class PostgresConnection final : public SqlConnection {
       }
       return rows;
     } catch (const std::exception& e) {
-      return fail(url_, fmt::format("{} (in: {})", e.what(), sql));
+      return fail(url_, fmt::format("{} (in: {})", e.what(), sql_excerpt(sql)));
     }
   }
 

@@ -4,6 +4,12 @@
 
 namespace claimtrace {
 
+std::string sql_excerpt(std::string_view sql) {
+  constexpr size_t kShown = 120;
+  if (sql.size() <= kShown) return std::string(sql);
+  return fmt::format("{}... ({} characters)", sql.substr(0, kShown), sql.size());
+}
+
 std::string sql_text(const SqlValue& v) {
   if (auto* s = std::get_if<std::string>(&v)) return *s;
   if (auto* i = std::get_if<int64_t>(&v)) return std::to_string(*i);

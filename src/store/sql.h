@@ -22,6 +22,8 @@ inline SqlValue sql_text_or_null(const std::string& s) { return s.empty() ? SqlV
 std::string sql_text(const SqlValue& v);      // "" for NULL
 int64_t sql_int(const SqlValue& v);           // 0 for NULL
 double sql_double(const SqlValue& v);         // 0 for NULL
+// The start of a statement, for error messages: bulk inserts are long.
+std::string sql_excerpt(std::string_view sql);
 inline bool sql_null(const SqlValue& v) { return std::holds_alternative<std::monostate>(v); }
 
 class SqlConnection {

@@ -34,6 +34,18 @@ std::string origin_key(const Claim& claim, const std::string& syndication) {
 
 }  // namespace
 
+Store::Store(std::unique_ptr<SqlConnection> sql)
+    : sql_(std::move(sql)),
+      entities_(*sql_, "INSERT INTO entities (id, type, name, country)", 4, "ON CONFLICT DO NOTHING"),
+      mentions_(*sql_, "INSERT INTO mentions (doc_hash, entity_id, start_byte, end_byte, text, descriptive)", 6),
+      claims_(*sql_,
+              "INSERT INTO claims (claim_key, doc_hash, claim_id, position, event_type, cameo, actor, recipient, "
+              "locations, q_value, q_min, q_max, q_min_inclusive, q_max_inclusive, q_approx, q_unit, q_status, "
+              "q_text, time_type, time_value, time_mod, time_begin, time_end, time_text, period_begin, period_end, "
+              "certainty, polarity, cues, evidence_start, evidence_end, evidence_text, origin, published)",
+              34),
+      sources_(*sql_, "INSERT INTO claim_sources (claim_key, position, entity, text, role, start_byte, end_byte)", 7) {}
+
 Result<std::unique_ptr<Store>> Store::open(const std::string& target) {
   auto sql = open_sql(target);
   if (!sql) return std::unexpected(sql.error());
@@ -81,16 +93,11 @@ Result<void> Store::insert_document(const Document& doc, const DocumentKeys& key
        syndication, utc_now_iso()});
   if (!ok) return fail_with(ok.error());
   for (const auto& e : doc.entities) {
-    auto r = sql_->run("INSERT INTO entities (id, type, name, country) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                       {e.id, e.type, e.name, sql_text_or_null(e.country)});
-    if (!r) return fail_with(r.error());
+    entities_.add({e.id, e.type, e.name, sql_text_or_null(e.country)});
   }
   for (const auto& m : doc.mentions) {
-    auto r = sql_->run("INSERT INTO mentions (doc_hash, entity_id, start_byte, end_byte, text, descriptive) "
-                       "VALUES (?, ?, ?, ?, ?, ?)",
-                       {hash, doc.entities[m.entity].id, int64_t{m.at.start}, int64_t{m.at.end},
-                        std::string(doc.slice(m.at)), flag(m.descriptive)});
-    if (!r) return fail_with(r.error());
+    mentions_.add({hash, doc.entities[m.entity].id, int64_t{m.at.start}, int64_t{m.at.end},
+                   std::string(doc.slice(m.at)), flag(m.descriptive)});
   }
   const std::string published = doc.published.substr(0, 10);
   for (size_t i = 0; i < doc.claims.size(); ++i) {
@@ -112,23 +119,17 @@ Result<void> Store::insert_document(const Document& doc, const DocumentKeys& key
         period.begin, period.end, c.certainty, claim_polarity(c.certainty), nlohmann::json(c.cues).dump(),
         int64_t{c.evidence.start}, int64_t{c.evidence.end}, std::string(doc.slice(c.evidence)),
         origin_key(c, syndication), sql_text_or_null(published)};
-    auto r = sql_->run(
-        "INSERT INTO claims (claim_key, doc_hash, claim_id, position, event_type, cameo, actor, recipient, locations, "
-        "q_value, q_min, q_max, q_min_inclusive, q_max_inclusive, q_approx, q_unit, q_status, q_text, "
-        "time_type, time_value, time_mod, time_begin, time_end, time_text, period_begin, period_end, "
-        "certainty, polarity, cues, evidence_start, evidence_end, evidence_text, origin, published) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        row);
-    if (!r) return fail_with(r.error());
+    claims_.add(std::move(row));
     for (size_t k = 0; k < c.sources.size(); ++k) {
       const ClaimSource& s = c.sources[k];
-      auto sr = sql_->run("INSERT INTO claim_sources (claim_key, position, entity, text, role, start_byte, end_byte) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                          {key, static_cast<int64_t>(k), sql_text_or_null(s.entity), s.text, s.role,
-                           int64_t{s.at.start}, int64_t{s.at.end}});
-      if (!sr) return fail_with(sr.error());
+      sources_.add({key, static_cast<int64_t>(k), sql_text_or_null(s.entity), s.text, s.role, int64_t{s.at.start},
+                    int64_t{s.at.end}});
     }
     new_claims.push_back(key);
+  }
+  // Sources refer to their claims: claims go in first.
+  for (BulkInsert* rows : {&entities_, &mentions_, &claims_, &sources_}) {
+    if (auto r = rows->flush(); !r) return fail_with(r.error());
   }
   return {};
 }
@@ -145,6 +146,7 @@ Result<BatchCounts> Store::add_keyed_batch(const std::vector<KeyedDocument>& doc
   if (auto ok = sql_->begin(); !ok) return std::unexpected(ok.error());
   auto abort_with = [&](Error e) -> Result<BatchCounts> {
     sql_->rollback();
+    for (BulkInsert* rows : {&entities_, &mentions_, &claims_, &sources_}) rows->discard();
     return std::unexpected(std::move(e));
   };
   auto max_seq = sql_->run("SELECT COALESCE(MAX(seq), 0) FROM documents");

@@ -13,6 +13,7 @@
 
 #include "core/document.h"
 #include "core/error.h"
+#include "store/bulk_insert.h"
 #include "store/sql.h"
 
 namespace claimtrace {
@@ -100,10 +101,13 @@ class Store {
   SqlConnection& sql() { return *sql_; }
 
  private:
-  explicit Store(std::unique_ptr<SqlConnection> sql) : sql_(std::move(sql)) {}
+  explicit Store(std::unique_ptr<SqlConnection> sql);
   Result<void> insert_document(const Document& doc, const DocumentKeys& keys, int64_t seq,
                                std::vector<std::string>& new_claims);
   std::unique_ptr<SqlConnection> sql_;
+  // The rows of a document's entities, mentions, claims and sources, written
+  // a statement per table rather than a statement per row.
+  BulkInsert entities_, mentions_, claims_, sources_;
 };
 
 }  // namespace claimtrace
