@@ -96,6 +96,8 @@ Result<void> CueLexicon::load_file(const LanguageContext& context, std::string_v
       e.ignore = e.key == "none";
       e.kind = kind_of_label(e.key);
       e.strength = parse_float(row.get(2), 0.5f);
+    } else if (file == "status.tsv") {
+      e.frame = row.size() > 2 ? std::string(row.get(2)) : "";
     } else if (file == "triggers.tsv") {
       e.ignore = e.key == "none";
       e.frame = std::string(row.get(2));

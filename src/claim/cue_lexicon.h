@@ -24,7 +24,7 @@ struct CueEntry {
   bool ignore = false;   // a blocking entry: "selon lesquelles", "portrait"
   std::string key;       // certainty label, frame, event type or status
   float strength = 0;
-  std::string frame;     // reporting: say|tell|show; trigger: verb|noun
+  std::string frame;     // reporting: say|tell|show; trigger: verb|noun; status: agent|victim (its subject)
   std::string needs;     // trigger: "quantity" when it makes a claim only with a counted group
   Origin why;
 };

@@ -102,6 +102,7 @@ void find_frames(const SentenceView& v, const FrameWords& words, std::vector<Fra
     if (is_casualty_status(hit.status)) {
       f.type = words.event_type("casualties");
       f.status = hit.status;
+      f.status_cue = hit.cue;
       f.why["quantity"].push_back(hit.cue->cue->why);
       f.why["quantity"].push_back(Origin{"status.adjacent_word", {}});
       f.why["event_type"].push_back(hit.cue->cue->why);
@@ -206,8 +207,14 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
       f.actor = actor_id(doc, doc.mentions[m.index].entity);
       f.why["actor"] = {doc.mentions[m.index].why, Origin{why, {}}};
     };
+    // Casualties are counted for the side that suffered them: whoever
+    // inflicted them ("tués par les forces russes", "Russian shelling killed
+    // 47 people") is not the actor.
+    const bool casualties = f.status_cue != nullptr;
+    const bool subject_inflicted = casualties && f.status_cue->first < f.anchor_first && f.status_cue->entry &&
+                                   f.status_cue->entry->frame == "agent";
     // (a) passive agent: "déployées par la Corée du Nord".
-    for (uint32_t t = f.anchor_end; t < f.anchor_end + kAgentReach && t < v.end && f.actor.empty(); ++t) {
+    for (uint32_t t = f.anchor_end; !casualties && t < f.anchor_end + kAgentReach && t < v.end && f.actor.empty(); ++t) {
       if (v.has(t, Role::kAgent)) {
         if (const SpanRef* m = mention_after(v, t + 1, 2)) set_actor(*m, "actor.passive_agent");
       }
@@ -236,7 +243,7 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
       }
     }
     // (d) the nearest subject-like mention to the left, in the same clause.
-    if (f.actor.empty()) {
+    if (f.actor.empty() && !subject_inflicted) {
       for (auto it = v.mentions.rbegin(); it != v.mentions.rend(); ++it) {
         if (it->first >= f.anchor_first) continue;
         if (v.segment_of(it->first) != f.segment) break;
@@ -246,7 +253,9 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
       }
     }
     // (e) a figure of a list takes the actor of the figure before it ("dont 4 000 ... et 600 tués").
-    if (f.actor.empty() && fi > 0 && !frames[fi - 1].actor.empty() && (f.quantity != kNone || f.number != kNone)) {
+    const bool has_figure = f.quantity != kNone || f.number != kNone;
+    const bool previous_has_figure = fi > 0 && (frames[fi - 1].quantity != kNone || frames[fi - 1].number != kNone);
+    if (f.actor.empty() && !subject_inflicted && has_figure && previous_has_figure && !frames[fi - 1].actor.empty()) {
       f.actor = frames[fi - 1].actor;
       f.why["actor"] = {Origin{"actor.list_split_shares_actor", {}}};
     }

@@ -27,6 +27,7 @@ struct Frame {
   uint32_t reach_end = 0;     // past the trigger and status word too
   int32_t segment = 0;
   const CueRef* trigger = nullptr;
+  const CueRef* status_cue = nullptr;  // the casualty word of a casualty frame
   int32_t quantity = kNone;  // index into doc.quantities
   int32_t number = kNone;    // index into doc.numbers (a bare figure in a list)
   std::string_view status;
