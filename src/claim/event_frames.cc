@@ -56,6 +56,14 @@ bool personnel_near(const SentenceView& v, const CueRef& c) {
   return false;
 }
 
+// The status word on the tokens starting at `first`, if any.
+const CueRef* status_cue_at(const SentenceView& v, uint32_t first) {
+  for (const auto& c : v.cues) {
+    if (c.cue->kind == CueKind::kStatus && c.first == first) return &c;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 std::string actor_id(const Document& doc, uint32_t entity) {
@@ -128,7 +136,16 @@ void find_frames(const SentenceView& v, const FrameWords& words, std::vector<Fra
     }
     if (hit.cue) use_triggers_at(hit.cue);
     std::vector<Origin> why;
-    f.status = deployment_status(v, seg, hit, why);
+    // "The number of killed Russian servicemen exceeds 12 thousand people":
+    // a casualty trigger away from the group gives its own status.
+    const CueRef* casualty_word = trigger ? status_cue_at(v, trigger->first) : nullptr;
+    if (casualty_word && is_casualty_status(casualty_word->cue->key)) {
+      f.status = casualty_word->cue->key;
+      f.status_cue = casualty_word;
+      why = {casualty_word->cue->why, Origin{"status.casualty_trigger", {}}};
+    } else {
+      f.status = deployment_status(v, seg, hit, why);
+    }
     f.reach_end = std::max({f.anchor_end, hit.cue ? hit.cue->end : 0u, f.trigger ? f.trigger->end : 0u});
     f.why["quantity"].insert(f.why["quantity"].end(), why.begin(), why.end());
     if (f.type) out.push_back(std::move(f));
@@ -231,8 +248,12 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
     // (c) the nationality of the group sent or hit.
     if (f.actor.empty() && (rule == "theme" || f.quantity != kNone || f.number != kNone)) {
       uint32_t to = f.anchor_end + (f.trigger && f.quantity == kNone ? kThemeReach : 2);
+      // "the number of killed Russian servicemen exceeds 12,000": the
+      // casualty word before the group describes the same people.
+      uint32_t from = f.anchor_first;
+      if (casualties && f.status_cue->first < from) from = f.status_cue->first;
       for (const auto& m : v.mentions) {
-        if (m.first < f.anchor_first || m.first >= to) continue;
+        if (m.first < from || m.first >= to) continue;
         if (v.segment_of(m.first) != f.segment) break;
         const Mention& mention = doc.mentions[m.index];
         const Entity& e = doc.entities[mention.entity];
