@@ -43,15 +43,20 @@ std::string Pipeline::detect_language(const Document& doc) const {
   tokenize(probe, fallback_rules_);
   std::string best;
   size_t best_count = 0;
+  bool tied = false;
   for (const auto& [lang, kit] : kits_) {
     size_t count = 0;
     for (const auto& t : probe.tokens) count += kit->text_rules.stopwords.contains(std::string(probe.folded_key(t)));
     if (count > best_count) {
       best = lang;
       best_count = count;
+      tied = false;
+    } else if (count == best_count && count > 0) {
+      tied = true;
     }
   }
-  return best.empty() ? guess.lang : best;
+  // A tie of function words says nothing: CLD2's unsure guess is still a guess.
+  return best.empty() || (tied && kits_.contains(guess.lang)) ? guess.lang : best;
 }
 
 void Pipeline::analyze(Document& doc) const {
