@@ -252,6 +252,14 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
       // casualty word before the group describes the same people.
       uint32_t from = f.anchor_first;
       if (casualties && f.status_cue->first < from) from = f.status_cue->first;
+      // "the number of Russian casualties has exceeded 16,000 killed": a
+      // loss noun of the clause, with the nationality just before it.
+      for (const auto& c : v.cues) {
+        if (!casualties || c.first >= from || c.first <= v.first || v.segment_of(c.first) != f.segment) continue;
+        if (c.cue->kind == CueKind::kStatus && is_casualty_status(c.cue->key) && c.entry && c.entry->frame.empty()) {
+          from = c.first - 1;
+        }
+      }
       for (const auto& m : v.mentions) {
         if (m.first < from || m.first >= to) continue;
         if (v.segment_of(m.first) != f.segment) break;

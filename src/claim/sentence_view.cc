@@ -79,7 +79,15 @@ void build_document_index(const Document& doc, const CueLexicon& lexicon, Docume
   sort_refs(out.mentions);
   sort_refs(out.quantities);
   sort_refs(out.times);
-  sort_refs(out.numbers);
+  // "exceeded 16,000" and the "16,000" inside it are one figure: keep the outer span.
+  std::sort(out.numbers.begin(), out.numbers.end(),
+            [](const SpanRef& a, const SpanRef& b) { return a.first != b.first ? a.first < b.first : a.end > b.end; });
+  uint32_t outer_end = 0;
+  std::erase_if(out.numbers, [&](const SpanRef& r) {
+    if (r.end <= outer_end) return true;
+    outer_end = r.end;
+    return false;
+  });
   sort_refs(out.cues);
 }
 
