@@ -75,6 +75,11 @@ Command add_ingest(CLI::App& app) {
         "documents/s)\n",
         total, report->added, report->present, report->failed, report->bytes / 1e6, seconds,
         report->bytes / 1e6 / seconds, total / seconds);
+    if (report->added) {
+      std::cout << fmt::format(
+          "ingest: time: analysis {:.2f} s of CPU on {} threads, storing {:.2f} s (of which fusion {:.2f} s)\n",
+          report->analyse_cpu_seconds, report->threads, report->store_seconds, report->fuse_seconds);
+    }
     return report->failed ? kSomeFailed : kOk;
   };
 }

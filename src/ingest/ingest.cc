@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <ctime>
 #include <condition_variable>
 #include <deque>
 #include <filesystem>
@@ -34,6 +35,12 @@ uint64_t input_size(const std::vector<std::string>& inputs) {
     }
   }
   return total;
+}
+
+double thread_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
 }
 
 // A document on its way to the store, with the keys computed off the writer thread.
@@ -112,6 +119,7 @@ Result<IngestReport> ingest(const std::string& db, const Pipeline& pipeline, con
   const auto started = std::chrono::steady_clock::now();
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   IngestReport report;
+  report.threads = threads;
   report.input_bytes = input_size(inputs);
   std::mutex report_mu;  // report counters and on_error are shared by reader and writer
   auto report_error = [&](Error&& e) {
@@ -161,6 +169,8 @@ Result<IngestReport> ingest(const std::string& db, const Pipeline& pipeline, con
         item->second.keys.simhash = simhash(item->second.doc.text);
         queue.finish(item->first, std::move(item->second));
       }
+      std::lock_guard lock(report_mu);
+      report.analyse_cpu_seconds += thread_cpu_seconds();
     });
   }
 
@@ -169,7 +179,9 @@ Result<IngestReport> ingest(const std::string& db, const Pipeline& pipeline, con
     if (batch.empty()) return;
     std::vector<KeyedDocument> docs;
     for (const auto& item : batch) docs.push_back({&item.doc, item.keys});
+    const auto store_start = std::chrono::steady_clock::now();
     auto counts = (*writer_store)->add_keyed_batch(docs);
+    const double stored_in = std::chrono::duration<double>(std::chrono::steady_clock::now() - store_start).count();
     if (!counts) {
       // Find the document at fault; the others still go in.
       for (const auto& d : docs) {
@@ -187,7 +199,10 @@ Result<IngestReport> ingest(const std::string& db, const Pipeline& pipeline, con
       std::lock_guard lock(report_mu);
       report.added += counts->added;
       report.present += counts->present;
+      report.fuse_seconds += counts->fuse_seconds;
     }
+    std::lock_guard lock(report_mu);
+    report.store_seconds += stored_in;
     batch.clear();
   };
   auto last_progress = std::chrono::steady_clock::now();

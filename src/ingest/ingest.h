@@ -32,6 +32,13 @@ struct IngestReport {
   uint64_t bytes = 0;        // text bytes of the documents read
   uint64_t input_bytes = 0;  // size of the input files, for an ETA; 0 when unknown
   double seconds = 0;
+  // Where the time went, for tuning: CPU seconds spent analysing (all
+  // threads together), wall seconds the single writer spent storing, and
+  // the part of those spent fusing claims into clusters.
+  double analyse_cpu_seconds = 0;
+  double store_seconds = 0;
+  double fuse_seconds = 0;
+  unsigned threads = 0;
 };
 
 Result<IngestReport> ingest(const std::string& db, const Pipeline& pipeline, const std::vector<std::string>& inputs,

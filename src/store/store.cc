@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
+
 #include "core/clock.h"
 #include <nlohmann/json.hpp>
 
@@ -163,7 +165,9 @@ Result<BatchCounts> Store::add_keyed_batch(const std::vector<KeyedDocument>& doc
     if (auto ok = insert_document(*d.doc, d.keys, ++seq, new_claims); !ok) return abort_with(ok.error());
     ++counts.added;
   }
+  const auto fuse_start = std::chrono::steady_clock::now();
   if (auto ok = fuse_new_claims(*sql_, new_claims); !ok) return abort_with(ok.error());
+  counts.fuse_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - fuse_start).count();
   if (auto ok = sql_->commit(); !ok) return abort_with(ok.error());
   return counts;
 }

@@ -35,6 +35,7 @@ struct KeyedDocument {
 struct BatchCounts {
   size_t added = 0;
   size_t present = 0;
+  double fuse_seconds = 0;  // of the batch's time, fusing its claims into clusters
 };
 
 struct StoreStats {
