@@ -39,37 +39,9 @@ Result<std::set<std::string>> origins_of(SqlConnection& sql, const std::string& 
   return out;
 }
 
-Result<void> recompute(SqlConnection& sql, const std::string& cluster) {
-  auto rows = sql.run(
-      "SELECT COUNT(*), COUNT(DISTINCT doc_hash), COUNT(DISTINCT origin), MIN(published), MAX(published), "
-      "MIN(period_begin), MAX(period_end), MIN(COALESCE(q_value, q_min)), MAX(COALESCE(q_value, q_max)), "
-      "SUM(CASE WHEN q_value IS NULL AND q_min IS NOT NULL AND q_max IS NULL THEN 1 ELSE 0 END), "
-      "SUM(CASE WHEN q_value IS NOT NULL OR q_min IS NOT NULL OR q_max IS NOT NULL THEN 1 ELSE 0 END) "
-      "FROM claims WHERE cluster_id = ?",
-      {cluster});
-  if (!rows) return std::unexpected(rows.error());
-  const SqlRow& r = rows->front();
-  auto certainties = sql.run("SELECT DISTINCT certainty FROM claims WHERE cluster_id = ?", {cluster});
-  if (!certainties) return std::unexpected(certainties.error());
-  std::string low, high;
-  for (const auto& c : *certainties) {
-    std::string v = sql_text(c[0]);
-    if (low.empty() || certainty_rank(v) < certainty_rank(low)) low = v;
-    if (high.empty() || certainty_rank(v) > certainty_rank(high)) high = v;
-  }
-  bool has_figures = sql_int(r[10]) > 0;
-  // An open lower bound ("more than 600") leaves the envelope open above.
-  SqlValue value_high = sql_int(r[9]) > 0 ? SqlValue{} : r[8];
-  auto ok = sql.run(
-      "UPDATE clusters SET claims = ?, reports = ?, independent_origins = ?, first_seen = ?, last_seen = ?, "
-      "period_begin = ?, period_end = ?, value_low = ?, value_high = ?, certainty_low = ?, certainty_high = ? "
-      "WHERE id = ?",
-      {r[0], r[1], r[2], r[3], r[4], r[5], r[6], has_figures ? r[7] : SqlValue{}, has_figures ? value_high : SqlValue{},
-       low, high, cluster});
-  if (!ok) return std::unexpected(ok.error());
-  return {};
-}
-
+// What fusion knows of a cluster while a batch is fused: its slot and its
+// envelope (period, figure range, polarity), and what the batch adds to its
+// stored aggregates.
 struct ClusterRow {
   std::string id;
   Period period;
@@ -77,18 +49,81 @@ struct ClusterRow {
   std::string polarity;
 };
 
+struct Additions {
+  int64_t claims = 0;
+  std::set<std::string> documents;  // a document is stored once, so its claims are new to every cluster
+  int64_t new_origins = 0;
+  std::string first_seen, last_seen;
+  int64_t figures = 0, open_high = 0;
+  std::string certainty_low, certainty_high;
+};
+
+void widen(std::string& low, std::string& high, const std::string& value, bool by_rank) {
+  if (value.empty()) return;
+  auto less = [&](const std::string& a, const std::string& b) {
+    return by_rank ? certainty_rank(a) < certainty_rank(b) : a < b;
+  };
+  if (low.empty() || less(value, low)) low = value;
+  if (high.empty() || less(high, value)) high = value;
+}
+
+// The clusters of a slot whose stored period overlaps `period` (all of them
+// when `period` is empty), by id.
 Result<std::vector<ClusterRow>> clusters_of_slot(SqlConnection& sql, const SqlValue& event, const SqlValue& actor,
-                                                 const SqlValue& recipient, const SqlValue& status) {
-  auto rows = sql.run(
+                                                 const SqlValue& recipient, const SqlValue& status,
+                                                 const std::optional<Period>& period) {
+  std::string query =
       "SELECT id, period_begin, period_end, value_low, value_high, polarity FROM clusters "
-      "WHERE event_type = ? AND actor = ? AND recipient = ? AND status = ? ORDER BY id",
-      {event, actor, recipient, status});
+      "WHERE event_type = ? AND actor = ? AND recipient = ? AND status = ?";
+  std::vector<SqlValue> params = {event, actor, recipient, status};
+  if (period) {
+    query += " AND period_begin < ? AND period_end > ?";
+    params.emplace_back(period->end);
+    params.emplace_back(period->begin);
+  }
+  auto rows = sql.run(query + " ORDER BY id", params);
   if (!rows) return std::unexpected(rows.error());
   std::vector<ClusterRow> out;
   for (const auto& r : *rows) {
     out.push_back({sql_text(r[0]), Period{sql_text(r[1]), sql_text(r[2])}, figure_of({}, r[3], r[4]), sql_text(r[5])});
   }
   return out;
+}
+
+// Adds a batch's claims to a cluster's stored aggregates.
+Result<void> store_aggregates(SqlConnection& sql, const ClusterRow& k, const Additions& add) {
+  auto rows = sql.run(
+      "SELECT claims, reports, independent_origins, first_seen, last_seen, certainty_low, certainty_high, figures, "
+      "open_high FROM clusters WHERE id = ?",
+      {k.id});
+  if (!rows) return std::unexpected(rows.error());
+  if (rows->empty()) return {};
+  const SqlRow& r = rows->front();
+  std::string first_seen = sql_text(r[3]), last_seen = sql_text(r[4]);
+  widen(first_seen, last_seen, add.first_seen, false);
+  widen(first_seen, last_seen, add.last_seen, false);
+  std::string certainty_low = sql_text(r[5]), certainty_high = sql_text(r[6]);
+  widen(certainty_low, certainty_high, add.certainty_low, true);
+  widen(certainty_low, certainty_high, add.certainty_high, true);
+  const int64_t figures = sql_int(r[7]) + add.figures;
+  const int64_t open_high = sql_int(r[8]) + add.open_high;
+  SqlValue value_low, value_high;
+  if (figures > 0 && k.figure) {
+    value_low = k.figure->low;
+    // An open lower bound ("more than 600") leaves the envelope open above.
+    if (open_high == 0 && !std::isinf(k.figure->high)) value_high = k.figure->high;
+  }
+  auto text_or_null = [](const std::string& v) { return v.empty() ? SqlValue{} : SqlValue{v}; };
+  auto ok = sql.run(
+      "UPDATE clusters SET claims = ?, reports = ?, independent_origins = ?, first_seen = ?, last_seen = ?, "
+      "period_begin = ?, period_end = ?, value_low = ?, value_high = ?, certainty_low = ?, certainty_high = ?, "
+      "figures = ?, open_high = ? WHERE id = ?",
+      {sql_int(r[0]) + add.claims, sql_int(r[1]) + static_cast<int64_t>(add.documents.size()),
+       sql_int(r[2]) + add.new_origins, text_or_null(first_seen), text_or_null(last_seen), k.period.begin,
+       k.period.end, value_low, value_high, text_or_null(certainty_low), text_or_null(certainty_high), figures,
+       open_high, k.id});
+  if (!ok) return std::unexpected(ok.error());
+  return {};
 }
 
 Result<void> find_contradictions(SqlConnection& sql, const std::string& cluster) {
@@ -101,7 +136,7 @@ Result<void> find_contradictions(SqlConnection& sql, const std::string& cluster)
   Period period{sql_text(s[4]), sql_text(s[5])};
   auto figure = figure_of({}, s[6], s[7]);
   std::string polarity = sql_text(s[8]);
-  auto others = clusters_of_slot(sql, s[0], s[1], s[2], s[3]);
+  auto others = clusters_of_slot(sql, s[0], s[1], s[2], s[3], period);
   if (!others) return std::unexpected(others.error());
   std::optional<std::set<std::string>> mine;
   for (const auto& other : *others) {
@@ -137,14 +172,16 @@ Result<void> find_contradictions(SqlConnection& sql, const std::string& cluster)
 
 Result<void> fuse_new_claims(SqlConnection& sql, const std::vector<std::string>& claim_keys) {
   // Envelopes of the clusters this batch touched, kept in memory so that each
-  // claim sees the claims before it; the stored aggregates are recomputed
-  // once per cluster at the end.
+  // claim sees the claims before it; the stored aggregates are updated once
+  // per cluster at the end, from running totals rather than by rescanning.
   std::map<std::string, ClusterRow> touched;
+  std::map<std::string, std::vector<std::string>> touched_in_slot;  // slot key -> touched cluster ids
+  std::map<std::string, Additions> additions;
   std::vector<std::string> order;
   for (const std::string& key : claim_keys) {
     auto rows = sql.run(
-        "SELECT event_type, actor, recipient, q_status, polarity, period_begin, period_end, q_value, q_min, q_max "
-        "FROM claims WHERE claim_key = ?",
+        "SELECT event_type, actor, recipient, q_status, polarity, period_begin, period_end, q_value, q_min, q_max, "
+        "doc_hash, origin, published, certainty FROM claims WHERE claim_key = ?",
         {key});
     if (!rows) return std::unexpected(rows.error());
     if (rows->empty()) continue;
@@ -155,16 +192,27 @@ Result<void> fuse_new_claims(SqlConnection& sql, const std::vector<std::string>&
     if (sql_text(c[1]).empty() && sql_text(c[2]).empty() && !figure) continue;
     Period period{sql_text(c[5]), sql_text(c[6])};
     std::string polarity = sql_text(c[4]);
-    auto candidates = clusters_of_slot(sql, c[0], c[1], c[2], c[3]);
-    if (!candidates) return std::unexpected(candidates.error());
+    const std::string slot = fmt::format("{}\x1f{}\x1f{}\x1f{}", sql_text(c[0]), sql_text(c[1]), sql_text(c[2]),
+                                         sql_text(c[3]));
+    // Candidates: the stored clusters whose stored period overlaps, and the
+    // clusters of the slot this batch touched (their envelopes may have grown).
+    auto stored = clusters_of_slot(sql, c[0], c[1], c[2], c[3], period);
+    if (!stored) return std::unexpected(stored.error());
+    std::vector<ClusterRow> candidates = std::move(*stored);
+    for (const auto& id : touched_in_slot[slot]) candidates.push_back(touched[id]);
+    std::sort(candidates.begin(), candidates.end(), [](const ClusterRow& a, const ClusterRow& b) { return a.id < b.id; });
     std::string chosen;
-    for (auto k : *candidates) {
+    for (size_t i = 0; i < candidates.size(); ++i) {
+      if (i > 0 && candidates[i].id == candidates[i - 1].id) continue;
+      ClusterRow k = candidates[i];
       if (auto it = touched.find(k.id); it != touched.end()) k = it->second;
       if (k.polarity != polarity || !k.period.overlaps(period)) continue;
       if (figure && k.figure && !figures_compatible(*figure, *k.figure)) continue;
       chosen = k.id;
+      if (!touched.contains(chosen)) touched[chosen] = k;
       break;
     }
+    bool new_origin = true;
     if (chosen.empty()) {
       chosen = fmt::format("k{}", key);
       auto ok = sql.run(
@@ -174,11 +222,6 @@ Result<void> fuse_new_claims(SqlConnection& sql, const std::vector<std::string>&
       if (!ok) return std::unexpected(ok.error());
       touched[chosen] = ClusterRow{chosen, period, figure, polarity};
     } else {
-      if (!touched.contains(chosen)) {
-        for (const auto& k : *candidates) {
-          if (k.id == chosen) touched[chosen] = k;
-        }
-      }
       ClusterRow& k = touched[chosen];
       k.period.begin = std::min(k.period.begin, period.begin);
       k.period.end = std::max(k.period.end, period.end);
@@ -186,13 +229,27 @@ Result<void> fuse_new_claims(SqlConnection& sql, const std::vector<std::string>&
         if (!k.figure) k.figure = figure;
         else k.figure = Figure{std::min(k.figure->low, figure->low), std::max(k.figure->high, figure->high)};
       }
+      auto seen = sql.run("SELECT 1 FROM claims WHERE cluster_id = ? AND origin = ? LIMIT 1", {chosen, c[11]});
+      if (!seen) return std::unexpected(seen.error());
+      new_origin = seen->empty();
     }
+    if (auto& ids = touched_in_slot[slot]; std::find(ids.begin(), ids.end(), chosen) == ids.end()) ids.push_back(chosen);
     if (auto ok = sql.run("UPDATE claims SET cluster_id = ? WHERE claim_key = ?", {chosen, key}); !ok)
       return std::unexpected(ok.error());
+    Additions& add = additions[chosen];
+    ++add.claims;
+    add.documents.insert(sql_text(c[10]));
+    add.new_origins += new_origin;
+    widen(add.first_seen, add.last_seen, sql_text(c[12]), false);
+    widen(add.certainty_low, add.certainty_high, sql_text(c[13]), true);
+    if (figure) {
+      ++add.figures;
+      add.open_high += std::isinf(figure->high);
+    }
     if (std::find(order.begin(), order.end(), chosen) == order.end()) order.push_back(chosen);
   }
   for (const auto& cluster : order) {
-    if (auto ok = recompute(sql, cluster); !ok) return ok;
+    if (auto ok = store_aggregates(sql, touched[cluster], additions[cluster]); !ok) return ok;
   }
   // Contradictions follow from the clusters as they now are: those of the
   // touched clusters are found again, so that where batches happen to end

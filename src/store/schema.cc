@@ -89,8 +89,28 @@ CREATE TABLE contradictions (
 );
 )sql";
 
+// Cluster aggregates kept as running totals, so that storing a claim does
+// not rescan its cluster: how many of its claims carry a figure and how many
+// an open upper bound, and the index that tells whether an origin is new to
+// a cluster. value_low becomes the low end of the figure envelope (0 for
+// "fewer than N"), as fusion compares envelopes.
+constexpr std::string_view kRunningAggregates = R"sql(
+ALTER TABLE clusters ADD COLUMN figures BIGINT NOT NULL DEFAULT 0;
+ALTER TABLE clusters ADD COLUMN open_high BIGINT NOT NULL DEFAULT 0;
+UPDATE clusters SET
+  figures = (SELECT COUNT(*) FROM claims c WHERE c.cluster_id = clusters.id
+             AND (c.q_value IS NOT NULL OR c.q_min IS NOT NULL OR c.q_max IS NOT NULL)),
+  open_high = (SELECT COUNT(*) FROM claims c WHERE c.cluster_id = clusters.id
+               AND c.q_value IS NULL AND c.q_min IS NOT NULL AND c.q_max IS NULL),
+  value_low = (SELECT MIN(COALESCE(c.q_value, c.q_min, 0)) FROM claims c WHERE c.cluster_id = clusters.id
+               AND (c.q_value IS NOT NULL OR c.q_min IS NOT NULL OR c.q_max IS NOT NULL));
+DROP INDEX claims_cluster;
+CREATE INDEX claims_cluster_origin ON claims(cluster_id, origin);
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "documents, entities, mentions, claims, sources, clusters, contradictions", kInitial},
+    {2, "running cluster aggregates: figures, open_high; claims by cluster and origin", kRunningAggregates},
 };
 
 
