@@ -133,6 +133,9 @@ Result<void> find_contradictions(SqlConnection& sql, const std::string& cluster)
       {cluster});
   if (!self) return std::unexpected(self.error());
   const SqlRow& s = self->front();
+  // Two figures about nobody in particular ("47 killed", "28 children
+  // killed") are two events, not two estimates of one.
+  if (sql_text(s[1]).empty() && sql_text(s[2]).empty()) return {};
   Period period{sql_text(s[4]), sql_text(s[5])};
   auto figure = figure_of({}, s[6], s[7]);
   std::string polarity = sql_text(s[8]);

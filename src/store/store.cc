@@ -24,13 +24,16 @@ std::optional<double> opt_double(const SqlValue& v) { return sql_null(v) ? std::
 
 // Who a claim comes from, for counting independent origins: the first
 // source of the chain (an entity id, else its folded words); for the
-// author's own claims, the group of syndicated copies of the document.
-std::string origin_key(const Claim& claim, const std::string& syndication) {
+// author's own claims, the outlet that first published the text (an outlet
+// repeating or revising its own figure is one origin), else the group of
+// syndicated copies of the document.
+std::string origin_key(const Claim& claim, const std::string& syndication, const std::string& first_outlet) {
   if (!claim.sources.empty()) {
     const ClaimSource& origin = claim.sources.front();
     if (!origin.entity.empty()) return origin.entity;
     return fmt::format("text:{}", fold(origin.text));
   }
+  if (!first_outlet.empty()) return fmt::format("outlet:{}", fold(first_outlet));
   return fmt::format("doc:{}", syndication);
 }
 
@@ -76,13 +79,15 @@ Result<void> Store::insert_document(const Document& doc, const DocumentKeys& key
   auto bands = simhash_bands(sim);
   // Syndicated copies: a stored document within 3 bits shares at least one band.
   std::string syndication = hash;
-  auto near = sql_->run("SELECT simhash, syndication FROM documents WHERE band0 = ? OR band1 = ? OR band2 = ? OR band3 = ? "
+  std::string first_outlet = doc.outlet;
+  auto near = sql_->run("SELECT simhash, syndication, outlet FROM documents WHERE band0 = ? OR band1 = ? OR band2 = ? OR band3 = ? "
                         "ORDER BY seq",
                         {bands[0], bands[1], bands[2], bands[3]});
   if (!near) return fail_with(near.error());
   for (const auto& r : *near) {
     if (near_duplicate(static_cast<uint64_t>(sql_int(r[0])), sim)) {
       syndication = sql_text(r[1]);
+      first_outlet = sql_text(r[2]);
       break;
     }
   }
@@ -95,6 +100,7 @@ Result<void> Store::insert_document(const Document& doc, const DocumentKeys& key
        syndication, utc_now_iso()});
   if (!ok) return fail_with(ok.error());
   for (const auto& e : doc.entities) {
+    if (stored_entities_.contains(e.id) || !batch_entities_.insert(e.id).second) continue;
     entities_.add({e.id, e.type, e.name, sql_text_or_null(e.country)});
   }
   for (const auto& m : doc.mentions) {
@@ -120,7 +126,7 @@ Result<void> Store::insert_document(const Document& doc, const DocumentKeys& key
         c.time ? SqlValue{std::string(doc.slice(c.time->at))} : SqlValue{},
         period.begin, period.end, c.certainty, claim_polarity(c.certainty), nlohmann::json(c.cues).dump(),
         int64_t{c.evidence.start}, int64_t{c.evidence.end}, std::string(doc.slice(c.evidence)),
-        origin_key(c, syndication), sql_text_or_null(published)};
+        origin_key(c, syndication, first_outlet), sql_text_or_null(published)};
     claims_.add(std::move(row));
     for (size_t k = 0; k < c.sources.size(); ++k) {
       const ClaimSource& s = c.sources[k];
@@ -149,6 +155,7 @@ Result<BatchCounts> Store::add_keyed_batch(const std::vector<KeyedDocument>& doc
   auto abort_with = [&](Error e) -> Result<BatchCounts> {
     sql_->rollback();
     for (BulkInsert* rows : {&entities_, &mentions_, &claims_, &sources_}) rows->discard();
+    batch_entities_.clear();
     return std::unexpected(std::move(e));
   };
   auto max_seq = sql_->run("SELECT COALESCE(MAX(seq), 0) FROM documents");
@@ -169,6 +176,8 @@ Result<BatchCounts> Store::add_keyed_batch(const std::vector<KeyedDocument>& doc
   if (auto ok = fuse_new_claims(*sql_, new_claims); !ok) return abort_with(ok.error());
   counts.fuse_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - fuse_start).count();
   if (auto ok = sql_->commit(); !ok) return abort_with(ok.error());
+  stored_entities_.merge(batch_entities_);
+  batch_entities_.clear();
   return counts;
 }
 

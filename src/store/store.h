@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/document.h"
@@ -109,6 +110,9 @@ class Store {
   // The rows of a document's entities, mentions, claims and sources, written
   // a statement per table rather than a statement per row.
   BulkInsert entities_, mentions_, claims_, sources_;
+  // Entity ids known to be stored (committed), and those this batch adds:
+  // most documents name the same countries and leaders again.
+  std::unordered_set<std::string> stored_entities_, batch_entities_;
 };
 
 }  // namespace claimtrace

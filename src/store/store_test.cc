@@ -131,6 +131,29 @@ TEST_P(StoreTest, SameOriginRevisingItsEstimateIsNotAContradiction) {
   for (const auto& k : *clusters) EXPECT_TRUE(k.contradicts.empty()) << k.id;
 }
 
+// An outlet's own unattributed figures are one origin across its articles
+// (a presidency's daily count); another outlet's are another origin.
+TEST_P(StoreTest, AnOutletRevisingItsOwnFigureIsOneOrigin) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  Document a = report("Russia has lost 10,000 soldiers.", "2022-03-08", "", 10000);
+  Document b = report("Russia has lost 20,000 soldiers.", "2022-03-12", "", 20000);
+  Document c = report("Russia has lost 3,000 soldiers.", "2022-03-14", "", 3000);
+  a.outlet = b.outlet = "president.gov.ua";
+  c.outlet = "example.org";
+  ASSERT_TRUE(store->add_batch({&a, &b}));
+  auto clusters = store->clusters();
+  ASSERT_TRUE(clusters.has_value());
+  ASSERT_EQ(clusters->size(), 2u);
+  for (const auto& k : *clusters) EXPECT_TRUE(k.contradicts.empty()) << k.id;
+  ASSERT_TRUE(store->add_batch({&c}));
+  clusters = store->clusters();
+  ASSERT_TRUE(clusters.has_value());
+  size_t contradicting = 0;
+  for (const auto& k : *clusters) contradicting += !k.contradicts.empty();
+  EXPECT_EQ(contradicting, 3u);
+}
+
 TEST_P(StoreTest, RelaysOfOneOriginCountOnceAndOtherOriginsContradict) {
   auto store = open();
   ASSERT_TRUE(store);
