@@ -173,7 +173,7 @@ Result<void> find_contradictions(SqlConnection& sql, const std::string& cluster)
 
 }  // namespace
 
-Result<void> fuse_new_claims(SqlConnection& sql, const std::vector<std::string>& claim_keys) {
+Result<void> fuse_new_claims(SqlConnection& sql, const std::vector<NewClaim>& claims) {
   // Envelopes of the clusters this batch touched, kept in memory so that each
   // claim sees the claims before it; the stored aggregates are updated once
   // per cluster at the end, from running totals rather than by rescanning.
@@ -181,25 +181,17 @@ Result<void> fuse_new_claims(SqlConnection& sql, const std::vector<std::string>&
   std::map<std::string, std::vector<std::string>> touched_in_slot;  // slot key -> touched cluster ids
   std::map<std::string, Additions> additions;
   std::vector<std::string> order;
-  for (const std::string& key : claim_keys) {
-    auto rows = sql.run(
-        "SELECT event_type, actor, recipient, q_status, polarity, period_begin, period_end, q_value, q_min, q_max, "
-        "doc_hash, origin, published, certainty FROM claims WHERE claim_key = ?",
-        {key});
-    if (!rows) return std::unexpected(rows.error());
-    if (rows->empty()) continue;
-    const SqlRow& c = rows->front();
-    auto figure = figure_of(c[7], c[8], c[9]);
+  for (const NewClaim& c : claims) {
+    const std::optional<Figure>& figure = c.figure;
     // A statement with neither actor nor figure says nothing two reports
     // could share: it stays out of clusters.
-    if (sql_text(c[1]).empty() && sql_text(c[2]).empty() && !figure) continue;
-    Period period{sql_text(c[5]), sql_text(c[6])};
-    std::string polarity = sql_text(c[4]);
-    const std::string slot = fmt::format("{}\x1f{}\x1f{}\x1f{}", sql_text(c[0]), sql_text(c[1]), sql_text(c[2]),
-                                         sql_text(c[3]));
+    if (c.actor.empty() && c.recipient.empty() && !figure) continue;
+    const Period& period = c.period;
+    const std::string& polarity = c.polarity;
+    const std::string slot = fmt::format("{}\x1f{}\x1f{}\x1f{}", c.event_type, c.actor, c.recipient, c.status);
     // Candidates: the stored clusters whose stored period overlaps, and the
     // clusters of the slot this batch touched (their envelopes may have grown).
-    auto stored = clusters_of_slot(sql, c[0], c[1], c[2], c[3], period);
+    auto stored = clusters_of_slot(sql, c.event_type, c.actor, c.recipient, c.status, period);
     if (!stored) return std::unexpected(stored.error());
     std::vector<ClusterRow> candidates = std::move(*stored);
     for (const auto& id : touched_in_slot[slot]) candidates.push_back(touched[id]);
@@ -217,11 +209,11 @@ Result<void> fuse_new_claims(SqlConnection& sql, const std::vector<std::string>&
     }
     bool new_origin = true;
     if (chosen.empty()) {
-      chosen = fmt::format("k{}", key);
+      chosen = fmt::format("k{}", c.key);
       auto ok = sql.run(
           "INSERT INTO clusters (id, event_type, actor, recipient, status, polarity, period_begin, period_end, "
           "reports, independent_origins, claims) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0)",
-          {chosen, c[0], c[1], c[2], c[3], polarity, period.begin, period.end});
+          {chosen, c.event_type, c.actor, c.recipient, c.status, polarity, period.begin, period.end});
       if (!ok) return std::unexpected(ok.error());
       touched[chosen] = ClusterRow{chosen, period, figure, polarity};
     } else {
@@ -232,19 +224,19 @@ Result<void> fuse_new_claims(SqlConnection& sql, const std::vector<std::string>&
         if (!k.figure) k.figure = figure;
         else k.figure = Figure{std::min(k.figure->low, figure->low), std::max(k.figure->high, figure->high)};
       }
-      auto seen = sql.run("SELECT 1 FROM claims WHERE cluster_id = ? AND origin = ? LIMIT 1", {chosen, c[11]});
+      auto seen = sql.run("SELECT 1 FROM claims WHERE cluster_id = ? AND origin = ? LIMIT 1", {chosen, c.origin});
       if (!seen) return std::unexpected(seen.error());
       new_origin = seen->empty();
     }
     if (auto& ids = touched_in_slot[slot]; std::find(ids.begin(), ids.end(), chosen) == ids.end()) ids.push_back(chosen);
-    if (auto ok = sql.run("UPDATE claims SET cluster_id = ? WHERE claim_key = ?", {chosen, key}); !ok)
+    if (auto ok = sql.run("UPDATE claims SET cluster_id = ? WHERE claim_key = ?", {chosen, c.key}); !ok)
       return std::unexpected(ok.error());
     Additions& add = additions[chosen];
     ++add.claims;
-    add.documents.insert(sql_text(c[10]));
+    add.documents.insert(c.doc_hash);
     add.new_origins += new_origin;
-    widen(add.first_seen, add.last_seen, sql_text(c[12]), false);
-    widen(add.certainty_low, add.certainty_high, sql_text(c[13]), true);
+    widen(add.first_seen, add.last_seen, c.published, false);
+    widen(add.certainty_low, add.certainty_high, c.certainty, true);
     if (figure) {
       ++add.figures;
       add.open_high += std::isinf(figure->high);

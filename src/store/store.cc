@@ -72,7 +72,7 @@ Result<std::vector<bool>> Store::contains(const std::vector<std::string>& hashes
 DocumentKeys keys_of(const Document& doc) { return {content_hash(doc.text), simhash(doc.text)}; }
 
 Result<void> Store::insert_document(const Document& doc, const DocumentKeys& keys, int64_t seq,
-                                    std::vector<std::string>& new_claims) {
+                                    std::vector<NewClaim>& new_claims) {
   auto fail_with = [&](const Error& e) { return std::unexpected(Error{doc.source.empty() ? doc.id : doc.source, e.message}); };
   const std::string& hash = keys.hash;
   const uint64_t sim = keys.simhash;
@@ -113,6 +113,9 @@ Result<void> Store::insert_document(const Document& doc, const DocumentKeys& key
     std::string key = fmt::format("{}-{}", hash.substr(0, 16), i);
     Period period = claim_period(c, published);
     const ClaimQuantity* q = c.quantity ? &*c.quantity : nullptr;
+    NewClaim fused{key, c.event_type, c.actor, c.recipient, q ? q->status : std::string(),
+                   claim_polarity(c.certainty), period, q ? claim_figure(q->amount) : std::nullopt, hash,
+                   origin_key(c, syndication, first_outlet), published, c.certainty};
     std::vector<SqlValue> row = {
         key, hash, sql_text_or_null(c.id), static_cast<int64_t>(i), c.event_type, sql_text_or_null(c.cameo), c.actor,
         c.recipient, nlohmann::json(c.locations).dump(),
@@ -126,14 +129,14 @@ Result<void> Store::insert_document(const Document& doc, const DocumentKeys& key
         c.time ? SqlValue{std::string(doc.slice(c.time->at))} : SqlValue{},
         period.begin, period.end, c.certainty, claim_polarity(c.certainty), nlohmann::json(c.cues).dump(),
         int64_t{c.evidence.start}, int64_t{c.evidence.end}, std::string(doc.slice(c.evidence)),
-        origin_key(c, syndication, first_outlet), sql_text_or_null(published)};
+        fused.origin, sql_text_or_null(published)};
     claims_.add(std::move(row));
     for (size_t k = 0; k < c.sources.size(); ++k) {
       const ClaimSource& s = c.sources[k];
       sources_.add({key, static_cast<int64_t>(k), sql_text_or_null(s.entity), s.text, s.role, int64_t{s.at.start},
                     int64_t{s.at.end}});
     }
-    new_claims.push_back(key);
+    new_claims.push_back(std::move(fused));
   }
   // Sources refer to their claims: claims go in first.
   for (BulkInsert* rows : {&entities_, &mentions_, &claims_, &sources_}) {
@@ -161,7 +164,7 @@ Result<BatchCounts> Store::add_keyed_batch(const std::vector<KeyedDocument>& doc
   auto max_seq = sql_->run("SELECT COALESCE(MAX(seq), 0) FROM documents");
   if (!max_seq) return abort_with(max_seq.error());
   int64_t seq = sql_int(max_seq->front()[0]);
-  std::vector<std::string> new_claims;
+  std::vector<NewClaim> new_claims;
   for (const KeyedDocument& d : docs) {
     auto present = sql_->run("SELECT 1 FROM documents WHERE hash = ?", {d.keys.hash});
     if (!present) return abort_with(present.error());

@@ -14,6 +14,7 @@
 
 #include "core/document.h"
 #include "core/error.h"
+#include "fusion/fusion.h"
 #include "store/bulk_insert.h"
 #include "store/sql.h"
 
@@ -105,7 +106,7 @@ class Store {
  private:
   explicit Store(std::unique_ptr<SqlConnection> sql);
   Result<void> insert_document(const Document& doc, const DocumentKeys& keys, int64_t seq,
-                               std::vector<std::string>& new_claims);
+                               std::vector<NewClaim>& new_claims);
   std::unique_ptr<SqlConnection> sql_;
   // The rows of a document's entities, mentions, claims and sources, written
   // a statement per table rather than a statement per row.
