@@ -144,6 +144,12 @@ std::optional<double> compose(std::span<const Part> parts) {
         if (last == Last::kAnd || (last == Last::kDenominator && current >= 1)) return std::nullopt;
         double group = (last == Last::kNone || last == Last::kScale) && current == 0 ? 1 : current;
         if (last == Last::kArticle) group = 1;
+        // "four and a half thousand": the scale multiplies the whole 4.5.
+        if (after_and && last == Last::kDenominator && total == 0 && current < 1 && and_base > 0 &&
+            and_base < p.value) {
+          group = and_base + current;
+          and_base = 0;
+        }
         if (last == Last::kScale && total > 0 && p.value > last_scale) {
           total *= p.value;  // three lakh crore
         } else if (total > 0 && p.value > last_scale && last_scale > 0) {
