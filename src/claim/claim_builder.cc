@@ -101,7 +101,7 @@ void ClaimBuilder::set_sources(const Document& doc, const SentenceView& v, const
 void ClaimBuilder::annotate(Document& doc) const {
   if (doc.sentences.empty()) return;
   const size_t first_claim = doc.claims.size();
-  DocumentIndex index;
+  thread_local DocumentIndex index;  // reused: its vectors keep their capacity
   build_document_index(doc, lexicon_, index);
   SourceContext ctx;
   SentenceView v;

@@ -12,13 +12,37 @@ uint32_t token_at_or_after(const Document& doc, uint32_t offset) {
 
 namespace {
 
-// Tokens [first, end) covered by extent `at`.
-std::pair<uint32_t, uint32_t> token_range(const Document& doc, Extent at) {
-  uint32_t first = token_at_or_after(doc, at.start);
-  uint32_t end = first;
-  while (end < doc.tokens.size() && doc.tokens[end].at.start < at.end) ++end;
-  return {first, end};
-}
+// Tokens [first, end) covered by extents. Each layer lists its spans in
+// text order, so the cursor gallops forward from the last span instead of
+// searching all the tokens again (a long OCR page has 100,000 of them).
+class TokenCursor {
+ public:
+  explicit TokenCursor(const Document& doc) : doc_(doc) {}
+  std::pair<uint32_t, uint32_t> range(Extent at) {
+    const auto& tokens = doc_.tokens;
+    if (at_ > 0 && (at_ > tokens.size() || tokens[at_ - 1].at.start >= at.start)) {
+      at_ = token_at_or_after(doc_, at.start);
+    }
+    // Gallop forward, then search the last stretch.
+    size_t step = 1, from = at_;
+    while (from + step < tokens.size() && tokens[from + step].at.start < at.start) {
+      from += step;
+      step *= 2;
+    }
+    const size_t to = std::min(tokens.size(), from + step + 1);
+    at_ = static_cast<uint32_t>(std::lower_bound(tokens.begin() + static_cast<std::ptrdiff_t>(from),
+                                                 tokens.begin() + static_cast<std::ptrdiff_t>(to), at.start,
+                                                 [](const Token& t, uint32_t off) { return t.at.start < off; }) -
+                                tokens.begin());
+    uint32_t end = at_;
+    while (end < tokens.size() && tokens[end].at.start < at.end) ++end;
+    return {at_, end};
+  }
+
+ private:
+  const Document& doc_;
+  uint32_t at_ = 0;
+};
 
 template <typename Ref>
 void sort_refs(std::vector<Ref>& refs) {
@@ -37,17 +61,23 @@ void slice(const std::vector<Ref>& all, uint32_t first, uint32_t end, std::vecto
 }  // namespace
 
 void build_document_index(const Document& doc, const CueLexicon& lexicon, DocumentIndex& out) {
-  out = DocumentIndex{};
+  out.mentions.clear();
+  out.quantities.clear();
+  out.times.clear();
+  out.numbers.clear();
+  out.cues.clear();
+  TokenCursor cursor(doc);
+  auto token_range = [&](Extent at) { return cursor.range(at); };
   for (uint32_t i = 0; i < doc.mentions.size(); ++i) {
-    auto [f, e] = token_range(doc, doc.mentions[i].at);
+    auto [f, e] = token_range(doc.mentions[i].at);
     out.mentions.push_back({f, e, i});
   }
   for (uint32_t i = 0; i < doc.quantities.size(); ++i) {
-    auto [f, e] = token_range(doc, doc.quantities[i].at);
+    auto [f, e] = token_range(doc.quantities[i].at);
     out.quantities.push_back({f, e, i});
   }
   for (uint32_t i = 0; i < doc.times.size(); ++i) {
-    auto [f, e] = token_range(doc, doc.times[i].at);
+    auto [f, e] = token_range(doc.times[i].at);
     out.times.push_back({f, e, i});
   }
   // Bare counts are those no quantity or time covers. The covering extents,
@@ -69,11 +99,11 @@ void build_document_index(const Document& doc, const CueLexicon& lexicon, Docume
     const NumberSpan& n = doc.numbers[i];
     if (n.role != NumberRole::kCount) continue;
     if (covered(n.at)) continue;
-    auto [f, e] = token_range(doc, n.at);
+    auto [f, e] = token_range(n.at);
     out.numbers.push_back({f, e, i});
   }
   for (const Cue& c : doc.cues) {
-    auto [f, e] = token_range(doc, c.at);
+    auto [f, e] = token_range(c.at);
     out.cues.push_back({f, e, &c, lexicon.entry_of(c)});
   }
   sort_refs(out.mentions);
