@@ -40,6 +40,18 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
     s.kinds[ti] |= kWordNumberBit;
   }
 
+  // Counted things ("47 people", "$5 million", "24 degrees") are no times:
+  // their numbers start no parse (durations, "3 days", stay).
+  s.blocked.assign(n, 0);
+  {
+    uint32_t qi = 0;
+    for (const QuantitySpan& q : doc.quantities) {
+      if (q.unit.starts_with("duration")) continue;
+      while (qi < n && doc.tokens[qi].at.start < q.at.start) ++qi;
+      for (uint32_t k = qi; k < n && doc.tokens[k].at.start < q.at.end; ++k) s.blocked[k] = 1;
+    }
+  }
+
   // Where a time can be: numbers, hyphenated words (mi-juin), word numerals,
   // and the last tokens of strong phrases (months, units, relative words).
   // Lexicon matches are computed only in a window around them.
@@ -47,6 +59,11 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
   uint32_t mark_until = 0;  // tokens [.., mark_until) already marked
   for (uint32_t k = 0; k < n; ++k) {
     const Token& t = doc.tokens[k];
+    if (s.blocked[k]) {
+      s.kinds[k] &= ~kWordNumberBit;
+      s.word_number[k] = std::numeric_limits<double>::quiet_NaN();
+      continue;
+    }
     bool candidate = (s.kinds[k] & kWordNumberBit) || t.has(kHyphenated);
     if (t.kind == TokenKind::kNumber) {
       candidate = true;

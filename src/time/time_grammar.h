@@ -34,7 +34,8 @@ struct Scratch {
   std::vector<uint32_t> word_number_end;
   std::vector<uint32_t> next_strong;
   std::vector<uint8_t> needed;          // per token: lexicon matches were computed
-  std::vector<uint64_t> kinds;          // per token: bit k set when a phrase of Kind k starts here   // per token: the first token at or after it that can head a time
+  std::vector<uint64_t> kinds;          // per token: bit k set when a phrase of Kind k starts here
+  std::vector<uint8_t> blocked;         // per token: inside a counted quantity ("47 people"), no time
 };
 
 class Grammar {
