@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "claim/attribution.h"
 #include "claim/certainty.h"
@@ -98,6 +99,33 @@ void ClaimBuilder::set_sources(const Document& doc, const SentenceView& v, const
   }
 }
 
+// "“... 14 million votes?” Trump said.": a quotation ending in ?” or !”
+// closes a sentence, and the attribution that follows opens the next one.
+// When a sentence opens with its speaker and verb, and the sentence before
+// ends with a closing quotation mark, that quotation (from the sentence
+// where it opened) is what the speaker said: the first sentence of it.
+std::optional<uint32_t> quotation_before(const Document& doc, const SentenceView& v,
+                                         const std::vector<AttributionUnit>& units,
+                                         const std::vector<uint8_t>& inside_quote, uint32_t si) {
+  constexpr uint32_t kSpeakerReach = 6;  // "Rep. Jim Jordan (R-Ohio) said": longer subjects are rare
+  if (si == 0 || doc.sentences[si - 1].paragraph != doc.sentences[si].paragraph) return std::nullopt;
+  const Sentence& prev = doc.sentences[si - 1];
+  if (prev.end_token == prev.first_token || doc.normalized_of(doc.tokens[prev.end_token - 1]) != "\"") return std::nullopt;
+  for (const auto& u : units) {
+    if (u.chain.empty() || u.backward || u.cue_first > v.first + kSpeakerReach) continue;
+    for (uint32_t t = v.first; t < u.cue_first; ++t) {
+      if (v.is_punct(t, '"')) return std::nullopt;
+    }
+    uint32_t k = si - 1;
+    for (uint32_t n = 0; k > 0 && inside_quote[k] && n < kQuoteReach && doc.sentences[k - 1].paragraph == prev.paragraph;
+         ++n) {
+      --k;
+    }
+    return k;
+  }
+  return std::nullopt;
+}
+
 void ClaimBuilder::annotate(Document& doc) const {
   if (doc.sentences.empty()) return;
   const size_t first_claim = doc.claims.size();
@@ -177,7 +205,10 @@ void ClaimBuilder::annotate(Document& doc) const {
     find_frames(v, words_, frames);
     fill_arguments(v, units, frames);
     const Extent evidence = doc.sentences[si].at;
-    const Extent quoted_evidence = evidence_of(si);
+    Extent quoted_evidence = evidence_of(si);
+    if (auto k = quotation_before(doc, v, units, inside_quote, si)) {
+      quoted_evidence.start = std::min(quoted_evidence.start, doc.sentences[*k].at.start);
+    }
     extents.clear();
     segments.clear();
     for (const Frame& f : frames) {
