@@ -24,8 +24,11 @@ bool states_nothing(const SentenceView& v) {
   uint32_t last = v.end;
   while (last > v.first && v.is_punct(last - 1, '"')) --last;
   if (last > v.first && v.is_punct(last - 1, '?')) return true;
+  // "Si la Russie attaquait, ..." states nothing; '"If he is asked, he would
+  // deflect," she said' is what she said: a quotation is someone's words.
+  if (v.is_punct(v.first, '"')) return false;
   uint32_t t = v.first;
-  while (t < v.end && (v.is_punct(t, '"') || v.is_punct(t, '-'))) ++t;
+  while (t < v.end && v.is_punct(t, '-')) ++t;
   return v.has(t, Role::kHypothetical);
 }
 
