@@ -383,6 +383,20 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
             ok = make_source(v, ctx, pa, pb, "origin", src, self, why);
             why.push_back(Origin{"claim.source.subject_before_inserted_clause", {}});
           }
+        } else if (v.has(before, Role::kCoordinator)) {
+          // "Trump bemoaned the unrest and said ...": the sentence's subject,
+          // a name or a pronoun opening it, speaks for both verbs.
+          uint32_t e = v.first;
+          const int32_t m = v.mention_at(v.first);
+          if (m != kNone) {
+            while (e < before && v.mention_at(e) == m) ++e;
+          } else if (v.has(v.first, Role::kPersonPronoun)) {
+            e = v.first + 1;
+          }
+          if (e > v.first && e < before) {
+            ok = make_source(v, ctx, v.first, e, "origin", src, self, why);
+            why.push_back(Origin{"claim.source.subject_of_coordinated_verb", {}});
+          }
         }
         if (!ok && v.is_punct(before, ',') && !after_quote) {
           auto [ra, rb] = right_phrase(v, c.end);
