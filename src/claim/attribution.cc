@@ -241,6 +241,23 @@ void speaker_before_colon(const SentenceView& v, const SourceContext& ctx, std::
   }
 }
 
+// '“...” ― Francisco Herrero': the name signs the quotation before it.
+void name_after_quotation(const SentenceView& v, const SourceContext& ctx, std::vector<AttributionUnit>& out) {
+  auto [first, end] = signature_after_quotation(*v.doc, v.index);
+  if (end == 0 || !out.empty()) return;
+  ClaimSource src;
+  bool self = false;
+  std::vector<Origin> why;
+  if (!make_source(v, ctx, first, end, "origin", src, self, why)) return;
+  why.push_back(Origin{"claim.source.name_signing_quotation", {}});
+  AttributionUnit u;
+  u.chain.push_back(std::move(src));
+  u.cue_first = first;
+  u.cue_end = first;
+  u.why = std::move(why);
+  out.push_back(std::move(u));
+}
+
 void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vector<AttributionUnit>& out) {
   out.clear();
   for (const CueRef& c : v.cues) {
@@ -434,6 +451,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
   }
   merge_relay_only_units(out);
   speaker_before_colon(v, ctx, out);
+  name_after_quotation(v, ctx, out);
 }
 
 void merge_relay_only_units(std::vector<AttributionUnit>& out) {

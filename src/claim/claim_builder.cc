@@ -113,7 +113,10 @@ std::optional<uint32_t> quotation_before(const Document& doc, const SentenceView
   constexpr uint32_t kSpeakerReach = 6;  // "Rep. Jim Jordan (R-Ohio) said": longer subjects are rare
   if (si == 0 || doc.sentences[si - 1].paragraph != doc.sentences[si].paragraph) return std::nullopt;
   const Sentence& prev = doc.sentences[si - 1];
-  if (prev.end_token == prev.first_token || doc.normalized_of(doc.tokens[prev.end_token - 1]) != "\"") return std::nullopt;
+  if (prev.end_token == prev.first_token) return std::nullopt;
+  uint32_t last = prev.end_token - 1;
+  if (doc.folded_key(doc.tokens[last]) == "-" && last > prev.first_token) --last;  // '.” ― Name'
+  if (doc.folded_key(doc.tokens[last]) != "\"") return std::nullopt;  // ” folds to "
   for (const auto& u : units) {
     if (u.chain.empty() || u.backward || u.cue_first > v.first + kSpeakerReach) continue;
     for (uint32_t t = v.first; t < u.cue_first; ++t) {

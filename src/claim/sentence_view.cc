@@ -121,8 +121,47 @@ void build_document_index(const Document& doc, const CueLexicon& lexicon, Docume
   sort_refs(out.cues);
 }
 
+namespace {
+
+bool is_punct_token(const Document& doc, uint32_t t, std::string_view p) {
+  const Token& tok = doc.tokens[t];
+  return (tok.kind == TokenKind::kPunct || tok.kind == TokenKind::kSymbol) && doc.folded_key(tok) == p;  // ― and ” fold to - and "
+}
+
+}  // namespace
+
+std::pair<uint32_t, uint32_t> signature_after_quotation(const Document& doc, uint32_t sentence) {
+  constexpr uint32_t kMaxName = 5;
+  if (sentence == 0) return {0, 0};
+  const Sentence& s = doc.sentences[sentence];
+  const Sentence& prev = doc.sentences[sentence - 1];
+  if (prev.end_token == prev.first_token || s.end_token == s.first_token) return {0, 0};
+  // The quotation closes the sentence before, or just before a dash.
+  uint32_t last = prev.end_token - 1;
+  bool dash = is_punct_token(doc, last, "-");
+  if (dash && last > prev.first_token) --last;
+  if (!is_punct_token(doc, last, "\"")) return {0, 0};
+  uint32_t first = s.first_token;
+  if (is_punct_token(doc, first, "-")) {
+    dash = true;
+    ++first;
+  }
+  // The dash may belong to neither sentence.
+  for (uint32_t t = prev.end_token; t < s.first_token; ++t) dash = dash || is_punct_token(doc, t, "-");
+  uint32_t end = s.end_token;
+  while (end > first && doc.tokens[end - 1].kind != TokenKind::kWord) --end;
+  if (!dash || end <= first || end - first > kMaxName) return {0, 0};
+  for (uint32_t t = first; t < end; ++t) {
+    const Token& tok = doc.tokens[t];
+    if (tok.kind == TokenKind::kWord && !tok.has(kCapitalized) && !tok.has(kAllCaps)) return {0, 0};
+    if (tok.kind != TokenKind::kWord && !is_punct_token(doc, t, ".")) return {0, 0};
+  }
+  return {first, end};
+}
+
 bool may_hold_claim(const Document& doc, const DocumentIndex& index, uint32_t sentence) {
   const Sentence& s = doc.sentences[sentence];
+  if (signature_after_quotation(doc, sentence).second) return true;
   auto it = std::lower_bound(index.cues.begin(), index.cues.end(), s.first_token,
                              [](const CueRef& r, uint32_t f) { return r.first < f; });
   for (; it != index.cues.end() && it->first < s.end_token; ++it) {

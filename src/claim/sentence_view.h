@@ -69,6 +69,12 @@ struct DocumentIndex {
 // verb, an attribution phrase, an event trigger or a status word).
 bool may_hold_claim(const Document& doc, const DocumentIndex& index, uint32_t sentence);
 
+// '“The most unqualified child to ever run.” ― Francisco Herrero': a
+// sentence that is only a name (after a dash) right after a sentence that
+// closes a quotation signs that quotation. Returns the name's tokens
+// [first, end), or {0, 0}.
+std::pair<uint32_t, uint32_t> signature_after_quotation(const Document& doc, uint32_t sentence);
+
 // Token index holding byte `offset` (the first token starting at or after it).
 uint32_t token_at_or_after(const Document& doc, uint32_t offset);
 
