@@ -191,6 +191,16 @@ bool make_source(const SentenceView& v, const SourceContext& ctx, uint32_t first
     // A lone name stands for itself; the phrase stays when the name is inside it.
     return true;
   }
+  // Function words alone ("In offering analysis, X told ...") name nobody.
+  bool names_someone = false;
+  for (uint32_t t = first; t < end && !names_someone; ++t) {
+    names_someone = doc.tokens[t].kind == TokenKind::kWord &&
+                    !(v.has(t, Role::kLocation) || v.has(t, Role::kOf) || v.has(t, Role::kAgent) ||
+                      v.has(t, Role::kBoundary) || v.has(t, Role::kCoordinator) ||
+                      v.has(t, Role::kComplementizer) || v.has(t, Role::kAux) || v.has(t, Role::kDeterminer) ||
+                      v.has(t, Role::kHypothetical) || v.has(t, Role::kCircumstance));
+  }
+  if (!names_someone) return false;
   for (uint32_t t = first; t < end; ++t) {
     if (v.has(t, Role::kDeterminer) || v.has(t, Role::kAux)) continue;
     int32_t e = kNone;

@@ -132,6 +132,23 @@ std::optional<uint32_t> quotation_before(const Document& doc, const SentenceView
   return std::nullopt;
 }
 
+// "The New York Times reports:" then the words, often in a paragraph of
+// their own: a sentence ending on a colon after its attribution takes the
+// sentence after it (and the rest of a quotation that opens there).
+std::optional<uint32_t> words_after_colon(const Document& doc, const SentenceView& v,
+                                          const std::vector<AttributionUnit>& units,
+                                          const std::vector<uint8_t>& inside_quote, uint32_t si) {
+  uint32_t last = v.end;
+  while (last > v.first && v.is_punct(last - 1, '"')) --last;
+  if (last == v.first || !v.is_punct(last - 1, ':') || si + 1 >= doc.sentences.size()) return std::nullopt;
+  bool attributed = false;
+  for (const auto& u : units) attributed = attributed || (!u.chain.empty() && !u.backward && u.cue_first < last);
+  if (!attributed) return std::nullopt;
+  uint32_t k = si + 1;
+  for (uint32_t n = 0; k + 1 < doc.sentences.size() && inside_quote[k + 1] && n < kQuoteReach; ++n) ++k;
+  return k;
+}
+
 void ClaimBuilder::annotate(Document& doc) const {
   if (doc.sentences.empty()) return;
   const size_t first_claim = doc.claims.size();
@@ -214,6 +231,9 @@ void ClaimBuilder::annotate(Document& doc) const {
     Extent quoted_evidence = evidence_of(si);
     if (auto k = quotation_before(doc, v, units, inside_quote, si)) {
       quoted_evidence.start = std::min(quoted_evidence.start, doc.sentences[*k].at.start);
+    }
+    if (auto k = words_after_colon(doc, v, units, inside_quote, si)) {
+      quoted_evidence.end = std::max(quoted_evidence.end, doc.sentences[*k].at.end);
     }
     extents.clear();
     segments.clear();
