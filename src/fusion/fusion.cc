@@ -232,6 +232,7 @@ Result<void> fuse_new_claims(SqlConnection& sql, const std::vector<NewClaim>& cl
     if (auto ok = sql.run("UPDATE claims SET cluster_id = ? WHERE claim_key = ?", {chosen, c.key}); !ok)
       return std::unexpected(ok.error());
     Additions& add = additions[chosen];
+    if (add.claims == 0) order.push_back(chosen);  // first claim of this batch in that cluster
     ++add.claims;
     add.documents.insert(c.doc_hash);
     add.new_origins += new_origin;
@@ -241,7 +242,6 @@ Result<void> fuse_new_claims(SqlConnection& sql, const std::vector<NewClaim>& cl
       ++add.figures;
       add.open_high += std::isinf(figure->high);
     }
-    if (std::find(order.begin(), order.end(), chosen) == order.end()) order.push_back(chosen);
   }
   for (const auto& cluster : order) {
     if (auto ok = store_aggregates(sql, touched[cluster], additions[cluster]); !ok) return ok;
