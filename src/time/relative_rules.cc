@@ -117,7 +117,8 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
     p.rule = "time.relative.stretch";
     return p;
   }
-  if (!u->singular && dir->ival != 0) return std::nullopt;  // fuzzy_ref: les prochains mois
+  // fuzzy_ref: les prochains mois, ces derniers mois ("mois" is also plural)
+  if ((!u->singular || dir->plural) && dir->ival != 0) return std::nullopt;
   p.e.rel_unit = unit;
   p.e.rel_n = dir->ival;
   p.rule = "time.relative.period";
@@ -274,6 +275,13 @@ Grammar::Opt Grammar::fuzzy_ref(uint32_t i) {
   j = skip(j, Kind::kDet);
   uint32_t k = 0;
   const timelex::Entry* dir = lex(j, Kind::kDir, &k);
+  if (dir && dir->ival == 0) {  // "ces derniers mois": the demonstrative, then the direction
+    uint32_t k2 = 0;
+    if (const auto* next = lex(k, Kind::kDir, &k2); next && next->ival != 0) {
+      dir = next;
+      k = k2;
+    }
+  }
   if (!dir || dir->ival == 0) return std::nullopt;
   k = skip(k, Kind::kFew);
   uint32_t ue = 0;
