@@ -193,6 +193,14 @@ Grammar::Opt Grammar::part_of_day(uint32_t i) {
     p.e.rel_unit = 'D';
     p.e.rel_n = day;
   }
+  // "dans la matinée du 12 mai", "on the morning of May 12": the day follows.
+  if (uint32_t oj = 0; day == 1 && lex(k, Kind::kOf, &oj)) {
+    if (Opt d = date(oj); d && d->e.type == timeexpr::ExprType::kDate && d->e.day >= 0 && d->e.pod.empty()) {
+      d->e.pod = pod->sval;
+      d->rule = "time.part_of_day_of_date";
+      return d;
+    }
+  }
   p.end = k;
   p.rule = "time.part_of_day";
   p.where = pod->where;
