@@ -1,5 +1,6 @@
 #include "number/word_numerals.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace claimtrace::number {
@@ -33,6 +34,11 @@ std::optional<double> decimal_part(std::span<const Part> parts) {
 
 std::optional<double> compose(std::span<const Part> parts) {
   if (parts.empty()) return std::nullopt;
+  // A scale word alone counts nothing: "USD million", "million people fled"
+  // ("a million", "un million" and "3 million" have their count).
+  if (std::all_of(parts.begin(), parts.end(), [](const Part& p) { return p.kind == WordKind::kScale; })) {
+    return std::nullopt;
+  }
   size_t i = 0;
   double sign = 1;
   if (parts[0].kind == WordKind::kNegative) {
