@@ -232,6 +232,8 @@ void speaker_before_colon(const SentenceView& v, const SourceContext& ctx, std::
       const Token& tok = v.doc->tokens[t];
       if (v.mention_at(t) == kNone && !tok.has(kCapitalized) && !tok.has(kAllCaps)) return;
       if (v.is_cue_token(t)) return;
+      // "In Kyiv: shelling resumed" is a place heading, not a speaker.
+      if (v.mention_at(t) == kNone && (v.has(t, Role::kLocation) || v.has(t, Role::kOf))) return;
     }
     for (const auto& u : out) {
       if (u.cue_first < k) return;  // the name belongs to another frame

@@ -159,9 +159,26 @@ std::pair<uint32_t, uint32_t> signature_after_quotation(const Document& doc, uin
   return {first, end};
 }
 
+// "Zelensky: Russia has lost 16,000 soldiers", "PENCE: Well, look, ...": a
+// named speaker (an entity mention, or a name in capitals as transcripts
+// write them) opening the sentence before a colon.
+bool opens_with_named_speaker(const Document& doc, const DocumentIndex& index, const Sentence& s) {
+  constexpr uint32_t kMaxName = 4;
+  auto m = std::lower_bound(index.mentions.begin(), index.mentions.end(), s.first_token,
+                            [](const SpanRef& r, uint32_t f) { return r.first < f; });
+  uint32_t named_until = s.first_token;  // tokens [first_token, named_until) are a mention
+  if (m != index.mentions.end() && m->first == s.first_token) named_until = m->end;
+  for (uint32_t k = s.first_token + 1; k < s.end_token && k <= s.first_token + kMaxName; ++k) {
+    const Token& prev = doc.tokens[k - 1];
+    if (k - 1 >= named_until && !prev.has(kAllCaps)) return false;
+    if (is_punct_token(doc, k, ":")) return k + 1 < s.end_token;
+  }
+  return false;
+}
+
 bool may_hold_claim(const Document& doc, const DocumentIndex& index, uint32_t sentence) {
   const Sentence& s = doc.sentences[sentence];
-  if (signature_after_quotation(doc, sentence).second) return true;
+  if (signature_after_quotation(doc, sentence).second || opens_with_named_speaker(doc, index, s)) return true;
   auto it = std::lower_bound(index.cues.begin(), index.cues.end(), s.first_token,
                              [](const CueRef& r, uint32_t f) { return r.first < f; });
   for (; it != index.cues.end() && it->first < s.end_token; ++it) {
