@@ -46,7 +46,9 @@ class TokenCursor {
 
 template <typename Ref>
 void sort_refs(std::vector<Ref>& refs) {
-  std::stable_sort(refs.begin(), refs.end(), [](const Ref& a, const Ref& b) { return a.first < b.first; });
+  auto by_first = [](const Ref& a, const Ref& b) { return a.first < b.first; };
+  // Layers come in text order nearly always: check before sorting.
+  if (!std::is_sorted(refs.begin(), refs.end(), by_first)) std::stable_sort(refs.begin(), refs.end(), by_first);
 }
 
 template <typename Ref>

@@ -177,17 +177,13 @@ void DocEntities::resolve_sentence() {
 }
 
 void DocEntities::finish() {
-  std::vector<uint32_t> order(doc_.mentions.size());
-  for (uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    const Extent& x = doc_.mentions[a].at;
-    const Extent& y = doc_.mentions[b].at;
-    return x.start != y.start ? x.start < y.start : x.end > y.end;
-  });
-  std::vector<Mention> sorted;
-  sorted.reserve(order.size());
-  for (uint32_t i : order) sorted.push_back(doc_.mentions[i]);
-  doc_.mentions = std::move(sorted);
+  auto before = [](const Mention& a, const Mention& b) {
+    return a.at.start != b.at.start ? a.at.start < b.at.start : a.at.end > b.at.end;
+  };
+  // Mentions are found in text order, except those added afterwards.
+  if (!std::is_sorted(doc_.mentions.begin(), doc_.mentions.end(), before)) {
+    std::stable_sort(doc_.mentions.begin(), doc_.mentions.end(), before);
+  }
   for (auto& e : doc_.entities) e.mentions.clear();
   for (uint32_t i = 0; i < doc_.mentions.size(); ++i) doc_.entities[doc_.mentions[i].entity].mentions.push_back(i);
 }

@@ -46,7 +46,7 @@ std::string Pipeline::detect_language(const Document& doc) const {
   bool tied = false;
   for (const auto& [lang, kit] : kits_) {
     size_t count = 0;
-    for (const auto& t : probe.tokens) count += kit->text_rules.stopwords.contains(std::string(probe.folded_key(t)));
+    for (const auto& t : probe.tokens) count += kit->text_rules.stopwords.contains(probe.folded_key(t));
     if (count > best_count) {
       best = lang;
       best_count = count;
