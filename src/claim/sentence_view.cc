@@ -166,6 +166,11 @@ std::pair<uint32_t, uint32_t> signature_after_quotation(const Document& doc, uin
 // write them) opening the sentence before a colon.
 bool opens_with_named_speaker(const Document& doc, const DocumentIndex& index, const Sentence& s) {
   constexpr uint32_t kMaxName = 4;
+  bool colon = false;
+  for (uint32_t k = s.first_token + 1; k < s.end_token && k <= s.first_token + kMaxName && !colon; ++k) {
+    colon = is_punct_token(doc, k, ":");
+  }
+  if (!colon) return false;
   auto m = std::lower_bound(index.mentions.begin(), index.mentions.end(), s.first_token,
                             [](const SpanRef& r, uint32_t f) { return r.first < f; });
   uint32_t named_until = s.first_token;  // tokens [first_token, named_until) are a mention
@@ -180,7 +185,6 @@ bool opens_with_named_speaker(const Document& doc, const DocumentIndex& index, c
 
 bool may_hold_claim(const Document& doc, const DocumentIndex& index, uint32_t sentence) {
   const Sentence& s = doc.sentences[sentence];
-  if (signature_after_quotation(doc, sentence).second || opens_with_named_speaker(doc, index, s)) return true;
   auto it = std::lower_bound(index.cues.begin(), index.cues.end(), s.first_token,
                              [](const CueRef& r, uint32_t f) { return r.first < f; });
   for (; it != index.cues.end() && it->first < s.end_token; ++it) {
@@ -189,7 +193,7 @@ bool may_hold_claim(const Document& doc, const DocumentIndex& index, uint32_t se
       return true;
     }
   }
-  return false;
+  return signature_after_quotation(doc, sentence).second || opens_with_named_speaker(doc, index, s);
 }
 
 void build_sentence_view(const Document& doc, const DocumentIndex& index, const FrameWords& words,
