@@ -105,8 +105,8 @@ void ClaimBuilder::set_sources(const Document& doc, const SentenceView& v, const
 // "“... 14 million votes?” Trump said.": a quotation ending in ?” or !”
 // closes a sentence, and the attribution that follows opens the next one.
 // When a sentence opens with its speaker and verb, and the sentence before
-// ends with a closing quotation mark, that quotation (from the sentence
-// where it opened) is what the speaker said: the first sentence of it.
+// ends with a closing quotation mark, that quotation is what the speaker
+// said: the evidence goes back to the sentence where it opened.
 std::optional<uint32_t> quotation_before(const Document& doc, const SentenceView& v,
                                          const std::vector<AttributionUnit>& units,
                                          const std::vector<uint8_t>& inside_quote, uint32_t si) {
