@@ -112,7 +112,8 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
     for (uint32_t k = t; k < end; ++k) {
       named = named || v.mention_at(k) != kNone ||
               (k > v.first && v.doc->tokens[k].has(kCapitalized) && !v.is_punct(k - 1, '"')) ||
-              v.has(k, Role::kPersonPronoun) || v.has(k, Role::kThingPronoun);
+              v.has(k, Role::kPersonPronoun) || v.has(k, Role::kThingPronoun) ||
+              v.doc->tokens[k].kind == TokenKind::kNumber;  // "eight of 10 voters say"
     }
     const bool determined = v.has(t, Role::kDeterminer);
     if ((!named && !determined) || !edge) return {end, end};
@@ -428,6 +429,22 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
           }
         }
         if (!ok && v.is_punct(before, ',') && !after_quote) {
+          // "Donna Sampson Rawlings, 59, of Ashton, Md., who watched the
+          // ceremony, said": a person or organisation opening the sentence,
+          // then a comma, is the subject however long the apposition.
+          const int32_t m = v.mention_at(v.first);
+          if (m != kNone) {
+            const Entity& e = v.doc->entities[v.doc->mentions[m].entity];
+            uint32_t e_end = v.first;
+            while (e_end < before && v.mention_at(e_end) == m) ++e_end;
+            if ((e.type == "PERSON" || e.type == "ORG") && e_end < before && v.is_punct(e_end, ',')) {
+              ok = make_source(v, ctx, v.first, e_end, "origin", src, self, why);
+              why.push_back(Origin{"claim.source.name_before_apposition", {}});
+            }
+          }
+        }
+        // The object of "told" is who heard it, never the speaker.
+        if (!ok && v.is_punct(before, ',') && !after_quote && c.entry->frame != "tell") {
           auto [ra, rb] = right_phrase(v, c.end);
           if (rb - ra <= kMaxInverted && (rb == v.end || clause_edge(v, rb) || v.is_cue_token(rb))) {
             ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
