@@ -89,6 +89,13 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
       edge = true;
       break;
     }
+    if (v.has(prev, Role::kRelative) && v.mention_at(prev) == kNone && t < end &&
+        (v.has(t, Role::kPersonPronoun) || v.has(t, Role::kThingPronoun) || v.mention_at(t) != kNone)) {
+      // "donations, which he said were ...": a pronoun or name between the
+      // relative pronoun and the verb is the subject.
+      edge = true;
+      break;
+    }
     if (v.has(prev, Role::kRelative) && v.mention_at(prev) == kNone) {
       // "McConnell, who said": the relative pronoun stands for the noun
       // phrase before it; the span runs from that phrase to the pronoun.
