@@ -199,6 +199,9 @@ bool make_source(const SentenceView& v, const SourceContext& ctx, uint32_t first
     // A lone name stands for itself; the phrase stays when the name is inside it.
     return true;
   }
+  // A phrase ending on an article ("... also illustrate the decline") is cut
+  // from the middle of a clause, not a subject.
+  if (v.has(end - 1, Role::kDeterminer) && v.mention_at(end - 1) == kNone) return false;
   // Function words alone ("In offering analysis, X told ...") name nobody.
   bool names_someone = false;
   for (uint32_t t = first; t < end && !names_someone; ++t) {
