@@ -160,7 +160,15 @@ void resolve_pronoun(const Document& doc, uint32_t entity, ClaimSource& out) {
 bool make_source(const SentenceView& v, const SourceContext& ctx, uint32_t first, uint32_t end,
                  std::string_view role, ClaimSource& out, bool& self, std::vector<Origin>& why) {
   while (first < end && (v.is_punct(first, ',') || is_quote(v, first))) ++first;
-  while (end > first && (v.is_punct(end - 1, ',') || is_quote(v, end - 1))) --end;
+  // "announced by the ministry on Monday": the source ends where a time begins.
+  for (const auto& tm : v.times) {
+    if (tm.first > first && tm.first < end) end = tm.first;
+  }
+  while (end > first && (v.is_punct(end - 1, ',') || is_quote(v, end - 1) ||
+                         (v.mention_at(end - 1) == kNone &&
+                          (v.has(end - 1, Role::kLocation) || v.has(end - 1, Role::kOf))))) {
+    --end;
+  }
   if (first >= end) return false;
   const Document& doc = *v.doc;
   out.at = Extent{doc.tokens[first].at.start, doc.tokens[end - 1].at.end};
@@ -390,9 +398,17 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
     } else {
       u.label = c.entry->key;
       auto [a, b] = left_phrase(v, c.first);
-      ok = make_source(v, ctx, a, b, "origin", src, self, why);
+      if (c.end < v.end && v.has(c.end, Role::kAgent)) {
+        // The passive: "first reported by The Washington Post", "annoncé par
+        // le ministère": the agent speaks; the subject is what was said.
+        auto [ra, rb] = right_phrase(v, c.end + 1);
+        ok = rb > ra && make_source(v, ctx, ra, rb, "origin", src, self, why);
+        if (ok) why.push_back(Origin{"claim.source.passive_agent", {}});
+      }
+      if (!ok) ok = make_source(v, ctx, a, b, "origin", src, self, why);
       if (ok) {
-        why.push_back(Origin{"claim.source.subject_of_reporting_verb", {}});
+        if (why.empty() || why.back().rule != std::string_view("claim.source.passive_agent"))
+          why.push_back(Origin{"claim.source.subject_of_reporting_verb", {}});
       } else if (!self && a > v.first) {
         uint32_t before = a - 1;  // the clause edge the subject search stopped at
         bool after_quote = is_quote(v, before) || (v.is_punct(before, ',') && before > v.first && is_quote(v, before - 1));
