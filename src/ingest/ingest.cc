@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <condition_variable>
@@ -205,6 +206,9 @@ Result<IngestReport> ingest(const std::string& db, const Pipeline& pipeline, con
     report.store_seconds += stored_in;
     batch.clear();
   };
+  // The first transactions are small, so that storing starts while the
+  // first documents are still being analysed; then they grow to batch_size.
+  size_t batch_limit = std::min<size_t>(options.batch_size, 32);
   auto last_progress = std::chrono::steady_clock::now();
   while (true) {
     Item item;
@@ -216,7 +220,10 @@ Result<IngestReport> ingest(const std::string& db, const Pipeline& pipeline, con
         for (const auto& w : item.doc.warnings) options.on_warning(w);
       }
       batch.push_back(std::move(item));
-      if (batch.size() >= options.batch_size) write_batch();
+      if (batch.size() >= batch_limit) {
+        write_batch();
+        batch_limit = std::min(options.batch_size, batch_limit * 2);
+      }
     }
     auto now = std::chrono::steady_clock::now();
     if (options.on_progress && now - last_progress > std::chrono::milliseconds(250)) {

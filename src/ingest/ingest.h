@@ -18,7 +18,7 @@ namespace claimtrace {
 struct IngestOptions {
   ReadOptions read;
   unsigned threads = 0;      // 0: one per core
-  size_t batch_size = 256;   // documents per transaction
+  size_t batch_size = 256;   // documents per transaction (the first ones smaller, growing to this)
   // Called now and then from the writing thread with the running report.
   std::function<void(const struct IngestReport&)> on_progress;
   // Problems that did not stop a document (repaired UTF-8, unknown language).
