@@ -339,7 +339,8 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
   }
   if (e.half >= 0) {
     p.half = e.half; p.gran = Gran::kHalf;
-    if (p.y < 0 && has_ref) p.y = r.y;
+    if (p.y < 0 && has_ref) p.y = pick(r.y, dir, tense, [&](int y) {
+      int rh = r.m <= 6 ? 1 : 2; return y != r.y ? sign(y - r.y) : sign(e.half - rh); });
     return p;
   }
   if (e.month >= 0 && e.day < 0) {
