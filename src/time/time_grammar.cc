@@ -214,7 +214,7 @@ bool Grammar::count_at(uint32_t i, double& value, uint32_t& end) const {
     return true;
   }
   if (const auto* e = lex(i, Kind::kCount, &end)) {
-    value = e->ival;
+    value = e->fval;
     return true;
   }
   return false;

@@ -187,6 +187,8 @@ Result<Lexicon> Lexicon::load(const LanguageContext& context) {
     if (!value.empty() && std::from_chars(value.data(), value.data() + value.size(), n).ec == std::errc()) {
       e.ival = n;
     }
+    double f = 0;
+    if (!value.empty() && std::from_chars(value.data(), value.data() + value.size(), f).ec == std::errc()) e.fval = f;
     e.sval = std::string(value);
     std::string_view flags = row.get(3);
     e.plural = flags.find("pl") != std::string_view::npos;

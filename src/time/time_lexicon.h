@@ -67,6 +67,7 @@ enum class Kind : uint8_t {
 struct Entry {
   Kind kind = Kind::kDet;
   int ival = 0;
+  double fval = 0;        // the value as a number, fractions kept: count "half an" = 0.5
   std::string sval;
   bool plural = false;    // a unit in the plural (flag pl)
   bool singular = true;   // flag pl without sg: plural only (mois is both: pl,sg)
