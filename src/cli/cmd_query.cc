@@ -30,13 +30,8 @@ Command add_query(CLI::App& app) {
       std::cerr << "claimtrace: error: --since/--until: expected YYYY-MM-DD\n";
       return kUsage;
     }
-    auto store = open_store_or_report(o->db);
-    if (!store) return kSomeFailed;
-    auto claims = store->claims(o->filter);
-    if (!claims) {
-      std::cerr << "claimtrace: error: " << claims.error().to_string() << "\n";
-      return kSomeFailed;
-    }
+    auto claims = stored_claims_or_report(o->db, o->filter);
+    if (!claims) return kSomeFailed;
     if (o->format == "json" || o->format == "jsonl") {
       nlohmann::ordered_json all = nlohmann::ordered_json::array();
       for (const auto& c : *claims) {

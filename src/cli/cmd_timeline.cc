@@ -22,13 +22,8 @@ Command add_timeline(CLI::App& app) {
   sub->add_flag("--all", o->all, "Also claims without a figure");
   sub->add_option("--format", o->format, "json, table or csv")->check(CLI::IsMember({"json", "table", "csv"}));
   return [o] {
-    auto store = open_store_or_report(o->db);
-    if (!store) return kSomeFailed;
-    auto claims = store->claims(o->filter);
-    if (!claims) {
-      std::cerr << "claimtrace: error: " << claims.error().to_string() << "\n";
-      return kSomeFailed;
-    }
+    auto claims = stored_claims_or_report(o->db, o->filter);
+    if (!claims) return kSomeFailed;
     std::vector<StoredClaim> points;
     for (auto& c : *claims) {
       if (o->all || c.value || c.min || c.max) points.push_back(std::move(c));

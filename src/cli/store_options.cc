@@ -17,4 +17,15 @@ std::unique_ptr<Store> open_store_or_report(const std::string& db) {
   return std::move(*store);
 }
 
+std::optional<std::vector<StoredClaim>> stored_claims_or_report(const std::string& db, const ClaimFilter& filter) {
+  auto store = open_store_or_report(db);
+  if (!store) return std::nullopt;
+  auto claims = store->claims(filter);
+  if (!claims) {
+    report_error(claims.error());
+    return std::nullopt;
+  }
+  return std::move(*claims);
+}
+
 }  // namespace claimtrace::cli
