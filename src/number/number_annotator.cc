@@ -80,6 +80,7 @@ Part part_of(const number::NumberWord& w, std::string_view key) {
   p.value = w.value;
   p.times_twenty = w.times_twenty;
   p.words_only = w.words_only;
+  p.units_only = w.units_only;
   p.plural = !key.empty() && key.back() == 's';
   return p;
 }

@@ -138,6 +138,7 @@ std::optional<double> compose(std::span<const Part> parts) {
         } else if (last == Last::kUnit || last == Last::kTen) {
           if (below >= 100 && p.value == 100) return std::nullopt;
           if (p.words_only && i > 0 && parts[i - 1].digits) return std::nullopt;
+          if (p.units_only && below >= 20) return std::nullopt;
           current += below * p.value - below;
         } else {
           return std::nullopt;

@@ -20,6 +20,7 @@ struct Part {
   bool times_twenty = false;
   bool plural = false;      // denominators written in the plural: fifths, cinquièmes
   bool words_only = false;  // a multiplier that never follows digits (French "cents" after digits is a coin)
+  bool units_only = false;  // a multiplier of a unit below twenty only (French "cent")
 };
 
 // The value of the numeral made of all `parts`, or nullopt when they do not
