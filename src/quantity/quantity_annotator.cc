@@ -321,6 +321,26 @@ void QuantityAnnotator::annotate(Document& doc) const {
         }
       }
     }
+    // A sign word before a temperature: "moins 12 degrés", "convertir - 20 °F"
+    // (not after a number: "10 - 20 degrés" is a range, "15 moins 3" a difference).
+    if (unit && unit->takes_sign && q_first == f && n.cue.empty() && q.amount.value && *q.amount.value > 0) {
+      // The longest phrase ending at the number decides ("plus ou moins" is a tolerance).
+      uint32_t sign_first = f;
+      const UnitEntry* sign = nullptr;
+      std::vector<PhraseMatcher::Match> ms;
+      for (uint32_t back = 1; back <= 3 && back <= f && f - back >= s.first_token; ++back) {
+        ms.clear();
+        lex_.signs().matches_at(doc, f - back, f, ms);
+        for (const auto& m : ms) {
+          if (m.end == f) sign_first = f - back, sign = &lex_.sign(m.payload);
+        }
+      }
+      const bool after_number = sign_first > s.first_token && doc.tokens[sign_first - 1].kind == TokenKind::kNumber;
+      if (sign && sign->unit == "-" && !after_number) {
+        *q.amount.value = -*q.amount.value;
+        q_first = sign_first;
+      }
+    }
     q.at = {doc.tokens[q_first].at.start, doc.tokens[q_end - 1].at.end};
     q.noun = noun;
     if (q.amount.min && q.amount.max && *q.amount.min == *q.amount.max && !q.amount.value) {

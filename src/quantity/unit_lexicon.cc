@@ -37,13 +37,16 @@ Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
   for (const auto& row : nouns->rows) {
     if (auto r = add(lex.after_, row, {EntryKind::kNoun, row[1], 1, false, row.where}); !r) return std::unexpected(r.error());
   }
-  // units.tsv: unit, class, factor
-  auto units = load_table(context.root, context.path("quantity", "units.tsv"), 2, 3);
+  // units.tsv: unit, class, factor, flags
+  auto units = load_table(context.root, context.path("quantity", "units.tsv"), 2, 4);
   if (!units) return std::unexpected(units.error());
   for (const auto& row : units->rows) {
     auto f = to_double(row.get(2));
     if (!f) return bad(row, "factor is not a number");
-    if (auto r = add(lex.after_, row, {EntryKind::kUnit, row[1], *f, false, row.where}); !r) return std::unexpected(r.error());
+    if (!row.get(3).empty() && row.get(3) != "signed") return bad(row, "the only flag is signed");
+    UnitEntry e{EntryKind::kUnit, row[1], *f, false, row.where};
+    e.takes_sign = row.get(3) == "signed";
+    if (auto r = add(lex.after_, row, std::move(e)); !r) return std::unexpected(r.error());
   }
   // currencies.tsv: written form, ISO code, position (before|after|both), factor, flags
   auto money = load_table(context.root, context.path("quantity", "currencies.tsv"), 3, 5);
@@ -87,6 +90,13 @@ Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
   if (auto r = simple("ellipsis.tsv", lex.ellipsis_); !r) return std::unexpected(r.error());
   if (auto r = simple("coordination.tsv", lex.coordination_); !r) return std::unexpected(r.error());
   if (auto r = simple("partitive.tsv", lex.partitive_); !r) return std::unexpected(r.error());
+  // signs.tsv: phrase, sign ("-" negates; "±" is a tolerance, no sign: "plus ou moins 2 degrés")
+  auto signs = load_table(context.root, context.path("quantity", "signs.tsv"), 2, 2);
+  if (!signs) return std::unexpected(signs.error());
+  for (const auto& row : signs->rows) {
+    if (row[1] != "-" && row[1] != "±") return bad(row, "sign must be - or ±");
+    if (auto r = add(lex.signs_, row, {EntryKind::kModifier, row[1], 1, false, row.where}); !r) return std::unexpected(r.error());
+  }
   std::sort(lex.single_words_.begin(), lex.single_words_.end());
   return lex;
 }
