@@ -1,6 +1,7 @@
 #include "quantity/quantity_annotator.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "quantity/unit_lexicon.h"
 
@@ -270,6 +271,16 @@ void QuantityAnnotator::annotate(Document& doc) const {
     }
     if (!unit && !demonym_seen) continue;
     if (n.role == NumberRole::kYear && !unit) continue;
+    // A fraction of the unit after it: "deux heures et demie", "trois ans et demi", "an hour and a half".
+    if (unit && (unit->kind == EntryKind::kUnit || unit->kind == EntryKind::kMoney) && q.amount.value &&
+        *q.amount.value == std::floor(*q.amount.value) && q_end < limit) {
+      std::vector<PhraseMatcher::Match> ms;
+      lex_.fraction_after().matches_at(doc, q_end, limit, ms);
+      if (!ms.empty()) {
+        *q.amount.value += lex_.entry(ms.front().payload).factor;
+        q_end = ms.front().end;
+      }
+    }
     // A measure in two units of one class: "5 feet and 2 inches", "2 heures 30 minutes".
     if (unit && unit->kind == EntryKind::kUnit && unit->unit.find(':') != std::string::npos &&
         !unit->unit.starts_with("money") && q.amount.value && q_end < limit) {
@@ -294,6 +305,21 @@ void QuantityAnnotator::annotate(Document& doc) const {
             claimed_end = it->at.end;
           }
         }
+      }
+    }
+    // A bare two-digit number after a single-digit measure with a sub-unit:
+    // "1 m 80", "2 heures 30" (but "100 m 10 fois" are no 100.1 m).
+    if (unit && unit->sub_factor > 0 && extra_base == 0 && q.amount.value && *q.amount.value >= 1 &&
+        *q.amount.value < 10 && *q.amount.value == std::floor(*q.amount.value) && q_end < limit &&
+        doc.tokens[q_end].kind == TokenKind::kNumber && doc.normalized_of(doc.tokens[q_end]).size() == 2) {
+      auto it = std::lower_bound(doc.numbers.begin(), doc.numbers.end(), doc.tokens[q_end].at.start,
+                                 [](const NumberSpan& x, uint32_t o) { return x.at.start < o; });
+      if (it != doc.numbers.end() && it->at.start == doc.tokens[q_end].at.start && it->amount.value &&
+          it->role == NumberRole::kCount && !it->in_word && token_end(doc, it->at.end) == q_end + 1 &&
+          (q_end + 1 >= limit || hits_at(doc, lex_.after(), q_end + 1, limit).empty())) {
+        *q.amount.value += *it->amount.value * unit->sub_factor;
+        claimed_end = it->at.end;
+        ++q_end;
       }
     }
     // Money with its sub-unit: "15 dollars 50", "17 USD 25", "treize euros et quarante-cinq cents".
