@@ -169,7 +169,8 @@ void QuantityAnnotator::annotate(Document& doc) const {
     Extent demonym;
     if (!unit) {
       j = e;
-      const bool word_end = is_word(doc, e - 1);  // "millions de", "centaines de", "thousands of"
+      // "millions de", "centaines de", "thousands of", and a fraction: "1/4 de mile", "trois quarts de litre".
+      const bool word_end = is_word(doc, e - 1) || (n.amount.value && *n.amount.value > 0 && *n.amount.value < 1);
       for (int steps = 0; steps < 4 && j < limit; ++steps) {
         if (steps == 0 && word_end && lex_.is_of_word(doc.folded_key(doc.tokens[j]))) {
           ++j;
@@ -367,7 +368,6 @@ void QuantityAnnotator::annotate(Document& doc) const {
         q_first = sign_first;
       }
     }
-    q.at = {doc.tokens[q_first].at.start, doc.tokens[q_end - 1].at.end};
     q.noun = noun;
     if (q.amount.min && q.amount.max && *q.amount.min == *q.amount.max && !q.amount.value) {
       q.amount.value = q.amount.min;  // "equal to 20 pounds": the number alone
@@ -380,6 +380,7 @@ void QuantityAnnotator::annotate(Document& doc) const {
         }
       }
     }
+    q.at = {doc.tokens[q_first].at.start, doc.tokens[q_end - 1].at.end};
     if (unit) {
       q.unit = unit->unit;
       q.amount = scaled(q.amount, unit->factor);
