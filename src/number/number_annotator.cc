@@ -81,6 +81,7 @@ Part part_of(const number::NumberWord& w, std::string_view key) {
   p.times_twenty = w.times_twenty;
   p.words_only = w.words_only;
   p.units_only = w.units_only;
+  p.counts_alone = w.counts_alone;
   p.plural = !key.empty() && key.back() == 's';
   return p;
 }

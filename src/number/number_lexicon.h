@@ -36,6 +36,7 @@ struct NumberWord {
   bool article = false;       // French un/une: also the indefinite article
   bool pronoun = false;       // English "one": a pronoun after a determiner
   bool words_only = false;    // not after digits (French "cents": "3 cents" is a coin)
+  bool counts_alone = false;  // a scale that counts without a number before it (French "mille")
   bool units_only = false;    // multiplies only a unit below twenty (French "cents": "deux cents",
                               // but "quarante-cinq cents" are coins)
   std::string_view where;     // resource line
