@@ -232,6 +232,12 @@ void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end
         ++i;
         continue;
       }
+      // "plus or minus 3": a tolerance, no sign.
+      if (w0->kind == WordKind::kNegative && pieces.size() == 1 && parts.empty() && i > first &&
+          words_.is_not_negative_after(doc.folded_key(doc.tokens[i - 1]))) {
+        ++i;
+        continue;
+      }
       std::string_view key = doc.folded_key(t);
       for (size_t k = 0; k < pieces.size(); ++k) {
         std::string_view piece_key = pieces.size() == 1 ? key : std::string_view();

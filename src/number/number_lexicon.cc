@@ -89,6 +89,9 @@ Result<NumberLexicon> NumberLexicon::load(const LanguageContext& context) {
   auto dets = load_optional_table(context.root, context.path("number", "determiners.tsv"), 1, 1);
   if (!dets) return std::unexpected(dets.error());
   for (const auto& row : dets->rows) lex.determiners_[fold(row[0])] = true;
+  auto unsigned_after = load_optional_table(context.root, context.path("number", "not_negative_after.tsv"), 1, 1);
+  if (!unsigned_after) return std::unexpected(unsigned_after.error());
+  for (const auto& row : unsigned_after->rows) lex.not_negative_after_[fold(row[0])] = true;
   // Month names from CLDR (wide and abbreviated, formatting and standalone):
   // a number next to one is a day of the month, not a count.
   {
