@@ -20,7 +20,7 @@ struct Part {
   bool times_twenty = false;
   bool plural = false;      // denominators written in the plural: fifths, cinquièmes
   bool words_only = false;  // a multiplier that never follows digits (French "cents" after digits is a coin)
-  bool units_only = false;  // a multiplier of a unit below twenty only (French "cent")
+  bool units_only = false;  // a multiplier of a unit below twenty only (French "cents")
   bool counts_alone = false;  // a scale that is a number alone (French "mille personnes")
 };
 
