@@ -44,6 +44,10 @@ Result<BoundLexicon> BoundLexicon::load(const LanguageContext& context) {
     if (!lex.cue_matcher_.add(row[0], static_cast<uint32_t>(lex.cues_.size() - 1), *context.text_rules)) {
       return std::unexpected(Error{std::string(row.where), "empty phrase"});
     }
+    // "plus d'" also before a word: "plus d'un million", "près d'une centaine".
+    if (row[0].ends_with('\'')) {
+      lex.cue_matcher_.add_elided(row[0], static_cast<uint32_t>(lex.cues_.size() - 1), *context.text_rules);
+    }
   }
   auto vague = load_table(context.root, context.path("number", "vague.tsv"), 3, 4);
   if (!vague) return std::unexpected(vague.error());

@@ -44,6 +44,20 @@ uint32_t read_digits(const Document& doc, uint32_t i, uint32_t sentence_first, u
     atoms.back().span.in_word = true;
     return i + 1;
   }
+  // A phone number in spaced pairs opening with 0: "01 23 45 67 89" (five pairs).
+  if (std::string_view t = token_text(doc, i); t.size() == 2 && t[0] == '0' && i + 4 < sentence_end) {
+    uint32_t k = i + 1;
+    while (k < i + 5 && is_number(doc, k) && !glued(doc, k) && token_text(doc, k).size() == 2 &&
+           digit_count(token_text(doc, k)) == 2) {
+      ++k;
+    }
+    if (k == i + 5) {
+      for (uint32_t j = i; j < k; ++j) {
+        add_atom(doc, atoms, j, j + 1, value_of(doc, j, lex)->value, NumberRole::kPhone, "number.phone", false);
+      }
+      return k;
+    }
+  }
   // A chain of numbers joined by glued separators: 17/05/2018, +1-222-2222, 2:00.
   std::vector<uint32_t> chain{i};
   std::string seps;

@@ -22,6 +22,19 @@ std::optional<DigitValue> parse_digits(std::string_view text, DecimalMark decima
     else if (c == ' ' || c == '\'') ++others;
     else if (!is_digit(c)) return std::nullopt;
   }
+  // Several dots with a group other than three digits are no number but an
+  // address or a version: 192.168.1.2, 1.2.3 (1.458.000 is grouped).
+  if (dots >= 2 && !commas && !others) {
+    size_t group = 0;
+    for (size_t i = text.find('.') + 1; i <= text.size(); ++i) {
+      if (i == text.size() || text[i] == '.') {
+        if (group != 3) return std::nullopt;
+        group = 0;
+      } else {
+        ++group;
+      }
+    }
+  }
   // Which position (if any) is the decimal mark.
   size_t mark = std::string_view::npos;
   auto digits_after = [&](size_t pos) {

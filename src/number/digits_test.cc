@@ -27,6 +27,9 @@ TEST(Digits, GroupsAndDecimalsByLanguage) {
 TEST(Digits, RejectsNonDigits) {
   EXPECT_FALSE(parse_digits("12a", DecimalMark::kPoint));
   EXPECT_FALSE(parse_digits("", DecimalMark::kPoint));
+  EXPECT_FALSE(parse_digits("192.168.1.2", DecimalMark::kComma));  // an address
+  EXPECT_FALSE(parse_digits("1.2.3", DecimalMark::kPoint));        // a version
+  EXPECT_DOUBLE_EQ(en("1.458.000"), 1458000);
 }
 
 }  // namespace

@@ -28,7 +28,10 @@ class FilteredMatcher {
     Document d = tokenize_phrase(phrase, rules);
     if (d.tokens.empty()) return false;
     first_.add(d.tokens.front().hash);
-    return matcher_.add(phrase, payload, rules);
+    if (!matcher_.add(phrase, payload, rules)) return false;
+    // "plus d'" also before a word: "plus d'un million".
+    if (phrase.ends_with('\'')) matcher_.add_elided(phrase, payload, rules);
+    return true;
   }
   void matches_at(const Document& doc, uint32_t first, uint32_t limit,
                   std::vector<PhraseMatcher::Match>& out) const {

@@ -80,6 +80,8 @@ Part part_of(const number::NumberWord& w, std::string_view key) {
   p.value = w.value;
   p.times_twenty = w.times_twenty;
   p.words_only = w.words_only;
+  p.units_only = w.units_only;
+  p.counts_alone = w.counts_alone;
   p.plural = !key.empty() && key.back() == 's';
   return p;
 }
@@ -227,6 +229,12 @@ void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end
       // "the one", "this one": a pronoun.
       if (w0->pronoun && i > first && words_.is_determiner(doc.folded_key(doc.tokens[i - 1]))) {
         flush();
+        ++i;
+        continue;
+      }
+      // "plus or minus 3": a tolerance, no sign.
+      if (w0->kind == WordKind::kNegative && pieces.size() == 1 && parts.empty() && i > first &&
+          words_.is_not_negative_after(doc.folded_key(doc.tokens[i - 1]))) {
         ++i;
         continue;
       }

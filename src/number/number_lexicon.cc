@@ -56,6 +56,8 @@ Result<NumberLexicon> NumberLexicon::load(const LanguageContext& context) {
     w.article = flags.find("article") != std::string_view::npos;
     w.pronoun = flags.find("pronoun") != std::string_view::npos;
     w.words_only = flags.find("words_only") != std::string_view::npos;
+    w.units_only = flags.find("units_only") != std::string_view::npos;
+    w.counts_alone = flags.find("alone") != std::string_view::npos;
     w.where = row.where;
     std::string key = fold(row[0]);
     if (size_t space = key.find(' '); space != std::string::npos) {
@@ -87,6 +89,9 @@ Result<NumberLexicon> NumberLexicon::load(const LanguageContext& context) {
   auto dets = load_optional_table(context.root, context.path("number", "determiners.tsv"), 1, 1);
   if (!dets) return std::unexpected(dets.error());
   for (const auto& row : dets->rows) lex.determiners_[fold(row[0])] = true;
+  auto unsigned_after = load_optional_table(context.root, context.path("number", "not_negative_after.tsv"), 1, 1);
+  if (!unsigned_after) return std::unexpected(unsigned_after.error());
+  for (const auto& row : unsigned_after->rows) lex.not_negative_after_[fold(row[0])] = true;
   // Month names from CLDR (wide and abbreviated, formatting and standalone):
   // a number next to one is a day of the month, not a count.
   {

@@ -36,6 +36,9 @@ struct NumberWord {
   bool article = false;       // French un/une: also the indefinite article
   bool pronoun = false;       // English "one": a pronoun after a determiner
   bool words_only = false;    // not after digits (French "cents": "3 cents" is a coin)
+  bool counts_alone = false;  // a scale that counts without a number before it (French "mille")
+  bool units_only = false;    // multiplies only a unit below twenty (French "cents": "deux cents",
+                              // but "quarante-cinq cents" are coins)
   std::string_view where;     // resource line
 };
 
@@ -76,6 +79,8 @@ class NumberLexicon {
   const Suffix* suffix(std::string_view written) const;
   // Folded words after which "one" is a pronoun (the one, this one).
   bool is_determiner(std::string_view folded) const { return determiners_.contains(folded); }
+  // Folded words after which a negative word is no sign: "plus or minus 3 points" is a tolerance.
+  bool is_not_negative_after(std::string_view folded) const { return not_negative_after_.contains(folded); }
   char decimal_mark() const { return decimal_; }
   // Month names and abbreviations of the language (from ICU/CLDR), by token hash.
   // Words after a number that make it a percentage: %, pour cent, percent.
@@ -97,6 +102,7 @@ class NumberLexicon {
   std::vector<std::pair<std::string, Keyed>> pairs_;  // "out" -> {"of", over}
   StringMap<Suffix> suffixes_;
   StringMap<bool> determiners_;
+  StringMap<bool> not_negative_after_;
   char decimal_ = '.';
   std::unordered_map<uint64_t, bool> months_;
   FilteredMatcher percent_;

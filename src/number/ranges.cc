@@ -1,6 +1,7 @@
 #include "number/ranges.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace claimtrace::number {
 namespace {
@@ -143,6 +144,10 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
           double scale = 1000;
           while (*lo * scale * 1000 <= *hi) scale *= 1000;
           r.span.amount.min = *lo * scale;
+        } else if (a.span.why.rule == "number.words" && b.span.why.rule == "number.words" && *lo >= 1 && *lo < 20 &&
+                   *lo == static_cast<int>(*lo) && std::fmod(*hi, 100) == 0 && *hi / 100 > *lo && *hi / 100 < 20) {
+          // "deux à trois cents", "two to three hundred": the hundred written on the second end only.
+          r.span.amount.min = *lo * 100;
         }
         added.push_back(r);
         used[k] = used[b_index] = true;

@@ -36,7 +36,9 @@ std::optional<double> compose(std::span<const Part> parts) {
   if (parts.empty()) return std::nullopt;
   // A scale word alone counts nothing: "USD million", "million people fled"
   // ("a million", "un million" and "3 million" have their count).
-  if (std::all_of(parts.begin(), parts.end(), [](const Part& p) { return p.kind == WordKind::kScale; })) {
+  // French "mille" needs no "un": "mille personnes".
+  if (std::all_of(parts.begin(), parts.end(), [](const Part& p) { return p.kind == WordKind::kScale; }) &&
+      !(parts.size() == 1 && parts[0].counts_alone)) {
     return std::nullopt;
   }
   size_t i = 0;
@@ -138,6 +140,7 @@ std::optional<double> compose(std::span<const Part> parts) {
         } else if (last == Last::kUnit || last == Last::kTen) {
           if (below >= 100 && p.value == 100) return std::nullopt;
           if (p.words_only && i > 0 && parts[i - 1].digits) return std::nullopt;
+          if (p.units_only && below >= 20) return std::nullopt;
           current += below * p.value - below;
         } else {
           return std::nullopt;

@@ -20,6 +20,8 @@ struct Part {
   bool times_twenty = false;
   bool plural = false;      // denominators written in the plural: fifths, cinquièmes
   bool words_only = false;  // a multiplier that never follows digits (French "cents" after digits is a coin)
+  bool units_only = false;  // a multiplier of a unit below twenty only (French "cents")
+  bool counts_alone = false;  // a scale that is a number alone (French "mille personnes")
 };
 
 // The value of the numeral made of all `parts`, or nullopt when they do not

@@ -1,6 +1,7 @@
 #include "quantity/quantity_annotator.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "quantity/unit_lexicon.h"
 
@@ -168,7 +169,8 @@ void QuantityAnnotator::annotate(Document& doc) const {
     Extent demonym;
     if (!unit) {
       j = e;
-      const bool word_end = is_word(doc, e - 1);  // "millions de", "centaines de", "thousands of"
+      // "millions de", "centaines de", "thousands of", and a fraction: "1/4 de mile", "trois quarts de litre".
+      const bool word_end = is_word(doc, e - 1) || (n.amount.value && *n.amount.value > 0 && *n.amount.value < 1);
       for (int steps = 0; steps < 4 && j < limit; ++steps) {
         if (steps == 0 && word_end && lex_.is_of_word(doc.folded_key(doc.tokens[j]))) {
           ++j;
@@ -270,6 +272,16 @@ void QuantityAnnotator::annotate(Document& doc) const {
     }
     if (!unit && !demonym_seen) continue;
     if (n.role == NumberRole::kYear && !unit) continue;
+    // A fraction of the unit after it: "deux heures et demie", "trois ans et demi", "an hour and a half".
+    if (unit && (unit->kind == EntryKind::kUnit || unit->kind == EntryKind::kMoney) && q.amount.value &&
+        *q.amount.value == std::floor(*q.amount.value) && q_end < limit) {
+      std::vector<PhraseMatcher::Match> ms;
+      lex_.fraction_after().matches_at(doc, q_end, limit, ms);
+      if (!ms.empty()) {
+        *q.amount.value += lex_.entry(ms.front().payload).factor;
+        q_end = ms.front().end;
+      }
+    }
     // A measure in two units of one class: "5 feet and 2 inches", "2 heures 30 minutes".
     if (unit && unit->kind == EntryKind::kUnit && unit->unit.find(':') != std::string::npos &&
         !unit->unit.starts_with("money") && q.amount.value && q_end < limit) {
@@ -294,6 +306,21 @@ void QuantityAnnotator::annotate(Document& doc) const {
             claimed_end = it->at.end;
           }
         }
+      }
+    }
+    // A bare two-digit number after a single-digit measure with a sub-unit:
+    // "1 m 80", "2 heures 30" (but "100 m 10 fois" are no 100.1 m).
+    if (unit && unit->sub_factor > 0 && extra_base == 0 && q.amount.value && *q.amount.value >= 1 &&
+        *q.amount.value < 10 && *q.amount.value == std::floor(*q.amount.value) && q_end < limit &&
+        doc.tokens[q_end].kind == TokenKind::kNumber && doc.normalized_of(doc.tokens[q_end]).size() == 2) {
+      auto it = std::lower_bound(doc.numbers.begin(), doc.numbers.end(), doc.tokens[q_end].at.start,
+                                 [](const NumberSpan& x, uint32_t o) { return x.at.start < o; });
+      if (it != doc.numbers.end() && it->at.start == doc.tokens[q_end].at.start && it->amount.value &&
+          it->role == NumberRole::kCount && !it->in_word && token_end(doc, it->at.end) == q_end + 1 &&
+          (q_end + 1 >= limit || hits_at(doc, lex_.after(), q_end + 1, limit).empty())) {
+        *q.amount.value += *it->amount.value * unit->sub_factor;
+        claimed_end = it->at.end;
+        ++q_end;
       }
     }
     // Money with its sub-unit: "15 dollars 50", "17 USD 25", "treize euros et quarante-cinq cents".
@@ -321,7 +348,26 @@ void QuantityAnnotator::annotate(Document& doc) const {
         }
       }
     }
-    q.at = {doc.tokens[q_first].at.start, doc.tokens[q_end - 1].at.end};
+    // A sign word before a temperature: "moins 12 degrés", "convertir - 20 °F"
+    // (not after a number: "10 - 20 degrés" is a range, "15 moins 3" a difference).
+    if (unit && unit->takes_sign && q_first == f && n.cue.empty() && q.amount.value && *q.amount.value > 0) {
+      // The longest phrase ending at the number decides ("plus ou moins" is a tolerance).
+      uint32_t sign_first = f;
+      const UnitEntry* sign = nullptr;
+      std::vector<PhraseMatcher::Match> ms;
+      for (uint32_t back = 1; back <= 3 && back <= f && f - back >= s.first_token; ++back) {
+        ms.clear();
+        lex_.signs().matches_at(doc, f - back, f, ms);
+        for (const auto& m : ms) {
+          if (m.end == f) sign_first = f - back, sign = &lex_.sign(m.payload);
+        }
+      }
+      const bool after_number = sign_first > s.first_token && doc.tokens[sign_first - 1].kind == TokenKind::kNumber;
+      if (sign && sign->unit == "-" && !after_number) {
+        *q.amount.value = -*q.amount.value;
+        q_first = sign_first;
+      }
+    }
     q.noun = noun;
     if (q.amount.min && q.amount.max && *q.amount.min == *q.amount.max && !q.amount.value) {
       q.amount.value = q.amount.min;  // "equal to 20 pounds": the number alone
@@ -334,6 +380,7 @@ void QuantityAnnotator::annotate(Document& doc) const {
         }
       }
     }
+    q.at = {doc.tokens[q_first].at.start, doc.tokens[q_end - 1].at.end};
     if (unit) {
       q.unit = unit->unit;
       q.amount = scaled(q.amount, unit->factor);

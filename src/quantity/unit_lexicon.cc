@@ -37,13 +37,24 @@ Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
   for (const auto& row : nouns->rows) {
     if (auto r = add(lex.after_, row, {EntryKind::kNoun, row[1], 1, false, row.where}); !r) return std::unexpected(r.error());
   }
-  // units.tsv: unit, class, factor
-  auto units = load_table(context.root, context.path("quantity", "units.tsv"), 2, 3);
+  // units.tsv: unit, class, factor, flags
+  auto units = load_table(context.root, context.path("quantity", "units.tsv"), 2, 4);
   if (!units) return std::unexpected(units.error());
   for (const auto& row : units->rows) {
     auto f = to_double(row.get(2));
     if (!f) return bad(row, "factor is not a number");
-    if (auto r = add(lex.after_, row, {EntryKind::kUnit, row[1], *f, false, row.where}); !r) return std::unexpected(r.error());
+    UnitEntry e{EntryKind::kUnit, row[1], *f, false, row.where};
+    // flags: "signed", or "sub=F" (a bare two-digit number after counts F of the unit)
+    if (std::string_view flag = row.get(3); flag == "signed") {
+      e.takes_sign = true;
+    } else if (flag.starts_with("sub=")) {
+      auto sub = to_double(flag.substr(4));
+      if (!sub || *sub <= 0 || *sub >= 1) return bad(row, "sub= needs a fraction of the unit");
+      e.sub_factor = *sub;
+    } else if (!flag.empty()) {
+      return bad(row, "flags are signed or sub=F");
+    }
+    if (auto r = add(lex.after_, row, std::move(e)); !r) return std::unexpected(r.error());
   }
   // currencies.tsv: written form, ISO code, position (before|after|both), factor, flags
   auto money = load_table(context.root, context.path("quantity", "currencies.tsv"), 3, 5);
@@ -87,6 +98,23 @@ Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
   if (auto r = simple("ellipsis.tsv", lex.ellipsis_); !r) return std::unexpected(r.error());
   if (auto r = simple("coordination.tsv", lex.coordination_); !r) return std::unexpected(r.error());
   if (auto r = simple("partitive.tsv", lex.partitive_); !r) return std::unexpected(r.error());
+  // signs.tsv: phrase, sign ("-" negates; "±" is a tolerance, no sign: "plus ou moins 2 degrés")
+  auto signs = load_table(context.root, context.path("quantity", "signs.tsv"), 2, 2);
+  if (!signs) return std::unexpected(signs.error());
+  for (const auto& row : signs->rows) {
+    if (row[1] != "-" && row[1] != "±") return bad(row, "sign must be - or ±");
+    if (auto r = add(lex.signs_, row, {EntryKind::kModifier, row[1], 1, false, row.where}); !r) return std::unexpected(r.error());
+  }
+  // fraction_after.tsv: phrase, fraction
+  auto fractions = load_table(context.root, context.path("quantity", "fraction_after.tsv"), 2, 2);
+  if (!fractions) return std::unexpected(fractions.error());
+  for (const auto& row : fractions->rows) {
+    auto f = to_double(row.get(1));
+    if (!f || *f <= 0 || *f >= 1) return bad(row, "fraction must be a number between 0 and 1");
+    if (auto r = add(lex.fraction_after_, row, {EntryKind::kModifier, "", *f, false, row.where}); !r) {
+      return std::unexpected(r.error());
+    }
+  }
   std::sort(lex.single_words_.begin(), lex.single_words_.end());
   return lex;
 }

@@ -6,7 +6,9 @@
 // after it (modifiers.tsv), demonyms (demonyms.tsv), words that make a
 // demonym count military (military_context.tsv), words after which a
 // bare number counts the noun of a previous quantity (ellipsis.tsv,
-// coordination.tsv) or of the next one (partitive.tsv).
+// coordination.tsv) or of the next one (partitive.tsv), words that make
+// the number of a temperature negative (signs.tsv), fractions of a unit
+// after it (fraction_after.tsv).
 #pragma once
 
 #include <algorithm>
@@ -29,6 +31,8 @@ struct UnitEntry {
   double factor = 1;  // to the base unit of the class
   bool when_scaled = false;  // preferred only when the number has a scale word ("361 million pounds")
   std::string_view where;
+  bool takes_sign = false;   // a sign word before the number applies: "moins 12 degrés", "- 20 °F"
+  double sub_factor = 0;     // a bare two-digit number after is in this part of the unit: "1 m 80"
 };
 
 class UnitLexicon {
@@ -43,7 +47,13 @@ class UnitLexicon {
   const number::FilteredMatcher& ellipsis() const { return ellipsis_; }
   const number::FilteredMatcher& coordination() const { return coordination_; }
   const number::FilteredMatcher& partitive() const { return partitive_; }
+  // Words or signs before a number that make it negative for a unit that takes a sign (signs.tsv).
+  const number::FilteredMatcher& signs() const { return signs_; }
   const UnitEntry& entry(uint32_t payload) const { return entries_[payload]; }
+  const UnitEntry& sign(uint32_t payload) const { return entries_[payload]; }  // unit: "-" or "±"
+  // Fractions after a unit (fraction_after.tsv): "deux heures et demie", "an hour and a half";
+  // the entry's factor is the fraction.
+  const number::FilteredMatcher& fraction_after() const { return fraction_after_; }
   // "de", "d'", "of": also checked by folded key, since an elided "d'" alone
   // is no phrase the matcher can hold.
   bool is_of_word(std::string_view folded) const {
@@ -54,7 +64,8 @@ class UnitLexicon {
 
  private:
   std::vector<UnitEntry> entries_;
-  number::FilteredMatcher after_, before_, military_, ellipsis_, coordination_, partitive_;
+  number::FilteredMatcher after_, before_, military_, ellipsis_, coordination_, partitive_, signs_,
+      fraction_after_;
   std::vector<std::pair<std::string, uint32_t>> single_words_;
   std::vector<std::string> of_words_;
 };

@@ -56,7 +56,21 @@ void PhraseMatcher::grow() {
 
 bool PhraseMatcher::add(std::string_view phrase, uint32_t payload, const TextRules& rules) {
   Document doc = tokenize_phrase(phrase, rules);
-  if (doc.tokens.empty()) return false;
+  return add_tokens(doc, static_cast<uint32_t>(doc.tokens.size()), payload);
+}
+
+bool PhraseMatcher::add_elided(std::string_view phrase, uint32_t payload, const TextRules& rules) {
+  if (phrase.empty() || phrase.back() != '\'') return false;
+  // Written before a word the tokenizer keeps the elided word whole: tokenize
+  // it so, then leave the word out.
+  Document doc = tokenize_phrase(std::string(phrase) + "x", rules);
+  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
+  if (n < 2 || !doc.tokens[n - 2].has(kElision)) return false;
+  return add_tokens(doc, n - 1, payload);
+}
+
+bool PhraseMatcher::add_tokens(const Document& doc, uint32_t n, uint32_t payload) {
+  if (n == 0) return false;
   // Keep the first-token filter sparse: about 16 bits per phrase.
   if ((count_ + 1) * 16 > first_filter_.size() * 64) {
     std::vector<uint64_t> keys;
@@ -74,7 +88,6 @@ bool PhraseMatcher::add(std::string_view phrase, uint32_t payload, const TextRul
   first_filter_[(head.hash >> 6) & filter_mask_] |= uint64_t{1} << (head.hash & 63);
   uint64_t h = 0;
   std::string key;
-  const uint32_t n = static_cast<uint32_t>(doc.tokens.size());
   for (uint32_t i = 0; i < n; ++i) {
     const Token& t = doc.tokens[i];
     h = combine_hash(h, t.hash);

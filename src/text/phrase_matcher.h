@@ -26,6 +26,10 @@ class PhraseMatcher {
   // Adds a phrase, tokenized and folded as documents are. Returns false when
   // the phrase holds no token.
   bool add(std::string_view phrase, uint32_t payload, const TextRules& rules);
+  // A phrase ending in an elided word ("plus d'") as it is tokenized before
+  // a word ("plus d'un", where "d'" is one token; before digits, "plus d'1",
+  // it is two and add() covers it). False when the phrase ends otherwise.
+  bool add_elided(std::string_view phrase, uint32_t payload, const TextRules& rules);
 
   // Every phrase that starts at token `first` and ends at or before `limit`,
   // longest first.
@@ -48,6 +52,7 @@ class PhraseMatcher {
     std::string key;  // folded tokens joined by '\x1f', to rule out hash collisions
     uint32_t payload;
   };
+  bool add_tokens(const Document& doc, uint32_t n, uint32_t payload);  // the first n tokens of doc
   bool same_key(const Document& doc, uint32_t first, uint32_t end, std::string_view key) const;
   void matches_from(const Document& doc, uint32_t first, uint32_t limit, std::vector<Match>& out) const;
 
