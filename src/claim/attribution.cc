@@ -64,6 +64,7 @@ std::pair<uint32_t, uint32_t> right_phrase(const SentenceView& v, uint32_t from)
 std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_first) {
   uint32_t end = cue_first;
   while (end > v.first && v.has(end - 1, Role::kAux) && v.mention_at(end - 1) == kNone) --end;
+  const bool infinitive = end > v.first && v.has(end - 1, Role::kInfinitive);
   uint32_t t = end;
   bool edge = false;
   while (t > v.first && end - t < kMaxLeft) {
@@ -112,6 +113,22 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
     t = prev;
   }
   if (t == v.first) edge = true;
+  if (infinitive) {
+    // "Caddell went on to discuss", "he refused to pledge": the subject of
+    // the verb governing the infinitive, a person, an organisation or a
+    // personal pronoun; none ("it is necessary to show") is no source.
+    for (uint32_t k = t; k < end; ++k) {
+      if (v.has(k, Role::kPersonPronoun)) return {k, k + 1};
+      const int32_t m = v.mention_at(k);
+      if (m == kNone) continue;
+      const Entity& e = v.doc->entities[v.doc->mentions[m].entity];
+      if (e.type != "PERSON" && e.type != "ORG") continue;
+      uint32_t e_end = k;
+      while (e_end < end && v.mention_at(e_end) == m) ++e_end;
+      return {k, e_end};
+    }
+    return {end, end};
+  }
   // A long run with no clause edge, no name and no capital is the tail of a
   // clause, not a subject ("... and seemed to think").
   if (!edge || end - t > 4) {
@@ -240,14 +257,54 @@ bool make_source(const SentenceView& v, const SourceContext& ctx, uint32_t first
 
 void merge_relay_only_units(std::vector<AttributionUnit>& out);
 
+// "He said the museum compensated for what he believed", "X notes that the
+// commission announced": a speaker named inside what an earlier verb
+// reports, with no clause edge between, is part of that report, not a
+// second attribution of the sentence.
+void drop_units_inside_reported_clause(const SentenceView& v, std::vector<AttributionUnit>& out) {
+  // The source's last token: "the European Union, which contended" starts
+  // before its comma, but its speaker is the relative pronoun.
+  auto origin_token = [&](const AttributionUnit& u) {
+    uint32_t t = token_at_or_after(*v.doc, u.chain.front().at.start);
+    while (t + 1 < v.end && v.doc->tokens[t + 1].at.end <= u.chain.front().at.end) ++t;
+    return t;
+  };
+  auto subject_first = [&](const AttributionUnit& u) {
+    return !u.chain.empty() && !u.cues.empty() && u.cues.front()->cue->kind == CueKind::kReporting &&
+           origin_token(u) < u.cue_first;
+  };
+  std::vector<uint8_t> inside(out.size(), 0);
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (!subject_first(out[i])) continue;
+    const uint32_t speaker = origin_token(out[i]);
+    for (size_t j = 0; j < out.size() && !inside[i]; ++j) {
+      if (j == i || !subject_first(out[j]) || out[j].cue_end > speaker) continue;
+      bool edge = false;
+      for (uint32_t t = out[j].cue_end; t < speaker && !edge; ++t) {
+        edge = (clause_edge(v, t) && !v.has(t, Role::kComplementizer)) || v.has(t, Role::kCoordinator);
+      }
+      inside[i] = !edge;
+    }
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (!inside[i]) {
+      if (kept != i) out[kept] = std::move(out[i]);
+      ++kept;
+    }
+  }
+  out.resize(kept);
+}
+
 // "WALLACE: ...", "Pamela Padilla - "...": a name opening the sentence,
 // followed by a colon or a dash and then the words, is their speaker.
 void speaker_before_colon(const SentenceView& v, const SourceContext& ctx, std::vector<AttributionUnit>& out) {
   constexpr uint32_t kMaxName = 4;
-  for (uint32_t k = v.first + 1; k < v.end && k <= v.first + kMaxName; ++k) {
+  const uint32_t first = v.first + (is_quote(v, v.first) && v.first + 1 < v.end);  // '"WALLACE: ...'
+  for (uint32_t k = first + 1; k < v.end && k <= first + kMaxName; ++k) {
     if (!v.is_punct(k, ':') && !v.is_punct(k, '-')) continue;
     if (k + 1 >= v.end) return;
-    for (uint32_t t = v.first; t < k; ++t) {
+    for (uint32_t t = first; t < k; ++t) {
       const Token& tok = v.doc->tokens[t];
       if (v.mention_at(t) == kNone && !tok.has(kCapitalized) && !tok.has(kAllCaps)) return;
       if (v.is_cue_token(t)) return;
@@ -260,7 +317,7 @@ void speaker_before_colon(const SentenceView& v, const SourceContext& ctx, std::
     ClaimSource src;
     bool self = false;
     std::vector<Origin> why;
-    if (!make_source(v, ctx, v.first, k, "origin", src, self, why)) return;
+    if (!make_source(v, ctx, first, k, "origin", src, self, why)) return;
     why.push_back(Origin{"claim.source.speaker_before_colon", {}});
     AttributionUnit u;
     u.chain.push_back(std::move(src));
@@ -328,6 +385,10 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
       before.cues.push_back(&c);
       before.why.insert(before.why.end(), why.begin(), why.end());
       continue;
+    }
+    if (c.cue->kind == CueKind::kReporting && c.first > v.first && v.mention_at(c.first - 1) == kNone &&
+        v.has(c.first - 1, Role::kNounMarker)) {
+      continue;  // "those reports", "his promise to you": a noun, not a verb
     }
     if (c.cue->kind == CueKind::kReporting && c.entry->frame != "participle" &&
         std::any_of(v.cues.begin(), v.cues.end(), [&](const CueRef& o) {
@@ -504,6 +565,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
     u.why = std::move(why);
     out.push_back(std::move(u));
   }
+  drop_units_inside_reported_clause(v, out);
   merge_relay_only_units(out);
   speaker_before_colon(v, ctx, out);
   name_after_quotation(v, ctx, out);

@@ -23,7 +23,15 @@ constexpr uint32_t kQuoteReach = 4;
 bool states_nothing(const SentenceView& v) {
   uint32_t last = v.end;
   while (last > v.first && v.is_punct(last - 1, '"')) --last;
-  if (last > v.first && v.is_punct(last - 1, '?')) return true;
+  if (last > v.first && v.is_punct(last - 1, '?')) {
+    // 'Trump said: "Did she help ...?"': the question is quoted, the
+    // sentence states who asked it.
+    if (last == v.end) return true;
+    for (uint32_t t = v.first + 1; t + 1 < last; ++t) {
+      if (v.is_punct(t, '"')) return false;
+    }
+    return true;
+  }
   // "Si la Russie attaquait, ..." states nothing; '"If he is asked, he would
   // deflect," she said' is what she said: a quotation is someone's words.
   if (v.is_punct(v.first, '"')) return false;
@@ -201,7 +209,11 @@ void ClaimBuilder::annotate(Document& doc) const {
     }
     build_sentence_view(doc, index, words_, si, v);
     current.clear();
-    if (doc.sentences[si].is_title || states_nothing(v)) {
+    // Headlines are read like any sentence, unless the body repeats the
+    // title as its first sentence (then that copy speaks for it).
+    const bool repeated_title = doc.sentences[si].is_title && si + 1 < doc.sentences.size() &&
+                                doc.slice(doc.sentences[si + 1].at) == doc.slice(doc.sentences[si].at);
+    if (repeated_title || states_nothing(v)) {
       ctx.note_mentions(doc, index, words_, si);
       previous.clear();
       continue;

@@ -18,7 +18,8 @@ constexpr std::pair<std::string_view, Role> kRoles[] = {
     {"aux", Role::kAux},                     {"complementizer", Role::kComplementizer},
     {"relative", Role::kRelative},           {"determiner", Role::kDeterminer},
     {"source_noun", Role::kSourceNoun},      {"coordinator", Role::kCoordinator},
-    {"personnel_noun", Role::kPersonnelNoun},
+    {"personnel_noun", Role::kPersonnelNoun}, {"infinitive", Role::kInfinitive},
+    {"noun_marker", Role::kNounMarker},
 };
 
 }  // namespace
