@@ -21,6 +21,14 @@ bool clause_edge(const SentenceView& v, uint32_t t) {
          v.is_punct(t, '-') || v.has(t, Role::kComplementizer) || v.has(t, Role::kBoundary);
 }
 
+// Whether token `t` lies inside a quotation (double quotes, counted from
+// the sentence start and whether the sentence opens inside one).
+bool in_quotation(const SentenceView& v, uint32_t t) {
+  bool open = v.opens_in_quote;
+  for (uint32_t k = v.first; k < t; ++k) open = open != v.is_punct(k, '"');
+  return open;
+}
+
 // Tokens [first, end) exactly one mention?
 bool is_one_mention(const SentenceView& v, uint32_t first, uint32_t end) {
   if (first >= end) return false;
@@ -386,6 +394,9 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
       before.why.insert(before.why.end(), why.begin(), why.end());
       continue;
     }
+    // '"Every time you say that," Tester said': a verb inside the quotation
+    // is the quoted speaker's words, not an attribution of the sentence.
+    if (c.cue->kind == CueKind::kReporting && in_quotation(v, c.first)) continue;
     if (c.cue->kind == CueKind::kReporting && c.first > v.first && v.mention_at(c.first - 1) == kNone &&
         v.has(c.first - 1, Role::kNounMarker)) {
       continue;  // "those reports", "his promise to you": a noun, not a verb

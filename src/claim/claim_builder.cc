@@ -208,6 +208,7 @@ void ClaimBuilder::annotate(Document& doc) const {
       continue;
     }
     build_sentence_view(doc, index, words_, si, v);
+    v.opens_in_quote = inside_quote[si];
     current.clear();
     // Headlines are read like any sentence, unless the body repeats the
     // title as its first sentence (then that copy speaks for it).
