@@ -15,8 +15,10 @@ bool is_quote(const SentenceView& v, uint32_t t) {
   return v.is_punct(t, '"') || v.is_punct(t, '\'') || v.is_punct(t, '`');
 }
 
+// A period inside a sentence ends an abbreviation ("Roberts Jr. spoke"),
+// as the sentence splitter did not end the sentence there.
 bool clause_edge(const SentenceView& v, uint32_t t) {
-  return v.is_punct(t, ',') || v.is_punct(t, '.') || v.is_punct(t, ';') || v.is_punct(t, ':') ||
+  return v.is_punct(t, ',') || (v.is_punct(t, '.') && t + 1 == v.end) || v.is_punct(t, ';') || v.is_punct(t, ':') ||
          v.is_punct(t, '(') || v.is_punct(t, ')') || v.is_punct(t, '?') || v.is_punct(t, '!') || is_quote(v, t) ||
          v.is_punct(t, '-') || v.has(t, Role::kComplementizer) || v.has(t, Role::kBoundary);
 }
@@ -27,6 +29,14 @@ bool in_quotation(const SentenceView& v, uint32_t t) {
   bool open = v.opens_in_quote;
   for (uint32_t k = v.first; k < t; ++k) open = open != v.is_punct(k, '"');
   return open;
+}
+
+// The length of an inverted subject in words: abbreviation periods
+// ("Representative Charles B. Rangel") do not count.
+uint32_t words_in(const SentenceView& v, uint32_t first, uint32_t end) {
+  uint32_t n = 0;
+  for (uint32_t t = first; t < end; ++t) n += !v.is_punct(t, '.');
+  return n;
 }
 
 // Tokens [first, end) exactly one mention?
@@ -411,7 +421,9 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
       // "X mocked the complaint, saying ...", "X a réagi, affirmant que ...":
       // the speaker is the main clause's: the unit before, else the first
       // person or organisation named, else a pronoun opening the sentence.
-      if (c.first > v.first && v.is_punct(c.first - 1, ',')) {
+      // Also after a preposition: "began by saying", "despite admitting".
+      const bool opener = c.first > v.first && v.has(c.first - 1, Role::kParticipleOpener);
+      if (c.first > v.first && (v.is_punct(c.first - 1, ',') || opener)) {
         if (!out.empty() && !out.back().self && !out.back().chain.empty()) {
           out.back().cues.push_back(&c);
           continue;
@@ -426,7 +438,23 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
           }
         }
         uint32_t a = v.first, b = v.first;
-        if (best != kNone) {
+        if (best == kNone && opener && c.first - 1 == v.first) {
+          // "After saying ..., she was whisked off": the subject follows
+          // the fronted clause.
+          uint32_t k = c.end;
+          while (k < v.end && !v.is_punct(k, ',')) ++k;
+          if (++k < v.end) {
+            const int32_t m = v.mention_at(k);
+            if (v.has(k, Role::kPersonPronoun)) {
+              a = k;
+              b = k + 1;
+            } else if (m != kNone) {
+              const Entity& e = v.doc->entities[v.doc->mentions[m].entity];
+              for (b = k; b < v.end && v.mention_at(b) == m; ++b) {}
+              a = (e.type == "PERSON" || e.type == "ORG") ? k : b;
+            }
+          }
+        } else if (best != kNone) {
           a = v.mentions[best].first;
           b = v.mentions[best].end;
         } else if (v.has(v.first, Role::kPersonPronoun) || v.has(v.first, Role::kThingPronoun)) {
@@ -487,7 +515,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
         if (after_quote || before + 1 == v.end) {
           // Inversion: '..." said the official', ", a déclaré le ministre".
           auto [ra, rb] = right_phrase(v, c.end);
-          if (rb - ra <= kMaxInverted) {
+          if (words_in(v, ra, rb) <= kMaxInverted) {
             ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
             why.push_back(Origin{"claim.source.after_reporting_verb", {}});
           }
@@ -520,6 +548,12 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
             while (e < before && v.mention_at(e) == m) ++e;
           } else if (v.has(v.first, Role::kPersonPronoun)) {
             e = v.first + 1;
+          } else if (v.has(v.first, Role::kDeterminer)) {
+            // "The Republican nominee also outlined ... and vowed": an
+            // article, capitalised words, then one head noun.
+            e = v.first + 1;
+            while (e < before && v.mention_at(e) == kNone && v.doc->tokens[e].has(kCapitalized)) ++e;
+            if (e < before && v.doc->tokens[e].kind == TokenKind::kWord && !v.is_cue_token(e) && !v.has(e, Role::kAux)) ++e;
           }
           if (e > v.first && e < before) {
             ok = make_source(v, ctx, v.first, e, "origin", src, self, why);
@@ -544,7 +578,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
         // The object of "told" is who heard it, never the speaker.
         if (!ok && v.is_punct(before, ',') && !after_quote && c.entry->frame != "tell") {
           auto [ra, rb] = right_phrase(v, c.end);
-          if (rb - ra <= kMaxInverted && (rb == v.end || clause_edge(v, rb) || v.is_cue_token(rb))) {
+          if (words_in(v, ra, rb) <= kMaxInverted && (rb == v.end || clause_edge(v, rb) || v.is_cue_token(rb))) {
             ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
             why.push_back(Origin{"claim.source.after_reporting_verb", {}});
           }
@@ -552,7 +586,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
       } else if (!self && a == v.first) {
         // "Said the official: ..." or a sentence opening on the verb.
         auto [ra, rb] = right_phrase(v, c.end);
-        if (rb - ra <= kMaxInverted) {
+        if (words_in(v, ra, rb) <= kMaxInverted) {
           ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
           why.push_back(Origin{"claim.source.after_reporting_verb", {}});
         }

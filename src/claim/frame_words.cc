@@ -19,7 +19,7 @@ constexpr std::pair<std::string_view, Role> kRoles[] = {
     {"relative", Role::kRelative},           {"determiner", Role::kDeterminer},
     {"source_noun", Role::kSourceNoun},      {"coordinator", Role::kCoordinator},
     {"personnel_noun", Role::kPersonnelNoun}, {"infinitive", Role::kInfinitive},
-    {"noun_marker", Role::kNounMarker},
+    {"noun_marker", Role::kNounMarker},      {"participle_opener", Role::kParticipleOpener},
 };
 
 }  // namespace

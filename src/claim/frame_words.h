@@ -41,6 +41,7 @@ enum class Role : uint8_t {
   kPersonnelNoun, // soldats, troupes, troops: what a deployment sends
   kInfinitive,    // to: the verb after it has no subject beside it
   kNounMarker,    // the, a, those: a reporting word after it is a noun ("those reports")
+  kParticipleOpener, // by, after, despite: a participle after it speaks for the main subject
 };
 
 struct RoleSpan {
