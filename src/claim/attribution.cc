@@ -8,6 +8,7 @@ namespace {
 constexpr uint32_t kMaxRight = 14;
 constexpr uint32_t kMaxLeft = 9;
 constexpr uint32_t kMaxInverted = 7;
+constexpr uint32_t kMaxAgentGap = 6;  // "called a charlatan by fellow physicians"
 constexpr bool kPronounAsAntecedent = false;
 
 // '"', and the '' `` quotes of some newspapers (tokens ' and `).
@@ -37,6 +38,19 @@ uint32_t words_in(const SentenceView& v, uint32_t first, uint32_t end) {
   uint32_t n = 0;
   for (uint32_t t = first; t < end; ++t) n += !v.is_punct(t, '.');
   return n;
+}
+
+// Whether a form of "be" stands before token `t`, over auxiliaries and at
+// most one adverb not listed ("has been harshly criticized").
+bool after_passive_aux(const SentenceView& v, uint32_t t) {
+  bool adverb = false;
+  for (uint32_t k = t; k > v.first && v.mention_at(k - 1) == kNone; --k) {
+    if (v.has(k - 1, Role::kPassiveAux)) return true;
+    if (v.has(k - 1, Role::kAux)) continue;
+    if (adverb || v.has(k - 1, Role::kInfinitive) || v.doc->tokens[k - 1].kind != TokenKind::kWord || v.is_cue_token(k - 1)) return false;
+    adverb = true;
+  }
+  return false;
 }
 
 // Tokens [first, end) exactly one mention?
@@ -498,17 +512,28 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
     } else {
       u.label = c.entry->key;
       auto [a, b] = left_phrase(v, c.first);
-      if (c.end < v.end && v.has(c.end, Role::kAgent)) {
+      // "has been harshly criticized", "was accused of": after a form of
+      // "be" (not "is saying") the subject is who was spoken of.
+      const bool passive = after_passive_aux(v, c.first) && !std::any_of(v.cues.begin(), v.cues.end(), [&](const CueRef& o) {
+        return o.first == c.first && o.entry && o.entry->frame == "participle";
+      });
+      uint32_t agent = c.end;
+      if (passive) {
+        while (agent < v.end && agent - c.end < kMaxAgentGap && !v.has(agent, Role::kAgent) && !clause_edge(v, agent)) ++agent;
+      }
+      if (agent < v.end && v.has(agent, Role::kAgent)) {
         // The passive: "first reported by The Washington Post", "annoncé par
         // le ministère": the agent speaks; the subject is what was said.
-        auto [ra, rb] = right_phrase(v, c.end + 1);
+        auto [ra, rb] = right_phrase(v, agent + 1);
         ok = rb > ra && make_source(v, ctx, ra, rb, "origin", src, self, why);
         if (ok) why.push_back(Origin{"claim.source.passive_agent", {}});
       }
-      if (!ok) ok = make_source(v, ctx, a, b, "origin", src, self, why);
+      if (!ok && !passive) ok = make_source(v, ctx, a, b, "origin", src, self, why);
       if (ok) {
         if (why.empty() || why.back().rule != std::string_view("claim.source.passive_agent"))
           why.push_back(Origin{"claim.source.subject_of_reporting_verb", {}});
+      } else if (passive) {
+        // No agent: who spoke is not said.
       } else if (!self && a > v.first) {
         uint32_t before = a - 1;  // the clause edge the subject search stopped at
         bool after_quote = is_quote(v, before) || (v.is_punct(before, ',') && before > v.first && is_quote(v, before - 1));

@@ -42,6 +42,7 @@ enum class Role : uint8_t {
   kInfinitive,    // to: the verb after it has no subject beside it
   kNounMarker,    // the, a, those: a reporting word after it is a noun ("those reports")
   kParticipleOpener, // by, after, despite: a participle after it speaks for the main subject
+  kPassiveAux,    // was, been: a reporting verb after it is passive
 };
 
 struct RoleSpan {
