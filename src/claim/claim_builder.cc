@@ -157,6 +157,31 @@ std::optional<uint32_t> words_after_colon(const Document& doc, const SentenceVie
   return k;
 }
 
+// '"We don't know that loophole," she said. "We have no context ..."': a
+// speaker named after a quotation goes on speaking in the quotation that
+// opens the next sentence of the paragraph; returns that quotation's last
+// sentence.
+std::optional<uint32_t> quotation_after(const Document& doc, const SentenceView& v,
+                                        const std::vector<AttributionUnit>& units,
+                                        const std::vector<uint8_t>& inside_quote, uint32_t si) {
+  if (si + 1 >= doc.sentences.size() || doc.sentences[si + 1].paragraph != doc.sentences[si].paragraph) {
+    return std::nullopt;
+  }
+  const Sentence& next = doc.sentences[si + 1];
+  if (next.end_token == next.first_token || doc.folded_key(doc.tokens[next.first_token]) != "\"") return std::nullopt;
+  uint32_t last_quote = v.end;
+  for (uint32_t t = v.first; t < v.end; ++t) {
+    if (v.is_punct(t, '"')) last_quote = t;
+  }
+  if (last_quote == v.end) return std::nullopt;
+  bool speaker_after = false;
+  for (const auto& u : units) speaker_after = speaker_after || (!u.chain.empty() && !u.backward && u.cue_first > last_quote);
+  if (!speaker_after) return std::nullopt;
+  uint32_t k = si + 1;
+  for (uint32_t n = 0; k + 1 < doc.sentences.size() && inside_quote[k + 1] && n < kQuoteReach; ++n) ++k;
+  return k;
+}
+
 void ClaimBuilder::annotate(Document& doc) const {
   if (doc.sentences.empty()) return;
   const size_t first_claim = doc.claims.size();
@@ -247,6 +272,8 @@ void ClaimBuilder::annotate(Document& doc) const {
     }
     if (auto k = words_after_colon(doc, v, units, inside_quote, si)) {
       quoted_evidence.end = std::max(quoted_evidence.end, doc.sentences[*k].at.end);
+    } else if (auto k2 = quotation_after(doc, v, units, inside_quote, si)) {
+      quoted_evidence.end = std::max(quoted_evidence.end, doc.sentences[*k2].at.end);
     }
     extents.clear();
     segments.clear();
