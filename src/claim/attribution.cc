@@ -53,6 +53,26 @@ bool after_passive_aux(const SentenceView& v, uint32_t t) {
   return false;
 }
 
+// Whether a phrase [first, end) runs to the end of the sentence (its final
+// punctuation and closing quotes aside).
+bool ends_sentence(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase) {
+  if (phrase.second <= phrase.first) return false;
+  for (uint32_t t = phrase.second; t < v.end; ++t) {
+    if (!v.is_punct(t, '.') && !v.is_punct(t, '!') && !is_quote(v, t)) return false;
+  }
+  return true;
+}
+
+bool names_person_or_org(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase) {
+  for (uint32_t t = phrase.first; t < phrase.second; ++t) {
+    const int32_t m = v.mention_at(t);
+    if (m == kNone) continue;
+    const Entity& e = v.doc->entities[v.doc->mentions[m].entity];
+    if (e.type == "PERSON" || e.type == "ORG") return true;
+  }
+  return false;
+}
+
 // Tokens [first, end) exactly one mention?
 bool is_one_mention(const SentenceView& v, uint32_t first, uint32_t end) {
   if (first >= end) return false;
@@ -311,8 +331,13 @@ void drop_units_inside_reported_clause(const SentenceView& v, std::vector<Attrib
     const uint32_t speaker = origin_token(out[i]);
     for (size_t j = 0; j < out.size() && !inside[i]; ++j) {
       if (j == i || !subject_first(out[j]) || out[j].cue_end > speaker) continue;
+      // A lone comma closes an inserted "Mr. Clarke said, he decided".
+      const uint32_t from = out[j].cue_end;
+      const uint32_t inner_first = token_at_or_after(*v.doc, out[i].chain.front().at.start);
+      const bool lone_comma = v.is_punct(from, ',') && from + 1 == inner_first &&
+                              !v.has(inner_first, Role::kParticipleOpener) && !v.has(inner_first, Role::kBoundary);
       bool edge = false;
-      for (uint32_t t = out[j].cue_end; t < speaker && !edge; ++t) {
+      for (uint32_t t = from; t < speaker && !edge && !lone_comma; ++t) {
         edge = (clause_edge(v, t) && !v.has(t, Role::kComplementizer)) || v.has(t, Role::kCoordinator);
       }
       inside[i] = !edge;
@@ -544,6 +569,15 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
             ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
             why.push_back(Origin{"claim.source.after_reporting_verb", {}});
           }
+        } else if (v.is_punct(before, ',') && before + 1 == c.first && c.entry->frame != "tell" &&
+                   ends_sentence(v, right_phrase(v, c.end)) &&
+                   words_in(v, c.end, right_phrase(v, c.end).second) <= kMaxInverted &&
+                   names_person_or_org(v, right_phrase(v, c.end))) {
+          // "..., the losses would outstrip the gains, said Batchelder.": a
+          // short phrase closing the sentence after the verb is its subject.
+          auto [ra, rb] = right_phrase(v, c.end);
+          ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
+          why.push_back(Origin{"claim.source.after_reporting_verb", {}});
         } else if (v.is_punct(before, ',')) {
           // "Trump, speaking to veterans in Virginia, said": the subject
           // stands before the inserted clause.

@@ -264,6 +264,15 @@ TEST(ClaimBuilder, SpeakerInsideWhatAnotherSpeakerSaysIsPartOfTheReport) {
   EXPECT_EQ(claims[2].sources[0].text, "aides");  // after a clause edge: a speaker of its own
 }
 
+TEST(ClaimBuilder, SpeakerAfterAnInsertedSaidIsPartOfTheReport) {
+  Fixture f("en");
+  f.text("Back in Virginia, Mr. Clarke said, he decided to act.");
+  f.mention("Clarke", "person/clarke", "PERSON");
+  const auto& claims = f.run();
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(claims[0].sources[0].text, "Clarke");
+}
+
 TEST(ClaimBuilder, InfinitiveTakesTheNamedSubjectOrNothing) {
   Fixture f("en");
   f.text("Caddell went on to discuss the polls. It is necessary to show that they have nothing to hide.");
