@@ -8,7 +8,8 @@ namespace {
 constexpr uint32_t kMaxRight = 14;
 constexpr uint32_t kMaxLeft = 9;
 constexpr uint32_t kMaxInverted = 7;
-constexpr uint32_t kMaxAgentGap = 6;  // "called a charlatan by fellow physicians"
+constexpr uint32_t kMaxAgentGap = 6;
+constexpr uint32_t kMaxTitle = 3;  // "Mr.", "Sen.", "Rep."  // "called a charlatan by fellow physicians"
 constexpr bool kPronounAsAntecedent = false;
 
 // '"', and the '' `` quotes of some newspapers (tokens ' and `).
@@ -602,8 +603,16 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
           // "Trump bemoaned the unrest and said ...": the sentence's subject,
           // a name or a pronoun opening it, speaks for both verbs.
           uint32_t e = v.first;
-          const int32_t m = v.mention_at(v.first);
+          // A title may stand before the name ("Mr. McKinley is ... and expects").
+          uint32_t name = v.first;
+          while (name < v.first + kMaxTitle && name + 1 < before && v.mention_at(name) == kNone &&
+                 (v.doc->tokens[name].has(kCapitalized) || v.is_punct(name, '.'))) {
+            ++name;
+          }
+          if (v.mention_at(name) == kNone) name = v.first;
+          const int32_t m = v.mention_at(name);
           if (m != kNone) {
+            e = name;
             while (e < before && v.mention_at(e) == m) ++e;
           } else if (v.has(v.first, Role::kPersonPronoun)) {
             e = v.first + 1;

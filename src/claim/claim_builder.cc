@@ -57,12 +57,15 @@ bool is_document(const SentenceView& v, const ClaimSource& s) {
   return false;
 }
 
-// The unit that speaks for a frame: the nearest one in the sentence.
+// The unit that speaks for a frame: the nearest one in the sentence. A verb
+// of intent ("North Korea plans to send troops") states the subject's aim;
+// it is not a source of the event.
 const AttributionUnit* unit_for(const std::vector<AttributionUnit>& units, uint32_t anchor) {
   const AttributionUnit* best = nullptr;
   uint32_t best_d = UINT32_MAX;
   for (const auto& u : units) {
     if (u.self || u.backward || u.chain.empty()) continue;
+    if (!u.cues.empty() && u.cues.front()->entry && u.cues.front()->entry->frame == "intent") continue;
     uint32_t d = u.cue_first > anchor ? u.cue_first - anchor : anchor - u.cue_first;
     if (d < best_d) {
       best_d = d;

@@ -273,6 +273,28 @@ TEST(ClaimBuilder, SpeakerAfterAnInsertedSaidIsPartOfTheReport) {
   EXPECT_EQ(claims[0].sources[0].text, "Clarke");
 }
 
+TEST(ClaimBuilder, AVerbOfIntentIsAStatementNotTheSourceOfTheEvent) {
+  Fixture f("en");
+  f.text("North Korea plans to send 5,000 troops to Russia.");
+  f.mention("North Korea", "country/KP", "COUNTRY");
+  f.mention("Russia", "country/RU", "COUNTRY");
+  f.quantity("5,000 troops", 5000, 5000);
+  const auto& claims = f.run();
+  bool event = false, statement = false;
+  for (const auto& c : claims) {
+    if (c.event_type == "troop_deployment") {
+      event = true;
+      EXPECT_TRUE(c.sources.empty());
+    }
+    if (c.event_type == "statement") {
+      statement = true;
+      ASSERT_EQ(c.sources.size(), 1u);
+      EXPECT_EQ(c.sources[0].text, "North Korea");
+    }
+  }
+  EXPECT_TRUE(event && statement);
+}
+
 TEST(ClaimBuilder, InfinitiveTakesTheNamedSubjectOrNothing) {
   Fixture f("en");
   f.text("Caddell went on to discuss the polls. It is necessary to show that they have nothing to hide.");
