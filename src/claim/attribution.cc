@@ -7,6 +7,7 @@ namespace {
 
 constexpr uint32_t kMaxRight = 14;
 constexpr uint32_t kMaxLeft = 9;
+constexpr uint32_t kMaxLeftLong = 16;  // a subject opening the sentence, with no clause edge in it
 constexpr uint32_t kMaxInverted = 7;
 constexpr uint32_t kMaxAgentGap = 6;
 constexpr uint32_t kMaxTitle = 3;  // "Mr.", "Sen.", "Rep."  // "called a charlatan by fellow physicians"
@@ -166,6 +167,22 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
     t = prev;
   }
   if (t == v.first) edge = true;
+  if (!edge && t > v.first) {
+    // "The Real Clear Politics average of polls taken over the past two
+    // weeks shows": with no clause edge back to the sentence start, the
+    // whole opening phrase is the subject.
+    uint32_t k = t;
+    while (k > v.first && end - k < kMaxLeftLong && v.mention_at(k - 1) != kNone) --k;
+    while (k > v.first && end - k < kMaxLeftLong &&
+           (v.mention_at(k - 1) != kNone || !(clause_edge(v, k - 1) || v.is_cue_token(k - 1) ||
+                                              v.has(k - 1, Role::kCoordinator) || v.has(k - 1, Role::kRelative)))) {
+      --k;
+    }
+    if (k == v.first && (v.has(k, Role::kDeterminer) || v.mention_at(k) != kNone)) {
+      t = k;
+      edge = true;
+    }
+  }
   if (infinitive) {
     // "Caddell went on to discuss", "he refused to pledge": the subject of
     // the verb governing the infinitive, a person, an organisation or a
@@ -192,6 +209,9 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
               v.has(k, Role::kPersonPronoun) || v.has(k, Role::kThingPronoun) ||
               v.doc->tokens[k].kind == TokenKind::kNumber;  // "eight of 10 voters say"
     }
+    // "Protesters marching through the streets chanted": the phrase opening
+    // the sentence, up to its verb, is its subject.
+    named = named || (t == v.first && end - t <= kMaxLeft);
     const bool determined = v.has(t, Role::kDeterminer);
     if ((!named && !determined) || !edge) return {end, end};
   }
