@@ -251,12 +251,18 @@ bool make_source(const SentenceView& v, const SourceContext& ctx, uint32_t first
                  std::string_view role, ClaimSource& out, bool& self, std::vector<Origin>& why) {
   while (first < end && (v.is_punct(first, ',') || is_quote(v, first))) ++first;
   // "announced by the ministry on Monday": the source ends where a time begins.
+  bool cut_by_time = false;
   for (const auto& tm : v.times) {
-    if (tm.first > first && tm.first < end) end = tm.first;
+    if (tm.first > first && tm.first < end) {
+      end = tm.first;
+      cut_by_time = true;
+    }
   }
+  // "polls taken over the past two weeks": the article of the time goes too.
   while (end > first && (v.is_punct(end - 1, ',') || is_quote(v, end - 1) ||
                          (v.mention_at(end - 1) == kNone &&
-                          (v.has(end - 1, Role::kLocation) || v.has(end - 1, Role::kOf))))) {
+                          (v.has(end - 1, Role::kLocation) || v.has(end - 1, Role::kOf) ||
+                           (cut_by_time && v.has(end - 1, Role::kDeterminer)))))) {
     --end;
   }
   if (first >= end) return false;
