@@ -7,7 +7,8 @@ namespace {
 
 constexpr uint32_t kMaxRight = 14;
 constexpr uint32_t kMaxLeft = 9;
-constexpr uint32_t kMaxLeftLong = 16;  // a subject opening the sentence, with no clause edge in it
+constexpr uint32_t kMaxLeftLong = 16;
+constexpr uint32_t kMaxCommaSubject = 6;  // a subject opening the sentence, with no clause edge in it
 constexpr uint32_t kMaxInverted = 7;
 constexpr uint32_t kMaxAgentGap = 6;
 constexpr uint32_t kMaxTitle = 3;  // "Mr.", "Sen.", "Rep."  // "called a charlatan by fellow physicians"
@@ -212,6 +213,8 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
     // "Protesters marching through the streets chanted": the phrase opening
     // the sentence, up to its verb, is its subject.
     named = named || (t == v.first && end - t <= kMaxLeft);
+    // "Although Scott lacks ..., elected officials from both parties say".
+    named = named || (edge && t > v.first && v.is_punct(t - 1, ',') && end - t <= kMaxCommaSubject);
     const bool determined = v.has(t, Role::kDeterminer);
     if ((!named && !determined) || !edge) return {end, end};
   }
