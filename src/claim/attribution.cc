@@ -7,7 +7,11 @@ namespace {
 
 constexpr uint32_t kMaxRight = 14;
 constexpr uint32_t kMaxLeft = 9;
+constexpr uint32_t kMaxLeftLong = 16;
+constexpr uint32_t kMaxCommaSubject = 6;  // a subject opening the sentence, with no clause edge in it
 constexpr uint32_t kMaxInverted = 7;
+constexpr uint32_t kMaxAgentGap = 6;
+constexpr uint32_t kMaxTitle = 3;  // "Mr.", "Sen.", "Rep."  // "called a charlatan by fellow physicians"
 constexpr bool kPronounAsAntecedent = false;
 
 // '"', and the '' `` quotes of some newspapers (tokens ' and `).
@@ -15,10 +19,61 @@ bool is_quote(const SentenceView& v, uint32_t t) {
   return v.is_punct(t, '"') || v.is_punct(t, '\'') || v.is_punct(t, '`');
 }
 
+// A period inside a sentence ends an abbreviation ("Roberts Jr. spoke"),
+// as the sentence splitter did not end the sentence there.
 bool clause_edge(const SentenceView& v, uint32_t t) {
-  return v.is_punct(t, ',') || v.is_punct(t, '.') || v.is_punct(t, ';') || v.is_punct(t, ':') ||
+  return v.is_punct(t, ',') || (v.is_punct(t, '.') && t + 1 == v.end) || v.is_punct(t, ';') || v.is_punct(t, ':') ||
          v.is_punct(t, '(') || v.is_punct(t, ')') || v.is_punct(t, '?') || v.is_punct(t, '!') || is_quote(v, t) ||
          v.is_punct(t, '-') || v.has(t, Role::kComplementizer) || v.has(t, Role::kBoundary);
+}
+
+// Whether token `t` lies inside a quotation (double quotes, counted from
+// the sentence start and whether the sentence opens inside one).
+bool in_quotation(const SentenceView& v, uint32_t t) {
+  bool open = v.opens_in_quote;
+  for (uint32_t k = v.first; k < t; ++k) open = open != v.is_punct(k, '"');
+  return open;
+}
+
+// The length of an inverted subject in words: abbreviation periods
+// ("Representative Charles B. Rangel") do not count.
+uint32_t words_in(const SentenceView& v, uint32_t first, uint32_t end) {
+  uint32_t n = 0;
+  for (uint32_t t = first; t < end; ++t) n += !v.is_punct(t, '.');
+  return n;
+}
+
+// Whether a form of "be" stands before token `t`, over auxiliaries and at
+// most one adverb not listed ("has been harshly criticized").
+bool after_passive_aux(const SentenceView& v, uint32_t t) {
+  bool adverb = false;
+  for (uint32_t k = t; k > v.first && v.mention_at(k - 1) == kNone; --k) {
+    if (v.has(k - 1, Role::kPassiveAux)) return true;
+    if (v.has(k - 1, Role::kAux)) continue;
+    if (adverb || v.has(k - 1, Role::kInfinitive) || v.doc->tokens[k - 1].kind != TokenKind::kWord || v.is_cue_token(k - 1)) return false;
+    adverb = true;
+  }
+  return false;
+}
+
+// Whether a phrase [first, end) runs to the end of the sentence (its final
+// punctuation and closing quotes aside).
+bool ends_sentence(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase) {
+  if (phrase.second <= phrase.first) return false;
+  for (uint32_t t = phrase.second; t < v.end; ++t) {
+    if (!v.is_punct(t, '.') && !v.is_punct(t, '!') && !is_quote(v, t)) return false;
+  }
+  return true;
+}
+
+bool names_person_or_org(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase) {
+  for (uint32_t t = phrase.first; t < phrase.second; ++t) {
+    const int32_t m = v.mention_at(t);
+    if (m == kNone) continue;
+    const Entity& e = v.doc->entities[v.doc->mentions[m].entity];
+    if (e.type == "PERSON" || e.type == "ORG") return true;
+  }
+  return false;
 }
 
 // Tokens [first, end) exactly one mention?
@@ -64,6 +119,7 @@ std::pair<uint32_t, uint32_t> right_phrase(const SentenceView& v, uint32_t from)
 std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_first) {
   uint32_t end = cue_first;
   while (end > v.first && v.has(end - 1, Role::kAux) && v.mention_at(end - 1) == kNone) --end;
+  const bool infinitive = end > v.first && v.has(end - 1, Role::kInfinitive);
   uint32_t t = end;
   bool edge = false;
   while (t > v.first && end - t < kMaxLeft) {
@@ -112,6 +168,38 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
     t = prev;
   }
   if (t == v.first) edge = true;
+  if (!edge && t > v.first) {
+    // "The Real Clear Politics average of polls taken over the past two
+    // weeks shows": with no clause edge back to the sentence start, the
+    // whole opening phrase is the subject.
+    uint32_t k = t;
+    while (k > v.first && end - k < kMaxLeftLong && v.mention_at(k - 1) != kNone) --k;
+    while (k > v.first && end - k < kMaxLeftLong &&
+           (v.mention_at(k - 1) != kNone || !(clause_edge(v, k - 1) || v.is_cue_token(k - 1) ||
+                                              v.has(k - 1, Role::kCoordinator) || v.has(k - 1, Role::kRelative)))) {
+      --k;
+    }
+    if (k == v.first && (v.has(k, Role::kDeterminer) || v.mention_at(k) != kNone)) {
+      t = k;
+      edge = true;
+    }
+  }
+  if (infinitive) {
+    // "Caddell went on to discuss", "he refused to pledge": the subject of
+    // the verb governing the infinitive, a person, an organisation or a
+    // personal pronoun; none ("it is necessary to show") is no source.
+    for (uint32_t k = t; k < end; ++k) {
+      if (v.has(k, Role::kPersonPronoun)) return {k, k + 1};
+      const int32_t m = v.mention_at(k);
+      if (m == kNone) continue;
+      const Entity& e = v.doc->entities[v.doc->mentions[m].entity];
+      if (e.type != "PERSON" && e.type != "ORG") continue;
+      uint32_t e_end = k;
+      while (e_end < end && v.mention_at(e_end) == m) ++e_end;
+      return {k, e_end};
+    }
+    return {end, end};
+  }
   // A long run with no clause edge, no name and no capital is the tail of a
   // clause, not a subject ("... and seemed to think").
   if (!edge || end - t > 4) {
@@ -122,6 +210,11 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
               v.has(k, Role::kPersonPronoun) || v.has(k, Role::kThingPronoun) ||
               v.doc->tokens[k].kind == TokenKind::kNumber;  // "eight of 10 voters say"
     }
+    // "Protesters marching through the streets chanted": the phrase opening
+    // the sentence, up to its verb, is its subject.
+    named = named || (t == v.first && end - t <= kMaxLeft);
+    // "Although Scott lacks ..., elected officials from both parties say".
+    named = named || (edge && t > v.first && v.is_punct(t - 1, ',') && end - t <= kMaxCommaSubject);
     const bool determined = v.has(t, Role::kDeterminer);
     if ((!named && !determined) || !edge) return {end, end};
   }
@@ -161,12 +254,18 @@ bool make_source(const SentenceView& v, const SourceContext& ctx, uint32_t first
                  std::string_view role, ClaimSource& out, bool& self, std::vector<Origin>& why) {
   while (first < end && (v.is_punct(first, ',') || is_quote(v, first))) ++first;
   // "announced by the ministry on Monday": the source ends where a time begins.
+  bool cut_by_time = false;
   for (const auto& tm : v.times) {
-    if (tm.first > first && tm.first < end) end = tm.first;
+    if (tm.first > first && tm.first < end) {
+      end = tm.first;
+      cut_by_time = true;
+    }
   }
+  // "polls taken over the past two weeks": the article of the time goes too.
   while (end > first && (v.is_punct(end - 1, ',') || is_quote(v, end - 1) ||
                          (v.mention_at(end - 1) == kNone &&
-                          (v.has(end - 1, Role::kLocation) || v.has(end - 1, Role::kOf))))) {
+                          (v.has(end - 1, Role::kLocation) || v.has(end - 1, Role::kOf) ||
+                           (cut_by_time && v.has(end - 1, Role::kDeterminer)))))) {
     --end;
   }
   if (first >= end) return false;
@@ -240,14 +339,59 @@ bool make_source(const SentenceView& v, const SourceContext& ctx, uint32_t first
 
 void merge_relay_only_units(std::vector<AttributionUnit>& out);
 
+// "He said the museum compensated for what he believed", "X notes that the
+// commission announced": a speaker named inside what an earlier verb
+// reports, with no clause edge between, is part of that report, not a
+// second attribution of the sentence.
+void drop_units_inside_reported_clause(const SentenceView& v, std::vector<AttributionUnit>& out) {
+  // The source's last token: "the European Union, which contended" starts
+  // before its comma, but its speaker is the relative pronoun.
+  auto origin_token = [&](const AttributionUnit& u) {
+    uint32_t t = token_at_or_after(*v.doc, u.chain.front().at.start);
+    while (t + 1 < v.end && v.doc->tokens[t + 1].at.end <= u.chain.front().at.end) ++t;
+    return t;
+  };
+  auto subject_first = [&](const AttributionUnit& u) {
+    return !u.chain.empty() && !u.cues.empty() && u.cues.front()->cue->kind == CueKind::kReporting &&
+           origin_token(u) < u.cue_first;
+  };
+  std::vector<uint8_t> inside(out.size(), 0);
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (!subject_first(out[i])) continue;
+    const uint32_t speaker = origin_token(out[i]);
+    for (size_t j = 0; j < out.size() && !inside[i]; ++j) {
+      if (j == i || !subject_first(out[j]) || out[j].cue_end > speaker) continue;
+      // A lone comma closes an inserted "Mr. Clarke said, he decided".
+      const uint32_t from = out[j].cue_end;
+      const uint32_t inner_first = token_at_or_after(*v.doc, out[i].chain.front().at.start);
+      const bool lone_comma = v.is_punct(from, ',') && from + 1 == inner_first &&
+                              !v.has(inner_first, Role::kParticipleOpener) && !v.has(inner_first, Role::kBoundary);
+      bool edge = false;
+      for (uint32_t t = from; t < speaker && !edge && !lone_comma; ++t) {
+        edge = (clause_edge(v, t) && !v.has(t, Role::kComplementizer)) || v.has(t, Role::kCoordinator);
+      }
+      inside[i] = !edge;
+    }
+  }
+  size_t kept = 0;
+  for (size_t i = 0; i < out.size(); ++i) {
+    if (!inside[i]) {
+      if (kept != i) out[kept] = std::move(out[i]);
+      ++kept;
+    }
+  }
+  out.resize(kept);
+}
+
 // "WALLACE: ...", "Pamela Padilla - "...": a name opening the sentence,
 // followed by a colon or a dash and then the words, is their speaker.
 void speaker_before_colon(const SentenceView& v, const SourceContext& ctx, std::vector<AttributionUnit>& out) {
   constexpr uint32_t kMaxName = 4;
-  for (uint32_t k = v.first + 1; k < v.end && k <= v.first + kMaxName; ++k) {
+  const uint32_t first = v.first + (is_quote(v, v.first) && v.first + 1 < v.end);  // '"WALLACE: ...'
+  for (uint32_t k = first + 1; k < v.end && k <= first + kMaxName; ++k) {
     if (!v.is_punct(k, ':') && !v.is_punct(k, '-')) continue;
     if (k + 1 >= v.end) return;
-    for (uint32_t t = v.first; t < k; ++t) {
+    for (uint32_t t = first; t < k; ++t) {
       const Token& tok = v.doc->tokens[t];
       if (v.mention_at(t) == kNone && !tok.has(kCapitalized) && !tok.has(kAllCaps)) return;
       if (v.is_cue_token(t)) return;
@@ -260,7 +404,7 @@ void speaker_before_colon(const SentenceView& v, const SourceContext& ctx, std::
     ClaimSource src;
     bool self = false;
     std::vector<Origin> why;
-    if (!make_source(v, ctx, v.first, k, "origin", src, self, why)) return;
+    if (!make_source(v, ctx, first, k, "origin", src, self, why)) return;
     why.push_back(Origin{"claim.source.speaker_before_colon", {}});
     AttributionUnit u;
     u.chain.push_back(std::move(src));
@@ -329,6 +473,13 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
       before.why.insert(before.why.end(), why.begin(), why.end());
       continue;
     }
+    // '"Every time you say that," Tester said': a verb inside the quotation
+    // is the quoted speaker's words, not an attribution of the sentence.
+    if (c.cue->kind == CueKind::kReporting && in_quotation(v, c.first)) continue;
+    if (c.cue->kind == CueKind::kReporting && c.first > v.first && v.mention_at(c.first - 1) == kNone &&
+        v.has(c.first - 1, Role::kNounMarker)) {
+      continue;  // "those reports", "his promise to you": a noun, not a verb
+    }
     if (c.cue->kind == CueKind::kReporting && c.entry->frame != "participle" &&
         std::any_of(v.cues.begin(), v.cues.end(), [&](const CueRef& o) {
           return o.first == c.first && o.entry && o.entry->frame == "participle";
@@ -339,7 +490,9 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
       // "X mocked the complaint, saying ...", "X a réagi, affirmant que ...":
       // the speaker is the main clause's: the unit before, else the first
       // person or organisation named, else a pronoun opening the sentence.
-      if (c.first > v.first && v.is_punct(c.first - 1, ',')) {
+      // Also after a preposition: "began by saying", "despite admitting".
+      const bool opener = c.first > v.first && v.has(c.first - 1, Role::kParticipleOpener);
+      if (c.first > v.first && (v.is_punct(c.first - 1, ',') || opener)) {
         if (!out.empty() && !out.back().self && !out.back().chain.empty()) {
           out.back().cues.push_back(&c);
           continue;
@@ -354,7 +507,23 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
           }
         }
         uint32_t a = v.first, b = v.first;
-        if (best != kNone) {
+        if (best == kNone && opener && c.first - 1 == v.first) {
+          // "After saying ..., she was whisked off": the subject follows
+          // the fronted clause.
+          uint32_t k = c.end;
+          while (k < v.end && !v.is_punct(k, ',')) ++k;
+          if (++k < v.end) {
+            const int32_t m = v.mention_at(k);
+            if (v.has(k, Role::kPersonPronoun)) {
+              a = k;
+              b = k + 1;
+            } else if (m != kNone) {
+              const Entity& e = v.doc->entities[v.doc->mentions[m].entity];
+              for (b = k; b < v.end && v.mention_at(b) == m; ++b) {}
+              a = (e.type == "PERSON" || e.type == "ORG") ? k : b;
+            }
+          }
+        } else if (best != kNone) {
           a = v.mentions[best].first;
           b = v.mentions[best].end;
         } else if (v.has(v.first, Role::kPersonPronoun) || v.has(v.first, Role::kThingPronoun)) {
@@ -398,27 +567,47 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
     } else {
       u.label = c.entry->key;
       auto [a, b] = left_phrase(v, c.first);
-      if (c.end < v.end && v.has(c.end, Role::kAgent)) {
+      // "has been harshly criticized", "was accused of": after a form of
+      // "be" (not "is saying") the subject is who was spoken of.
+      const bool passive = after_passive_aux(v, c.first) && !std::any_of(v.cues.begin(), v.cues.end(), [&](const CueRef& o) {
+        return o.first == c.first && o.entry && o.entry->frame == "participle";
+      });
+      uint32_t agent = c.end;
+      if (passive) {
+        while (agent < v.end && agent - c.end < kMaxAgentGap && !v.has(agent, Role::kAgent) && !clause_edge(v, agent)) ++agent;
+      }
+      if (agent < v.end && v.has(agent, Role::kAgent)) {
         // The passive: "first reported by The Washington Post", "annoncé par
         // le ministère": the agent speaks; the subject is what was said.
-        auto [ra, rb] = right_phrase(v, c.end + 1);
+        auto [ra, rb] = right_phrase(v, agent + 1);
         ok = rb > ra && make_source(v, ctx, ra, rb, "origin", src, self, why);
         if (ok) why.push_back(Origin{"claim.source.passive_agent", {}});
       }
-      if (!ok) ok = make_source(v, ctx, a, b, "origin", src, self, why);
+      if (!ok && !passive) ok = make_source(v, ctx, a, b, "origin", src, self, why);
       if (ok) {
         if (why.empty() || why.back().rule != std::string_view("claim.source.passive_agent"))
           why.push_back(Origin{"claim.source.subject_of_reporting_verb", {}});
+      } else if (passive) {
+        // No agent: who spoke is not said.
       } else if (!self && a > v.first) {
         uint32_t before = a - 1;  // the clause edge the subject search stopped at
         bool after_quote = is_quote(v, before) || (v.is_punct(before, ',') && before > v.first && is_quote(v, before - 1));
         if (after_quote || before + 1 == v.end) {
           // Inversion: '..." said the official', ", a déclaré le ministre".
           auto [ra, rb] = right_phrase(v, c.end);
-          if (rb - ra <= kMaxInverted) {
+          if (words_in(v, ra, rb) <= kMaxInverted) {
             ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
             why.push_back(Origin{"claim.source.after_reporting_verb", {}});
           }
+        } else if (v.is_punct(before, ',') && before + 1 == c.first && c.entry->frame != "tell" &&
+                   ends_sentence(v, right_phrase(v, c.end)) &&
+                   words_in(v, c.end, right_phrase(v, c.end).second) <= kMaxInverted &&
+                   names_person_or_org(v, right_phrase(v, c.end))) {
+          // "..., the losses would outstrip the gains, said Batchelder.": a
+          // short phrase closing the sentence after the verb is its subject.
+          auto [ra, rb] = right_phrase(v, c.end);
+          ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
+          why.push_back(Origin{"claim.source.after_reporting_verb", {}});
         } else if (v.is_punct(before, ',')) {
           // "Trump, speaking to veterans in Virginia, said": the subject
           // stands before the inserted clause.
@@ -443,11 +632,25 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
           // "Trump bemoaned the unrest and said ...": the sentence's subject,
           // a name or a pronoun opening it, speaks for both verbs.
           uint32_t e = v.first;
-          const int32_t m = v.mention_at(v.first);
+          // A title may stand before the name ("Mr. McKinley is ... and expects").
+          uint32_t name = v.first;
+          while (name < v.first + kMaxTitle && name + 1 < before && v.mention_at(name) == kNone &&
+                 (v.doc->tokens[name].has(kCapitalized) || v.is_punct(name, '.'))) {
+            ++name;
+          }
+          if (v.mention_at(name) == kNone) name = v.first;
+          const int32_t m = v.mention_at(name);
           if (m != kNone) {
+            e = name;
             while (e < before && v.mention_at(e) == m) ++e;
           } else if (v.has(v.first, Role::kPersonPronoun)) {
             e = v.first + 1;
+          } else if (v.has(v.first, Role::kDeterminer)) {
+            // "The Republican nominee also outlined ... and vowed": an
+            // article, capitalised words, then one head noun.
+            e = v.first + 1;
+            while (e < before && v.mention_at(e) == kNone && v.doc->tokens[e].has(kCapitalized)) ++e;
+            if (e < before && v.doc->tokens[e].kind == TokenKind::kWord && !v.is_cue_token(e) && !v.has(e, Role::kAux)) ++e;
           }
           if (e > v.first && e < before) {
             ok = make_source(v, ctx, v.first, e, "origin", src, self, why);
@@ -472,7 +675,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
         // The object of "told" is who heard it, never the speaker.
         if (!ok && v.is_punct(before, ',') && !after_quote && c.entry->frame != "tell") {
           auto [ra, rb] = right_phrase(v, c.end);
-          if (rb - ra <= kMaxInverted && (rb == v.end || clause_edge(v, rb) || v.is_cue_token(rb))) {
+          if (words_in(v, ra, rb) <= kMaxInverted && (rb == v.end || clause_edge(v, rb) || v.is_cue_token(rb))) {
             ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
             why.push_back(Origin{"claim.source.after_reporting_verb", {}});
           }
@@ -480,7 +683,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
       } else if (!self && a == v.first) {
         // "Said the official: ..." or a sentence opening on the verb.
         auto [ra, rb] = right_phrase(v, c.end);
-        if (rb - ra <= kMaxInverted) {
+        if (words_in(v, ra, rb) <= kMaxInverted) {
           ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
           why.push_back(Origin{"claim.source.after_reporting_verb", {}});
         }
@@ -504,6 +707,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
     u.why = std::move(why);
     out.push_back(std::move(u));
   }
+  drop_units_inside_reported_clause(v, out);
   merge_relay_only_units(out);
   speaker_before_colon(v, ctx, out);
   name_after_quotation(v, ctx, out);

@@ -23,7 +23,15 @@ constexpr uint32_t kQuoteReach = 4;
 bool states_nothing(const SentenceView& v) {
   uint32_t last = v.end;
   while (last > v.first && v.is_punct(last - 1, '"')) --last;
-  if (last > v.first && v.is_punct(last - 1, '?')) return true;
+  if (last > v.first && v.is_punct(last - 1, '?')) {
+    // 'Trump said: "Did she help ...?"': the question is quoted, the
+    // sentence states who asked it.
+    if (last == v.end) return true;
+    for (uint32_t t = v.first + 1; t + 1 < last; ++t) {
+      if (v.is_punct(t, '"')) return false;
+    }
+    return true;
+  }
   // "Si la Russie attaquait, ..." states nothing; '"If he is asked, he would
   // deflect," she said' is what she said: a quotation is someone's words.
   if (v.is_punct(v.first, '"')) return false;
@@ -49,12 +57,15 @@ bool is_document(const SentenceView& v, const ClaimSource& s) {
   return false;
 }
 
-// The unit that speaks for a frame: the nearest one in the sentence.
+// The unit that speaks for a frame: the nearest one in the sentence. A verb
+// of intent ("North Korea plans to send troops") states the subject's aim;
+// it is not a source of the event.
 const AttributionUnit* unit_for(const std::vector<AttributionUnit>& units, uint32_t anchor) {
   const AttributionUnit* best = nullptr;
   uint32_t best_d = UINT32_MAX;
   for (const auto& u : units) {
     if (u.self || u.backward || u.chain.empty()) continue;
+    if (!u.cues.empty() && u.cues.front()->entry && u.cues.front()->entry->frame == "intent") continue;
     uint32_t d = u.cue_first > anchor ? u.cue_first - anchor : anchor - u.cue_first;
     if (d < best_d) {
       best_d = d;
@@ -149,6 +160,31 @@ std::optional<uint32_t> words_after_colon(const Document& doc, const SentenceVie
   return k;
 }
 
+// '"We don't know that loophole," she said. "We have no context ..."': a
+// speaker named after a quotation goes on speaking in the quotation that
+// opens the next sentence of the paragraph; returns that quotation's last
+// sentence.
+std::optional<uint32_t> quotation_after(const Document& doc, const SentenceView& v,
+                                        const std::vector<AttributionUnit>& units,
+                                        const std::vector<uint8_t>& inside_quote, uint32_t si) {
+  if (si + 1 >= doc.sentences.size() || doc.sentences[si + 1].paragraph != doc.sentences[si].paragraph) {
+    return std::nullopt;
+  }
+  const Sentence& next = doc.sentences[si + 1];
+  if (next.end_token == next.first_token || doc.folded_key(doc.tokens[next.first_token]) != "\"") return std::nullopt;
+  uint32_t last_quote = v.end;
+  for (uint32_t t = v.first; t < v.end; ++t) {
+    if (v.is_punct(t, '"')) last_quote = t;
+  }
+  if (last_quote == v.end) return std::nullopt;
+  bool speaker_after = false;
+  for (const auto& u : units) speaker_after = speaker_after || (!u.chain.empty() && !u.backward && u.cue_first > last_quote);
+  if (!speaker_after) return std::nullopt;
+  uint32_t k = si + 1;
+  for (uint32_t n = 0; k + 1 < doc.sentences.size() && inside_quote[k + 1] && n < kQuoteReach; ++n) ++k;
+  return k;
+}
+
 void ClaimBuilder::annotate(Document& doc) const {
   if (doc.sentences.empty()) return;
   const size_t first_claim = doc.claims.size();
@@ -200,8 +236,13 @@ void ClaimBuilder::annotate(Document& doc) const {
       continue;
     }
     build_sentence_view(doc, index, words_, si, v);
+    v.opens_in_quote = inside_quote[si];
     current.clear();
-    if (doc.sentences[si].is_title || states_nothing(v)) {
+    // Headlines are read like any sentence, unless the body repeats the
+    // title as its first sentence (then that copy speaks for it).
+    const bool repeated_title = doc.sentences[si].is_title && si + 1 < doc.sentences.size() &&
+                                doc.slice(doc.sentences[si + 1].at) == doc.slice(doc.sentences[si].at);
+    if (repeated_title || states_nothing(v)) {
       ctx.note_mentions(doc, index, words_, si);
       previous.clear();
       continue;
@@ -234,6 +275,8 @@ void ClaimBuilder::annotate(Document& doc) const {
     }
     if (auto k = words_after_colon(doc, v, units, inside_quote, si)) {
       quoted_evidence.end = std::max(quoted_evidence.end, doc.sentences[*k].at.end);
+    } else if (auto k2 = quotation_after(doc, v, units, inside_quote, si)) {
+      quoted_evidence.end = std::max(quoted_evidence.end, doc.sentences[*k2].at.end);
     }
     extents.clear();
     segments.clear();

@@ -254,5 +254,65 @@ TEST(ClaimBuilder, UnattributedAuthorStatementHasNoSources) {
   EXPECT_EQ(claims[0].certainty, "asserted");
 }
 
+TEST(ClaimBuilder, SpeakerInsideWhatAnotherSpeakerSaysIsPartOfTheReport) {
+  Fixture f("en");
+  f.text("She said leaders had agreed to a plan. He notes that the commission announced a delay, and aides said it was late.");
+  const auto& claims = f.run();
+  ASSERT_EQ(claims.size(), 3u);
+  EXPECT_EQ(claims[0].sources[0].text, "She");
+  EXPECT_EQ(claims[1].sources[0].text, "He");
+  EXPECT_EQ(claims[2].sources[0].text, "aides");  // after a clause edge: a speaker of its own
+}
+
+TEST(ClaimBuilder, SpeakerAfterAnInsertedSaidIsPartOfTheReport) {
+  Fixture f("en");
+  f.text("Back in Virginia, Mr. Clarke said, he decided to act.");
+  f.mention("Clarke", "person/clarke", "PERSON");
+  const auto& claims = f.run();
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(claims[0].sources[0].text, "Clarke");
+}
+
+TEST(ClaimBuilder, AVerbOfIntentIsAStatementNotTheSourceOfTheEvent) {
+  Fixture f("en");
+  f.text("North Korea plans to send 5,000 troops to Russia.");
+  f.mention("North Korea", "country/KP", "COUNTRY");
+  f.mention("Russia", "country/RU", "COUNTRY");
+  f.quantity("5,000 troops", 5000, 5000);
+  const auto& claims = f.run();
+  bool event = false, statement = false;
+  for (const auto& c : claims) {
+    if (c.event_type == "troop_deployment") {
+      event = true;
+      EXPECT_TRUE(c.sources.empty());
+    }
+    if (c.event_type == "statement") {
+      statement = true;
+      ASSERT_EQ(c.sources.size(), 1u);
+      EXPECT_EQ(c.sources[0].text, "North Korea");
+    }
+  }
+  EXPECT_TRUE(event && statement);
+}
+
+TEST(ClaimBuilder, InfinitiveTakesTheNamedSubjectOrNothing) {
+  Fixture f("en");
+  f.text("Caddell went on to discuss the polls. It is necessary to show that they have nothing to hide.");
+  f.mention("Caddell", "person/caddell", "PERSON");
+  const auto& claims = f.run();
+  ASSERT_EQ(claims.size(), 1u);
+  ASSERT_EQ(claims[0].sources.size(), 1u);
+  EXPECT_EQ(claims[0].sources[0].text, "Caddell");
+}
+
+TEST(ClaimBuilder, HeadlinesAreReadLikeSentences) {
+  Fixture f("en");
+  f.text("Senator Smith says the bill is dead\n\nThe vote was held on Monday.");
+  f.mention("Senator Smith", "person/smith", "PERSON");
+  const auto& claims = f.run();
+  ASSERT_EQ(claims.size(), 1u);
+  EXPECT_EQ(claims[0].sources[0].text, "Senator Smith");
+}
+
 }  // namespace
 }  // namespace claimtrace

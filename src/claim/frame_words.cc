@@ -18,7 +18,9 @@ constexpr std::pair<std::string_view, Role> kRoles[] = {
     {"aux", Role::kAux},                     {"complementizer", Role::kComplementizer},
     {"relative", Role::kRelative},           {"determiner", Role::kDeterminer},
     {"source_noun", Role::kSourceNoun},      {"coordinator", Role::kCoordinator},
-    {"personnel_noun", Role::kPersonnelNoun},
+    {"personnel_noun", Role::kPersonnelNoun}, {"infinitive", Role::kInfinitive},
+    {"noun_marker", Role::kNounMarker},      {"participle_opener", Role::kParticipleOpener},
+    {"passive_aux", Role::kPassiveAux},
 };
 
 }  // namespace

@@ -39,6 +39,10 @@ enum class Role : uint8_t {
   kSourceNoun,    // rapport, note, report: a document that can be a source
   kCoordinator,   // et, and: not a subject
   kPersonnelNoun, // soldats, troupes, troops: what a deployment sends
+  kInfinitive,    // to: the verb after it has no subject beside it
+  kNounMarker,    // the, a, those: a reporting word after it is a noun ("those reports")
+  kParticipleOpener, // by, after, despite: a participle after it speaks for the main subject
+  kPassiveAux,    // was, been: a reporting verb after it is passive
 };
 
 struct RoleSpan {

@@ -166,16 +166,18 @@ std::pair<uint32_t, uint32_t> signature_after_quotation(const Document& doc, uin
 // write them) opening the sentence before a colon.
 bool opens_with_named_speaker(const Document& doc, const DocumentIndex& index, const Sentence& s) {
   constexpr uint32_t kMaxName = 4;
+  // A transcript may quote the whole turn: '"WALLACE: Let's start ...'.
+  const uint32_t first = s.first_token + (s.end_token > s.first_token + 1 && is_punct_token(doc, s.first_token, "\""));
   bool colon = false;
-  for (uint32_t k = s.first_token + 1; k < s.end_token && k <= s.first_token + kMaxName && !colon; ++k) {
+  for (uint32_t k = first + 1; k < s.end_token && k <= first + kMaxName && !colon; ++k) {
     colon = is_punct_token(doc, k, ":");
   }
   if (!colon) return false;
-  auto m = std::lower_bound(index.mentions.begin(), index.mentions.end(), s.first_token,
+  auto m = std::lower_bound(index.mentions.begin(), index.mentions.end(), first,
                             [](const SpanRef& r, uint32_t f) { return r.first < f; });
-  uint32_t named_until = s.first_token;  // tokens [first_token, named_until) are a mention
-  if (m != index.mentions.end() && m->first == s.first_token) named_until = m->end;
-  for (uint32_t k = s.first_token + 1; k < s.end_token && k <= s.first_token + kMaxName; ++k) {
+  uint32_t named_until = first;  // tokens [first_token, named_until) are a mention
+  if (m != index.mentions.end() && m->first == first) named_until = m->end;
+  for (uint32_t k = first + 1; k < s.end_token && k <= first + kMaxName; ++k) {
     const Token& prev = doc.tokens[k - 1];
     if (k - 1 >= named_until && !prev.has(kAllCaps)) return false;
     if (is_punct_token(doc, k, ":")) return k + 1 < s.end_token;

@@ -35,6 +35,7 @@ struct SentenceView {
   uint32_t index = 0;  // sentence index
   uint32_t first = 0;  // token range
   uint32_t end = 0;
+  bool opens_in_quote = false;  // the sentence begins inside a quotation opened before it
 
   std::vector<uint32_t> roles;        // per token: bit (1 << Role) set when a frame word covers it
   std::vector<Origin> role_why;       // per token: the resource line of its first role
