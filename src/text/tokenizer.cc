@@ -185,7 +185,7 @@ class Scanner {
   }
 
   void emit(int32_t start, int32_t end, TokenKind kind, uint16_t flags) {
-    Token t;
+    Token& t = doc_.tokens.emplace_back();  // filled in place, not copied in
     t.nstart = static_cast<uint32_t>(start);
     t.nend = static_cast<uint32_t>(end);
     t.at = {doc_.normalized.original(t.nstart), doc_.normalized.original(t.nend)};
@@ -242,7 +242,6 @@ class Scanner {
     fold_end_ += size;
     t.fold_size = static_cast<uint32_t>(size);
     t.hash = h;
-    doc_.tokens.push_back(t);
   }
 
   const CharInfo* table_ = char_table();
