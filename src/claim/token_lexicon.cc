@@ -46,11 +46,9 @@ void TokenLexicon::rehash() {
   }
 }
 
-void TokenLexicon::matches_at(const Document& doc, uint32_t i, uint32_t end,
-                              std::vector<PhraseMatcher::Match>& out) const {
-  out.clear();
+void TokenLexicon::matches_from(const Document& doc, uint32_t i, uint32_t end,
+                                std::vector<PhraseMatcher::Match>& out) const {
   const Token& t = doc.tokens[i];
-  if (!test(starts_, t.hash)) return;
   if (test(multi_starts_, t.hash) && i + 1 < end && test(pairs_, combine_hash(t.hash, doc.tokens[i + 1].hash))) {
     multi_.matches_at(doc, i, end, out);
     if (!out.empty() && out.front().end > i + 1) {

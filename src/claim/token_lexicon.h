@@ -23,9 +23,14 @@ class TokenLexicon {
 
   // The longest phrases starting at token `i` (ending before `end`), all
   // their payloads, appended to `out` (cleared first).
-  void matches_at(const Document& doc, uint32_t i, uint32_t end, std::vector<PhraseMatcher::Match>& out) const;
+  // Inline: most tokens are turned away by the first bit test, without a call.
+  void matches_at(const Document& doc, uint32_t i, uint32_t end, std::vector<PhraseMatcher::Match>& out) const {
+    out.clear();
+    if (test(starts_, doc.tokens[i].hash)) matches_from(doc, i, end, out);
+  }
 
  private:
+  void matches_from(const Document& doc, uint32_t i, uint32_t end, std::vector<PhraseMatcher::Match>& out) const;
   static constexpr uint64_t kBits = 1 << 16;
   static constexpr size_t kWords = kBits / 64;
   static bool test(const std::vector<uint64_t>& bits, uint64_t h) {

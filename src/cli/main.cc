@@ -6,10 +6,12 @@
 #include <map>
 
 #include "cli/commands.h"
+#include "core/allocator.h"
 
 int main(int argc, char** argv) {
   using namespace claimtrace::cli;
   std::ios::sync_with_stdio(false);
+  claimtrace::keep_freed_memory();
   CLI::App app{"claimtrace: a ledger of claims from conflict news (what is claimed, who says it, how sure)"};
   app.require_subcommand(1);
   app.set_version_flag("--version", std::string("claimtrace ") + CLAIMTRACE_VERSION);

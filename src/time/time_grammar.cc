@@ -137,8 +137,12 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
     s.match_begin[se] = static_cast<uint32_t>(s.matches.size());
     uint32_t next = se;
     for (uint32_t i = se; i-- > sb;) {
+      if (!s.needed[i]) {  // no lexicon matches here, and no strong token
+        s.next_strong[i] = next;
+        continue;
+      }
       uint64_t mask = s.kinds[i];
-      bool strong = s.needed[i] && (mask & (kNumberBit | kWordNumberBit | kHyphenBit));
+      bool strong = (mask & (kNumberBit | kWordNumberBit | kHyphenBit)) != 0;
       for (uint32_t m = s.match_begin[i]; m < s.match_begin[i + 1]; ++m) {
         const Kind kind = lex.entry(s.matches[m].payload).kind;
         mask |= bit(kind);
