@@ -261,4 +261,80 @@ Grammar::Opt Grammar::with_time(P d) {
   return r;
 }
 
+// "8-9am", "from 7 to 7:30pm", "between 5 and 6 in the afternoon": two times of
+// day. Bare numbers at both ends make a range only after a day and an opener
+// ("Saturday from 3 to 5"), never alone: "won 3-1", "from 3 to 5 percent".
+Grammar::Opt Grammar::clock_range(uint32_t i, bool after_day) {
+  uint32_t j = i;
+  const bool between = lex(i, Kind::kBetween, &j) != nullptr;
+  const bool opened = between || lex(i, Kind::kFrom, &j) != nullptr;
+  if (!opened) j = i;
+  auto time_at = [&](uint32_t k) -> Opt {
+    if (Opt t = clock(k)) return t->e.has_date() ? std::nullopt : t;
+    const int h = num(k);
+    if (h < 0 || h > 24 || ndigits(k) > 2 || is_punct(k + 1, ':') || is_punct(k + 1, '/') || is_punct(k + 1, '.') ||
+        is_punct(k + 1, '%') || lex(k + 1, Kind::kUnit) || lex(k + 1, Kind::kMonth))
+      return std::nullopt;
+    // A bare hour ends the sentence or stands before punctuation or a time word ("to 5 percent" is no time).
+    if (k + 1 < end_ && doc_.tokens[k + 1].kind != TokenKind::kPunct && !any_lex(k + 1)) return std::nullopt;
+    P p;
+    p.e.hour = h;
+    p.end = k + 1;
+    return p;
+  };
+  Opt a = time_at(j);
+  if (!a) return std::nullopt;
+  uint32_t k = a->end;
+  bool joined = false;
+  if (is_punct(k, '-')) { ++k; joined = true; }
+  else if (between) joined = lex(k, Kind::kAnd, &k) || lex(k, Kind::kTo, &k);
+  else joined = lex(k, Kind::kTo, &k) || lex(k, Kind::kUntil, &k);
+  if (!joined) return std::nullopt;
+  Opt b = time_at(k);
+  if (!b) return std::nullopt;
+  auto marked = [](const Expr& e) { return e.minute >= 0 || e.ampm >= 0 || !e.pod.empty(); };
+  if (!marked(a->e) && !marked(b->e) && !(opened && after_day)) return std::nullopt;
+  share_ampm(a->e, b->e);
+  P p;
+  p.e.type = ExprType::kRange;
+  p.e.parts = {a->e, b->e};
+  p.end = b->end;
+  p.rule = "time.range.clock";
+  return p;
+}
+
+Grammar::Opt Grammar::day_with_times(const P& d) {
+  if (d.e.type != ExprType::kDate || d.e.hour >= 0 || !d.e.mod.empty()) return std::nullopt;
+  if (!(d.e.day >= 0 || d.e.weekday >= 0 || d.e.rel_unit == 'D')) return std::nullopt;
+  const uint32_t j = skip(skip_punct(d.end, ','), Kind::kAt);
+  auto dated = [&](const Expr& t) {
+    Expr x = d.e;
+    x.hour = t.hour; x.minute = t.minute; x.second = t.second; x.ampm = t.ampm;
+    if (!t.pod.empty()) x.pod = t.pod;
+    return x;
+  };
+  if (Opt r = clock_range(j, true)) {  // Monday 8-9am, tonight from 7 to 7:30
+    for (Expr& x : r->e.parts) x = dated(x);
+    r->rule = "time.range.day_clock";
+    return r;
+  }
+  // tomorrow before 5pm, Tuesday after 1pm, Feb 1st no later than 6:00
+  struct ModWord { Kind kind; std::string_view mod; };
+  static constexpr ModWord kMods[] = {{Kind::kBefore, "BEFORE"}, {Kind::kAfter, "AFTER"},
+                                      {Kind::kUntil, "ON_OR_BEFORE"}, {Kind::kSince, "ON_OR_AFTER"}};
+  for (const auto& m : kMods) {
+    uint32_t k = 0;
+    if (!lex(j, m.kind, &k)) continue;
+    Opt t = clock(k);
+    if (!t || t->e.has_date()) return std::nullopt;
+    P r = d;
+    r.e = dated(t->e);
+    r.e.mod = m.mod;
+    r.end = t->end;
+    r.rule = "time.clock.day_bound";
+    return r;
+  }
+  return std::nullopt;
+}
+
 }  // namespace claimtrace::timegrammar

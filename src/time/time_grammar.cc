@@ -332,6 +332,8 @@ void Grammar::share_ampm(Expr& a, Expr& b) {
   if (a.hour < 0 || b.hour < 0) return;
   if (a.ampm >= 0 && b.ampm < 0 && b.pod.empty() && b.hour >= a.hour && b.hour <= 12) b.ampm = a.ampm;
   if (b.ampm >= 0 && a.ampm < 0 && a.pod.empty() && a.hour < b.hour) a.ampm = b.ampm;
+  // "between 5 and 6 in the afternoon": the part of the day serves both ends.
+  if (a.ampm < 0 && a.pod.empty() && b.ampm < 0 && !b.pod.empty() && a.hour <= b.hour) a.pod = b.pod;
 }
 
 void Grammar::take_longest(Opt& best, Opt cand) {
@@ -379,6 +381,7 @@ Grammar::Opt Grammar::unit(uint32_t i) {
   }
   if (best && best->e.type == ExprType::kDate) {
     if (auto t = with_time(*best)) best = std::move(t);
+    if (auto r = day_with_times(*best)) return r;
     if (best->e.hour >= 0 && !best->e.has_date()) {
       // 15h le 29 juin, 7:00 on next Sunday, 5pm of April 22
       uint32_t j = skip(skip(skip_punct(best->end, ','), Kind::kAt), Kind::kOf);
@@ -450,8 +453,8 @@ Grammar::Opt Grammar::full(uint32_t i) {
       if (lex(k, Kind::kTo, &k) || lex(k, Kind::kAnd, &k) || is_punct(k, '-') || lex(k, Kind::kUntil, &k)) {
         if (is_punct(fe, '-')) k = fe + 1;
         Opt b = unit(k);
-        if (b && b->e.type == ExprType::kDate && b->e.hour >= 0 && num(j) >= 0 && num(j) <= 24 && !b->e.has_date()) {
-          a = P{};  // between 10 and 11:30, from 5 to 6pm
+        if (b && b->e.type == ExprType::kDate && b->e.hour >= 0 && num(j) >= 0 && num(j) <= 24) {
+          a = P{};  // between 10 and 11:30, from 5 to 6pm (of April 22: the date is shared below)
           a->e.hour = num(j);
           a->end = j + 1;
           a->rule = "time.clock";
@@ -519,6 +522,12 @@ Grammar::Opt Grammar::full(uint32_t i) {
     return std::nullopt;
   }
   Opt a = unit(i);
+  if (!a) {
+    if (Opt r = clock_range(i, false)) {  // 9-10 am, 5 to 6pm tomorrow
+      attach_date(*r);
+      return r;
+    }
+  }
   if (!a && num(i) >= 1 && num(i) <= 31 && ndigits(i) <= 2 && (is_punct(i + 1, '-') || lex(i + 1, Kind::kTo))) {
     // "13-15 mars", "19 au 20 novembre": a bare day before a dated day.
     uint32_t k = i + 1;

@@ -118,6 +118,11 @@ class Grammar {
   Opt with_time(P date);  // "29 juin à 15h", "tomorrow morning"
   // A clock time at j, or after "at"/"à" a bare hour ("today at 7").
   Opt clock_after(uint32_t j);
+  // Two times of day: "8-9am", "from 7 to 7:30pm", "between 10 and 11:30".
+  Opt clock_range(uint32_t i, bool after_day);
+  // After a day: its times ("Monday 8-9am", "1/1/2015 between 10 and 11:30")
+  // or a bounded time ("tomorrow before 5pm").
+  Opt day_with_times(const P& day);
 
   static void take_longest(Opt& best, Opt cand);
   static void share_ampm(timeexpr::Expr& a, timeexpr::Expr& b);
