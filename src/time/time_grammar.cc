@@ -379,6 +379,17 @@ Grammar::Opt Grammar::unit(uint32_t i) {
       best->end = d->end;
     }
   }
+  if (best && best->e.type == ExprType::kDate && best->e.rel_unit == 'W' && best->e.weekday < 0 && best->e.mod.empty()) {
+    // "next week on Tuesday", "last week Sunday", "previous week - Monday": a day of that week.
+    // Not across a comma: "Last week, Monday's vote ..." may speak of this week.
+    const uint32_t j = skip(skip_punct(best->end, '-'), Kind::kAt);
+    uint32_t we = 0;
+    if (const auto* w = lex(j, Kind::kWeekday, &we); w && (!w->ambiguous || j > best->end)) {
+      best->e.weekday = w->ival;
+      best->end = w->abbrev ? skip_punct(we, '.') : we;
+      best->rule = "time.date.weekday_of_week";
+    }
+  }
   if (best && best->e.type == ExprType::kDate) {
     if (auto t = with_time(*best)) best = std::move(t);
     if (auto r = day_with_times(*best)) return r;
