@@ -133,6 +133,11 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
   else if (lex(i, Kind::kLess, &j)) bound = "LESS_THAN";
   if (!bound.empty()) {
     Opt d = duration(j, true);
+    if (d && d->e.type == ExprType::kDate && d->e.offset_sign && bound == "MORE_THAN") {
+      // "more than 2 weeks before today", "more than 3 days ago": earlier than that day.
+      d->e.mod = d->e.offset_sign < 0 ? "BEFORE" : "AFTER";
+      return d;
+    }
     if (!d || d->e.type != ExprType::kDuration) return std::nullopt;
     d->e.mod = bound;
     return d;

@@ -283,7 +283,8 @@ bool Grammar::month_ok(uint32_t i, uint32_t end, const timelex::Entry& e, bool h
     if (i > first_) {
       for (Kind k : {Kind::kYearIntro, Kind::kMonthIntro, Kind::kSince, Kind::kBefore, Kind::kAfter, Kind::kUntil,
                      Kind::kPart, Kind::kFrom, Kind::kTo, Kind::kDir, Kind::kOf}) {
-        if (lex(i - 1, k)) return !e.abbrev || is_punct(end, '.');
+        // "after Feb", "in Mar.": an abbreviation that is also a word (Mar, Jan) needs its dot.
+        if (lex(i - 1, k)) return !e.abbrev || !e.ambiguous || is_punct(end, '.');
       }
       // mi-mars: the part word is glued by a hyphen
     }
