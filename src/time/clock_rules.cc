@@ -31,7 +31,50 @@ uint32_t Grammar::pod_after(uint32_t he, timeexpr::Expr& e, bool need_connector)
   return q;
 }
 
+// English minutes before the hour: "half past eight", "a quarter to 7", "ten past 9
+// in the evening", "three minutes to eight". "to" needs the minute unit ("rose 5 to 7").
+Grammar::Opt Grammar::past_to(uint32_t i) {
+  int minutes = 0, sign = 0;
+  uint32_t k = 0;
+  const timelex::Entry* pt = lex(i, Kind::kPastTo, &k);
+  if (pt && std::abs(pt->ival) > 1) {
+    minutes = std::abs(pt->ival);
+    sign = pt->ival > 0 ? 1 : -1;
+  } else {
+    double v = 0;
+    uint32_t ve = 0;
+    if (lex(i, Kind::kCount) || !count_at(i, v, ve) || v < 1 || v >= 60 || v != std::floor(v)) return std::nullopt;
+    uint32_t ue = ve;
+    const auto* u = lex(ve, Kind::kUnit, &ue);
+    if (u && u->sval != "MIN") return std::nullopt;
+    pt = lex(ue, Kind::kPastTo, &k);
+    if (!pt || std::abs(pt->ival) != 1 || (pt->ival < 0 && !u)) return std::nullopt;
+    minutes = static_cast<int>(v);
+    sign = pt->ival;
+  }
+  Opt h = clock(k);
+  if (h && (h->e.minute > 0 || h->e.has_date())) return std::nullopt;
+  if (!h) {  // a bare hour: "half past 8", "ten past nine."
+    double v = 0;
+    uint32_t ve = 0;
+    if (lex(k, Kind::kCount) || !count_at(k, v, ve) || v > 12 || v != std::floor(v)) return std::nullopt;
+    if (ve < end_ && doc_.tokens[ve].kind != TokenKind::kPunct && !any_lex(ve)) return std::nullopt;
+    if (lex(ve, Kind::kUnit)) return std::nullopt;
+    h = P{};
+    h->e.hour = static_cast<int>(v);
+    h->end = pod_after(ve, h->e);
+  }
+  P p = *h;
+  p.e.minute = sign > 0 ? minutes : 60 - minutes;
+  if (sign < 0) p.e.hour = p.e.hour == 0 ? 23 : p.e.hour - 1;
+  p.rule = "time.clock.past_to";
+  return p;
+}
+
 Grammar::Opt Grammar::clock(uint32_t i) {
+  if (kinds(i) & (bit(Kind::kPastTo) | kNumberBit | kWordNumberBit)) {
+    if (Opt r = past_to(i)) return r;
+  }
   P p;
   p.rule = "time.clock";
   uint32_t k = 0;

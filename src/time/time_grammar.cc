@@ -354,7 +354,7 @@ Grammar::Opt Grammar::unit(uint32_t i) {
                                  bit(Kind::kRef) | bit(Kind::kMore) | bit(Kind::kLess) | bit(Kind::kLater) | bit(Kind::kAgo);
   if (here & kDateHeads) take_longest(best, date(i));
   if (here & kRelHeads) take_longest(best, relative(i));
-  if (here & (kNum | bit(Kind::kClock) | bit(Kind::kCount))) take_longest(best, clock(i));
+  if (here & (kNum | bit(Kind::kClock) | bit(Kind::kCount) | bit(Kind::kPastTo))) take_longest(best, clock(i));
   if (here & (bit(Kind::kDet) | bit(Kind::kDir) | bit(Kind::kPod) | bit(Kind::kAt))) take_longest(best, part_of_day(i));
   if (here & (bit(Kind::kSet) | bit(Kind::kSetAdv))) take_longest(best, set(i));
   if (best && best->e.type == ExprType::kDate && best->e.hour < 0 && !best->e.pod.empty() && !best->e.has_date() &&

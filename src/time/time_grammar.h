@@ -113,6 +113,7 @@ class Grammar {
 
   // ---- clock_rules.cc
   Opt clock(uint32_t i);
+  Opt past_to(uint32_t i);  // half past eight, ten past 9, three minutes to eight
   uint32_t pod_after(uint32_t he, timeexpr::Expr& e, bool need_connector = false) const;
   Opt part_of_day(uint32_t i);
   Opt with_time(P date);  // "29 juin à 15h", "tomorrow morning"

@@ -36,6 +36,7 @@ constexpr KindName kKinds[] = {
     {"few", Kind::kFew},             {"count", Kind::kCount},       {"more", Kind::kMore},
     {"less", Kind::kLess},           {"holiday", Kind::kHoliday},
     {"since_post", Kind::kSincePost}, {"until_post", Kind::kUntilPost}, {"for", Kind::kFor},
+    {"past_to", Kind::kPastTo},
 };
 
 bool kind_of(std::string_view name, Kind& out) {

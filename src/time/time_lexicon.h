@@ -62,6 +62,8 @@ enum class Kind : uint8_t {
   kSincePost,   // after a date: and after, or later, onwards (ON_OR_AFTER)
   kUntilPost,   // after a date: or earlier, and before (ON_OR_BEFORE)
   kFor,         // before a duration: pendant, durant, for, during ("pendant 14 heures" is not a clock time)
+  kPastTo,      // before the hour: ival +1 past / -1 to after a count of minutes ("ten past 9"),
+                // or the signed minutes themselves: half past +30, a quarter to -15
 };
 
 struct Entry {
