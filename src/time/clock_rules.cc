@@ -117,8 +117,8 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     }
     h = static_cast<int>(std::floor(v));
     word_hour = true;
-  } else if (ndigits(i) > 2) {
-    return std::nullopt;
+  } else if (ndigits(i) > 2 || (glued(he) && lex(he, Kind::kOrdSuffix))) {
+    return std::nullopt;  // "about 3rd week" holds no hour
   }
   if (h > 24) return std::nullopt;
   p.e.hour = h;

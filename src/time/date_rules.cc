@@ -2,6 +2,7 @@
 // 2025-06-29, juin 2024, 2024, mardi 1er juillet, l'été 2024, Q3 2024,
 // the 1990s, fin 2024, mid-June.
 #include "time/time_grammar.h"
+#include "time/calendar.h"
 
 #include <cstdio>
 
@@ -539,8 +540,66 @@ Grammar::Opt Grammar::nth_weekday(uint32_t i) {
   return std::nullopt;
 }
 
+// The Nth week or month of a year, the Nth week of a month, the Nth century:
+// "the second week of 2021", "last week of 2016", "the 3rd week of Jan", "the
+// third month of 2021", "the 9th month of next year", "the 21st century".
+Grammar::Opt Grammar::nth_period(uint32_t i) {
+  const uint32_t j = skip(i, Kind::kDet);  // the article in the span, as in "the third quarter"
+  int nth = 0;
+  uint32_t oe = 0;
+  if (const auto* o = lex(j, Kind::kOrdinal, &oe)) nth = o->ival;
+  else if (num(j) >= 1 && num(j) <= 31 && glued(j + 1) && lex(j + 1, Kind::kOrdSuffix)) { nth = num(j); oe = j + 2; }
+  else if (const auto* d = lex(j, Kind::kDir, &oe); d && d->ival == -1) nth = -1;
+  if (!nth) return std::nullopt;
+  uint32_t ue = 0;
+  const auto* u = lex(oe, Kind::kUnit, &ue);
+  if (!u || !u->singular) return std::nullopt;
+  P p;
+  p.rule = "time.date.nth_period";
+  p.where = u->where;
+  if (u->sval == "CE") {
+    if (nth < 1) return std::nullopt;
+    p.e.century = nth - 1;
+    p.end = ue;
+    return p;
+  }
+  if (u->sval != "W" && u->sval != "M") return std::nullopt;
+  const uint32_t k = skip(ue, Kind::kOf);
+  if (k == ue) return std::nullopt;  // "the last week" alone is last week
+  const int y = num(k);
+  if (ndigits(k) == 4 && y >= 1000 && y <= 2200) {  // of 2021
+    p.e.year = y;
+    p.end = k + 1;
+    if (u->sval == "M") {
+      if (nth < 0 || nth > 12) return std::nullopt;
+      p.e.month = nth;
+    } else {
+      if (nth > 53) return std::nullopt;
+      // The last ISO week of a year holds its 28 December.
+      p.e.week = nth > 0 ? nth : timecal::iso_week({y, 12, 28}).week;
+    }
+    return p;
+  }
+  if (Opt s = period_shift(k); s && s->e.rel_unit == 'Y' && s->e.type == ExprType::kDate && u->sval == "M" &&
+                               nth >= 1 && nth <= 12) {  // the 9th month of next year
+    p.e.month = nth;
+    p.e.rel_unit = 'Y';
+    p.e.rel_n = s->e.rel_n;
+    p.end = s->end;
+    return p;
+  }
+  if (Opt m = month_year(k); m && u->sval == "W" && m->e.day < 0 && nth <= 5) {  // the third week of January
+    p.e = m->e;
+    p.e.month_week = nth;
+    p.end = m->end;
+    return p;
+  }
+  return std::nullopt;
+}
+
 Grammar::Opt Grammar::date(uint32_t i) {
   Opt best;
+  if (kinds(i) & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_period(i));
   if (kinds(i) & bit(Kind::kHoliday)) take_longest(best, holiday(i));
   if (kinds(i) & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_weekday(i));
   uint32_t ue = 0;
@@ -549,6 +608,10 @@ Grammar::Opt Grammar::date(uint32_t i) {
     P p;  // week 10: an ISO week of the reference year
     p.e.week = num(ue);
     p.end = ue + 1;
+    if (const uint32_t k = skip(ue + 1, Kind::kOf); k > ue + 1 && ndigits(k) == 4 && num(k) >= 1000 && num(k) <= 2200) {
+      p.e.year = num(k);  // week 3 of 2027
+      p.end = k + 1;
+    }
     p.rule = "time.date.week_number";
     p.where = u->where;
     best = p;

@@ -347,6 +347,9 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
     p.m = e.month; p.gran = Gran::kMonth;
     if (p.y < 0 && has_ref) p.y = pick(r.y, dir, tense, [&](int y) {
       return y != r.y ? sign(y - r.y) : sign(e.month - r.m); });
+    if (e.month_week != 0 && p.y >= 0) {  // as ISO weeks: the week of the month's first (or last) Thursday
+      set_week(p, timecal::nth_weekday(p.y, p.m, 4, e.month_week), Gran::kWeek);
+    }
     return p;
   }
   if (e.day >= 0) {

@@ -348,7 +348,7 @@ Grammar::Opt Grammar::unit(uint32_t i) {
   constexpr uint64_t kNum = kNumberBit | kWordNumberBit;
   constexpr uint64_t kDateHeads = kNum | kHyphenBit | bit(Kind::kMonth) | bit(Kind::kMonthIntro) | bit(Kind::kDir) |
                                   bit(Kind::kWeekday) | bit(Kind::kDet) | bit(Kind::kSeason) | bit(Kind::kOrdinal) |
-                                  bit(Kind::kDecadeIntro) | bit(Kind::kPart) | bit(Kind::kHoliday);
+                                  bit(Kind::kDecadeIntro) | bit(Kind::kPart) | bit(Kind::kHoliday) | bit(Kind::kUnit);
   constexpr uint64_t kRelHeads = kNum | bit(Kind::kDet) | bit(Kind::kDayRel) | bit(Kind::kDir) | bit(Kind::kUnit) |
                                  bit(Kind::kAgoPre) | bit(Kind::kInPre) | bit(Kind::kFew) | bit(Kind::kCount) |
                                  bit(Kind::kRef) | bit(Kind::kMore) | bit(Kind::kLess) | bit(Kind::kLater) | bit(Kind::kAgo);
@@ -444,7 +444,8 @@ Grammar::Opt Grammar::full(uint32_t i) {
     // says more than the open bound, so the span is "fin 2024" alone.
     if (!inner->e.mod.empty()) return std::nullopt;
     // "about" before a relative period is not a time word ("How about last week").
-    if (m.kind == Kind::kApprox && (inner->e.rel_unit || inner->e.offset_sign)) return std::nullopt;
+    if (m.kind == Kind::kApprox && (inner->e.rel_unit || inner->e.offset_sign || lex(skip_article(j), Kind::kDir)))
+      return std::nullopt;
     P p = *inner;
     p.e.mod = m.mod;
     p.rule = m.rule;
