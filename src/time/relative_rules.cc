@@ -302,7 +302,9 @@ Grammar::Opt Grammar::fuzzy_ref(uint32_t i) {
 }
 
 // chaque mardi, every week, tous les jours, every 2 weeks, daily.
-Grammar::Opt Grammar::set(uint32_t i) {
+Grammar::Opt Grammar::set(uint32_t i) { return with_set_time(set_words(i)); }
+
+Grammar::Opt Grammar::set_words(uint32_t i) {
   uint32_t j = 0;
   if (const auto* a = lex(i, Kind::kSetAdv, &j)) {
     P p;
@@ -346,6 +348,24 @@ Grammar::Opt Grammar::set(uint32_t i) {
     return p;
   }
   return std::nullopt;
+}
+
+// "every Monday at 4pm", "every morning at 9am", "daily at 7:13 p.m.": the time
+// joins a set of days (XXXX-WXX-1T16:00) or stands for a set of parts of days (T09:00).
+void Grammar::set_time(P& p, const Expr& t, uint32_t end) {
+  const std::string time = timeresolve::resolve(t, std::nullopt, 0).value;
+  if (time.empty() || time[0] != 'T') return;
+  const std::string& v = p.e.set_value;
+  if (v.starts_with("XXXX-WXX-") && v.size() == 10) p.e.set_value = v + time;
+  else if (v == "P1D" || (v.size() == 3 && v[0] == 'T')) p.e.set_value = time;
+  else return;
+  p.end = std::max(p.end, end);
+}
+
+Grammar::Opt Grammar::with_set_time(Opt s) {
+  if (!s || s->e.type != ExprType::kSet) return s;
+  if (Opt t = clock_after(skip_punct(s->end, ',')); t && !t->e.has_date() && t->e.hour >= 0) set_time(*s, t->e, t->end);
+  return s;
 }
 
 Grammar::Opt Grammar::relative(uint32_t i) {

@@ -380,6 +380,14 @@ Grammar::Opt Grammar::unit(uint32_t i) {
       best->end = d->end;
     }
   }
+  if (best && best->e.type == ExprType::kDate && best->e.hour >= 0 && !best->e.has_date() && best->e.mod.empty()) {
+    // "9am every Sunday", "9am Sundays": a time of a set of days
+    if (Opt s = set_words(best->end); s && s->e.set_value.starts_with("XXXX-WXX-")) {
+      set_time(*s, best->e, s->end);
+      s->end = std::max(s->end, best->end);
+      return s;
+    }
+  }
   if (best && best->e.type == ExprType::kDate && best->e.rel_unit == 'W' && best->e.weekday < 0 && best->e.mod.empty()) {
     // "next week on Tuesday", "last week Sunday", "previous week - Monday": a day of that week.
     // Not across a comma: "Last week, Monday's vote ..." may speak of this week.

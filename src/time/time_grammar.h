@@ -111,6 +111,9 @@ class Grammar {
   Opt duration(uint32_t i, bool bounded = false);  // bounded: after "more than", "plus de"
   Opt fuzzy_ref(uint32_t i);
   Opt set(uint32_t i);
+  Opt set_words(uint32_t i);
+  Opt with_set_time(Opt s);
+  void set_time(P& p, const timeexpr::Expr& t, uint32_t end);
 
   // ---- clock_rules.cc
   Opt clock(uint32_t i);
