@@ -305,9 +305,10 @@ Grammar::Opt Grammar::with_time(P d) {
 }
 
 // "8-9am", "from 7 to 7:30pm", "between 5 and 6 in the afternoon": two times of
-// day. Bare numbers at both ends make a range only after a day and an opener
-// ("Saturday from 3 to 5"), never alone: "won 3-1", "from 3 to 5 percent".
-Grammar::Opt Grammar::clock_range(uint32_t i, bool after_day) {
+// day. Bare numbers at both ends make a range only after an opener and a part
+// of the day ("tonight from 7 to 9"), never alone: "won 3-1", "from 3 to 5
+// percent", "the toll rose on Monday from 5 to 6".
+Grammar::Opt Grammar::clock_range(uint32_t i, bool after_pod) {
   uint32_t j = i;
   const bool between = lex(i, Kind::kBetween, &j) != nullptr;
   const bool opened = between || lex(i, Kind::kFrom, &j) != nullptr;
@@ -336,7 +337,7 @@ Grammar::Opt Grammar::clock_range(uint32_t i, bool after_day) {
   Opt b = time_at(k);
   if (!b) return std::nullopt;
   auto marked = [](const Expr& e) { return e.minute >= 0 || e.ampm >= 0 || !e.pod.empty(); };
-  if (!marked(a->e) && !marked(b->e) && !(opened && after_day)) return std::nullopt;
+  if (!marked(a->e) && !marked(b->e) && !(opened && after_pod)) return std::nullopt;
   share_ampm(a->e, b->e);
   P p;
   p.e.type = ExprType::kRange;
@@ -356,7 +357,7 @@ Grammar::Opt Grammar::day_with_times(const P& d) {
     if (!t.pod.empty()) x.pod = t.pod;
     return x;
   };
-  if (Opt r = clock_range(j, true)) {  // Monday 8-9am, tonight from 7 to 7:30
+  if (Opt r = clock_range(j, !d.e.pod.empty())) {  // Monday 8-9am, tonight from 7 to 7:30
     for (Expr& x : r->e.parts) x = dated(x);
     r->rule = "time.range.day_clock";
     return r;

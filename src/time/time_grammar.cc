@@ -331,7 +331,9 @@ void Grammar::attach_year(P& range) {
 // "from 5 to 6pm": one am/pm serves both ends when they sit in the same half day.
 void Grammar::share_ampm(Expr& a, Expr& b) {
   if (a.hour < 0 || b.hour < 0) return;
-  if (a.ampm >= 0 && b.ampm < 0 && b.pod.empty() && b.hour >= a.hour && b.hour <= 12) b.ampm = a.ampm;
+  // "from 10:10pm to 10": an end before the start lies in the other half day.
+  const bool b_later = b.hour * 60 + std::max(b.minute, 0) >= a.hour * 60 + std::max(a.minute, 0);
+  if (a.ampm >= 0 && b.ampm < 0 && b.pod.empty() && b_later && b.hour <= 12) b.ampm = a.ampm;
   if (b.ampm >= 0 && a.ampm < 0 && a.pod.empty() && a.hour < b.hour) a.ampm = b.ampm;
   // "between 5 and 6 in the afternoon": the part of the day serves both ends.
   if (a.ampm < 0 && a.pod.empty() && b.ampm < 0 && !b.pod.empty() && a.hour <= b.hour) a.pod = b.pod;
