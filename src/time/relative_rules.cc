@@ -368,8 +368,53 @@ Grammar::Opt Grammar::with_set_time(Opt s) {
   return s;
 }
 
+// "for 3 days from today", "for 1 week, from 20 December", "a week starting
+// tomorrow": a stretch that opens on a day (without "for", "3 days from today"
+// is the day 3 days on).
+Grammar::Opt Grammar::stretch_from(uint32_t i) {
+  uint32_t j = i;
+  const bool for_word = lex(i, Kind::kFor, &j) != nullptr;
+  if (!for_word) j = i;
+  Opt d = duration(j);
+  if (!d || !d->e.mod.empty()) return std::nullopt;
+  Expr anchor;
+  uint32_t end = 0;
+  if (d->e.type == ExprType::kDate && d->e.offset_sign > 0 && d->e.parts.size() == 1 && for_word &&
+      !timeexpr::unit_is_clock(d->e.offset_unit)) {
+    anchor = d->e.parts[0];  // read by the duration rule as a day from an anchor
+    end = d->end;
+  } else if (d->e.type == ExprType::kDuration && !d->e.unit2 && d->e.amount > 0 && !timeexpr::unit_is_clock(d->e.unit)) {
+    const uint32_t k = skip_punct(d->end, ',');
+    uint32_t ke = 0;
+    // "starting" carries the stretch: the span leaves "for" out ("for [a week starting tomorrow]").
+    if (lex(k, Kind::kSince, &ke) ? for_word : !(for_word && lex(k, Kind::kFrom, &ke))) return std::nullopt;
+    Opt a = day_relative(ke);
+    take_longest(a, date(ke));
+    if (!a || a->e.hour >= 0 || !a->e.mod.empty() || !(a->e.day >= 0 || a->e.weekday >= 0 || a->e.rel_unit == 'D'))
+      return std::nullopt;
+    anchor = a->e;
+    end = a->end;
+  } else {
+    return std::nullopt;
+  }
+  Expr stop;
+  stop.offset_sign = 1;
+  stop.offset_n = d->e.type == ExprType::kDuration ? d->e.amount : d->e.offset_n;
+  stop.offset_unit = d->e.type == ExprType::kDuration ? d->e.unit : d->e.offset_unit;
+  stop.parts = {anchor};
+  P p;
+  p.e.type = ExprType::kRange;
+  p.e.parts = {anchor, stop};
+  p.e.end_at_begin = true;
+  p.end = end;
+  p.rule = "time.range.stretch_from";
+  p.where = d->where;
+  return p;
+}
+
 Grammar::Opt Grammar::relative(uint32_t i) {
   Opt best;
+  take_longest(best, stretch_from(i));
   take_longest(best, day_relative(i));
   take_longest(best, period_shift(i));
   take_longest(best, duration(i));

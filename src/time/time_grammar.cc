@@ -353,7 +353,8 @@ Grammar::Opt Grammar::unit(uint32_t i) {
                                   bit(Kind::kDecadeIntro) | bit(Kind::kPart) | bit(Kind::kHoliday) | bit(Kind::kUnit);
   constexpr uint64_t kRelHeads = kNum | bit(Kind::kDet) | bit(Kind::kDayRel) | bit(Kind::kDir) | bit(Kind::kUnit) |
                                  bit(Kind::kAgoPre) | bit(Kind::kInPre) | bit(Kind::kFew) | bit(Kind::kCount) |
-                                 bit(Kind::kRef) | bit(Kind::kMore) | bit(Kind::kLess) | bit(Kind::kLater) | bit(Kind::kAgo);
+                                 bit(Kind::kRef) | bit(Kind::kMore) | bit(Kind::kLess) | bit(Kind::kLater) | bit(Kind::kAgo) |
+                                 bit(Kind::kFor);
   if (here & kDateHeads) take_longest(best, date(i));
   if (here & kRelHeads) take_longest(best, relative(i));
   if (here & (kNum | bit(Kind::kClock) | bit(Kind::kCount) | bit(Kind::kPastTo))) take_longest(best, clock(i));
