@@ -324,6 +324,7 @@ Grammar::Opt Grammar::clock_range(uint32_t i, bool after_pod) {
     P p;
     p.e.hour = h;
     p.end = k + 1;
+    p.rule = "time.clock.bare";
     return p;
   };
   Opt a = time_at(j);
@@ -336,8 +337,8 @@ Grammar::Opt Grammar::clock_range(uint32_t i, bool after_pod) {
   if (!joined) return std::nullopt;
   Opt b = time_at(k);
   if (!b) return std::nullopt;
-  auto marked = [](const Expr& e) { return e.minute >= 0 || e.ampm >= 0 || !e.pod.empty(); };
-  if (!marked(a->e) && !marked(b->e) && !(opened && after_pod)) return std::nullopt;
+  // clock() reads only marked times (15h, 7:30, 6pm, 8 in the evening); the rest are bare numbers.
+  if (a->rule == "time.clock.bare" && b->rule == "time.clock.bare" && !(opened && after_pod)) return std::nullopt;
   share_ampm(a->e, b->e);
   P p;
   p.e.type = ExprType::kRange;
