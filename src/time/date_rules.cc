@@ -321,6 +321,31 @@ Grammar::Opt Grammar::quarter(uint32_t i) {
   int ord = 0;
   uint32_t oe = 0;
   P p;
+  // Q3 2016, H1 2016, 2019 Q3, Q3 this year, T3 2024: a period code with its year.
+  const bool year = ndigits(i) == 4 && num(i) >= 1000 && num(i) <= 2200;
+  const uint32_t code_at = year && is_punct(i + 1, '-') && glued(i + 1) && glued(i + 2) ? i + 2 : i + 1;  // 2019-H2
+  const bool year_first = year && lex(code_at, Kind::kPeriodCode);
+  if (const auto* c = lex(year_first ? code_at : i, Kind::kPeriodCode, &oe)) {
+    (c->sval[0] == 'Q' ? p.e.quarter : p.e.half) = c->sval[1] - '0';
+    p.end = oe;
+    p.rule = "time.date.period_code";
+    p.where = c->where;
+    if (year_first) {
+      p.e.year = num(i);
+    } else if (ndigits(oe) == 4 && num(oe) >= 1000 && num(oe) <= 2200) {
+      p.e.year = num(oe);
+      p.end = oe + 1;
+    } else if (Opt y = period_shift(oe); y && y->e.rel_unit == 'Y' && y->e.type == ExprType::kDate) {
+      p.e.dir = 0;  // Q3 this year, Q1 next year: that year
+      if (y->e.rel_n == 0) p.e.has_dir = true;
+      else return std::nullopt;
+      p.end = y->end;
+    } else if (!(i > first_ && (lex(i - 1, Kind::kYearIntro) || lex(i - 1, Kind::kFor) || lex(i - 1, Kind::kSince) ||
+                                lex(i - 1, Kind::kBefore) || lex(i - 1, Kind::kAfter) || lex(i - 1, Kind::kUntil)))) {
+      return std::nullopt;  // a code alone needs a time word before it: "during Q3", not "the H1 visa"
+    }
+    return p;
+  }
   if (const auto* o = lex(j, Kind::kOrdinal, &oe)) {
     ord = o->ival;
   } else if (num(j) > 0 && glued(j + 1) && lex(j + 1, Kind::kOrdSuffix)) {

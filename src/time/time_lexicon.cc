@@ -36,7 +36,7 @@ constexpr KindName kKinds[] = {
     {"few", Kind::kFew},             {"count", Kind::kCount},       {"more", Kind::kMore},
     {"less", Kind::kLess},           {"holiday", Kind::kHoliday},
     {"since_post", Kind::kSincePost}, {"until_post", Kind::kUntilPost}, {"for", Kind::kFor},
-    {"past_to", Kind::kPastTo},
+    {"past_to", Kind::kPastTo},      {"period_code", Kind::kPeriodCode},
 };
 
 bool kind_of(std::string_view name, Kind& out) {
@@ -98,7 +98,7 @@ bool Lexicon::strong(Kind k) {
   switch (k) {
     case Kind::kMonth: case Kind::kWeekday: case Kind::kSeason: case Kind::kPart:
     case Kind::kUnit: case Kind::kDayRel: case Kind::kRef: case Kind::kPod: case Kind::kClock:
-    case Kind::kSet: case Kind::kSetAdv: case Kind::kOrdinal: case Kind::kHoliday:
+    case Kind::kSet: case Kind::kSetAdv: case Kind::kOrdinal: case Kind::kHoliday: case Kind::kPeriodCode:
       return true;  // not kDir: "ce", "this", "last" alone hold no time
     default:
       return false;

@@ -64,6 +64,7 @@ enum class Kind : uint8_t {
   kFor,         // before a duration: pendant, durant, for, during ("pendant 14 heures" is not a clock time)
   kPastTo,      // before the hour: ival +1 past / -1 to after a count of minutes ("ten past 9"),
                 // or the signed minutes themselves: half past +30, a quarter to -15
+  kPeriodCode,  // sval Q1..Q4, H1, H2: a quarter or half written as a code (Q3, H1, T3, S2)
 };
 
 struct Entry {
