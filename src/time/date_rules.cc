@@ -507,9 +507,13 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
 // noël, Christmas 2024, thanksgiving, la fête des mères de 2015
 Grammar::Opt Grammar::holiday(uint32_t i) {
   uint32_t he = 0;
-  const auto* h = lex(i, Kind::kHoliday, &he);
+  uint32_t hi = i;
+  const auto* dir = lex(i, Kind::kDir, &hi);  // last Easter, next Christmas
+  if (!dir) hi = i;
+  const auto* h = lex(hi, Kind::kHoliday, &he);
   if (!h) return std::nullopt;
   P p;
+  if (dir && dir->ival != 0) { p.e.dir = dir->ival; p.e.has_dir = true; }
   p.rule = "time.date.holiday";
   p.where = h->where;
   p.end = he;
@@ -525,6 +529,24 @@ Grammar::Opt Grammar::holiday(uint32_t i) {
     p.e.year = num(k);
     p.end = k + 1;
   }
+  return p;
+}
+
+// the 20th of next month, the 15th day of next month, 31st of this month
+Grammar::Opt Grammar::day_of_month_shift(uint32_t i) {
+  uint32_t j = i;
+  if (const auto* det = lex(i, Kind::kDet, &j); !det || !det->in_span) j = i;
+  int day = 0;
+  uint32_t de = 0;
+  if (!day_at(j, day, de) || (num(j) >= 0 && !(glued(j + 1) && lex(j + 1, Kind::kOrdSuffix)))) return std::nullopt;
+  if (const auto* u = lex(de, Kind::kUnit, &de); u && u->sval != "D") return std::nullopt;
+  const uint32_t k = skip(de, Kind::kOf);
+  if (k == de) return std::nullopt;
+  Opt m = period_shift(k);
+  if (!m || m->e.rel_unit != 'M' || m->e.type != ExprType::kDate) return std::nullopt;
+  P p = *m;
+  p.e.day = day;
+  p.rule = "time.date.day_of_month_shift";
   return p;
 }
 
@@ -625,7 +647,7 @@ Grammar::Opt Grammar::nth_period(uint32_t i) {
 Grammar::Opt Grammar::date(uint32_t i) {
   Opt best;
   if (kinds(i) & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_period(i));
-  if (kinds(i) & bit(Kind::kHoliday)) take_longest(best, holiday(i));
+  if (kinds(i) & (bit(Kind::kHoliday) | bit(Kind::kDir))) take_longest(best, holiday(i));
   if (kinds(i) & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_weekday(i));
   uint32_t ue = 0;
   const auto* u = lex(i, Kind::kUnit, &ue);
@@ -642,6 +664,7 @@ Grammar::Opt Grammar::date(uint32_t i) {
     best = p;
   }
   take_longest(best, day_month_year(i));
+  take_longest(best, day_of_month_shift(i));
   take_longest(best, month_day_year(i));
   take_longest(best, month_year(i));
   take_longest(best, numeric_date(i));
@@ -662,6 +685,7 @@ Grammar::Opt Grammar::date(uint32_t i) {
         (lex_.day_first() || j > i || (glued(j + 1) && lex(j + 1, Kind::kOrdSuffix))) &&
         ndigits(j) <= 2 && (num(j) >= 0 || j > i) && day_at(j, day, de) &&
         !lex(de, Kind::kUnit) && !lex(de, Kind::kHourMark) && !is_punct(de, ':') && !is_punct(de, '%') &&
+        !lex(de, Kind::kDir) &&  // "the 5 coming minutes"
         !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de) && !doc_.tokens[de].has(kCapitalized))) {
       P p;
       p.e.day = day;

@@ -148,6 +148,9 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
   else if ((pre = lex(i, Kind::kInPre, &j))) sign = 1;
   else j = i;
   j = skip(j, Kind::kDet);
+  if (pre && pre->sval == "within") {  // within the next 3 years: the stretch from the reference
+    if (const auto* d = lex(j, Kind::kDir); d && d->ival > 0) j = skip(j, Kind::kDir);
+  }
   double n = 0;
   uint32_t ne = 0;
   bool few = false;

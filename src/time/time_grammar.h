@@ -101,6 +101,7 @@ class Grammar {
   Opt part_of(uint32_t i);
   Opt holiday(uint32_t i);
   Opt nth_weekday(uint32_t i);
+  Opt day_of_month_shift(uint32_t i);  // the 20th of next month
   Opt nth_period(uint32_t i);  // the second week of 2021, the third week of January, 21st century
   Opt optional_year(P p);
 
