@@ -269,7 +269,9 @@ Grammar::Opt Grammar::with_time(P d) {
   if (d.e.hour >= 0) return std::nullopt;
   const bool dayish = d.e.day >= 0 || d.e.weekday >= 0 || (d.e.rel_unit == 'D');
   if (!dayish || d.e.mod.size()) return std::nullopt;
-  if (uint32_t ae = 0; const auto* ampm = lex(d.end, Kind::kAmPm, &ae)) {  // today pm, tomorrow am
+  uint32_t ae = 0;
+  // today pm, tomorrow am (not "the ten am")
+  if (const auto* ampm = lex(d.end, Kind::kAmPm, &ae); ampm && (d.e.rel_unit == 'D' || d.e.weekday >= 0)) {
     P r = d;
     r.e.pod = ampm->ival ? "AF" : "MO";
     r.end = ae;

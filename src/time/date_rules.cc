@@ -651,6 +651,16 @@ Grammar::Opt Grammar::date(uint32_t i) {
   if (kinds(i) & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_weekday(i));
   uint32_t ue = 0;
   const auto* u = lex(i, Kind::kUnit, &ue);
+  if (u && u->sval == "Y" && u->singular && ndigits(ue) == 4 && num(ue) >= 1000 && num(ue) <= 2200 &&
+      !(glued(ue + 1) && (is_punct(ue + 1, '-') || is_punct(ue + 1, '/'))) &&
+      !(ue + 1 < end_ && doc_.tokens[ue + 1].kind == TokenKind::kWord && !capitalized(ue + 1) && !any_lex(ue + 1))) {
+    P p;  // the year 2008
+    p.e.year = num(ue);
+    p.end = ue + 1;
+    p.rule = "time.date.year";
+    p.where = u->where;
+    best = p;
+  }
   if (u && u->sval == "W" && num(ue) >= 1 && num(ue) <= 53) {
     P p;  // week 10: an ISO week of the reference year
     p.e.week = num(ue);
@@ -685,7 +695,7 @@ Grammar::Opt Grammar::date(uint32_t i) {
         (lex_.day_first() || j > i || (glued(j + 1) && lex(j + 1, Kind::kOrdSuffix))) &&
         ndigits(j) <= 2 && (num(j) >= 0 || j > i) && day_at(j, day, de) &&
         !lex(de, Kind::kUnit) && !lex(de, Kind::kHourMark) && !is_punct(de, ':') && !is_punct(de, '%') &&
-        !lex(de, Kind::kDir) &&  // "the 5 coming minutes"
+        !lex(de, Kind::kDir) && !lex(de, Kind::kAmPm) &&  // "the 5 coming minutes", "the ten am meeting"
         !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de) && !doc_.tokens[de].has(kCapitalized))) {
       P p;
       p.e.day = day;
