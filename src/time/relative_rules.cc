@@ -154,7 +154,16 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
   double n = 0;
   uint32_t ne = 0;
   bool few = false;
-  if (!count_at(j, n, ne)) {
+  uint32_t pe = 0;
+  // Phrases first: the number layer reads the "a" of "a couple of", "a few" as one.
+  if (const auto* c = lex(j, Kind::kCount, &pe); c && pe > j + 1) {
+    n = c->fval;
+    ne = pe;
+  } else if (lex(j, Kind::kFew, &pe) && pe > j + 1) {
+    few = true;
+    n = -1;
+    ne = pe;
+  } else if (!count_at(j, n, ne)) {
     if (!lex(j, Kind::kFew, &ne)) return std::nullopt;
     few = true;
     n = -1;
@@ -168,6 +177,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
   if (!u) return std::nullopt;
   const timeexpr::Unit unit = unit_char(u->sval);
   if (!unit || unit == 'K') return std::nullopt;
+  if (n > 0) n *= u->factor;  // une demi-heure
   if (ndigits(j) == 4 && unit == 'Y') return std::nullopt;
   // "a second round": the unit word is an ordinal before a noun.
   if (lex(ne, Kind::kOrdinal) && ue < end_ && doc_.tokens[ue].kind == TokenKind::kWord && !any_lex(ue)) return std::nullopt;

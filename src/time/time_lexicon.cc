@@ -196,6 +196,7 @@ Result<Lexicon> Lexicon::load(const LanguageContext& context) {
     e.singular = !e.plural || flags.find("sg") != std::string_view::npos;
     e.abbrev = flags.find("abbrev") != std::string_view::npos;
     e.in_span = flags.find("span") != std::string_view::npos;
+    if (flags.find("half") != std::string_view::npos) e.factor = 0.5;
     if (flags.find("exact") != std::string_view::npos) {
       icu::UnicodeString u = icu::UnicodeString::fromUTF8(row[0]);
       std::string lower, upper;
