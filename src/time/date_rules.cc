@@ -29,6 +29,10 @@ Grammar::Opt Grammar::optional_year(P p) {
   } else if (ndigits(p.end) == 2 && is_punct(p.end - 1, '\'') ) {
     p.e.year = 2000 + num(p.end);
     p.end += 1;
+  } else if (j > p.end && ndigits(j) == 2 && (j + 1 >= end_ || doc_.tokens[j + 1].kind == TokenKind::kPunct) &&
+             !is_punct(j + 1, '%')) {
+    p.e.year = num(j) + (num(j) < 50 ? 2000 : 1900);  // April of 87
+    p.end = j + 1;
   }
   return p;
 }
@@ -39,6 +43,7 @@ Grammar::Opt Grammar::day_month_year(uint32_t i) {
   int day = 0;
   uint32_t k = 0;
   if (!day_at(j, day, k)) return std::nullopt;
+  if (j > first_ && doc_.tokens[j - 1].kind == TokenKind::kSymbol) return std::nullopt;  // $12 December 27
   k = skip_punct(k, '.');
   k = skip(k, Kind::kOf);
   uint32_t me = 0;
@@ -85,7 +90,9 @@ Grammar::Opt Grammar::month_day_year(uint32_t i) {
     p.where = m->where;
     return p;
   }
-  if ((m->abbrev || m->ambiguous) && num(k) < 0) return std::nullopt;  // "sept trente" is a time
+  // "sept trente" is a time; "Jan first", "May twenty-first" are dates (an ordinal after a capitalized month).
+  if ((m->abbrev || m->ambiguous) && num(k) < 0 && !(lex(k, Kind::kOrdinal) && capitalized(i) && !lex_.lower_months()))
+    return std::nullopt;
   if (m->ambiguous && !lex_.lower_months() && !capitalized(i)) return std::nullopt;
   // "June 2024" is a month and a year, not a day.
   if (ndigits(k) == 4) return std::nullopt;
@@ -122,6 +129,10 @@ Grammar::Opt Grammar::month_year(uint32_t i) {
     p.end = k + 1;
   } else if (ndigits(k) == 2 && is_punct(k - 1, '\'')) {
     p.e.year = 2000 + n;
+    p.end = k + 1;
+  } else if (ndigits(k) == 2 && k > me && lex(me, Kind::kOf) && (k + 1 >= end_ || doc_.tokens[k + 1].kind == TokenKind::kPunct) &&
+             !is_punct(k + 1, '%')) {
+    p.e.year = n + (n < 50 ? 2000 : 1900);  // April of 87
     p.end = k + 1;
   } else {
     uint32_t de = 0;
@@ -661,6 +672,29 @@ Grammar::Opt Grammar::date(uint32_t i) {
     p.where = u->where;
     best = p;
   }
+  if (uint32_t wi = skip(i, Kind::kDet), we = 0, se = 0; (u = lex(wi, Kind::kUnit, &we)) && u->sval == "W" &&
+                                                           u->singular && lex(we, Kind::kSince, &se)) {
+    // the week starting (on) February 4, the week commencing Monday: seven days from that day
+    Opt d = day_month_year(se);
+    take_longest(d, month_day_year(se));
+    take_longest(d, weekday_date(se));
+    if (d && d->e.hour < 0 && d->e.mod.empty() && (d->e.day >= 0 || d->e.weekday >= 0)) {
+      Expr stop;
+      stop.offset_sign = 1;
+      stop.offset_n = 1;
+      stop.offset_unit = 'W';
+      stop.parts = {d->e};
+      P p;
+      p.e.type = ExprType::kRange;
+      p.e.parts = {d->e, stop};
+      p.e.end_at_begin = true;
+      p.end = d->end;
+      p.rule = "time.range.week_starting";
+      p.where = u->where;
+      return p;
+    }
+  }
+  u = lex(i, Kind::kUnit, &ue);
   if (u && u->sval == "W" && num(ue) >= 1 && num(ue) <= 53) {
     P p;  // week 10: an ISO week of the reference year
     p.e.week = num(ue);
