@@ -509,6 +509,21 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
     inner = pod;
   }
   if (inner->e.type != ExprType::kDate || inner->e.day >= 0 || inner->e.offset_sign) return std::nullopt;
+  if (mod == "REST") {
+    // "the rest of the year", "the remainder of this week": from the reference day to the period's end.
+    // Not a bare number: "the rest of 2000 soldiers".
+    if (!(inner->e.rel_unit || inner->e.month >= 0 || !inner->e.season.empty()) || !inner->e.pod.empty()) return std::nullopt;
+    Expr today;
+    today.rel_unit = 'D';
+    today.rel_n = 0;
+    P r;
+    r.e.type = ExprType::kRange;
+    r.e.parts = {today, inner->e};
+    r.end = inner->end;
+    r.rule = "time.part.rest";
+    r.where = part->where;
+    return r;
+  }
   inner->e.mod = mod;
   inner->rule = "time.part";
   inner->where = part->where;
