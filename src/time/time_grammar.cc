@@ -443,6 +443,8 @@ Grammar::Opt Grammar::full(uint32_t i) {
     if (!w) continue;
     Opt inner = unit(j);
     if (!inner && skip_article(j) > j) inner = unit(skip_article(j));  // depuis le 24 février
+    // "before around 2pm": the bound says more than the approximation (one mod per value).
+    if (!inner && m.kind != Kind::kApprox && skip(j, Kind::kApprox) > j) inner = unit(skip(j, Kind::kApprox));
     if (!inner || inner->e.type == ExprType::kSet || inner->e.type == ExprType::kRange) break;
     if (inner->e.type == ExprType::kDuration || inner->e.type == ExprType::kRef) {
       if (m.kind != Kind::kSince) break;  // "d'ici 2 ans" is read by the duration rule
@@ -573,7 +575,8 @@ Grammar::Opt Grammar::full(uint32_t i) {
   if (a && a->e.type == ExprType::kDate && a->e.mod.empty()) {
     // "2016 and after", "3 pm or later", "2010 et après": an open bound after the date.
     uint32_t pe = 0;
-    if (lex(a->end, Kind::kSincePost, &pe)) { a->e.mod = "ON_OR_AFTER"; a->end = pe; return a; }
+    // ... unless a time follows: "on 1/1/2016 and after 6PM" is two times.
+    if (lex(a->end, Kind::kSincePost, &pe) && !unit(pe)) { a->e.mod = "ON_OR_AFTER"; a->end = pe; return a; }
     if (lex(a->end, Kind::kUntilPost, &pe)) { a->e.mod = "ON_OR_BEFORE"; a->end = pe; return a; }
   }
   if (a && a->e.type == ExprType::kDate) {
