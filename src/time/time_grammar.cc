@@ -595,6 +595,12 @@ Grammar::Opt Grammar::full(uint32_t i) {
       if (b && b->e.type == ExprType::kDate && (a->e.hour >= 0) == (b->e.hour >= 0) &&
           (a->e.hour >= 0 || a->e.month >= 0 || a->e.year >= 0)) {
         share_ampm(a->e, b->e);
+        if (a->e.hour >= 0 && a->e.has_date() && !b->e.has_date()) {  // Thursday 19:00 - 21:00
+          Expr d = a->e;
+          d.hour = b->e.hour; d.minute = b->e.minute; d.second = b->e.second; d.ampm = b->e.ampm;
+          if (!b->e.pod.empty()) d.pod = b->e.pod;
+          b->e = d;
+        }
         if (a->e.hour >= 0 && !a->e.has_date() && b->e.has_date()) {  // 3:00 to 4:00 tomorrow
           Expr d = b->e;
           d.hour = a->e.hour; d.minute = a->e.minute; d.second = a->e.second; d.ampm = a->e.ampm;
