@@ -438,6 +438,7 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
   const timelex::Entry* part = lex(j, Kind::kPart, &pe);
   std::string_view mod;
   if (part) {
+    if (j > i) return std::nullopt;  // the article stays out: "la [fin de nuit]", "the [middle of 2000]"
     mod = part->sval;
     pe = skip(pe, Kind::kOf);
     pe = skip_punct(pe, '-');
