@@ -219,6 +219,8 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
         }
       }
     }
+    if (uint32_t fe = 0; pre && sign > 0 && lex(ue, Kind::kFrom, &fe) && (day_relative(fe) || weekday_date(fe)))
+      return std::nullopt;  // "in [2 days from today]": the anchored reading, without "in"
     if (lex(ue, Kind::kAgo, &ae) && sign == 0) sign = -1;
     else if (lex(ue, Kind::kLater, &ae) && sign == 0) sign = 1;
     else ae = 0;
