@@ -92,6 +92,17 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
   p.where = u->where;
   if (counted) {
     if (dir->ival == 0) return std::nullopt;
+    if (unit == 'Q' || unit == 'E') {
+      // the next 2 quarters, the past 2 decades: whole calendar periods next to the current one
+      Expr first, last;
+      first.rel_unit = last.rel_unit = unit;
+      first.rel_n = dir->ival < 0 ? -static_cast<int>(n) : 1;
+      last.rel_n = dir->ival < 0 ? -1 : static_cast<int>(n);
+      p.e.type = ExprType::kRange;
+      p.e.parts = {first, last};
+      p.rule = "time.relative.periods";
+      return p;
+    }
     // A stretch ending (or starting) at the reference.
     Expr off;
     off.offset_sign = dir->ival;
