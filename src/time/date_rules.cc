@@ -268,8 +268,10 @@ Grammar::Opt Grammar::weekday_date(uint32_t i) {
   }
   int day = 0;
   uint32_t de = 0;
-  if (!has_pre_dir && day_at(skip(k, Kind::kDet), day, de) && ndigits(skip(k, Kind::kDet)) <= 2 &&
-      !is_punct(de, '-') && !is_punct(de, '.')) {
+  const uint32_t dk = skip(k, Kind::kDet);
+  // "Tuesday the 11th." ends a sentence; "Mon 12.5" is no day.
+  if (!has_pre_dir && day_at(dk, day, de) && ndigits(dk) <= 2 && !is_punct(de, '-') &&
+      !(is_punct(de, '.') && de == dk + 1 && num(dk) >= 0)) {
     // "mardi 1er", "lundi le 29": a day of the month with its weekday.
     if (!lex(de, Kind::kUnit) && !lex(de, Kind::kHourMark) && !is_punct(de, ':') && !lex(de, Kind::kAmPm)) {
       p.e.day = day;

@@ -405,6 +405,14 @@ Grammar::Opt Grammar::unit(uint32_t i) {
   }
   if (best && best->e.type == ExprType::kDate) {
     if (auto t = with_time(*best)) best = std::move(t);
+    if (best->e.weekday >= 0 && best->e.day < 0 && !best->e.rel_unit && !best->e.has_dir && best->e.mod.empty()) {
+      // "Wednesday evening next week": the week after the time of day
+      if (Opt w = period_shift(best->end); w && w->e.type == ExprType::kDate && w->e.rel_unit == 'W') {
+        best->e.rel_unit = 'W';
+        best->e.rel_n = w->e.rel_n;
+        best->end = w->end;
+      }
+    }
     if (auto r = day_with_times(*best)) return r;
     if (best->e.hour >= 0 && !best->e.has_date()) {
       // 15h le 29 juin, 7:00 on next Sunday, 5pm of April 22
