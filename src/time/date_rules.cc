@@ -508,6 +508,7 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
   if (!inner) {
     // "mi-journée", "fin de matinée": a part of the day.
     Opt pod = part_of_day(pe);
+    if (!pod) pod = part_of_day(skip(pe, Kind::kDet));  // English "the" is kept in other spans
     if (!pod) return std::nullopt;
     inner = pod;
   }
