@@ -167,7 +167,20 @@ Grammar::Opt Grammar::numeric_date(uint32_t i) {
   if (!sep) return std::nullopt;
   const int b = num(s1 + 1);
   if (b < 0) {
-    return std::nullopt;
+    // 2019-aug-01, 2020/Sep/23: year, month name, day, glued by one separator
+    uint32_t me = 0;
+    const auto* m = ndigits(i) == 4 && sep != '.' ? lex(s1 + 1, Kind::kMonth, &me) : nullptr;
+    if (!m || me != s1 + 2 || !is_punct(me, sep) || !glued(me) || !glued(me + 1) || ndigits(me + 1) > 2 ||
+        num(me + 1) < 1 || num(me + 1) > 31)
+      return std::nullopt;
+    P p;
+    p.e.year = a;
+    p.e.month = m->ival;
+    p.e.day = num(me + 1);
+    p.end = me + 2;
+    p.rule = "time.date.numeric";
+    p.where = m->where;
+    return p;
   }
   P p;
   p.rule = "time.date.numeric";
