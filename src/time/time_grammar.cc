@@ -382,6 +382,11 @@ Grammar::Opt Grammar::unit(uint32_t i) {
       best->e = d->e;
       best->e.pod = pod;
       best->end = d->end;
+      // "la nuit de samedi à dimanche": the night of the first day, written with the next one
+      uint32_t k = 0;
+      if (Opt next = lex(d->end, Kind::kTo, &k) && d->e.weekday >= 0 ? weekday_date(k) : std::nullopt;
+          next && next->e.weekday == d->e.weekday % 7 + 1 && next->e.day < 0 && next->e.hour < 0)
+        best->end = next->end;
     }
   }
   if (best && best->e.type == ExprType::kDate && best->e.hour >= 0 && !best->e.has_date() && best->e.mod.empty()) {
