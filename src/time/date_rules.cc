@@ -505,6 +505,8 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
     take_longest(inner, y);
   }
   take_longest(inner, period_shift(pe));
+  take_longest(inner, day_relative(pe));  // end of tomorrow: tomorrow's END
+  take_longest(inner, weekday_date(pe));  // end of this Sunday
   if (!inner) {
     // "end of month", "fin du mois", "the end of the year": the current period.
     uint32_t ue = 0;
