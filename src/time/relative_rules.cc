@@ -83,7 +83,7 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
     p.rule = "time.relative.weekend";
     return p;
   }
-  if (!dir || !u) return std::nullopt;
+  if (!dir || !u || u->factor != 1) return std::nullopt;  // "next fortnight" is no calendar period
   const timeexpr::Unit unit = unit_char(u->sval);
   if (!unit || unit == 'H' || unit == 'N' || unit == 'S') {
     if (!counted) return std::nullopt;
@@ -369,7 +369,7 @@ Grammar::Opt Grammar::set_words(uint32_t i) {
   if (const auto* u = lex(ne, Kind::kUnit, &k)) {
     const timeexpr::Unit unit = unit_char(u->sval);
     if (!unit) return std::nullopt;
-    p.e.set_value = timeresolve::duration_value(n, unit);
+    p.e.set_value = timeresolve::duration_value(n * u->factor, unit);  // every fortnight: P2W
     p.end = k;
     return p;
   }

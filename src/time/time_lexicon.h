@@ -77,7 +77,7 @@ struct Entry {
   bool ambiguous = false; // a month/weekday word that is also a common word (May, mars, Sat)
   bool abbrev = false;    // an abbreviated month/weekday name
   bool in_span = false;   // flag span: an article kept in the span ("the 18th")
-  double factor = 1;      // flag half: a unit word of half the unit (demi-heure: 0.5 H)
+  double factor = 1;      // flag half / twice: a unit word of half or twice the unit (demi-heure: 0.5 H, fortnight: 2 W)
   // flag exact: a one-word entry that matches only as written, accents included
   // ("à", not the verb "a"); its written forms, lower case and capitalized.
   std::vector<std::string> exact_forms;
