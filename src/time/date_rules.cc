@@ -29,9 +29,9 @@ Grammar::Opt Grammar::optional_year(P p) {
   } else if (ndigits(p.end) == 2 && is_punct(p.end - 1, '\'') ) {
     p.e.year = 2000 + num(p.end);
     p.end += 1;
-  } else if (j > p.end && ndigits(j) == 2 && (j + 1 >= end_ || doc_.tokens[j + 1].kind == TokenKind::kPunct) &&
-             !is_punct(j + 1, '%')) {
-    p.e.year = num(j) + (num(j) < 50 ? 2000 : 1900);  // April of 87
+  } else if (ndigits(j) == 2 && (j > p.end || p.e.day >= 0) && (j + 1 >= end_ || doc_.tokens[j + 1].kind == TokenKind::kPunct) &&
+             !is_punct(j + 1, '%') && !is_punct(j + 1, ':') && !is_punct(j + 1, '/')) {
+    p.e.year = num(j) + (num(j) < 50 ? 2000 : 1900);  // 15 April of 87, 1er avril 78,
     p.end = j + 1;
   }
   return p;
@@ -79,7 +79,7 @@ Grammar::Opt Grammar::month_day_year(uint32_t i) {
   if (slashed) ++k;
   int day = 0;
   uint32_t de = 0;
-  if (!day_at(k, day, de)) return std::nullopt;
+  if (!day_at(k, day, de) || is_punct(de, '%')) return std::nullopt;  // "rose in June 12%"
   if (slashed && (is_punct(de, '/') || is_punct(de, '-')) && glued(de) && ndigits(de + 1) == 4) {
     P p;
     p.e.day = day;
@@ -130,9 +130,9 @@ Grammar::Opt Grammar::month_year(uint32_t i) {
   } else if (ndigits(k) == 2 && is_punct(k - 1, '\'')) {
     p.e.year = 2000 + n;
     p.end = k + 1;
-  } else if (ndigits(k) == 2 && k > me && lex(me, Kind::kOf) && (k + 1 >= end_ || doc_.tokens[k + 1].kind == TokenKind::kPunct) &&
-             !is_punct(k + 1, '%')) {
-    p.e.year = n + (n < 50 ? 2000 : 1900);  // April of 87
+  } else if (ndigits(k) == 2 && (k + 1 >= end_ || doc_.tokens[k + 1].kind == TokenKind::kPunct) &&
+             !is_punct(k + 1, '%') && !is_punct(k + 1, ':') && !is_punct(k + 1, '/')) {
+    p.e.year = n + (n < 50 ? 2000 : 1900);  // April of 87, en juillet 98,
     p.end = k + 1;
   } else {
     uint32_t de = 0;
