@@ -707,7 +707,8 @@ Grammar::Opt Grammar::date(uint32_t i) {
     best = p;
   }
   if (uint32_t wi = skip(i, Kind::kDet), we = 0, se = 0; (u = lex(wi, Kind::kUnit, &we)) && u->sval == "W" &&
-                                                           u->singular && lex(we, Kind::kSince, &se)) {
+                                                           u->singular && lex(we, Kind::kSince, &se) &&
+                                                           lex(we, Kind::kSince)->sval == "stretch") {
     // the week starting (on) February 4, the week commencing Monday: seven days from that day
     Opt d = day_month_year(se);
     take_longest(d, month_day_year(se));

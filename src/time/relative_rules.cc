@@ -92,8 +92,9 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
   p.where = u->where;
   if (counted) {
     if (dir->ival == 0) return std::nullopt;
-    if (unit == 'Q' || unit == 'E') {
-      // the next 2 quarters, the past 2 decades: whole calendar periods next to the current one
+    if (unit == 'Q') {
+      // the next 2 quarters: whole calendar quarters after the current one (reporting periods);
+      // "the last three decades" stays the 30 years up to the reference
       Expr first, last;
       first.rel_unit = last.rel_unit = unit;
       first.rel_n = dir->ival < 0 ? -static_cast<int>(n) : 1;
@@ -413,7 +414,10 @@ Grammar::Opt Grammar::stretch_from(uint32_t i) {
     const uint32_t k = skip_punct(d->end, ',');
     uint32_t ke = 0;
     // "starting" carries the stretch: the span leaves "for" out ("for [a week starting tomorrow]").
-    if (lex(k, Kind::kSince, &ke) ? for_word : !(for_word && lex(k, Kind::kFrom, &ke))) return std::nullopt;
+    // Only the words that open a stretch ("starting", value stretch), not "since": "93 days since February 24".
+    const auto* opener = lex(k, Kind::kSince, &ke);
+    if (opener && opener->sval != "stretch") return std::nullopt;
+    if (opener ? for_word : !(for_word && lex(k, Kind::kFrom, &ke))) return std::nullopt;
     Opt a = day_relative(ke);
     take_longest(a, date(ke));
     if (!a || a->e.hour >= 0 || !a->e.mod.empty() || !(a->e.day >= 0 || a->e.weekday >= 0 || a->e.rel_unit == 'D'))

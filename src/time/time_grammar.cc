@@ -384,8 +384,10 @@ Grammar::Opt Grammar::unit(uint32_t i) {
       best->end = d->end;
       // "la nuit de samedi à dimanche": the night of the first day, written with the next one
       uint32_t k = 0;
+      // (unless a time of the second day follows: "... à samedi à trois heures du matin" is Saturday's)
       if (Opt next = lex(d->end, Kind::kTo, &k) && d->e.weekday >= 0 ? weekday_date(k) : std::nullopt;
-          next && next->e.weekday == d->e.weekday % 7 + 1 && next->e.day < 0 && next->e.hour < 0)
+          next && next->e.weekday == d->e.weekday % 7 + 1 && next->e.day < 0 && next->e.hour < 0 &&
+          !with_time(*next))
         best->end = next->end;
     }
   }
