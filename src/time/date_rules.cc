@@ -29,7 +29,8 @@ Grammar::Opt Grammar::optional_year(P p) {
   } else if (ndigits(p.end) == 2 && is_punct(p.end - 1, '\'') ) {
     p.e.year = 2000 + num(p.end);
     p.end += 1;
-  } else if (ndigits(j) == 2 && (j > p.end || p.e.day >= 0) && (j + 1 >= end_ || doc_.tokens[j + 1].kind == TokenKind::kPunct) &&
+  } else if (ndigits(j) == 2 && num(j) > 31 && (j > p.end || p.e.day >= 0) &&
+             (j + 1 >= end_ || doc_.tokens[j + 1].kind == TokenKind::kPunct) &&  // "February 16, 17," lists days
              !is_punct(j + 1, '%') && !is_punct(j + 1, ':') && !is_punct(j + 1, '/')) {
     p.e.year = num(j) + (num(j) < 50 ? 2000 : 1900);  // 15 April of 87, 1er avril 78,
     p.end = j + 1;
@@ -130,7 +131,7 @@ Grammar::Opt Grammar::month_year(uint32_t i) {
   } else if (ndigits(k) == 2 && is_punct(k - 1, '\'')) {
     p.e.year = 2000 + n;
     p.end = k + 1;
-  } else if (ndigits(k) == 2 && (k + 1 >= end_ || doc_.tokens[k + 1].kind == TokenKind::kPunct) &&
+  } else if (ndigits(k) == 2 && n > 31 && (k + 1 >= end_ || doc_.tokens[k + 1].kind == TokenKind::kPunct) &&
              !is_punct(k + 1, '%') && !is_punct(k + 1, ':') && !is_punct(k + 1, '/')) {
     p.e.year = n + (n < 50 ? 2000 : 1900);  // April of 87, en juillet 98,
     p.end = k + 1;

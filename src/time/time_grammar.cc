@@ -516,6 +516,7 @@ Grammar::Opt Grammar::full(uint32_t i) {
       if (is_punct(a->end, '-')) { k = a->end + 1; joined = true; }
       if (joined) {
         Opt b = unit(k);
+        if (!b && skip(k, Kind::kDet) > k) b = unit(skip(k, Kind::kDet));  // to the end of 2021
         if (!b) {
           int day = 0;
           uint32_t de = 0;
@@ -602,6 +603,7 @@ Grammar::Opt Grammar::full(uint32_t i) {
         (a->e.hour >= 0 && lex(a->end, Kind::kUntil, &k))) {
       if (is_punct(k, '-')) ++k;
       Opt b = unit(k);
+      if (!b && skip(k, Kind::kDet) > k) b = unit(skip(k, Kind::kDet));
       if (!b && a->e.day >= 0 && a->e.month >= 0 && a->e.hour < 0) {
         int day = 0;
         uint32_t de = 0;
