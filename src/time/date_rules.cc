@@ -690,11 +690,10 @@ Grammar::Opt Grammar::nth_period(uint32_t i) {
   return std::nullopt;
 }
 
-Grammar::Opt Grammar::date(uint32_t i) {
+// Periods headed by a unit word: "the year 2008", "week 31", "week 3 of 2027",
+// "the week starting February 4".
+Grammar::Opt Grammar::unit_period(uint32_t i) {
   Opt best;
-  if (kinds(i) & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_period(i));
-  if (kinds(i) & (bit(Kind::kHoliday) | bit(Kind::kDir))) take_longest(best, holiday(i));
-  if (kinds(i) & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_weekday(i));
   uint32_t ue = 0;
   const auto* u = lex(i, Kind::kUnit, &ue);
   if (u && u->sval == "Y" && u->singular && ndigits(ue) == 4 && num(ue) >= 1000 && num(ue) <= 2200 &&
@@ -705,7 +704,7 @@ Grammar::Opt Grammar::date(uint32_t i) {
     p.end = ue + 1;
     p.rule = "time.date.year";
     p.where = u->where;
-    best = p;
+    take_longest(best, p);
   }
   if (uint32_t wi = skip(i, Kind::kDet), we = 0, se = 0; (u = lex(wi, Kind::kUnit, &we)) && u->sval == "W" &&
                                                            u->singular && lex(we, Kind::kSince, &se) &&
@@ -741,8 +740,17 @@ Grammar::Opt Grammar::date(uint32_t i) {
     }
     p.rule = "time.date.week_number";
     p.where = u->where;
-    best = p;
+    take_longest(best, p);
   }
+  return best;
+}
+
+Grammar::Opt Grammar::date(uint32_t i) {
+  Opt best;
+  if (kinds(i) & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_period(i));
+  if (kinds(i) & (bit(Kind::kHoliday) | bit(Kind::kDir))) take_longest(best, holiday(i));
+  if (kinds(i) & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_weekday(i));
+  if (kinds(i) & (bit(Kind::kUnit) | bit(Kind::kDet))) take_longest(best, unit_period(i));
   take_longest(best, day_month_year(i));
   take_longest(best, day_of_month_shift(i));
   take_longest(best, month_day_year(i));

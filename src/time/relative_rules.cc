@@ -444,10 +444,12 @@ Grammar::Opt Grammar::stretch_from(uint32_t i) {
 
 Grammar::Opt Grammar::relative(uint32_t i) {
   Opt best;
-  take_longest(best, stretch_from(i));
   take_longest(best, day_relative(i));
   take_longest(best, period_shift(i));
-  take_longest(best, duration(i));
+  Opt d = duration(i);
+  // A stretch opens with "for" or is a duration read first: no second duration pass elsewhere.
+  if ((d && d->e.mod.empty()) || lex(i, Kind::kFor)) take_longest(best, stretch_from(i));
+  take_longest(best, std::move(d));
   take_longest(best, fuzzy_ref(i));
   return best;
 }

@@ -87,7 +87,7 @@ void Lexicon::add(std::string_view phrase, Entry e, const TextRules& rules) {
       }
       if (std::find(it->second.begin(), it->second.end(), index) == it->second.end()) it->second.push_back(index);
     }
-    if (strong(entries_[index].kind)) set(strong_last_tokens_, tokens.tokens.back().hash);
+    if (strong(entries_[index].kind) && !entries_[index].weak) set(strong_last_tokens_, tokens.tokens.back().hash);
     if (folded.find(' ') == std::string::npos) words_[folded].push_back(index);
   } else {
     entries_.pop_back();
@@ -196,6 +196,7 @@ Result<Lexicon> Lexicon::load(const LanguageContext& context) {
     e.singular = !e.plural || flags.find("sg") != std::string_view::npos;
     e.abbrev = flags.find("abbrev") != std::string_view::npos;
     e.in_span = flags.find("span") != std::string_view::npos;
+    e.weak = flags.find("weak") != std::string_view::npos;
     if (flags.find("half") != std::string_view::npos) e.factor = 0.5;
     if (flags.find("twice") != std::string_view::npos) e.factor = 2;
     if (flags.find("exact") != std::string_view::npos) {

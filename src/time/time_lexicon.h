@@ -77,6 +77,8 @@ struct Entry {
   bool ambiguous = false; // a month/weekday word that is also a common word (May, mars, Sat)
   bool abbrev = false;    // an abbreviated month/weekday name
   bool in_span = false;   // flag span: an article kept in the span ("the 18th")
+  bool weak = false;      // flag weak: the phrase ends with a common word ("once a", "later in") that
+                          // must not make every such word a place where a time may be
   double factor = 1;      // flag half / twice: a unit word of half or twice the unit (demi-heure: 0.5 H, fortnight: 2 W)
   // flag exact: a one-word entry that matches only as written, accents included
   // ("à", not the verb "a"); its written forms, lower case and capitalized.
