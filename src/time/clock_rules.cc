@@ -72,7 +72,9 @@ Grammar::Opt Grammar::past_to(uint32_t i) {
 }
 
 Grammar::Opt Grammar::clock(uint32_t i) {
-  if (kinds(i) & (bit(Kind::kPastTo) | kNumberBit | kWordNumberBit)) {
+  // "half past", or a count with "past"/"to" within reach ("twenty five minutes to").
+  if ((kinds(i) & bit(Kind::kPastTo)) || ((kinds(i) & (kNumberBit | kWordNumberBit)) &&
+                                          ((kinds(i + 1) | kinds(i + 2) | kinds(i + 3)) & bit(Kind::kPastTo)))) {
     if (Opt r = past_to(i)) return r;
   }
   P p;
