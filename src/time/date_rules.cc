@@ -747,12 +747,16 @@ Grammar::Opt Grammar::unit_period(uint32_t i) {
 
 Grammar::Opt Grammar::date(uint32_t i) {
   Opt best;
-  if (kinds(i) & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_period(i));
+  // the second week of 2021, the 21st century: an ordinal (or "last") then a unit word
+  if ((kinds(i) | kinds(i + 1)) & bit(Kind::kOrdinal) || ((kinds(i) | kinds(i + 1)) & bit(Kind::kDir)) ||
+      (kinds(i + 1) & bit(Kind::kOrdSuffix)) || (kinds(i + 2) & bit(Kind::kOrdSuffix)))
+    take_longest(best, nth_period(i));
   if (kinds(i) & (bit(Kind::kHoliday) | bit(Kind::kDir))) take_longest(best, holiday(i));
   if (kinds(i) & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_weekday(i));
-  if (kinds(i) & (bit(Kind::kUnit) | bit(Kind::kDet))) take_longest(best, unit_period(i));
+  if ((kinds(i) | kinds(i + 1)) & bit(Kind::kUnit)) take_longest(best, unit_period(i));
   take_longest(best, day_month_year(i));
-  take_longest(best, day_of_month_shift(i));
+  // the 20th of next month: an ordinal day (digits with a suffix, or a word)
+  if (kinds(i) & (bit(Kind::kDet) | bit(Kind::kOrdinal) | kNumberBit)) take_longest(best, day_of_month_shift(i));
   take_longest(best, month_day_year(i));
   take_longest(best, month_year(i));
   take_longest(best, numeric_date(i));
