@@ -31,7 +31,52 @@ uint32_t Grammar::pod_after(uint32_t he, timeexpr::Expr& e, bool need_connector)
   return q;
 }
 
+// English minutes before the hour: "half past eight", "a quarter to 7", "ten past 9
+// in the evening", "three minutes to eight". "to" needs the minute unit ("rose 5 to 7").
+Grammar::Opt Grammar::past_to(uint32_t i) {
+  int minutes = 0, sign = 0;
+  uint32_t k = 0;
+  const timelex::Entry* pt = lex(i, Kind::kPastTo, &k);
+  if (pt && std::abs(pt->ival) > 1) {
+    minutes = std::abs(pt->ival);
+    sign = pt->ival > 0 ? 1 : -1;
+  } else {
+    double v = 0;
+    uint32_t ve = 0;
+    if (lex(i, Kind::kCount) || !count_at(i, v, ve) || v < 1 || v >= 60 || v != std::floor(v)) return std::nullopt;
+    uint32_t ue = ve;
+    const auto* u = lex(ve, Kind::kUnit, &ue);
+    if (u && u->sval != "MIN") return std::nullopt;
+    pt = lex(ue, Kind::kPastTo, &k);
+    if (!pt || std::abs(pt->ival) != 1 || (pt->ival < 0 && !u)) return std::nullopt;
+    minutes = static_cast<int>(v);
+    sign = pt->ival;
+  }
+  Opt h = clock(k);
+  if (h && (h->e.minute > 0 || h->e.has_date())) return std::nullopt;
+  if (!h) {  // a bare hour: "half past 8", "ten past nine."
+    double v = 0;
+    uint32_t ve = 0;
+    if (lex(k, Kind::kCount) || !count_at(k, v, ve) || v > 12 || v != std::floor(v)) return std::nullopt;
+    if (ve < end_ && doc_.tokens[ve].kind != TokenKind::kPunct && !any_lex(ve)) return std::nullopt;
+    if (lex(ve, Kind::kUnit)) return std::nullopt;
+    h = P{};
+    h->e.hour = static_cast<int>(v);
+    h->end = pod_after(ve, h->e);
+  }
+  P p = *h;
+  p.e.minute = sign > 0 ? minutes : 60 - minutes;
+  if (sign < 0) p.e.hour = p.e.hour == 0 ? 23 : p.e.hour - 1;
+  p.rule = "time.clock.past_to";
+  return p;
+}
+
 Grammar::Opt Grammar::clock(uint32_t i) {
+  // "half past", or a count with "past"/"to" within reach ("twenty five minutes to").
+  if ((kinds(i) & bit(Kind::kPastTo)) || ((kinds(i) & (kNumberBit | kWordNumberBit)) &&
+                                          ((kinds(i + 1) | kinds(i + 2) | kinds(i + 3)) & bit(Kind::kPastTo)))) {
+    if (Opt r = past_to(i)) return r;
+  }
   P p;
   p.rule = "time.clock";
   uint32_t k = 0;
@@ -74,8 +119,8 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     }
     h = static_cast<int>(std::floor(v));
     word_hour = true;
-  } else if (ndigits(i) > 2) {
-    return std::nullopt;
+  } else if (ndigits(i) > 2 || (glued(he) && lex(he, Kind::kOrdSuffix))) {
+    return std::nullopt;  // "about 3rd week" holds no hour
   }
   if (h > 24) return std::nullopt;
   p.e.hour = h;
@@ -226,7 +271,9 @@ Grammar::Opt Grammar::with_time(P d) {
   if (d.e.hour >= 0) return std::nullopt;
   const bool dayish = d.e.day >= 0 || d.e.weekday >= 0 || (d.e.rel_unit == 'D');
   if (!dayish || d.e.mod.size()) return std::nullopt;
-  if (uint32_t ae = 0; const auto* ampm = lex(d.end, Kind::kAmPm, &ae)) {  // today pm, tomorrow am
+  uint32_t ae = 0;
+  // today pm, tomorrow am (not "the ten am")
+  if (const auto* ampm = lex(d.end, Kind::kAmPm, &ae); ampm && (d.e.rel_unit == 'D' || d.e.weekday >= 0)) {
     P r = d;
     r.e.pod = ampm->ival ? "AF" : "MO";
     r.end = ae;
@@ -259,6 +306,84 @@ Grammar::Opt Grammar::with_time(P d) {
   if (!t->e.pod.empty()) r.e.pod = t->e.pod;
   r.end = t->end;
   return r;
+}
+
+// "8-9am", "from 7 to 7:30pm", "between 5 and 6 in the afternoon": two times of
+// day. Bare numbers at both ends make a range only after an opener and a part
+// of the day ("tonight from 7 to 9"), never alone: "won 3-1", "from 3 to 5
+// percent", "the toll rose on Monday from 5 to 6".
+Grammar::Opt Grammar::clock_range(uint32_t i, bool after_pod) {
+  uint32_t j = i;
+  const bool between = lex(i, Kind::kBetween, &j) != nullptr;
+  const bool opened = between || lex(i, Kind::kFrom, &j) != nullptr;
+  if (!opened) j = i;
+  auto time_at = [&](uint32_t k) -> Opt {
+    if (Opt t = clock(k)) return t->e.has_date() ? std::nullopt : t;
+    const int h = num(k);
+    if (h < 0 || h > 24 || ndigits(k) > 2 || is_punct(k + 1, ':') || is_punct(k + 1, '/') || is_punct(k + 1, '.') ||
+        is_punct(k + 1, '%') || lex(k + 1, Kind::kUnit) || lex(k + 1, Kind::kMonth))
+      return std::nullopt;
+    // A bare hour ends the sentence or stands before punctuation or a time word ("to 5 percent" is no time).
+    if (k + 1 < end_ && doc_.tokens[k + 1].kind != TokenKind::kPunct && !any_lex(k + 1)) return std::nullopt;
+    P p;
+    p.e.hour = h;
+    p.end = k + 1;
+    p.rule = "time.clock.bare";
+    return p;
+  };
+  Opt a = time_at(j);
+  if (!a) return std::nullopt;
+  uint32_t k = a->end;
+  bool joined = false;
+  if (is_punct(k, '-')) { ++k; joined = true; }
+  else if (between) joined = lex(k, Kind::kAnd, &k) || lex(k, Kind::kTo, &k);
+  else joined = lex(k, Kind::kTo, &k) || lex(k, Kind::kUntil, &k);
+  if (!joined) return std::nullopt;
+  Opt b = time_at(k);
+  if (!b) return std::nullopt;
+  // clock() reads only marked times (15h, 7:30, 6pm, 8 in the evening); the rest are bare numbers.
+  if (a->rule == "time.clock.bare" && b->rule == "time.clock.bare" && !(opened && after_pod)) return std::nullopt;
+  share_ampm(a->e, b->e);
+  P p;
+  p.e.type = ExprType::kRange;
+  p.e.parts = {a->e, b->e};
+  p.end = b->end;
+  p.rule = "time.range.clock";
+  return p;
+}
+
+Grammar::Opt Grammar::day_with_times(const P& d) {
+  if (d.e.type != ExprType::kDate || d.e.hour >= 0 || !d.e.mod.empty()) return std::nullopt;
+  if (!(d.e.day >= 0 || d.e.weekday >= 0 || d.e.rel_unit == 'D')) return std::nullopt;
+  const uint32_t j = skip(skip_punct(d.end, ','), Kind::kAt);
+  auto dated = [&](const Expr& t) {
+    Expr x = d.e;
+    x.hour = t.hour; x.minute = t.minute; x.second = t.second; x.ampm = t.ampm;
+    if (!t.pod.empty()) x.pod = t.pod;
+    return x;
+  };
+  if (Opt r = clock_range(j, !d.e.pod.empty())) {  // Monday 8-9am, tonight from 7 to 7:30
+    for (Expr& x : r->e.parts) x = dated(x);
+    r->rule = "time.range.day_clock";
+    return r;
+  }
+  // tomorrow before 5pm, Tuesday after 1pm, Feb 1st no later than 6:00
+  struct ModWord { Kind kind; std::string_view mod; };
+  static constexpr ModWord kMods[] = {{Kind::kBefore, "BEFORE"}, {Kind::kAfter, "AFTER"},
+                                      {Kind::kUntil, "ON_OR_BEFORE"}, {Kind::kSince, "ON_OR_AFTER"}};
+  for (const auto& m : kMods) {
+    uint32_t k = 0;
+    if (!lex(j, m.kind, &k)) continue;
+    Opt t = clock(k);
+    if (!t || t->e.has_date()) return std::nullopt;
+    P r = d;
+    r.e = dated(t->e);
+    r.e.mod = m.mod;
+    r.end = t->end;
+    r.rule = "time.clock.day_bound";
+    return r;
+  }
+  return std::nullopt;
 }
 
 }  // namespace claimtrace::timegrammar

@@ -2,6 +2,7 @@
 // 2025-06-29, juin 2024, 2024, mardi 1er juillet, l'été 2024, Q3 2024,
 // the 1990s, fin 2024, mid-June.
 #include "time/time_grammar.h"
+#include "time/calendar.h"
 
 #include <cstdio>
 
@@ -28,6 +29,11 @@ Grammar::Opt Grammar::optional_year(P p) {
   } else if (ndigits(p.end) == 2 && is_punct(p.end - 1, '\'') ) {
     p.e.year = 2000 + num(p.end);
     p.end += 1;
+  } else if (ndigits(j) == 2 && num(j) > 31 && (j > p.end || p.e.day >= 0) &&
+             (j + 1 >= end_ || doc_.tokens[j + 1].kind == TokenKind::kPunct) &&  // "February 16, 17," lists days
+             !is_punct(j + 1, '%') && !is_punct(j + 1, ':') && !is_punct(j + 1, '/')) {
+    p.e.year = num(j) + (num(j) < 50 ? 2000 : 1900);  // 15 April of 87, 1er avril 78,
+    p.end = j + 1;
   }
   return p;
 }
@@ -38,6 +44,7 @@ Grammar::Opt Grammar::day_month_year(uint32_t i) {
   int day = 0;
   uint32_t k = 0;
   if (!day_at(j, day, k)) return std::nullopt;
+  if (j > first_ && doc_.tokens[j - 1].kind == TokenKind::kSymbol) return std::nullopt;  // $12 December 27
   k = skip_punct(k, '.');
   k = skip(k, Kind::kOf);
   uint32_t me = 0;
@@ -73,7 +80,7 @@ Grammar::Opt Grammar::month_day_year(uint32_t i) {
   if (slashed) ++k;
   int day = 0;
   uint32_t de = 0;
-  if (!day_at(k, day, de)) return std::nullopt;
+  if (!day_at(k, day, de) || is_punct(de, '%')) return std::nullopt;  // "rose in June 12%"
   if (slashed && (is_punct(de, '/') || is_punct(de, '-')) && glued(de) && ndigits(de + 1) == 4) {
     P p;
     p.e.day = day;
@@ -84,7 +91,9 @@ Grammar::Opt Grammar::month_day_year(uint32_t i) {
     p.where = m->where;
     return p;
   }
-  if ((m->abbrev || m->ambiguous) && num(k) < 0) return std::nullopt;  // "sept trente" is a time
+  // "sept trente" is a time; "Jan first", "May twenty-first" are dates (an ordinal after a capitalized month).
+  if ((m->abbrev || m->ambiguous) && num(k) < 0 && !(lex(k, Kind::kOrdinal) && capitalized(i) && !lex_.lower_months()))
+    return std::nullopt;
   if (m->ambiguous && !lex_.lower_months() && !capitalized(i)) return std::nullopt;
   // "June 2024" is a month and a year, not a day.
   if (ndigits(k) == 4) return std::nullopt;
@@ -122,6 +131,10 @@ Grammar::Opt Grammar::month_year(uint32_t i) {
   } else if (ndigits(k) == 2 && is_punct(k - 1, '\'')) {
     p.e.year = 2000 + n;
     p.end = k + 1;
+  } else if (ndigits(k) == 2 && n > 31 && (k + 1 >= end_ || doc_.tokens[k + 1].kind == TokenKind::kPunct) &&
+             !is_punct(k + 1, '%') && !is_punct(k + 1, ':') && !is_punct(k + 1, '/')) {
+    p.e.year = n + (n < 50 ? 2000 : 1900);  // April of 87, en juillet 98,
+    p.end = k + 1;
   } else {
     uint32_t de = 0;
     if (const auto* d = lex(me, Kind::kDir, &de); d && d->ival != 0) {  // juin dernier
@@ -155,7 +168,20 @@ Grammar::Opt Grammar::numeric_date(uint32_t i) {
   if (!sep) return std::nullopt;
   const int b = num(s1 + 1);
   if (b < 0) {
-    return std::nullopt;
+    // 2019-aug-01, 2020/Sep/23: year, month name, day, glued by one separator
+    uint32_t me = 0;
+    const auto* m = ndigits(i) == 4 && sep != '.' ? lex(s1 + 1, Kind::kMonth, &me) : nullptr;
+    if (!m || me != s1 + 2 || !is_punct(me, sep) || !glued(me) || !glued(me + 1) || ndigits(me + 1) > 2 ||
+        num(me + 1) < 1 || num(me + 1) > 31)
+      return std::nullopt;
+    P p;
+    p.e.year = a;
+    p.e.month = m->ival;
+    p.e.day = num(me + 1);
+    p.end = me + 2;
+    p.rule = "time.date.numeric";
+    p.where = m->where;
+    return p;
   }
   P p;
   p.rule = "time.date.numeric";
@@ -256,8 +282,10 @@ Grammar::Opt Grammar::weekday_date(uint32_t i) {
   }
   int day = 0;
   uint32_t de = 0;
-  if (!has_pre_dir && day_at(skip(k, Kind::kDet), day, de) && ndigits(skip(k, Kind::kDet)) <= 2 &&
-      !is_punct(de, '-') && !is_punct(de, '.')) {
+  const uint32_t dk = skip(k, Kind::kDet);
+  // "Tuesday the 11th." ends a sentence; "Mon 12.5" is no day.
+  if (!has_pre_dir && day_at(dk, day, de) && ndigits(dk) <= 2 && !is_punct(de, '-') &&
+      !(is_punct(de, '.') && de == dk + 1 && num(dk) >= 0)) {
     // "mardi 1er", "lundi le 29": a day of the month with its weekday.
     if (!lex(de, Kind::kUnit) && !lex(de, Kind::kHourMark) && !is_punct(de, ':') && !lex(de, Kind::kAmPm)) {
       p.e.day = day;
@@ -320,6 +348,31 @@ Grammar::Opt Grammar::quarter(uint32_t i) {
   int ord = 0;
   uint32_t oe = 0;
   P p;
+  // Q3 2016, H1 2016, 2019 Q3, Q3 this year, T3 2024: a period code with its year.
+  const bool year = ndigits(i) == 4 && num(i) >= 1000 && num(i) <= 2200;
+  const uint32_t code_at = year && is_punct(i + 1, '-') && glued(i + 1) && glued(i + 2) ? i + 2 : i + 1;  // 2019-H2
+  const bool year_first = year && lex(code_at, Kind::kPeriodCode);
+  if (const auto* c = lex(year_first ? code_at : i, Kind::kPeriodCode, &oe)) {
+    (c->sval[0] == 'Q' ? p.e.quarter : p.e.half) = c->sval[1] - '0';
+    p.end = oe;
+    p.rule = "time.date.period_code";
+    p.where = c->where;
+    if (year_first) {
+      p.e.year = num(i);
+    } else if (ndigits(oe) == 4 && num(oe) >= 1000 && num(oe) <= 2200) {
+      p.e.year = num(oe);
+      p.end = oe + 1;
+    } else if (Opt y = period_shift(oe); y && y->e.rel_unit == 'Y' && y->e.type == ExprType::kDate) {
+      p.e.dir = 0;  // Q3 this year, Q1 next year: that year
+      if (y->e.rel_n == 0) p.e.has_dir = true;
+      else return std::nullopt;
+      p.end = y->end;
+    } else if (!(i > first_ && (lex(i - 1, Kind::kYearIntro) || lex(i - 1, Kind::kFor) || lex(i - 1, Kind::kSince) ||
+                                lex(i - 1, Kind::kBefore) || lex(i - 1, Kind::kAfter) || lex(i - 1, Kind::kUntil)))) {
+      return std::nullopt;  // a code alone needs a time word before it: "during Q3", not "the H1 visa"
+    }
+    return p;
+  }
   if (const auto* o = lex(j, Kind::kOrdinal, &oe)) {
     ord = o->ival;
   } else if (num(j) > 0 && glued(j + 1) && lex(j + 1, Kind::kOrdSuffix)) {
@@ -401,6 +454,7 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
   const timelex::Entry* part = lex(j, Kind::kPart, &pe);
   std::string_view mod;
   if (part) {
+    if (j > i) return std::nullopt;  // the article stays out: "la [fin de nuit]", "the [middle of 2000]"
     mod = part->sval;
     pe = skip(pe, Kind::kOf);
     pe = skip_punct(pe, '-');
@@ -452,6 +506,8 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
     take_longest(inner, y);
   }
   take_longest(inner, period_shift(pe));
+  take_longest(inner, day_relative(pe));  // end of tomorrow: tomorrow's END
+  take_longest(inner, weekday_date(pe));  // end of this Sunday
   if (!inner) {
     // "end of month", "fin du mois", "the end of the year": the current period.
     uint32_t ue = 0;
@@ -468,10 +524,26 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
   if (!inner) {
     // "mi-journée", "fin de matinée": a part of the day.
     Opt pod = part_of_day(pe);
+    if (!pod) pod = part_of_day(skip(pe, Kind::kDet));  // English "the" is kept in other spans
     if (!pod) return std::nullopt;
     inner = pod;
   }
   if (inner->e.type != ExprType::kDate || inner->e.day >= 0 || inner->e.offset_sign) return std::nullopt;
+  if (mod == "REST") {
+    // "the rest of the year", "the remainder of this week": from the reference day to the period's end.
+    // Not a bare number: "the rest of 2000 soldiers".
+    if (!(inner->e.rel_unit || inner->e.month >= 0 || !inner->e.season.empty()) || !inner->e.pod.empty()) return std::nullopt;
+    Expr today;
+    today.rel_unit = 'D';
+    today.rel_n = 0;
+    P r;
+    r.e.type = ExprType::kRange;
+    r.e.parts = {today, inner->e};
+    r.end = inner->end;
+    r.rule = "time.part.rest";
+    r.where = part->where;
+    return r;
+  }
   inner->e.mod = mod;
   inner->rule = "time.part";
   inner->where = part->where;
@@ -481,9 +553,13 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
 // noël, Christmas 2024, thanksgiving, la fête des mères de 2015
 Grammar::Opt Grammar::holiday(uint32_t i) {
   uint32_t he = 0;
-  const auto* h = lex(i, Kind::kHoliday, &he);
+  uint32_t hi = i;
+  const auto* dir = lex(i, Kind::kDir, &hi);  // last Easter, next Christmas
+  if (!dir) hi = i;
+  const auto* h = lex(hi, Kind::kHoliday, &he);
   if (!h) return std::nullopt;
   P p;
+  if (dir && dir->ival != 0) { p.e.dir = dir->ival; p.e.has_dir = true; }
   p.rule = "time.date.holiday";
   p.where = h->where;
   p.end = he;
@@ -499,6 +575,24 @@ Grammar::Opt Grammar::holiday(uint32_t i) {
     p.e.year = num(k);
     p.end = k + 1;
   }
+  return p;
+}
+
+// the 20th of next month, the 15th day of next month, 31st of this month
+Grammar::Opt Grammar::day_of_month_shift(uint32_t i) {
+  uint32_t j = i;
+  if (const auto* det = lex(i, Kind::kDet, &j); !det || !det->in_span) j = i;
+  int day = 0;
+  uint32_t de = 0;
+  if (!day_at(j, day, de) || (num(j) >= 0 && !(glued(j + 1) && lex(j + 1, Kind::kOrdSuffix)))) return std::nullopt;
+  if (const auto* u = lex(de, Kind::kUnit, &de); u && u->sval != "D") return std::nullopt;
+  const uint32_t k = skip(de, Kind::kOf);
+  if (k == de) return std::nullopt;
+  Opt m = period_shift(k);
+  if (!m || m->e.rel_unit != 'M' || m->e.type != ExprType::kDate) return std::nullopt;
+  P p = *m;
+  p.e.day = day;
+  p.rule = "time.date.day_of_month_shift";
   return p;
 }
 
@@ -539,21 +633,130 @@ Grammar::Opt Grammar::nth_weekday(uint32_t i) {
   return std::nullopt;
 }
 
-Grammar::Opt Grammar::date(uint32_t i) {
+// The Nth week or month of a year, the Nth week of a month, the Nth century:
+// "the second week of 2021", "last week of 2016", "the 3rd week of Jan", "the
+// third month of 2021", "the 9th month of next year", "the 21st century".
+Grammar::Opt Grammar::nth_period(uint32_t i) {
+  const uint32_t j = skip(i, Kind::kDet);  // the article in the span, as in "the third quarter"
+  int nth = 0;
+  uint32_t oe = 0;
+  if (const auto* o = lex(j, Kind::kOrdinal, &oe)) nth = o->ival;
+  else if (num(j) >= 1 && num(j) <= 31 && glued(j + 1) && lex(j + 1, Kind::kOrdSuffix)) { nth = num(j); oe = j + 2; }
+  else if (const auto* d = lex(j, Kind::kDir, &oe); d && d->ival == -1) nth = -1;
+  if (!nth) return std::nullopt;
+  uint32_t ue = 0;
+  const auto* u = lex(oe, Kind::kUnit, &ue);
+  if (!u || !u->singular) return std::nullopt;
+  P p;
+  p.rule = "time.date.nth_period";
+  p.where = u->where;
+  if (u->sval == "CE") {
+    if (nth < 1) return std::nullopt;
+    p.e.century = nth - 1;
+    p.end = ue;
+    return p;
+  }
+  if (u->sval != "W" && u->sval != "M") return std::nullopt;
+  const uint32_t k = skip(ue, Kind::kOf);
+  if (k == ue) return std::nullopt;  // "the last week" alone is last week
+  const int y = num(k);
+  if (ndigits(k) == 4 && y >= 1000 && y <= 2200) {  // of 2021
+    p.e.year = y;
+    p.end = k + 1;
+    if (u->sval == "M") {
+      if (nth < 0 || nth > 12) return std::nullopt;
+      p.e.month = nth;
+    } else {
+      if (nth > 53) return std::nullopt;
+      // The last ISO week of a year holds its 28 December.
+      p.e.week = nth > 0 ? nth : timecal::iso_week({y, 12, 28}).week;
+    }
+    return p;
+  }
+  if (Opt s = period_shift(k); s && s->e.rel_unit == 'Y' && s->e.type == ExprType::kDate && u->sval == "M" &&
+                               nth >= 1 && nth <= 12) {  // the 9th month of next year
+    p.e.month = nth;
+    p.e.rel_unit = 'Y';
+    p.e.rel_n = s->e.rel_n;
+    p.end = s->end;
+    return p;
+  }
+  if (Opt m = month_year(k); m && u->sval == "W" && m->e.day < 0 && nth <= 5) {  // the third week of January
+    p.e = m->e;
+    p.e.month_week = nth;
+    p.end = m->end;
+    return p;
+  }
+  return std::nullopt;
+}
+
+// Periods headed by a unit word: "the year 2008", "week 31", "week 3 of 2027",
+// "the week starting February 4".
+Grammar::Opt Grammar::unit_period(uint32_t i) {
   Opt best;
-  if (kinds(i) & bit(Kind::kHoliday)) take_longest(best, holiday(i));
-  if (kinds(i) & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_weekday(i));
   uint32_t ue = 0;
   const auto* u = lex(i, Kind::kUnit, &ue);
+  if (u && u->sval == "Y" && u->singular && ndigits(ue) == 4 && num(ue) >= 1000 && num(ue) <= 2200 &&
+      !(glued(ue + 1) && (is_punct(ue + 1, '-') || is_punct(ue + 1, '/'))) &&
+      !(ue + 1 < end_ && doc_.tokens[ue + 1].kind == TokenKind::kWord && !capitalized(ue + 1) && !any_lex(ue + 1))) {
+    P p;  // the year 2008
+    p.e.year = num(ue);
+    p.end = ue + 1;
+    p.rule = "time.date.year";
+    p.where = u->where;
+    take_longest(best, p);
+  }
+  if (uint32_t wi = skip(i, Kind::kDet), we = 0, se = 0; (u = lex(wi, Kind::kUnit, &we)) && u->sval == "W" &&
+                                                           u->singular && lex(we, Kind::kSince, &se) &&
+                                                           lex(we, Kind::kSince)->sval == "stretch") {
+    // the week starting (on) February 4, the week commencing Monday: seven days from that day
+    Opt d = day_month_year(se);
+    take_longest(d, month_day_year(se));
+    take_longest(d, weekday_date(se));
+    if (d && d->e.hour < 0 && d->e.mod.empty() && (d->e.day >= 0 || d->e.weekday >= 0)) {
+      Expr stop;
+      stop.offset_sign = 1;
+      stop.offset_n = 1;
+      stop.offset_unit = 'W';
+      stop.parts = {d->e};
+      P p;
+      p.e.type = ExprType::kRange;
+      p.e.parts = {d->e, stop};
+      p.e.end_at_begin = true;
+      p.end = d->end;
+      p.rule = "time.range.week_starting";
+      p.where = u->where;
+      return p;
+    }
+  }
+  u = lex(i, Kind::kUnit, &ue);
   if (u && u->sval == "W" && num(ue) >= 1 && num(ue) <= 53) {
     P p;  // week 10: an ISO week of the reference year
     p.e.week = num(ue);
     p.end = ue + 1;
+    if (const uint32_t k = skip(ue + 1, Kind::kOf); k > ue + 1 && ndigits(k) == 4 && num(k) >= 1000 && num(k) <= 2200) {
+      p.e.year = num(k);  // week 3 of 2027
+      p.end = k + 1;
+    }
     p.rule = "time.date.week_number";
     p.where = u->where;
-    best = p;
+    take_longest(best, p);
   }
+  return best;
+}
+
+Grammar::Opt Grammar::date(uint32_t i) {
+  Opt best;
+  // the second week of 2021, the 21st century: an ordinal (or "last") then a unit word
+  if ((kinds(i) | kinds(i + 1)) & bit(Kind::kOrdinal) || ((kinds(i) | kinds(i + 1)) & bit(Kind::kDir)) ||
+      (kinds(i + 1) & bit(Kind::kOrdSuffix)) || (kinds(i + 2) & bit(Kind::kOrdSuffix)))
+    take_longest(best, nth_period(i));
+  if (kinds(i) & (bit(Kind::kHoliday) | bit(Kind::kDir))) take_longest(best, holiday(i));
+  if (kinds(i) & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_weekday(i));
+  if ((kinds(i) | kinds(i + 1)) & bit(Kind::kUnit)) take_longest(best, unit_period(i));
   take_longest(best, day_month_year(i));
+  // the 20th of next month: an ordinal day (digits with a suffix, or a word)
+  if (kinds(i) & (bit(Kind::kDet) | bit(Kind::kOrdinal) | kNumberBit)) take_longest(best, day_of_month_shift(i));
   take_longest(best, month_day_year(i));
   take_longest(best, month_year(i));
   take_longest(best, numeric_date(i));
@@ -574,6 +777,7 @@ Grammar::Opt Grammar::date(uint32_t i) {
         (lex_.day_first() || j > i || (glued(j + 1) && lex(j + 1, Kind::kOrdSuffix))) &&
         ndigits(j) <= 2 && (num(j) >= 0 || j > i) && day_at(j, day, de) &&
         !lex(de, Kind::kUnit) && !lex(de, Kind::kHourMark) && !is_punct(de, ':') && !is_punct(de, '%') &&
+        !lex(de, Kind::kDir) && !lex(de, Kind::kAmPm) &&  // "the 5 coming minutes", "the ten am meeting"
         !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de) && !doc_.tokens[de].has(kCapitalized))) {
       P p;
       p.e.day = day;

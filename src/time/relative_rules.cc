@@ -83,7 +83,7 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
     p.rule = "time.relative.weekend";
     return p;
   }
-  if (!dir || !u) return std::nullopt;
+  if (!dir || !u || u->factor != 1) return std::nullopt;  // "next fortnight" is no calendar period
   const timeexpr::Unit unit = unit_char(u->sval);
   if (!unit || unit == 'H' || unit == 'N' || unit == 'S') {
     if (!counted) return std::nullopt;
@@ -92,6 +92,18 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
   p.where = u->where;
   if (counted) {
     if (dir->ival == 0) return std::nullopt;
+    if (unit == 'Q') {
+      // the next 2 quarters: whole calendar quarters after the current one (reporting periods);
+      // "the last three decades" stays the 30 years up to the reference
+      Expr first, last;
+      first.rel_unit = last.rel_unit = unit;
+      first.rel_n = dir->ival < 0 ? -static_cast<int>(n) : 1;
+      last.rel_n = dir->ival < 0 ? -1 : static_cast<int>(n);
+      p.e.type = ExprType::kRange;
+      p.e.parts = {first, last};
+      p.rule = "time.relative.periods";
+      return p;
+    }
     // A stretch ending (or starting) at the reference.
     Expr off;
     off.offset_sign = dir->ival;
@@ -133,6 +145,11 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
   else if (lex(i, Kind::kLess, &j)) bound = "LESS_THAN";
   if (!bound.empty()) {
     Opt d = duration(j, true);
+    if (d && d->e.type == ExprType::kDate && d->e.offset_sign && bound == "MORE_THAN") {
+      // "more than 2 weeks before today", "more than 3 days ago": earlier than that day.
+      d->e.mod = d->e.offset_sign < 0 ? "BEFORE" : "AFTER";
+      return d;
+    }
     if (!d || d->e.type != ExprType::kDuration) return std::nullopt;
     d->e.mod = bound;
     return d;
@@ -143,10 +160,22 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
   else if ((pre = lex(i, Kind::kInPre, &j))) sign = 1;
   else j = i;
   j = skip(j, Kind::kDet);
+  if (pre && pre->sval == "within") {  // within the next 3 years: the stretch from the reference
+    if (const auto* d = lex(j, Kind::kDir); d && d->ival > 0) j = skip(j, Kind::kDir);
+  }
   double n = 0;
   uint32_t ne = 0;
   bool few = false;
-  if (!count_at(j, n, ne)) {
+  uint32_t pe = 0;
+  // Phrases first: the number layer reads the "a" of "a couple of", "a few" as one.
+  if (const auto* c = lex(j, Kind::kCount, &pe); c && pe > j + 1) {
+    n = c->fval;
+    ne = pe;
+  } else if (lex(j, Kind::kFew, &pe) && pe > j + 1) {
+    few = true;
+    n = -1;
+    ne = pe;
+  } else if (!count_at(j, n, ne)) {
     if (!lex(j, Kind::kFew, &ne)) return std::nullopt;
     few = true;
     n = -1;
@@ -160,6 +189,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
   if (!u) return std::nullopt;
   const timeexpr::Unit unit = unit_char(u->sval);
   if (!unit || unit == 'K') return std::nullopt;
+  if (n > 0) n *= u->factor;  // une demi-heure
   if (ndigits(j) == 4 && unit == 'Y') return std::nullopt;
   // "a second round": the unit word is an ordinal before a noun.
   if (lex(ne, Kind::kOrdinal) && ue < end_ && doc_.tokens[ue].kind == TokenKind::kWord && !any_lex(ue)) return std::nullopt;
@@ -201,6 +231,8 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
         }
       }
     }
+    if (uint32_t fe = 0; pre && sign > 0 && lex(ue, Kind::kFrom, &fe) && (day_relative(fe) || weekday_date(fe)))
+      return std::nullopt;  // "in [2 days from today]": the anchored reading, without "in"
     if (lex(ue, Kind::kAgo, &ae) && sign == 0) sign = -1;
     else if (lex(ue, Kind::kLater, &ae) && sign == 0) sign = 1;
     else ae = 0;
@@ -297,7 +329,9 @@ Grammar::Opt Grammar::fuzzy_ref(uint32_t i) {
 }
 
 // chaque mardi, every week, tous les jours, every 2 weeks, daily.
-Grammar::Opt Grammar::set(uint32_t i) {
+Grammar::Opt Grammar::set(uint32_t i) { return with_set_time(set_words(i)); }
+
+Grammar::Opt Grammar::set_words(uint32_t i) {
   uint32_t j = 0;
   if (const auto* a = lex(i, Kind::kSetAdv, &j)) {
     P p;
@@ -336,18 +370,86 @@ Grammar::Opt Grammar::set(uint32_t i) {
   if (const auto* u = lex(ne, Kind::kUnit, &k)) {
     const timeexpr::Unit unit = unit_char(u->sval);
     if (!unit) return std::nullopt;
-    p.e.set_value = timeresolve::duration_value(n, unit);
+    p.e.set_value = timeresolve::duration_value(n * u->factor, unit);  // every fortnight: P2W
     p.end = k;
     return p;
   }
   return std::nullopt;
 }
 
+// "every Monday at 4pm", "every morning at 9am", "daily at 7:13 p.m.": the time
+// joins a set of days (XXXX-WXX-1T16:00) or stands for a set of parts of days (T09:00).
+void Grammar::set_time(P& p, const Expr& t, uint32_t end) {
+  const std::string time = timeresolve::resolve(t, std::nullopt, 0).value;
+  if (time.empty() || time[0] != 'T') return;
+  const std::string& v = p.e.set_value;
+  if (v.starts_with("XXXX-WXX-") && v.size() == 10) p.e.set_value = v + time;
+  else if (v == "P1D" || (v.size() == 3 && v[0] == 'T')) p.e.set_value = time;
+  else return;
+  p.end = std::max(p.end, end);
+}
+
+Grammar::Opt Grammar::with_set_time(Opt s) {
+  if (!s || s->e.type != ExprType::kSet) return s;
+  if (Opt t = clock_after(skip_punct(s->end, ',')); t && !t->e.has_date() && t->e.hour >= 0) set_time(*s, t->e, t->end);
+  return s;
+}
+
+// "for 3 days from today", "for 1 week, from 20 December", "a week starting
+// tomorrow": a stretch that opens on a day (without "for", "3 days from today"
+// is the day 3 days on).
+Grammar::Opt Grammar::stretch_from(uint32_t i) {
+  uint32_t j = i;
+  const bool for_word = lex(i, Kind::kFor, &j) != nullptr;
+  if (!for_word) j = i;
+  Opt d = duration(j);
+  if (!d || !d->e.mod.empty()) return std::nullopt;
+  Expr anchor;
+  uint32_t end = 0;
+  if (d->e.type == ExprType::kDate && d->e.offset_sign > 0 && d->e.parts.size() == 1 && for_word &&
+      !timeexpr::unit_is_clock(d->e.offset_unit)) {
+    anchor = d->e.parts[0];  // read by the duration rule as a day from an anchor
+    end = d->end;
+  } else if (d->e.type == ExprType::kDuration && !d->e.unit2 && d->e.amount > 0 && !timeexpr::unit_is_clock(d->e.unit)) {
+    const uint32_t k = skip_punct(d->end, ',');
+    uint32_t ke = 0;
+    // "starting" carries the stretch: the span leaves "for" out ("for [a week starting tomorrow]").
+    // Only the words that open a stretch ("starting", value stretch), not "since": "93 days since February 24".
+    const auto* opener = lex(k, Kind::kSince, &ke);
+    if (opener && opener->sval != "stretch") return std::nullopt;
+    if (opener ? for_word : !(for_word && lex(k, Kind::kFrom, &ke))) return std::nullopt;
+    Opt a = day_relative(ke);
+    take_longest(a, date(ke));
+    if (!a || a->e.hour >= 0 || !a->e.mod.empty() || !(a->e.day >= 0 || a->e.weekday >= 0 || a->e.rel_unit == 'D'))
+      return std::nullopt;
+    anchor = a->e;
+    end = a->end;
+  } else {
+    return std::nullopt;
+  }
+  Expr stop;
+  stop.offset_sign = 1;
+  stop.offset_n = d->e.type == ExprType::kDuration ? d->e.amount : d->e.offset_n;
+  stop.offset_unit = d->e.type == ExprType::kDuration ? d->e.unit : d->e.offset_unit;
+  stop.parts = {anchor};
+  P p;
+  p.e.type = ExprType::kRange;
+  p.e.parts = {anchor, stop};
+  p.e.end_at_begin = true;
+  p.end = end;
+  p.rule = "time.range.stretch_from";
+  p.where = d->where;
+  return p;
+}
+
 Grammar::Opt Grammar::relative(uint32_t i) {
   Opt best;
   take_longest(best, day_relative(i));
   take_longest(best, period_shift(i));
-  take_longest(best, duration(i));
+  Opt d = duration(i);
+  // A stretch opens with "for" or is a duration read first: no second duration pass elsewhere.
+  if ((d && d->e.mod.empty()) || lex(i, Kind::kFor)) take_longest(best, stretch_from(i));
+  take_longest(best, std::move(d));
   take_longest(best, fuzzy_ref(i));
   return best;
 }

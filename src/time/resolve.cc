@@ -347,6 +347,9 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
     p.m = e.month; p.gran = Gran::kMonth;
     if (p.y < 0 && has_ref) p.y = pick(r.y, dir, tense, [&](int y) {
       return y != r.y ? sign(y - r.y) : sign(e.month - r.m); });
+    if (e.month_week != 0 && p.y >= 0) {  // as ISO weeks: the week of the month's first (or last) Thursday
+      set_week(p, timecal::nth_weekday(p.y, p.m, 4, e.month_week), Gran::kWeek);
+    }
     return p;
   }
   if (e.day >= 0) {
@@ -456,6 +459,18 @@ Resolved resolve(const Expr& e, const std::optional<timecal::DateTime>& ref, int
       if (e.parts.size() != 2) return out;
       Resolved b = resolve(e.parts[1], ref, tense);
       Resolved a = resolve(e.parts[0], ref, tense);
+      const Expr& pa = e.parts[0];
+      const Expr& pb = e.parts[1];
+      if (ref && pa.year < 0 && pb.year < 0 && pa.month >= 0 && pb.month >= 0 && !pa.rel_unit && !pb.rel_unit &&
+          !pa.has_dir && !pb.has_dir) {
+        // "between August and October" said in September: the stretch that holds the reference, whatever the tense.
+        Expr a0 = pa, b0 = pb;
+        a0.year = b0.year = ref->date.y;
+        if (b0.month < a0.month) b0.year += 1;
+        Resolved ra = resolve(a0, ref, tense), rb = resolve(b0, ref, tense);
+        const std::string today = timecal::format_date(ref->date);
+        if (!ra.begin.empty() && !rb.end.empty() && ra.begin <= today && today < rb.end) { a = ra; b = rb; }
+      }
       // "from November to March": the start lies before the end.
       if (!a.begin.empty() && !b.begin.empty() && a.begin > b.begin && e.parts[1].year < 0 && a.begin.size() >= 4 &&
           e.parts[1].rel_unit == 0 && e.parts[1].offset_sign == 0) {

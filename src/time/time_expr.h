@@ -58,6 +58,7 @@ struct Expr {
   // A holiday's rule when the day depends on the year: N:W:M or easter+K.
   std::string movable;
   int rank = 0;  // with weekday and a relative month: the first (1) ... last (-1) such weekday
+  int month_week = 0;  // with a month: its first (1) ... last (-1) week ("the third week of January")
   std::string set_value;  // SET
   std::string ref;        // PRESENT_REF, PAST_REF, FUTURE_REF
   std::string mod;        // TIMEX3 mod

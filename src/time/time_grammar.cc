@@ -287,7 +287,8 @@ bool Grammar::month_ok(uint32_t i, uint32_t end, const timelex::Entry& e, bool h
     if (i > first_) {
       for (Kind k : {Kind::kYearIntro, Kind::kMonthIntro, Kind::kSince, Kind::kBefore, Kind::kAfter, Kind::kUntil,
                      Kind::kPart, Kind::kFrom, Kind::kTo, Kind::kDir, Kind::kOf}) {
-        if (lex(i - 1, k)) return !e.abbrev || is_punct(end, '.');
+        // "after Feb", "in Mar.": an abbreviation that is also a word (Mar, Jan) needs its dot.
+        if (lex(i - 1, k)) return !e.abbrev || !e.ambiguous || is_punct(end, '.');
       }
       // mi-mars: the part word is glued by a hyphen
     }
@@ -334,8 +335,12 @@ void Grammar::attach_year(P& range) {
 // "from 5 to 6pm": one am/pm serves both ends when they sit in the same half day.
 void Grammar::share_ampm(Expr& a, Expr& b) {
   if (a.hour < 0 || b.hour < 0) return;
-  if (a.ampm >= 0 && b.ampm < 0 && b.pod.empty() && b.hour >= a.hour && b.hour <= 12) b.ampm = a.ampm;
+  // "from 10:10pm to 10": an end before the start lies in the other half day.
+  const bool b_later = b.hour * 60 + std::max(b.minute, 0) >= a.hour * 60 + std::max(a.minute, 0);
+  if (a.ampm >= 0 && b.ampm < 0 && b.pod.empty() && b_later && b.hour <= 12) b.ampm = a.ampm;
   if (b.ampm >= 0 && a.ampm < 0 && a.pod.empty() && a.hour < b.hour) a.ampm = b.ampm;
+  // "between 5 and 6 in the afternoon": the part of the day serves both ends.
+  if (a.ampm < 0 && a.pod.empty() && b.ampm < 0 && !b.pod.empty() && a.hour <= b.hour) a.pod = b.pod;
 }
 
 void Grammar::take_longest(Opt& best, Opt cand) {
@@ -349,13 +354,15 @@ Grammar::Opt Grammar::unit(uint32_t i) {
   constexpr uint64_t kNum = kNumberBit | kWordNumberBit;
   constexpr uint64_t kDateHeads = kNum | kHyphenBit | bit(Kind::kMonth) | bit(Kind::kMonthIntro) | bit(Kind::kDir) |
                                   bit(Kind::kWeekday) | bit(Kind::kDet) | bit(Kind::kSeason) | bit(Kind::kOrdinal) |
-                                  bit(Kind::kDecadeIntro) | bit(Kind::kPart) | bit(Kind::kHoliday);
+                                  bit(Kind::kDecadeIntro) | bit(Kind::kPart) | bit(Kind::kHoliday) | bit(Kind::kPeriodCode);
   constexpr uint64_t kRelHeads = kNum | bit(Kind::kDet) | bit(Kind::kDayRel) | bit(Kind::kDir) | bit(Kind::kUnit) |
                                  bit(Kind::kAgoPre) | bit(Kind::kInPre) | bit(Kind::kFew) | bit(Kind::kCount) |
-                                 bit(Kind::kRef) | bit(Kind::kMore) | bit(Kind::kLess) | bit(Kind::kLater) | bit(Kind::kAgo);
+                                 bit(Kind::kRef) | bit(Kind::kMore) | bit(Kind::kLess) | bit(Kind::kLater) | bit(Kind::kAgo) |
+                                 bit(Kind::kFor);
   if (here & kDateHeads) take_longest(best, date(i));
+  else if (here & bit(Kind::kUnit)) take_longest(best, unit_period(i));  // week 31, year 2008
   if (here & kRelHeads) take_longest(best, relative(i));
-  if (here & (kNum | bit(Kind::kClock) | bit(Kind::kCount))) take_longest(best, clock(i));
+  if (here & (kNum | bit(Kind::kClock) | bit(Kind::kCount) | bit(Kind::kPastTo))) take_longest(best, clock(i));
   if (here & (bit(Kind::kDet) | bit(Kind::kDir) | bit(Kind::kPod) | bit(Kind::kAt))) take_longest(best, part_of_day(i));
   if (here & (bit(Kind::kSet) | bit(Kind::kSetAdv))) take_longest(best, set(i));
   if (best && best->e.type == ExprType::kDate && best->e.hour < 0 && !best->e.pod.empty() && !best->e.has_date() &&
@@ -379,10 +386,45 @@ Grammar::Opt Grammar::unit(uint32_t i) {
       best->e = d->e;
       best->e.pod = pod;
       best->end = d->end;
+      // "la nuit de samedi à dimanche": the night of the first day, written with the next one
+      uint32_t k = 0;
+      // (unless a time of the second day follows: "... à samedi à trois heures du matin" is Saturday's)
+      if (Opt next = lex(d->end, Kind::kTo, &k) && d->e.weekday >= 0 ? weekday_date(k) : std::nullopt;
+          next && next->e.weekday == d->e.weekday % 7 + 1 && next->e.day < 0 && next->e.hour < 0 &&
+          !with_time(*next))
+        best->end = next->end;
+    }
+  }
+  if (best && best->e.type == ExprType::kDate && best->e.hour >= 0 && !best->e.has_date() && best->e.mod.empty()) {
+    // "9am every Sunday", "9am Sundays": a time of a set of days
+    if (Opt s = set_words(best->end); s && s->e.set_value.starts_with("XXXX-WXX-")) {
+      set_time(*s, best->e, s->end);
+      s->end = std::max(s->end, best->end);
+      return s;
+    }
+  }
+  if (best && best->e.type == ExprType::kDate && best->e.rel_unit == 'W' && best->e.weekday < 0 && best->e.mod.empty()) {
+    // "next week on Tuesday", "last week Sunday", "previous week - Monday": a day of that week.
+    // Not across a comma: "Last week, Monday's vote ..." may speak of this week.
+    const uint32_t j = skip(skip_punct(best->end, '-'), Kind::kAt);
+    uint32_t we = 0;
+    if (const auto* w = lex(j, Kind::kWeekday, &we); w && (!w->ambiguous || j > best->end)) {
+      best->e.weekday = w->ival;
+      best->end = w->abbrev ? skip_punct(we, '.') : we;
+      best->rule = "time.date.weekday_of_week";
     }
   }
   if (best && best->e.type == ExprType::kDate) {
     if (auto t = with_time(*best)) best = std::move(t);
+    if (best->e.weekday >= 0 && best->e.day < 0 && !best->e.rel_unit && !best->e.has_dir && best->e.mod.empty()) {
+      // "Wednesday evening next week": the week after the time of day
+      if (Opt w = period_shift(best->end); w && w->e.type == ExprType::kDate && w->e.rel_unit == 'W') {
+        best->e.rel_unit = 'W';
+        best->e.rel_n = w->e.rel_n;
+        best->end = w->end;
+      }
+    }
+    if (auto r = day_with_times(*best)) return r;
     if (best->e.hour >= 0 && !best->e.has_date()) {
       // 15h le 29 juin, 7:00 on next Sunday, 5pm of April 22
       uint32_t j = skip(skip(skip_punct(best->end, ','), Kind::kAt), Kind::kOf);
@@ -420,6 +462,8 @@ Grammar::Opt Grammar::full(uint32_t i) {
     if (!w) continue;
     Opt inner = unit(j);
     if (!inner && skip_article(j) > j) inner = unit(skip_article(j));  // depuis le 24 février
+    // "before around 2pm": the bound says more than the approximation (one mod per value).
+    if (!inner && m.kind != Kind::kApprox && skip(j, Kind::kApprox) > j) inner = unit(skip(j, Kind::kApprox));
     if (!inner || inner->e.type == ExprType::kSet || inner->e.type == ExprType::kRange) break;
     if (inner->e.type == ExprType::kDuration || inner->e.type == ExprType::kRef) {
       if (m.kind != Kind::kSince) break;  // "d'ici 2 ans" is read by the duration rule
@@ -433,7 +477,8 @@ Grammar::Opt Grammar::full(uint32_t i) {
     // says more than the open bound, so the span is "fin 2024" alone.
     if (!inner->e.mod.empty()) return std::nullopt;
     // "about" before a relative period is not a time word ("How about last week").
-    if (m.kind == Kind::kApprox && (inner->e.rel_unit || inner->e.offset_sign)) return std::nullopt;
+    if (m.kind == Kind::kApprox && (inner->e.rel_unit || inner->e.offset_sign || lex(skip_article(j), Kind::kDir)))
+      return std::nullopt;
     P p = *inner;
     p.e.mod = m.mod;
     p.rule = m.rule;
@@ -454,8 +499,8 @@ Grammar::Opt Grammar::full(uint32_t i) {
       if (lex(k, Kind::kTo, &k) || lex(k, Kind::kAnd, &k) || is_punct(k, '-') || lex(k, Kind::kUntil, &k)) {
         if (is_punct(fe, '-')) k = fe + 1;
         Opt b = unit(k);
-        if (b && b->e.type == ExprType::kDate && b->e.hour >= 0 && num(j) >= 0 && num(j) <= 24 && !b->e.has_date()) {
-          a = P{};  // between 10 and 11:30, from 5 to 6pm
+        if (b && b->e.type == ExprType::kDate && b->e.hour >= 0 && num(j) >= 0 && num(j) <= 24) {
+          a = P{};  // between 10 and 11:30, from 5 to 6pm (of April 22: the date is shared below)
           a->e.hour = num(j);
           a->end = j + 1;
           a->rule = "time.clock";
@@ -475,6 +520,7 @@ Grammar::Opt Grammar::full(uint32_t i) {
       if (is_punct(a->end, '-')) { k = a->end + 1; joined = true; }
       if (joined) {
         Opt b = unit(k);
+        if (!b && skip(k, Kind::kDet) > k) b = unit(skip(k, Kind::kDet));  // to the end of 2021
         if (!b) {
           int day = 0;
           uint32_t de = 0;
@@ -523,6 +569,12 @@ Grammar::Opt Grammar::full(uint32_t i) {
     return std::nullopt;
   }
   Opt a = unit(i);
+  if (!a && (kinds(i) & (kNumberBit | kWordNumberBit | bit(Kind::kClock) | bit(Kind::kPastTo)))) {
+    if (Opt r = clock_range(i, false)) {  // 9-10 am, 5 to 6pm tomorrow
+      attach_date(*r);
+      return r;
+    }
+  }
   if (!a && num(i) >= 1 && num(i) <= 31 && ndigits(i) <= 2 && (is_punct(i + 1, '-') || lex(i + 1, Kind::kTo))) {
     // "13-15 mars", "19 au 20 novembre": a bare day before a dated day.
     uint32_t k = i + 1;
@@ -543,7 +595,8 @@ Grammar::Opt Grammar::full(uint32_t i) {
   if (a && a->e.type == ExprType::kDate && a->e.mod.empty()) {
     // "2016 and after", "3 pm or later", "2010 et après": an open bound after the date.
     uint32_t pe = 0;
-    if (lex(a->end, Kind::kSincePost, &pe)) { a->e.mod = "ON_OR_AFTER"; a->end = pe; return a; }
+    // ... unless a time follows: "on 1/1/2016 and after 6PM" is two times.
+    if (lex(a->end, Kind::kSincePost, &pe) && !unit(pe)) { a->e.mod = "ON_OR_AFTER"; a->end = pe; return a; }
     if (lex(a->end, Kind::kUntilPost, &pe)) { a->e.mod = "ON_OR_BEFORE"; a->end = pe; return a; }
   }
   if (a && a->e.type == ExprType::kDate) {
@@ -554,6 +607,7 @@ Grammar::Opt Grammar::full(uint32_t i) {
         (a->e.hour >= 0 && lex(a->end, Kind::kUntil, &k))) {
       if (is_punct(k, '-')) ++k;
       Opt b = unit(k);
+      if (!b && skip(k, Kind::kDet) > k) b = unit(skip(k, Kind::kDet));
       if (!b && a->e.day >= 0 && a->e.month >= 0 && a->e.hour < 0) {
         int day = 0;
         uint32_t de = 0;
@@ -562,6 +616,12 @@ Grammar::Opt Grammar::full(uint32_t i) {
       if (b && b->e.type == ExprType::kDate && (a->e.hour >= 0) == (b->e.hour >= 0) &&
           (a->e.hour >= 0 || a->e.month >= 0 || a->e.year >= 0)) {
         share_ampm(a->e, b->e);
+        if (a->e.hour >= 0 && a->e.has_date() && !b->e.has_date()) {  // Thursday 19:00 - 21:00
+          Expr d = a->e;
+          d.hour = b->e.hour; d.minute = b->e.minute; d.second = b->e.second; d.ampm = b->e.ampm;
+          if (!b->e.pod.empty()) d.pod = b->e.pod;
+          b->e = d;
+        }
         if (a->e.hour >= 0 && !a->e.has_date() && b->e.has_date()) {  // 3:00 to 4:00 tomorrow
           Expr d = b->e;
           d.hour = a->e.hour; d.minute = a->e.minute; d.second = a->e.second; d.ampm = a->e.ampm;

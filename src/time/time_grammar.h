@@ -101,6 +101,9 @@ class Grammar {
   Opt part_of(uint32_t i);
   Opt holiday(uint32_t i);
   Opt nth_weekday(uint32_t i);
+  Opt day_of_month_shift(uint32_t i);  // the 20th of next month
+  Opt unit_period(uint32_t i);  // the year 2008, week 31, the week starting February 4
+  Opt nth_period(uint32_t i);  // the second week of 2021, the third week of January, 21st century
   Opt optional_year(P p);
 
   // ---- relative_rules.cc
@@ -109,15 +112,25 @@ class Grammar {
   Opt period_shift(uint32_t i);
   Opt duration(uint32_t i, bool bounded = false);  // bounded: after "more than", "plus de"
   Opt fuzzy_ref(uint32_t i);
+  Opt stretch_from(uint32_t i);  // for 3 days from today, a week starting tomorrow
   Opt set(uint32_t i);
+  Opt set_words(uint32_t i);
+  Opt with_set_time(Opt s);
+  void set_time(P& p, const timeexpr::Expr& t, uint32_t end);
 
   // ---- clock_rules.cc
   Opt clock(uint32_t i);
+  Opt past_to(uint32_t i);  // half past eight, ten past 9, three minutes to eight
   uint32_t pod_after(uint32_t he, timeexpr::Expr& e, bool need_connector = false) const;
   Opt part_of_day(uint32_t i);
   Opt with_time(P date);  // "29 juin à 15h", "tomorrow morning"
   // A clock time at j, or after "at"/"à" a bare hour ("today at 7").
   Opt clock_after(uint32_t j);
+  // Two times of day: "8-9am", "from 7 to 7:30pm", "between 10 and 11:30".
+  Opt clock_range(uint32_t i, bool after_pod);
+  // After a day: its times ("Monday 8-9am", "1/1/2015 between 10 and 11:30")
+  // or a bounded time ("tomorrow before 5pm").
+  Opt day_with_times(const P& day);
 
   static void take_longest(Opt& best, Opt cand);
   static void share_ampm(timeexpr::Expr& a, timeexpr::Expr& b);

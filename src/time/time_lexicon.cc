@@ -36,6 +36,7 @@ constexpr KindName kKinds[] = {
     {"few", Kind::kFew},             {"count", Kind::kCount},       {"more", Kind::kMore},
     {"less", Kind::kLess},           {"holiday", Kind::kHoliday},
     {"since_post", Kind::kSincePost}, {"until_post", Kind::kUntilPost}, {"for", Kind::kFor},
+    {"past_to", Kind::kPastTo},      {"period_code", Kind::kPeriodCode},
 };
 
 bool kind_of(std::string_view name, Kind& out) {
@@ -86,7 +87,7 @@ void Lexicon::add(std::string_view phrase, Entry e, const TextRules& rules) {
       }
       if (std::find(it->second.begin(), it->second.end(), index) == it->second.end()) it->second.push_back(index);
     }
-    if (strong(entries_[index].kind)) set(strong_last_tokens_, tokens.tokens.back().hash);
+    if (strong(entries_[index].kind) && !entries_[index].weak) set(strong_last_tokens_, tokens.tokens.back().hash);
     if (folded.find(' ') == std::string::npos) words_[folded].push_back(index);
   } else {
     entries_.pop_back();
@@ -97,7 +98,7 @@ bool Lexicon::strong(Kind k) {
   switch (k) {
     case Kind::kMonth: case Kind::kWeekday: case Kind::kSeason: case Kind::kPart:
     case Kind::kUnit: case Kind::kDayRel: case Kind::kRef: case Kind::kPod: case Kind::kClock:
-    case Kind::kSet: case Kind::kSetAdv: case Kind::kOrdinal: case Kind::kHoliday:
+    case Kind::kSet: case Kind::kSetAdv: case Kind::kOrdinal: case Kind::kHoliday: case Kind::kPeriodCode:
       return true;  // not kDir: "ce", "this", "last" alone hold no time
     default:
       return false;
@@ -195,6 +196,9 @@ Result<Lexicon> Lexicon::load(const LanguageContext& context) {
     e.singular = !e.plural || flags.find("sg") != std::string_view::npos;
     e.abbrev = flags.find("abbrev") != std::string_view::npos;
     e.in_span = flags.find("span") != std::string_view::npos;
+    e.weak = flags.find("weak") != std::string_view::npos;
+    if (flags.find("half") != std::string_view::npos) e.factor = 0.5;
+    if (flags.find("twice") != std::string_view::npos) e.factor = 2;
     if (flags.find("exact") != std::string_view::npos) {
       icu::UnicodeString u = icu::UnicodeString::fromUTF8(row[0]);
       std::string lower, upper;

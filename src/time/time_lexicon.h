@@ -62,6 +62,9 @@ enum class Kind : uint8_t {
   kSincePost,   // after a date: and after, or later, onwards (ON_OR_AFTER)
   kUntilPost,   // after a date: or earlier, and before (ON_OR_BEFORE)
   kFor,         // before a duration: pendant, durant, for, during ("pendant 14 heures" is not a clock time)
+  kPastTo,      // before the hour: ival +1 past / -1 to after a count of minutes ("ten past 9"),
+                // or the signed minutes themselves: half past +30, a quarter to -15
+  kPeriodCode,  // sval Q1..Q4, H1, H2: a quarter or half written as a code (Q3, H1, T3, S2)
 };
 
 struct Entry {
@@ -74,6 +77,9 @@ struct Entry {
   bool ambiguous = false; // a month/weekday word that is also a common word (May, mars, Sat)
   bool abbrev = false;    // an abbreviated month/weekday name
   bool in_span = false;   // flag span: an article kept in the span ("the 18th")
+  bool weak = false;      // flag weak: the phrase ends with a common word ("once a", "later in") that
+                          // must not make every such word a place where a time may be
+  double factor = 1;      // flag half / twice: a unit word of half or twice the unit (demi-heure: 0.5 H, fortnight: 2 W)
   // flag exact: a one-word entry that matches only as written, accents included
   // ("à", not the verb "a"); its written forms, lower case and capitalized.
   std::vector<std::string> exact_forms;
