@@ -583,7 +583,15 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
         ok = rb > ra && make_source(v, ctx, ra, rb, "origin", src, self, why);
         if (ok) why.push_back(Origin{"claim.source.passive_agent", {}});
       }
-      if (!ok && !passive) ok = make_source(v, ctx, a, b, "origin", src, self, why);
+      if (!ok && !passive) {
+        ok = make_source(v, ctx, a, b, "origin", src, self, why);
+        // "Cruz, who refused": the span keeps the relative pronoun that is
+        // the verb's subject, also when the name alone resolved it.
+        if (ok && b > a && v.has(b - 1, Role::kRelative) && src.at.end < v.doc->tokens[b - 1].at.end) {
+          src.at.end = v.doc->tokens[b - 1].at.end;
+          src.text = std::string(v.doc->slice(src.at));
+        }
+      }
       if (ok) {
         if (why.empty() || why.back().rule != std::string_view("claim.source.passive_agent"))
           why.push_back(Origin{"claim.source.subject_of_reporting_verb", {}});
@@ -632,6 +640,18 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
           // "Trump bemoaned the unrest and said ...": the sentence's subject,
           // a name or a pronoun opening it, speaks for both verbs.
           uint32_t e = v.first;
+          // "demonstrators, who have taken to the streets and called for":
+          // a relative pronoun opening the first verb's clause is the subject.
+          uint32_t rel = before;
+          while (rel > v.first && !v.has(rel - 1, Role::kRelative) &&
+                 !(v.mention_at(rel - 1) == kNone && (clause_edge(v, rel - 1) || v.is_cue_token(rel - 1)))) {
+            --rel;
+          }
+          if (rel > v.first && v.has(rel - 1, Role::kRelative) && v.mention_at(rel - 1) == kNone) {
+            auto [ra, rb] = left_phrase(v, rel);
+            ok = rb > ra && make_source(v, ctx, ra, rb, "origin", src, self, why);
+            if (ok) why.push_back(Origin{"claim.source.relative_subject_of_coordinated_verb", {}});
+          }
           // A title may stand before the name ("Mr. McKinley is ... and expects").
           uint32_t name = v.first;
           while (name < v.first + kMaxTitle && name + 1 < before && v.mention_at(name) == kNone &&
@@ -652,7 +672,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
             while (e < before && v.mention_at(e) == kNone && v.doc->tokens[e].has(kCapitalized)) ++e;
             if (e < before && v.doc->tokens[e].kind == TokenKind::kWord && !v.is_cue_token(e) && !v.has(e, Role::kAux)) ++e;
           }
-          if (e > v.first && e < before) {
+          if (!ok && e > v.first && e < before) {
             ok = make_source(v, ctx, v.first, e, "origin", src, self, why);
             why.push_back(Origin{"claim.source.subject_of_coordinated_verb", {}});
           }
