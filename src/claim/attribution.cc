@@ -681,10 +681,17 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
           // "Donna Sampson Rawlings, 59, of Ashton, Md., who watched the
           // ceremony, said": a person or organisation opening the sentence,
           // then a comma, is the subject however long the apposition.
-          const int32_t m = v.mention_at(v.first);
+          // A title may stand before the name ("Dr. Connie Mariano, who ...").
+          uint32_t name = v.first;
+          while (name < v.first + kMaxTitle && name + 1 < before && v.mention_at(name) == kNone &&
+                 (v.doc->tokens[name].has(kCapitalized) || v.is_punct(name, '.'))) {
+            ++name;
+          }
+          if (v.mention_at(name) == kNone) name = v.first;
+          const int32_t m = v.mention_at(name);
           if (m != kNone) {
             const Entity& e = v.doc->entities[v.doc->mentions[m].entity];
-            uint32_t e_end = v.first;
+            uint32_t e_end = name;
             while (e_end < before && v.mention_at(e_end) == m) ++e_end;
             if ((e.type == "PERSON" || e.type == "ORG") && e_end < before && v.is_punct(e_end, ',')) {
               ok = make_source(v, ctx, v.first, e_end, "origin", src, self, why);
