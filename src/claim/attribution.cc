@@ -506,8 +506,27 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
             break;
           }
         }
+        // "Meanwhile, it attacked Trump, saying": a pronoun opening the main
+        // clause, after a short fronted phrase, is its subject, not the
+        // object named after it.
+        uint32_t clause = v.first;
+        for (uint32_t k = v.first; k < c.first && k < v.first + kMaxCommaSubject; ++k) {
+          if (v.mention_at(k) != kNone) break;
+          if (v.is_punct(k, ',')) {
+            clause = k + 1;
+            break;
+          }
+        }
+        if (best != kNone && v.mentions[best].first > clause && clause < c.first &&
+            (v.has(clause, Role::kPersonPronoun) || v.has(clause, Role::kThingPronoun))) {
+          best = kNone;
+        }
         uint32_t a = v.first, b = v.first;
-        if (best == kNone && opener && c.first - 1 == v.first) {
+        if (best == kNone && clause > v.first && clause < c.first &&
+            (v.has(clause, Role::kPersonPronoun) || v.has(clause, Role::kThingPronoun))) {
+          a = clause;
+          b = clause + 1;
+        } else if (best == kNone && opener && c.first - 1 == v.first) {
           // "After saying ..., she was whisked off": the subject follows
           // the fronted clause.
           uint32_t k = c.end;
