@@ -595,7 +595,10 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
       if (passive) {
         while (agent < v.end && agent - c.end < kMaxAgentGap && !v.has(agent, Role::kAgent) && !clause_edge(v, agent)) ++agent;
       }
-      if (agent < v.end && v.has(agent, Role::kAgent)) {
+      // "Trump responded by using ...": after an active verb with a named
+      // subject, "by" opens a manner, not an agent.
+      const bool named_subject = !passive && b > a && names_person_or_org(v, {a, b});
+      if (agent < v.end && v.has(agent, Role::kAgent) && !named_subject) {
         // The passive: "first reported by The Washington Post", "annoncé par
         // le ministère": the agent speaks; the subject is what was said.
         auto [ra, rb] = right_phrase(v, agent + 1);
