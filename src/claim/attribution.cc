@@ -206,7 +206,8 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
     bool named = false;
     for (uint32_t k = t; k < end; ++k) {
       named = named || v.mention_at(k) != kNone ||
-              (k > v.first && v.doc->tokens[k].has(kCapitalized) && !v.is_punct(k - 1, '"')) ||
+              // a capital after an opening quote starts the quotation; after a closing one, a name
+              (k > v.first && v.doc->tokens[k].has(kCapitalized) && (!v.is_punct(k - 1, '"') || !in_quotation(v, k))) ||
               v.has(k, Role::kPersonPronoun) || v.has(k, Role::kThingPronoun) ||
               v.doc->tokens[k].kind == TokenKind::kNumber;  // "eight of 10 voters say"
     }
