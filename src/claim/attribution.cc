@@ -120,6 +120,12 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
   uint32_t end = cue_first;
   while (end > v.first && v.has(end - 1, Role::kAux) && v.mention_at(end - 1) == kNone) --end;
   const bool infinitive = end > v.first && v.has(end - 1, Role::kInfinitive);
+  // "Trump made the reference Monday as he discussed": a pronoun just
+  // before the verb is its subject, whatever clause stands before it.
+  if (end > v.first + 1 && v.mention_at(end - 1) == kNone &&
+      (v.has(end - 1, Role::kPersonPronoun) || v.has(end - 1, Role::kThingPronoun))) {
+    return {end - 1, end};
+  }
   uint32_t t = end;
   bool edge = false;
   while (t > v.first && end - t < kMaxLeft) {
