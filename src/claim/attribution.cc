@@ -126,6 +126,20 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
       (v.has(end - 1, Role::kPersonPronoun) || v.has(end - 1, Role::kThingPronoun))) {
     return {end - 1, end};
   }
+  // "three days after the Security Council condemned": a person or
+  // organisation named just before the verb is its subject.
+  if (!infinitive && end > v.first + 1 && v.mention_at(end - 1) != kNone) {
+    const int32_t m = v.mention_at(end - 1);
+    const Entity& e = v.doc->entities[v.doc->mentions[m].entity];
+    uint32_t k = end - 1;
+    while (k > v.first && v.mention_at(k - 1) == m) --k;
+    if (k > v.first && v.has(k - 1, Role::kDeterminer)) --k;
+    if ((e.type == "PERSON" || e.type == "ORG") && k > v.first && !v.has(k - 1, Role::kOf) &&
+        !v.has(k - 1, Role::kLocation) && !v.has(k - 1, Role::kAgent) && !v.has(k - 1, Role::kRecipient) &&
+        v.doc->tokens[k - 1].kind == TokenKind::kWord && !v.doc->tokens[k - 1].has(kCapitalized)) {
+      return {k, end};
+    }
+  }
   uint32_t t = end;
   bool edge = false;
   while (t > v.first && end - t < kMaxLeft) {
