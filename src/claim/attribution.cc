@@ -154,8 +154,11 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
         continue;
       }
     }
-    if (v.mention_at(prev) == kNone && (clause_edge(v, prev) || v.is_cue_token(prev) || v.has(prev, Role::kBoundary) ||
-                                        v.has(prev, Role::kCoordinator))) {
+    // "the report says": a cue word after "the, a, those" is a noun, part of the subject.
+    const bool cue_noun = v.is_cue_token(prev) && prev > v.first && v.has(prev - 1, Role::kNounMarker) &&
+                          v.mention_at(prev - 1) == kNone;
+    if (v.mention_at(prev) == kNone && (clause_edge(v, prev) || (v.is_cue_token(prev) && !cue_noun) ||
+                                        v.has(prev, Role::kBoundary) || v.has(prev, Role::kCoordinator))) {
       edge = true;
       break;
     }
