@@ -142,8 +142,12 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
   }
   uint32_t t = end;
   bool edge = false;
-  while (t > v.first && end - t < kMaxLeft) {
+  // Abbreviation periods and possessive endings ("one of Mr. Obama's
+  // climate advisers") are not words of the subject's length.
+  uint32_t words = 0;
+  while (t > v.first && words < kMaxLeft) {
     uint32_t prev = t - 1;
+    words += v.doc->tokens[prev].has(kSpaceBefore);
     if (v.is_punct(prev, ')')) {
       // "Jason Chaffetz (R-Utah) said": over the parenthesis.
       uint32_t open = prev;
