@@ -120,10 +120,34 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
   uint32_t end = cue_first;
   while (end > v.first && v.has(end - 1, Role::kAux) && v.mention_at(end - 1) == kNone) --end;
   const bool infinitive = end > v.first && v.has(end - 1, Role::kInfinitive);
+  // "Trump made the reference Monday as he discussed": a pronoun just
+  // before the verb is its subject, whatever clause stands before it.
+  if (end > v.first + 1 && v.mention_at(end - 1) == kNone &&
+      (v.has(end - 1, Role::kPersonPronoun) || v.has(end - 1, Role::kThingPronoun))) {
+    return {end - 1, end};
+  }
+  // "three days after the Security Council condemned": a person or
+  // organisation named just before the verb is its subject.
+  if (!infinitive && end > v.first + 1 && v.mention_at(end - 1) != kNone) {
+    const int32_t m = v.mention_at(end - 1);
+    const Entity& e = v.doc->entities[v.doc->mentions[m].entity];
+    uint32_t k = end - 1;
+    while (k > v.first && v.mention_at(k - 1) == m) --k;
+    if (k > v.first && v.has(k - 1, Role::kDeterminer)) --k;
+    if ((e.type == "PERSON" || e.type == "ORG") && k > v.first && !v.has(k - 1, Role::kOf) &&
+        !v.has(k - 1, Role::kLocation) && !v.has(k - 1, Role::kAgent) && !v.has(k - 1, Role::kRecipient) &&
+        v.doc->tokens[k - 1].kind == TokenKind::kWord && !v.doc->tokens[k - 1].has(kCapitalized)) {
+      return {k, end};
+    }
+  }
   uint32_t t = end;
   bool edge = false;
-  while (t > v.first && end - t < kMaxLeft) {
+  // Abbreviation periods and possessive endings ("one of Mr. Obama's
+  // climate advisers") are not words of the subject's length.
+  uint32_t words = 0;
+  while (t > v.first && words < kMaxLeft) {
     uint32_t prev = t - 1;
+    words += v.doc->tokens[prev].has(kSpaceBefore);
     if (v.is_punct(prev, ')')) {
       // "Jason Chaffetz (R-Utah) said": over the parenthesis.
       uint32_t open = prev;
@@ -134,8 +158,11 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
         continue;
       }
     }
-    if (v.mention_at(prev) == kNone && (clause_edge(v, prev) || v.is_cue_token(prev) || v.has(prev, Role::kBoundary) ||
-                                        v.has(prev, Role::kCoordinator))) {
+    // "the report says": a cue word after "the, a, those" is a noun, part of the subject.
+    const bool cue_noun = v.is_cue_token(prev) && prev > v.first && v.has(prev - 1, Role::kNounMarker) &&
+                          v.mention_at(prev - 1) == kNone;
+    if (v.mention_at(prev) == kNone && (clause_edge(v, prev) || (v.is_cue_token(prev) && !cue_noun) ||
+                                        v.has(prev, Role::kBoundary) || v.has(prev, Role::kCoordinator))) {
       edge = true;
       break;
     }
@@ -206,7 +233,8 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
     bool named = false;
     for (uint32_t k = t; k < end; ++k) {
       named = named || v.mention_at(k) != kNone ||
-              (k > v.first && v.doc->tokens[k].has(kCapitalized) && !v.is_punct(k - 1, '"')) ||
+              // a capital after an opening quote starts the quotation; after a closing one, a name
+              (k > v.first && v.doc->tokens[k].has(kCapitalized) && (!v.is_punct(k - 1, '"') || !in_quotation(v, k))) ||
               v.has(k, Role::kPersonPronoun) || v.has(k, Role::kThingPronoun) ||
               v.doc->tokens[k].kind == TokenKind::kNumber;  // "eight of 10 voters say"
     }
@@ -506,8 +534,27 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
             break;
           }
         }
+        // "Meanwhile, it attacked Trump, saying": a pronoun opening the main
+        // clause, after a short fronted phrase, is its subject, not the
+        // object named after it.
+        uint32_t clause = v.first;
+        for (uint32_t k = v.first; k < c.first && k < v.first + kMaxCommaSubject; ++k) {
+          if (v.mention_at(k) != kNone) break;
+          if (v.is_punct(k, ',')) {
+            clause = k + 1;
+            break;
+          }
+        }
+        if (best != kNone && v.mentions[best].first > clause && clause < c.first &&
+            (v.has(clause, Role::kPersonPronoun) || v.has(clause, Role::kThingPronoun))) {
+          best = kNone;
+        }
         uint32_t a = v.first, b = v.first;
-        if (best == kNone && opener && c.first - 1 == v.first) {
+        if (best == kNone && clause > v.first && clause < c.first &&
+            (v.has(clause, Role::kPersonPronoun) || v.has(clause, Role::kThingPronoun))) {
+          a = clause;
+          b = clause + 1;
+        } else if (best == kNone && opener && c.first - 1 == v.first) {
           // "After saying ..., she was whisked off": the subject follows
           // the fronted clause.
           uint32_t k = c.end;
@@ -576,14 +623,25 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
       if (passive) {
         while (agent < v.end && agent - c.end < kMaxAgentGap && !v.has(agent, Role::kAgent) && !clause_edge(v, agent)) ++agent;
       }
-      if (agent < v.end && v.has(agent, Role::kAgent)) {
+      // "Trump responded by using ...": after an active verb with a named
+      // subject, "by" opens a manner, not an agent.
+      const bool named_subject = !passive && b > a && names_person_or_org(v, {a, b});
+      if (agent < v.end && v.has(agent, Role::kAgent) && !named_subject) {
         // The passive: "first reported by The Washington Post", "annoncé par
         // le ministère": the agent speaks; the subject is what was said.
         auto [ra, rb] = right_phrase(v, agent + 1);
         ok = rb > ra && make_source(v, ctx, ra, rb, "origin", src, self, why);
         if (ok) why.push_back(Origin{"claim.source.passive_agent", {}});
       }
-      if (!ok && !passive) ok = make_source(v, ctx, a, b, "origin", src, self, why);
+      if (!ok && !passive) {
+        ok = make_source(v, ctx, a, b, "origin", src, self, why);
+        // "Cruz, who refused": the span keeps the relative pronoun that is
+        // the verb's subject, also when the name alone resolved it.
+        if (ok && b > a && v.has(b - 1, Role::kRelative) && src.at.end < v.doc->tokens[b - 1].at.end) {
+          src.at.end = v.doc->tokens[b - 1].at.end;
+          src.text = std::string(v.doc->slice(src.at));
+        }
+      }
       if (ok) {
         if (why.empty() || why.back().rule != std::string_view("claim.source.passive_agent"))
           why.push_back(Origin{"claim.source.subject_of_reporting_verb", {}});
@@ -632,6 +690,18 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
           // "Trump bemoaned the unrest and said ...": the sentence's subject,
           // a name or a pronoun opening it, speaks for both verbs.
           uint32_t e = v.first;
+          // "demonstrators, who have taken to the streets and called for":
+          // a relative pronoun opening the first verb's clause is the subject.
+          uint32_t rel = before;
+          while (rel > v.first && !v.has(rel - 1, Role::kRelative) &&
+                 !(v.mention_at(rel - 1) == kNone && (clause_edge(v, rel - 1) || v.is_cue_token(rel - 1)))) {
+            --rel;
+          }
+          if (rel > v.first && v.has(rel - 1, Role::kRelative) && v.mention_at(rel - 1) == kNone) {
+            auto [ra, rb] = left_phrase(v, rel);
+            ok = rb > ra && make_source(v, ctx, ra, rb, "origin", src, self, why);
+            if (ok) why.push_back(Origin{"claim.source.relative_subject_of_coordinated_verb", {}});
+          }
           // A title may stand before the name ("Mr. McKinley is ... and expects").
           uint32_t name = v.first;
           while (name < v.first + kMaxTitle && name + 1 < before && v.mention_at(name) == kNone &&
@@ -652,7 +722,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
             while (e < before && v.mention_at(e) == kNone && v.doc->tokens[e].has(kCapitalized)) ++e;
             if (e < before && v.doc->tokens[e].kind == TokenKind::kWord && !v.is_cue_token(e) && !v.has(e, Role::kAux)) ++e;
           }
-          if (e > v.first && e < before) {
+          if (!ok && e > v.first && e < before) {
             ok = make_source(v, ctx, v.first, e, "origin", src, self, why);
             why.push_back(Origin{"claim.source.subject_of_coordinated_verb", {}});
           }
@@ -661,10 +731,17 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
           // "Donna Sampson Rawlings, 59, of Ashton, Md., who watched the
           // ceremony, said": a person or organisation opening the sentence,
           // then a comma, is the subject however long the apposition.
-          const int32_t m = v.mention_at(v.first);
+          // A title may stand before the name ("Dr. Connie Mariano, who ...").
+          uint32_t name = v.first;
+          while (name < v.first + kMaxTitle && name + 1 < before && v.mention_at(name) == kNone &&
+                 (v.doc->tokens[name].has(kCapitalized) || v.is_punct(name, '.'))) {
+            ++name;
+          }
+          if (v.mention_at(name) == kNone) name = v.first;
+          const int32_t m = v.mention_at(name);
           if (m != kNone) {
             const Entity& e = v.doc->entities[v.doc->mentions[m].entity];
-            uint32_t e_end = v.first;
+            uint32_t e_end = name;
             while (e_end < before && v.mention_at(e_end) == m) ++e_end;
             if ((e.type == "PERSON" || e.type == "ORG") && e_end < before && v.is_punct(e_end, ',')) {
               ok = make_source(v, ctx, v.first, e_end, "origin", src, self, why);

@@ -132,10 +132,34 @@ bool is_punct_token(const Document& doc, uint32_t t, std::string_view p) {
 
 }  // namespace
 
+// Whether tokens [first, end) can be a signature: at most a few
+// capitalised words (abbreviation periods allowed).
+static bool signature_name(const Document& doc, uint32_t first, uint32_t end) {
+  constexpr uint32_t kMaxName = 5;
+  if (end <= first || end - first > kMaxName) return false;
+  for (uint32_t t = first; t < end; ++t) {
+    const Token& tok = doc.tokens[t];
+    if (tok.kind == TokenKind::kWord && !tok.has(kCapitalized) && !tok.has(kAllCaps)) return false;
+    if (tok.kind != TokenKind::kWord && !is_punct_token(doc, t, ".")) return false;
+  }
+  return true;
+}
+
 std::pair<uint32_t, uint32_t> signature_after_quotation(const Document& doc, uint32_t sentence) {
   constexpr uint32_t kMaxName = 5;
-  if (sentence == 0) return {0, 0};
   const Sentence& s = doc.sentences[sentence];
+  {
+    // 'He lies.”― Pamela Padilla': with no space after the dash the
+    // sentence splitter keeps the signature in the quotation's last sentence.
+    uint32_t end = s.end_token;
+    while (end > s.first_token && doc.tokens[end - 1].kind != TokenKind::kWord) --end;
+    for (uint32_t d = end; d > s.first_token + 1 && end - d <= kMaxName; --d) {
+      if (!is_punct_token(doc, d - 1, "-")) continue;
+      if (is_punct_token(doc, d - 2, "\"") && signature_name(doc, d, end)) return {d, end};
+      break;
+    }
+  }
+  if (sentence == 0) return {0, 0};
   const Sentence& prev = doc.sentences[sentence - 1];
   if (prev.end_token == prev.first_token || s.end_token == s.first_token) return {0, 0};
   // The quotation closes the sentence before, or just before a dash.
