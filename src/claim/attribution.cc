@@ -635,12 +635,6 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
       }
       if (!ok && !passive) {
         ok = make_source(v, ctx, a, b, "origin", src, self, why);
-        // "Cruz, who refused": the span keeps the relative pronoun that is
-        // the verb's subject, also when the name alone resolved it.
-        if (ok && b > a && v.has(b - 1, Role::kRelative) && src.at.end < v.doc->tokens[b - 1].at.end) {
-          src.at.end = v.doc->tokens[b - 1].at.end;
-          src.text = std::string(v.doc->slice(src.at));
-        }
       }
       if (ok) {
         if (why.empty() || why.back().rule != std::string_view("claim.source.passive_agent"))
