@@ -11,7 +11,7 @@ constexpr uint32_t kMaxLeftLong = 16;
 constexpr uint32_t kMaxCommaSubject = 6;  // a subject opening the sentence, with no clause edge in it
 constexpr uint32_t kMaxInverted = 7;
 constexpr uint32_t kMaxAgentGap = 6;
-constexpr uint32_t kMaxTitle = 3;  // "Mr.", "Sen.", "Rep."  // "called a charlatan by fellow physicians"
+constexpr uint32_t kMaxTitle = 3;  // "Mr.", "Sen.", "Rep."
 constexpr bool kPronounAsAntecedent = false;
 
 // '"', and the '' `` quotes of some newspapers (tokens ' and `).
@@ -25,6 +25,18 @@ bool clause_edge(const SentenceView& v, uint32_t t) {
   return v.is_punct(t, ',') || (v.is_punct(t, '.') && t + 1 == v.end) || v.is_punct(t, ';') || v.is_punct(t, ':') ||
          v.is_punct(t, '(') || v.is_punct(t, ')') || v.is_punct(t, '?') || v.is_punct(t, '!') || is_quote(v, t) ||
          v.is_punct(t, '-') || v.has(t, Role::kComplementizer) || v.has(t, Role::kBoundary);
+}
+
+// The first token of a name that opens the sentence after up to kMaxTitle
+// capitalised words or dots ("Mr.", "Dr."); the sentence start when no
+// mention follows them.
+uint32_t name_after_title(const SentenceView& v, uint32_t before) {
+  uint32_t name = v.first;
+  while (name < v.first + kMaxTitle && name + 1 < before && v.mention_at(name) == kNone &&
+         (v.doc->tokens[name].has(kCapitalized) || v.is_punct(name, '.'))) {
+    ++name;
+  }
+  return v.mention_at(name) == kNone ? v.first : name;
 }
 
 // Whether token `t` lies inside a quotation (double quotes, counted from
@@ -697,12 +709,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
             if (ok) why.push_back(Origin{"claim.source.relative_subject_of_coordinated_verb", {}});
           }
           // A title may stand before the name ("Mr. McKinley is ... and expects").
-          uint32_t name = v.first;
-          while (name < v.first + kMaxTitle && name + 1 < before && v.mention_at(name) == kNone &&
-                 (v.doc->tokens[name].has(kCapitalized) || v.is_punct(name, '.'))) {
-            ++name;
-          }
-          if (v.mention_at(name) == kNone) name = v.first;
+          const uint32_t name = name_after_title(v, before);
           const int32_t m = v.mention_at(name);
           if (m != kNone) {
             e = name;
@@ -726,12 +733,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
           // ceremony, said": a person or organisation opening the sentence,
           // then a comma, is the subject however long the apposition.
           // A title may stand before the name ("Dr. Connie Mariano, who ...").
-          uint32_t name = v.first;
-          while (name < v.first + kMaxTitle && name + 1 < before && v.mention_at(name) == kNone &&
-                 (v.doc->tokens[name].has(kCapitalized) || v.is_punct(name, '.'))) {
-            ++name;
-          }
-          if (v.mention_at(name) == kNone) name = v.first;
+          const uint32_t name = name_after_title(v, before);
           const int32_t m = v.mention_at(name);
           if (m != kNone) {
             const Entity& e = v.doc->entities[v.doc->mentions[m].entity];
