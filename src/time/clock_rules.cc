@@ -253,13 +253,20 @@ Grammar::Opt Grammar::part_of_day(uint32_t i) {
 }
 
 Grammar::Opt Grammar::clock_after(uint32_t j0) {
-  const uint32_t j = skip(j0, Kind::kAt);
-  if (Opt t = clock(j)) return t;
+  uint32_t j = skip(j0, Kind::kAt);
+  // tonight around 7, friday the 26th around 4: the day's time (one value, so no mod)
+  const bool approx = j == j0 && lex(j0, Kind::kApprox, &j);
+  if (Opt t = clock(j)) {
+    if (approx) t->e.mod.clear();
+    return t;
+  }
   if (j == j0) return std::nullopt;
   const int h = num(j);
   if (h < 0 || h > 24 || ndigits(j) > 2 || is_punct(j + 1, ':') || is_punct(j + 1, '/') || lex(j + 1, Kind::kUnit) ||
       lex(j + 1, Kind::kMonth))
     return std::nullopt;
+  // "on Tuesday around 20 people died": a bare number after "around" ends the phrase.
+  if (approx && j + 1 < end_ && doc_.tokens[j + 1].kind == TokenKind::kWord && !any_lex(j + 1)) return std::nullopt;
   P p;
   p.e.hour = h;
   p.end = j + 1;

@@ -243,6 +243,58 @@ Grammar::Opt Grammar::numeric_date(uint32_t i) {
   return std::nullopt;
 }
 
+// 13.5.2015, 23.04.2022, 2015.5.13: the tokenizer keeps a dotted date as one number token.
+// Only day.month.year with a four-digit year, or year.month.day: "1.5.2" (a version) stays out.
+Grammar::Opt Grammar::dotted_date(uint32_t i) {
+  if (i < first_ || i >= end_ || doc_.tokens[i].kind != TokenKind::kNumber) return std::nullopt;
+  const std::string_view v = doc_.normalized_of(doc_.tokens[i]);
+  int part[3] = {0, 0, 0};
+  size_t len[3] = {0, 0, 0};
+  size_t k = 0;
+  for (char c : v) {
+    if (c == '.') {
+      if (++k > 2) return std::nullopt;
+    } else if (c >= '0' && c <= '9' && len[k] < 4) {
+      part[k] = part[k] * 10 + (c - '0');
+      ++len[k];
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (k != 2 || !len[0] || !len[1] || !len[2]) return std::nullopt;
+  int y = 0, m = 0, d = 0;
+  if (len[0] == 4 && len[1] <= 2 && len[2] <= 2) { y = part[0]; m = part[1]; d = part[2]; }
+  else if (len[2] == 4 && len[0] <= 2 && len[1] <= 2) { d = part[0]; m = part[1]; y = part[2]; }
+  else return std::nullopt;
+  if (y < 1000 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+  P p;
+  p.e.year = y; p.e.month = m; p.e.day = d;
+  p.end = i + 1;
+  p.rule = "time.date.numeric";
+  return p;
+}
+
+// 2017 april, 2016, nov: a year then a month (not an ambiguous one, and no day after it).
+Grammar::Opt Grammar::year_month(uint32_t i) {
+  const int y = num(i);
+  if (ndigits(i) != 4 || y < 1000 || y > 2200) return std::nullopt;
+  const uint32_t j = skip_punct(i + 1, ',');
+  uint32_t me = 0;
+  const auto* m = lex(j, Kind::kMonth, &me);
+  if (!m || m->ambiguous) return std::nullopt;
+  if (m->abbrev) me = skip_punct(me, '.');
+  double day = 0;
+  uint32_t day_end = 0;
+  if (count_at(me, day, day_end)) return std::nullopt;  // 2017 April 5: another reading
+  P p;
+  p.e.year = y;
+  p.e.month = m->ival;
+  p.end = me;
+  p.rule = "time.date.year_month";
+  p.where = m->where;
+  return p;
+}
+
 Grammar::Opt Grammar::year_alone(uint32_t i) {
   if (!year_context(i)) return std::nullopt;
   if ((is_punct(i + 1, '/') || is_punct(i + 1, '-')) && glued(i + 1) && num(i + 2) >= 0) return std::nullopt;
@@ -760,6 +812,10 @@ Grammar::Opt Grammar::date(uint32_t i) {
   take_longest(best, month_day_year(i));
   take_longest(best, month_year(i));
   take_longest(best, numeric_date(i));
+  if (kinds(i) & kNumberBit) {
+    take_longest(best, dotted_date(i));
+    take_longest(best, year_month(i));
+  }
   take_longest(best, year_alone(i));
   take_longest(best, weekday_date(i));
   take_longest(best, season(i));

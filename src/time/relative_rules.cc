@@ -215,21 +215,22 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
     p.end = ue;
   }
   if (!few) {
-    // A second, smaller component: 1 hour and 30 minutes, 2 weeks and 2 days.
-    uint32_t k = ue;
-    if (!lex(k, Kind::kAnd, &k)) k = skip_punct(ue, ',');
-    double n2 = 0;
-    uint32_t n2e = 0, u2e = 0;
-    if (count_at(k, n2, n2e) && ndigits(k) < 4) {
-      if (const auto* u2 = lex(n2e, Kind::kUnit, &u2e)) {
-        const timeexpr::Unit unit2 = unit_char(u2->sval);
-        if (unit2 && timeexpr::gran_of_unit(unit2) > timeexpr::gran_of_unit(unit)) {
-          p.e.amount2 = n2;
-          p.e.unit2 = unit2;
-          ue = u2e;
-          p.end = ue;
-        }
-      }
+    // Smaller components: 1 hour and 30 minutes, 2 weeks and 2 days, 2 years 1 month 21 days.
+    timeexpr::Unit last_unit = unit;
+    for (int part = 2; part <= 3; ++part) {
+      uint32_t k = ue;
+      if (!lex(k, Kind::kAnd, &k)) k = skip_punct(ue, ',');
+      double n2 = 0;
+      uint32_t n2e = 0, u2e = 0;
+      if (!count_at(k, n2, n2e) || ndigits(k) >= 4) break;
+      const auto* u2 = lex(n2e, Kind::kUnit, &u2e);
+      const timeexpr::Unit unit2 = u2 ? unit_char(u2->sval) : 0;
+      if (!unit2 || timeexpr::gran_of_unit(unit2) <= timeexpr::gran_of_unit(last_unit)) break;
+      (part == 2 ? p.e.amount2 : p.e.amount3) = n2;
+      (part == 2 ? p.e.unit2 : p.e.unit3) = unit2;
+      last_unit = unit2;
+      ue = u2e;
+      p.end = ue;
     }
     if (uint32_t fe = 0; pre && sign > 0 && lex(ue, Kind::kFrom, &fe) && (day_relative(fe) || weekday_date(fe)))
       return std::nullopt;  // "in [2 days from today]": the anchored reading, without "in"
@@ -268,6 +269,8 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
     start.offset_sign = 1; start.offset_n = 0; start.offset_unit = timeexpr::unit_is_clock(unit) ? 'S' : 'D';
     Expr stop;
     stop.offset_sign = 1; stop.offset_n = n; stop.offset_unit = unit;
+    stop.amount2 = p.e.amount2; stop.unit2 = p.e.unit2;  // within 5 years 1 month 12 days
+    stop.amount3 = p.e.amount3; stop.unit3 = p.e.unit3;
     p.e = Expr{};
     p.e.type = ExprType::kRange;
     p.e.parts = {start, stop};
@@ -282,7 +285,6 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
     p.e.offset_sign = sign;
     p.e.offset_n = n;
     p.e.offset_unit = unit;
-    p.e.unit2 = p.e.unit2;
     p.rule = sign < 0 ? "time.relative.ago" : "time.relative.in";
     return p;
   }
@@ -410,7 +412,7 @@ Grammar::Opt Grammar::stretch_from(uint32_t i) {
       !timeexpr::unit_is_clock(d->e.offset_unit)) {
     anchor = d->e.parts[0];  // read by the duration rule as a day from an anchor
     end = d->end;
-  } else if (d->e.type == ExprType::kDuration && !d->e.unit2 && d->e.amount > 0 && !timeexpr::unit_is_clock(d->e.unit)) {
+  } else if (d->e.type == ExprType::kDuration && !d->e.unit2 && !d->e.unit3 && d->e.amount > 0 && !timeexpr::unit_is_clock(d->e.unit)) {
     const uint32_t k = skip_punct(d->end, ',');
     uint32_t ke = 0;
     // "starting" carries the stretch: the span leaves "for" out ("for [a week starting tomorrow]").

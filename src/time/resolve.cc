@@ -236,6 +236,7 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
     };
     shift(n, e.offset_unit);
     if (e.unit2 && !timeexpr::unit_is_clock(e.unit2)) shift(e.amount2 * e.offset_sign, e.unit2);
+    if (e.unit3 && !timeexpr::unit_is_clock(e.unit3)) shift(e.amount3 * e.offset_sign, e.unit3);
     set_day(p, d);
     return p;
   }
@@ -421,10 +422,11 @@ std::string duration_value(double amount, Unit unit) {
   }
 }
 
-std::string duration_value(double amount, Unit unit, double amount2, Unit unit2) {
+std::string duration_value(double amount, Unit unit, double amount2, Unit unit2, double amount3, Unit unit3) {
   if (!unit2) return duration_value(amount, unit);
   std::string date, time;
-  for (auto [n, u] : {std::pair{amount, unit}, std::pair{amount2, unit2}}) {
+  for (auto [n, u] : {std::pair{amount, unit}, std::pair{amount2, unit2}, std::pair{amount3, unit3}}) {
+    if (!u) continue;
     const std::string v = num(n);
     switch (u) {
       case 'H': time += v + "H"; break;
@@ -449,7 +451,7 @@ Resolved resolve(const Expr& e, const std::optional<timecal::DateTime>& ref, int
       return out;
     case timeexpr::ExprType::kDuration:
       out.type = "DURATION";
-      out.value = duration_value(e.amount, e.unit, e.amount2, e.unit2);
+      out.value = duration_value(e.amount, e.unit, e.amount2, e.unit2, e.amount3, e.unit3);
       return out;
     case timeexpr::ExprType::kSet:
       out.type = "SET";

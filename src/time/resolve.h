@@ -29,6 +29,7 @@ Resolved resolve(const timeexpr::Expr& e, const std::optional<timecal::DateTime>
 // "P3M", "PT2H", "P2.5Y", "PXM" for a duration.
 std::string duration_value(double amount, timeexpr::Unit unit);
 // Two components: "P2W2D", "PT1H30M".
-std::string duration_value(double amount, timeexpr::Unit unit, double amount2, timeexpr::Unit unit2);
+std::string duration_value(double amount, timeexpr::Unit unit, double amount2, timeexpr::Unit unit2,
+                           double amount3 = 0, timeexpr::Unit unit3 = 0);
 
 }  // namespace claimtrace::timeresolve

@@ -49,11 +49,13 @@ struct Expr {
   bool has_dir = false;
 
   // Duration: amount (negative when unknown: "quelques mois") and unit, and
-  // a second, smaller component ("1 hour and 30 minutes", "2 weeks and 2 days ago").
+  // a second and a third, smaller component ("1 hour and 30 minutes", "2 years 1 month 21 days ago").
   double amount = 0;
   Unit unit = 0;
   double amount2 = 0;
   Unit unit2 = 0;
+  double amount3 = 0;
+  Unit unit3 = 0;
 
   // A holiday's rule when the day depends on the year: N:W:M or easter+K.
   std::string movable;
