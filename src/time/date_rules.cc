@@ -52,12 +52,7 @@ Grammar::Opt Grammar::day_month_year(uint32_t i) {
   if (!m) return std::nullopt;
   if (m->ambiguous && !lex_.lower_months() && !capitalized(k)) return std::nullopt;  // "One may ask"
   if (m->abbrev) me = skip_punct(me, '.');
-  P p;
-  p.e.day = day;
-  p.e.month = m->ival;
-  p.end = me;
-  p.rule = "time.date.day_month";
-  p.where = m->where;
+  P p = date(-1, m->ival, day, me, "time.date.day_month", m->where);
   Opt q = optional_year(p);
   uint32_t de = 0;
   if (q->e.year < 0) {
@@ -82,14 +77,7 @@ Grammar::Opt Grammar::month_day_year(uint32_t i) {
   uint32_t de = 0;
   if (!day_at(k, day, de) || is_punct(de, '%')) return std::nullopt;  // "rose in June 12%"
   if (slashed && (is_punct(de, '/') || is_punct(de, '-')) && glued(de) && ndigits(de + 1) == 4) {
-    P p;
-    p.e.day = day;
-    p.e.month = m->ival;
-    p.e.year = num(de + 1);
-    p.end = de + 2;
-    p.rule = "time.date.month_day";
-    p.where = m->where;
-    return p;
+    return date(num(de + 1), m->ival, day, de + 2, "time.date.month_day", m->where);
   }
   // "sept trente" is a time; "Jan first", "May twenty-first" are dates (an ordinal after a capitalized month).
   if ((m->abbrev || m->ambiguous) && num(k) < 0 && !(lex(k, Kind::kOrdinal) && capitalized(i) && !lex_.lower_months()))
@@ -97,13 +85,7 @@ Grammar::Opt Grammar::month_day_year(uint32_t i) {
   if (m->ambiguous && !lex_.lower_months() && !capitalized(i)) return std::nullopt;
   // "June 2024" is a month and a year, not a day.
   if (ndigits(k) == 4) return std::nullopt;
-  P p;
-  p.e.day = day;
-  p.e.month = m->ival;
-  p.end = de;
-  p.rule = "time.date.month_day";
-  p.where = m->where;
-  return optional_year(p);
+  return optional_year(date(-1, m->ival, day, de, "time.date.month_day", m->where));
 }
 
 Grammar::Opt Grammar::month_year(uint32_t i) {
@@ -117,11 +99,7 @@ Grammar::Opt Grammar::month_year(uint32_t i) {
   const auto* m = lex(j, Kind::kMonth, &me);
   if (!m) return std::nullopt;
   if (m->abbrev) me = skip_punct(me, '.');
-  P p;
-  p.e.month = m->ival;
-  p.end = me;
-  p.rule = "time.date.month";
-  p.where = m->where;
+  P p = date(-1, m->ival, -1, me, "time.date.month", m->where);
   if (has_pre_dir) { p.e.dir = pre_dir; p.e.has_dir = true; }
   uint32_t k = skip_punct(skip(me, Kind::kOf), ',');
   const int n = num(k);
@@ -174,14 +152,7 @@ Grammar::Opt Grammar::numeric_date(uint32_t i) {
     if (!m || me != s1 + 2 || !is_punct(me, sep) || !glued(me) || !glued(me + 1) || ndigits(me + 1) > 2 ||
         num(me + 1) < 1 || num(me + 1) > 31)
       return std::nullopt;
-    P p;
-    p.e.year = a;
-    p.e.month = m->ival;
-    p.e.day = num(me + 1);
-    p.end = me + 2;
-    p.rule = "time.date.numeric";
-    p.where = m->where;
-    return p;
+    return date(a, m->ival, num(me + 1), me + 2, "time.date.numeric", m->where);
   }
   P p;
   p.rule = "time.date.numeric";
@@ -267,11 +238,7 @@ Grammar::Opt Grammar::dotted_date(uint32_t i) {
   else if (len[2] == 4 && len[0] <= 2 && len[1] <= 2) { d = part[0]; m = part[1]; y = part[2]; }
   else return std::nullopt;
   if (y < 1000 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
-  P p;
-  p.e.year = y; p.e.month = m; p.e.day = d;
-  p.end = i + 1;
-  p.rule = "time.date.numeric";
-  return p;
+  return date(y, m, d, i + 1, "time.date.numeric");
 }
 
 // 2017 april, 2016, nov: a year then a month (not an ambiguous one, and no day after it).
@@ -286,13 +253,7 @@ Grammar::Opt Grammar::year_month(uint32_t i) {
   double day = 0;
   uint32_t day_end = 0;
   if (count_at(me, day, day_end)) return std::nullopt;  // 2017 April 5: another reading
-  P p;
-  p.e.year = y;
-  p.e.month = m->ival;
-  p.end = me;
-  p.rule = "time.date.year_month";
-  p.where = m->where;
-  return p;
+  return date(y, m->ival, -1, me, "time.date.year_month", m->where);
 }
 
 Grammar::Opt Grammar::year_alone(uint32_t i) {

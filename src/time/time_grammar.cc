@@ -343,6 +343,17 @@ void Grammar::share_ampm(Expr& a, Expr& b) {
   if (a.ampm < 0 && a.pod.empty() && b.ampm < 0 && !b.pod.empty() && a.hour <= b.hour) a.pod = b.pod;
 }
 
+Grammar::P Grammar::date(int year, int month, int day, uint32_t end, std::string_view rule, std::string_view where) {
+  P p;
+  p.e.year = year;
+  p.e.month = month;
+  p.e.day = day;
+  p.end = end;
+  p.rule = rule;
+  p.where = where;
+  return p;
+}
+
 void Grammar::take_longest(Opt& best, Opt cand) {
   if (cand && (!best || cand->end > best->end)) best = std::move(cand);
 }
