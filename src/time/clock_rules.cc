@@ -351,11 +351,7 @@ Grammar::Opt Grammar::clock_range(uint32_t i, bool after_pod) {
   // clock() reads only marked times (15h, 7:30, 6pm, 8 in the evening); the rest are bare numbers.
   if (a->rule == "time.clock.bare" && b->rule == "time.clock.bare" && !(opened && after_pod)) return std::nullopt;
   share_ampm(a->e, b->e);
-  P p;
-  p.e.type = ExprType::kRange;
-  p.e.parts = {a->e, b->e};
-  p.end = b->end;
-  p.rule = "time.range.clock";
+  P p = range(a->e, b->e, b->end, "time.range.clock");
   return p;
 }
 

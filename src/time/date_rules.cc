@@ -732,13 +732,8 @@ Grammar::Opt Grammar::unit_period(uint32_t i) {
       stop.offset_n = 1;
       stop.offset_unit = 'W';
       stop.parts = {d->e};
-      P p;
-      p.e.type = ExprType::kRange;
-      p.e.parts = {d->e, stop};
+      P p = range(d->e, stop, d->end, "time.range.week_starting", u->where);
       p.e.end_at_begin = true;
-      p.end = d->end;
-      p.rule = "time.range.week_starting";
-      p.where = u->where;
       return p;
     }
   }

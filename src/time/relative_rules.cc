@@ -434,13 +434,8 @@ Grammar::Opt Grammar::stretch_from(uint32_t i) {
   stop.offset_n = d->e.type == ExprType::kDuration ? d->e.amount : d->e.offset_n;
   stop.offset_unit = d->e.type == ExprType::kDuration ? d->e.unit : d->e.offset_unit;
   stop.parts = {anchor};
-  P p;
-  p.e.type = ExprType::kRange;
-  p.e.parts = {anchor, stop};
+  P p = range(anchor, stop, end, "time.range.stretch_from", d->where);
   p.e.end_at_begin = true;
-  p.end = end;
-  p.rule = "time.range.stretch_from";
-  p.where = d->where;
   return p;
 }
 

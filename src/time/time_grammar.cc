@@ -354,6 +354,16 @@ Grammar::P Grammar::date(int year, int month, int day, uint32_t end, std::string
   return p;
 }
 
+Grammar::P Grammar::range(Expr from, Expr to, uint32_t end, std::string_view rule, std::string_view where) {
+  P p;
+  p.e.type = ExprType::kRange;
+  p.e.parts = {std::move(from), std::move(to)};
+  p.end = end;
+  p.rule = rule;
+  p.where = where;
+  return p;
+}
+
 void Grammar::take_longest(Opt& best, Opt cand) {
   if (cand && (!best || cand->end > best->end)) best = std::move(cand);
 }
@@ -549,12 +559,8 @@ Grammar::Opt Grammar::full(uint32_t i) {
           Expr today;
           today.rel_unit = 'D';
           today.rel_n = 0;
-          P p;
-          p.e.type = ExprType::kRange;
-          p.e.parts = {a->e, today};
+          P p = range(a->e, today, b->end, "time.range.now");
           p.e.end_at_begin = true;
-          p.end = b->end;
-          p.rule = "time.range.now";
           return p;
         }
         if (b && b->e.type == ExprType::kDate) {
@@ -566,11 +572,7 @@ Grammar::Opt Grammar::full(uint32_t i) {
             Expr d = b->e; d.hour = h; d.minute = mi; d.ampm = a->e.ampm; a->e = d;
           }
           share_ampm(a->e, b->e);
-          P p;
-          p.e.type = ExprType::kRange;
-          p.e.parts = {a->e, b->e};
-          p.end = b->end;
-          p.rule = "time.range";
+          P p = range(a->e, b->e, b->end, "time.range");
           attach_date(p);
           attach_year(p);
           return p;
@@ -595,11 +597,7 @@ Grammar::Opt Grammar::full(uint32_t i) {
       Expr first = b->e;
       first.day = num(i);
       first.weekday = -1;
-      P p;
-      p.e.type = ExprType::kRange;
-      p.e.parts = {first, b->e};
-      p.end = b->end;
-      p.rule = "time.range.days";
+      P p = range(first, b->e, b->end, "time.range.days");
       return p;
     }
   }
@@ -640,11 +638,7 @@ Grammar::Opt Grammar::full(uint32_t i) {
         }
         if (a->e.month < 0 && a->e.day >= 0 && b->e.month >= 0) a->e.month = b->e.month;
         if (a->e.year < 0 && b->e.year >= 0 && a->e.month >= 0) a->e.year = b->e.year;
-        P p;
-        p.e.type = ExprType::kRange;
-        p.e.parts = {a->e, b->e};
-        p.end = b->end;
-        p.rule = "time.range";
+        P p = range(a->e, b->e, b->end, "time.range");
         attach_date(p);
         attach_year(p);
         return p;

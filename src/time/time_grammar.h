@@ -138,6 +138,9 @@ class Grammar {
   // A calendar date read by `rule`, ending before token `end`; -1 leaves a
   // field unwritten ("June 29": no year).
   static P date(int year, int month, int day, uint32_t end, std::string_view rule, std::string_view where = {});
+  // A range from `from` to `to` read by `rule`, ending before token `end`.
+  static P range(timeexpr::Expr from, timeexpr::Expr to, uint32_t end, std::string_view rule,
+                 std::string_view where = {});
   static void share_ampm(timeexpr::Expr& a, timeexpr::Expr& b);
   void attach_date(P& range);
   void attach_year(P& range);
