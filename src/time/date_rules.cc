@@ -241,6 +241,67 @@ Grammar::Opt Grammar::dotted_date(uint32_t i) {
   return date(y, m, d, i + 1, "time.date.numeric");
 }
 
+// 02 04 2009, 18 8 1978: day, month and four-digit year apart by spaces, in day-first languages.
+// A number just before or after makes it a list of figures, not a date.
+Grammar::Opt Grammar::spaced_date(uint32_t i) {
+  if (!lex_.day_first() || i + 2 >= end_) return std::nullopt;
+  if (glued(i + 1) || glued(i + 2) || ndigits(i) > 2 || ndigits(i + 1) > 2 || ndigits(i + 2) != 4) return std::nullopt;
+  if ((i > first_ && doc_.tokens[i - 1].kind == TokenKind::kNumber) ||
+      (i + 3 < end_ && doc_.tokens[i + 3].kind == TokenKind::kNumber))
+    return std::nullopt;
+  const int d = num(i), m = num(i + 1), y = num(i + 2);
+  if (d < 1 || d > 31 || m < 1 || m > 12 || y < 1000 || y > 2200) return std::nullopt;
+  return date(y, m, d, i + 3, "time.date.spaced");
+}
+
+// Sep-23-2020, Jan-1, 1-jan-2020, 2019-sep-1, Mar-2020: the tokenizer keeps a month name glued by
+// hyphens to numbers as one word; its parts are read alone, as the dotted date's are. A word
+// without a number part ("Mar-a-Lago") is no date.
+Grammar::Opt Grammar::hyphen_month_date(uint32_t i) {
+  uint32_t w = i;
+  int year = -1;
+  if (ndigits(i) == 4 && num(i) >= 1000 && num(i) <= 2200 && is_punct(i + 1, '-') && glued(i + 1) && glued(i + 2)) {
+    year = num(i);  // 2019-sep-1: a year, a hyphen, then the month-day word
+    w = i + 2;
+  }
+  if (w < first_ || w >= end_ || !doc_.tokens[w].has(kHyphenated)) return std::nullopt;
+  const std::string_view key = doc_.folded_key(doc_.tokens[w]);
+  int value[3] = {0, 0, 0};
+  size_t len[3] = {0, 0, 0};
+  int month_at = -1;
+  const timelex::Entry* month = nullptr;
+  size_t n = 0;
+  for (size_t from = 0; from <= key.size(); ++n) {
+    const size_t to = std::min(key.find('-', from), key.size());
+    if (n == 3) return std::nullopt;
+    const std::string_view part = key.substr(from, to - from);
+    if (!part.empty() && part.size() <= 4 && part.find_first_not_of("0123456789") == std::string_view::npos) {
+      for (char c : part) value[n] = value[n] * 10 + (c - '0');
+      len[n] = part.size();
+    } else {
+      const auto* entries = part.empty() || month ? nullptr : lex_.word(part);
+      if (!entries) return std::nullopt;
+      for (uint32_t x : *entries)
+        if (lex_.entry(x).kind == Kind::kMonth) month = &lex_.entry(x);
+      if (!month) return std::nullopt;
+      month_at = static_cast<int>(n);
+    }
+    from = to + 1;
+  }
+  if (!month || n < 2) return std::nullopt;
+  auto is_day = [&](size_t k) { return len[k] && len[k] <= 2 && value[k] >= 1 && value[k] <= 31; };
+  auto is_year = [&](size_t k) { return len[k] == 4 && value[k] >= 1000 && value[k] <= 2200; };
+  int day = -1;
+  if (n == 2 && month_at == 0 && is_day(1)) day = value[1];                     // Jan-1
+  else if (n == 2 && month_at == 0 && is_year(1) && year < 0) year = value[1];  // Mar-2020
+  else if (n == 2 && month_at == 1 && is_day(0) && year < 0) day = value[0];    // 1-jan
+  else if (n == 3 && year < 0 && month_at == 0 && is_day(1) && is_year(2)) { day = value[1]; year = value[2]; }
+  else if (n == 3 && year < 0 && month_at == 1 && is_day(0) && is_year(2)) { day = value[0]; year = value[2]; }
+  else if (n == 3 && year < 0 && month_at == 1 && is_year(0) && is_day(2)) { year = value[0]; day = value[2]; }
+  else return std::nullopt;
+  return date(year, month->ival, day, w + 1, "time.date.hyphen_month", month->where);
+}
+
 // 2017 april, 2016, nov: a year then a month (not an ambiguous one, and no day after it).
 Grammar::Opt Grammar::year_month(uint32_t i) {
   const int y = num(i);
@@ -770,9 +831,12 @@ Grammar::Opt Grammar::date(uint32_t i) {
   take_longest(best, numeric_date(i));
   if (kinds(i) & kNumberBit) {
     take_longest(best, dotted_date(i));
+    take_longest(best, hyphen_month_date(i));
+    take_longest(best, spaced_date(i));
     take_longest(best, year_month(i));
   }
   take_longest(best, year_alone(i));
+  if (kinds(i) & kHyphenBit) take_longest(best, hyphen_month_date(i));
   take_longest(best, weekday_date(i));
   take_longest(best, season(i));
   take_longest(best, quarter(i));
@@ -790,6 +854,7 @@ Grammar::Opt Grammar::date(uint32_t i) {
         ndigits(j) <= 2 && (num(j) >= 0 || j > i) && day_at(j, day, de) &&
         !lex(de, Kind::kUnit) && !lex(de, Kind::kHourMark) && !is_punct(de, ':') && !is_punct(de, '%') &&
         !lex(de, Kind::kDir) && !lex(de, Kind::kAmPm) &&  // "the 5 coming minutes", "the ten am meeting"
+        !spaced_date(j) &&  // "le 18 8 1978": the date starts at the day
         !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de) && !doc_.tokens[de].has(kCapitalized))) {
       P p;
       p.e.day = day;

@@ -94,6 +94,8 @@ class Grammar {
   Opt month_year(uint32_t i);
   Opt numeric_date(uint32_t i);
   Opt dotted_date(uint32_t i);
+  Opt hyphen_month_date(uint32_t i);
+  Opt spaced_date(uint32_t i);
   Opt year_month(uint32_t i);
   Opt year_alone(uint32_t i);
   Opt weekday_date(uint32_t i);
