@@ -259,10 +259,12 @@ Grammar::Opt Grammar::spaced_date(uint32_t i) {
 // without a number part ("Mar-a-Lago") is no date.
 Grammar::Opt Grammar::hyphen_month_date(uint32_t i) {
   uint32_t w = i;
-  int year = -1;
-  if (ndigits(i) == 4 && num(i) >= 1000 && num(i) <= 2200 && is_punct(i + 1, '-') && glued(i + 1) && glued(i + 2)) {
-    year = num(i);  // 2019-sep-1: a year, a hyphen, then the month-day word
-    w = i + 2;
+  int year = -1, lead_day = -1;
+  if (num(i) >= 0 && is_punct(i + 1, '-') && glued(i + 1) && glued(i + 2)) {
+    // 2019-sep-1, 12-jan-2021: a year or a day, a hyphen, then the rest in one word
+    if (ndigits(i) == 4 && num(i) >= 1000 && num(i) <= 2200) year = num(i);
+    else if (ndigits(i) <= 2 && num(i) >= 1 && num(i) <= 31) lead_day = num(i);
+    if (year >= 0 || lead_day >= 0) w = i + 2;
   }
   if (w < first_ || w >= end_ || !doc_.tokens[w].has(kHyphenated)) return std::nullopt;
   const std::string_view key = doc_.folded_key(doc_.tokens[w]);
@@ -292,6 +294,10 @@ Grammar::Opt Grammar::hyphen_month_date(uint32_t i) {
   auto is_day = [&](size_t k) { return len[k] && len[k] <= 2 && value[k] >= 1 && value[k] <= 31; };
   auto is_year = [&](size_t k) { return len[k] == 4 && value[k] >= 1000 && value[k] <= 2200; };
   int day = -1;
+  if (lead_day >= 0) {
+    if (n != 2 || month_at != 0 || !is_year(1)) return std::nullopt;
+    return date(value[1], month->ival, lead_day, w + 1, "time.date.hyphen_month", month->where);
+  }
   if (n == 2 && month_at == 0 && is_day(1)) day = value[1];                     // Jan-1
   else if (n == 2 && month_at == 0 && is_year(1) && year < 0) year = value[1];  // Mar-2020
   else if (n == 2 && month_at == 1 && is_day(0) && year < 0) day = value[0];    // 1-jan
