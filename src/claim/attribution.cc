@@ -88,6 +88,16 @@ bool names_person_or_org(const SentenceView& v, std::pair<uint32_t, uint32_t> ph
   return false;
 }
 
+// A person or organisation, or a noun that speaks unnamed ("one GOP
+// source", "a senior official").
+bool names_speaker(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase) {
+  if (names_person_or_org(v, phrase)) return true;
+  for (uint32_t t = phrase.first; t < phrase.second; ++t) {
+    if (v.has(t, Role::kSpeakerNoun)) return true;
+  }
+  return false;
+}
+
 // Tokens [first, end) exactly one mention?
 bool is_one_mention(const SentenceView& v, uint32_t first, uint32_t end) {
   if (first >= end) return false;
@@ -666,9 +676,10 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
         } else if (v.is_punct(before, ',') && before + 1 == c.first && c.entry->frame != "tell" &&
                    ends_sentence(v, right_phrase(v, c.end)) &&
                    words_in(v, c.end, right_phrase(v, c.end).second) <= kMaxInverted &&
-                   names_person_or_org(v, right_phrase(v, c.end))) {
-          // "..., the losses would outstrip the gains, said Batchelder.": a
-          // short phrase closing the sentence after the verb is its subject.
+                   names_speaker(v, right_phrase(v, c.end))) {
+          // "..., the losses would outstrip the gains, said Batchelder.", "...,
+          // said one GOP source.": a short phrase closing the sentence after
+          // the verb is its subject.
           auto [ra, rb] = right_phrase(v, c.end);
           ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
           why.push_back(Origin{"claim.source.after_reporting_verb", {}});

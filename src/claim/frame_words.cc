@@ -20,7 +20,7 @@ constexpr std::pair<std::string_view, Role> kRoles[] = {
     {"source_noun", Role::kSourceNoun},      {"coordinator", Role::kCoordinator},
     {"personnel_noun", Role::kPersonnelNoun}, {"infinitive", Role::kInfinitive},
     {"noun_marker", Role::kNounMarker},      {"participle_opener", Role::kParticipleOpener},
-    {"passive_aux", Role::kPassiveAux},
+    {"passive_aux", Role::kPassiveAux},      {"speaker_noun", Role::kSpeakerNoun},
 };
 
 }  // namespace

@@ -43,6 +43,7 @@ enum class Role : uint8_t {
   kNounMarker,    // the, a, those: a reporting word after it is a noun ("those reports")
   kParticipleOpener, // by, after, despite: a participle after it speaks for the main subject
   kPassiveAux,    // was, been: a reporting verb after it is passive
+  kSpeakerNoun,   // source, official, spokesman: a noun that can speak with no name
 };
 
 struct RoleSpan {
