@@ -12,7 +12,6 @@ constexpr uint32_t kMaxCommaSubject = 6;  // a subject opening the sentence, wit
 constexpr uint32_t kMaxInverted = 7;
 constexpr uint32_t kMaxAgentGap = 6;
 constexpr uint32_t kMaxTitle = 3;  // "Mr.", "Sen.", "Rep."
-constexpr bool kPronounAsAntecedent = false;
 
 // '"', and the '' `` quotes of some newspapers (tokens ' and `).
 bool is_quote(const SentenceView& v, uint32_t t) {
@@ -271,13 +270,12 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
   return {t, end};
 }
 
-// A pronoun source ("il a affirmé", "He said") keeps the pronoun as its
-// text and span (the words that name the speaker here, as "le média
-// américain" keeps the description) with the entity resolved; the entity's
-// nearest mention before it goes to `antecedent`. With kPronounAsAntecedent
-// the antecedent becomes the text and span instead (measured in
-// docs/claims.md: seed 15/15 but PolNeAR recall 0.56 -> 0.46, whose gold
-// marks the pronoun).
+// A pronoun source ("il a affirmé", "He said") names nobody by itself: its
+// text becomes the words of the entity's nearest mention before it (the
+// name an analyst reads, stored and queried), `antecedent` that mention's
+// span, `pronoun` the pronoun as written; its span stays the pronoun's, the
+// reference nearest the claim (as PolNeAR's gold marks it: making the
+// antecedent the span cost recall 0.56 -> 0.46, docs/claims.md).
 void resolve_pronoun(const Document& doc, uint32_t entity, ClaimSource& out) {
   const Entity& e = doc.entities[entity];
   out.entity = e.id;
@@ -289,16 +287,11 @@ void resolve_pronoun(const Document& doc, uint32_t entity, ClaimSource& out) {
     if (!best || mention.at.start > best->at.start) best = &mention;
   }
   if (!best) return;
-  if (kPronounAsAntecedent) {
-    out.antecedent = out.at;
-    out.at = best->at;
-    out.text = std::string(doc.slice(best->at));
-  } else {
-    out.antecedent = best->at;
-  }
+  out.antecedent = best->at;
+  out.pronoun = std::move(out.text);
+  out.text = std::string(doc.slice(best->at));
 }
 
-// A source from tokens [first, end): the text as written and, where the
 // entity layer resolved it, the entity; pronouns through the context.
 bool make_source(const SentenceView& v, const SourceContext& ctx, uint32_t first, uint32_t end,
                  std::string_view role, ClaimSource& out, bool& self, std::vector<Origin>& why) {

@@ -200,7 +200,11 @@ TEST(ClaimBuilder, PronounSpeakerAndPassiveAgentAndTime) {
   EXPECT_EQ(claims[0].event_type, "troop_deployment");
   EXPECT_EQ(claims[0].actor, "country/TD");
   ASSERT_EQ(claims[0].sources.size(), 1u);
-  EXPECT_EQ(claims[0].sources[0].text, "il");
+  // A pronoun names nobody: the text is its antecedent's, the span the pronoun's.
+  EXPECT_EQ(claims[0].sources[0].text, "Jean Martin");
+  EXPECT_EQ(claims[0].sources[0].pronoun, "il");
+  EXPECT_EQ(f.doc.slice(claims[0].sources[0].at), "il");
+  EXPECT_EQ(f.doc.slice(claims[0].sources[0].antecedent), "Jean Martin");
   EXPECT_EQ(claims[0].sources[0].entity, "person/jean-martin");
   ASSERT_TRUE(claims[0].time.has_value());
   EXPECT_EQ(claims[0].time->value, "2025-03");
@@ -246,7 +250,8 @@ TEST(ClaimBuilder, EnglishToldGivesOriginAndRelayAndLastSpeakerForIt) {
   EXPECT_EQ(claims[0].sources[1].entity, "org/kyiv-independent");
   const Claim& last = claims.back();
   ASSERT_EQ(last.sources.size(), 1u);
-  EXPECT_EQ(last.sources[0].text, "It");
+  EXPECT_EQ(last.sources[0].pronoun, "It");
+  EXPECT_EQ(last.sources[0].text, "ministry");
   EXPECT_EQ(last.sources[0].entity, "org/ministry");
 }
 

@@ -173,11 +173,12 @@ struct Cue {
 
 struct ClaimSource {
   std::string entity;  // an entity id, or empty when unresolved
-  std::string text;    // the mention as written
+  std::string text;    // the mention as written; for a pronoun, its antecedent's words
   std::string role;    // origin, relay
   Extent at;
   std::string name{};  // the resolved entity's canonical name, when resolved
   Extent antecedent{}; // for a pronoun ("il", "He"): the entity's nearest mention before it
+  std::string pronoun{};  // the pronoun as written, when `at` is one
 };
 
 struct ClaimQuantity {

@@ -140,6 +140,7 @@ json claim_json(const Document& doc, const Claim& c, const JsonOptions& options)
     if (!s.entity.empty()) sj["entity"] = s.entity;
     if (!s.name.empty()) sj["name"] = s.name;
     if (!s.antecedent.empty()) sj["antecedent"] = span_json(doc, s.antecedent);
+    if (!s.pronoun.empty()) sj["pronoun"] = s.pronoun;
     sources.push_back(std::move(sj));
   }
   j["sources"] = std::move(sources);
