@@ -7,7 +7,7 @@ packages=(
   g++ cmake make pkg-config
   libicu-dev libhyperscan-dev libsqlite3-dev libpqxx-dev libpq-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev libgumbo-dev libxml2-dev
-  libcld2-dev libxxhash-dev libcpp-httplib-dev iso-codes
+  libcld2-dev libxxhash-dev libcpp-httplib-dev libmimalloc-dev iso-codes
   libgtest-dev libbenchmark-dev
   postgresql python3
 )
