@@ -9,7 +9,6 @@
 #include "claim/certainty.h"
 #include "claim/cue_lexicon.h"
 #include "claim/event_frames.h"
-#include "claim/explain.h"
 #include "claim/frame_words.h"
 #include "claim/sentence_view.h"
 #include "claim/source_context.h"
@@ -99,7 +98,7 @@ class ClaimBuilder final : public Annotator {
 void ClaimBuilder::set_sources(const Document& doc, const SentenceView& v, const SourceContext& ctx,
                                const AttributionUnit& u, Claim& claim) const {
   claim.sources = u.chain;
-  add_explain(claim, "sources", u.why);
+  claim.explain.add("sources", u.why);
   add_cue_texts(doc, claim, u.cues);
   // "selon le rapport": a definite document noun points back to the
   // paragraph's chain, whose relays it keeps.
@@ -109,7 +108,7 @@ void ClaimBuilder::set_sources(const Document& doc, const SentenceView& v, const
     for (const auto& s : ctx.document_chain) {
       if (s.role == "relay") claim.sources.push_back(s);
     }
-    add_explain(claim, "sources", {Origin{"claim.source.definite_document_keeps_its_relays", {}}});
+    claim.explain.add("sources", {Origin{"claim.source.definite_document_keeps_its_relays", {}}});
   }
 }
 
@@ -253,13 +252,13 @@ void ClaimBuilder::annotate(Document& doc) const {
         // "Cette information émane d'une note de X, consultée par Y."
         for (size_t ci : previous) {
           Claim& c = doc.claims[ci];
-          if (!c.sources.empty() && c.explain.contains("sources") && !c.explain["sources"].empty() &&
-              c.explain["sources"].back().rule != std::string_view("claim.source.carried_by_conditional")) {
+          const Origin* last = c.explain.last("sources");
+          if (!c.sources.empty() && last && last->rule != std::string_view("claim.source.carried_by_conditional")) {
             continue;
           }
           c.sources = u.chain;
-          c.explain["sources"] = u.why;
-          add_explain(c, "sources", {Origin{"claim.source.attributes_sentence_before", {}}});
+          c.explain.set("sources", u.why);
+          c.explain.add("sources", {Origin{"claim.source.attributes_sentence_before", {}}});
         }
         ctx.chain = u.chain;
         ctx.chain_why = u.why;
@@ -291,7 +290,7 @@ void ClaimBuilder::annotate(Document& doc) const {
       c.event_type = f.type->name;
       c.cameo = f.type->cameo;
       c.explain = std::move(f.why);
-      add_explain(c, "cameo", {f.type->why});
+      c.explain.add("cameo", {f.type->why});
       c.actor = f.actor;
       c.recipient = f.recipient;
       c.locations = f.locations;
@@ -344,19 +343,19 @@ void ClaimBuilder::annotate(Document& doc) const {
         }
       }
       c.certainty = std::string(cert.label);
-      add_explain(c, "certainty", cert.why);
+      c.explain.add("certainty", cert.why);
       add_cue_texts(doc, c, cert.cues);
       if (u) {
         set_sources(doc, v, ctx, *u, c);
       } else if (c.certainty != "asserted" && !ctx.chain.empty()) {
         // The reportative conditional carries the paragraph's attribution.
         c.sources = ctx.chain;
-        c.explain["sources"] = ctx.chain_why;
-        add_explain(c, "sources", {Origin{"claim.source.carried_by_conditional", {}}});
+        c.explain.set("sources", ctx.chain_why);
+        c.explain.add("sources", {Origin{"claim.source.carried_by_conditional", {}}});
       }
       if (f.trigger) add_cue_texts(doc, c, {f.trigger});
       c.evidence = evidence;
-      add_explain(c, "evidence", {Origin{"evidence.sentence", {}}});
+      c.explain.add("evidence", {Origin{"evidence.sentence", {}}});
       current.push_back(doc.claims.size());
       doc.claims.push_back(std::move(c));
     }
@@ -371,18 +370,18 @@ void ClaimBuilder::annotate(Document& doc) const {
         c.event_type = "statement";
         if (const EventType* t = words_.event_type("statement")) {
           c.cameo = t->cameo;
-          add_explain(c, "cameo", {t->why});
+          c.explain.add("cameo", {t->why});
         }
-        add_explain(c, "event_type", {Origin{"event.attributed_statement_fallback", {}}});
+        c.explain.add("event_type", {Origin{"event.attributed_statement_fallback", {}}});
         all_cues.clear();
         for (const CueRef& cr : v.cues) all_cues.push_back(&cr);
         Certainty cert = score_certainty(all_cues, u.label, u.cues.empty() ? Origin{} : u.cues.front()->cue->why);
         c.certainty = std::string(cert.label);
-        add_explain(c, "certainty", cert.why);
+        c.explain.add("certainty", cert.why);
         add_cue_texts(doc, c, cert.cues);
         set_sources(doc, v, ctx, u, c);
         c.evidence = quoted_evidence;
-        add_explain(c, "evidence", {Origin{quoted_evidence == evidence ? "evidence.sentence" : "evidence.sentence_and_quotation", {}}});
+        c.explain.add("evidence", {Origin{quoted_evidence == evidence ? "evidence.sentence" : "evidence.sentence_and_quotation", {}}});
         current.push_back(doc.claims.size());
         doc.claims.push_back(std::move(c));
       }
@@ -442,7 +441,7 @@ void ClaimBuilder::backfill(Document& doc, size_t first_claim) const {
                                [&](const Claim& o) { return o.event_type == c.event_type && !o.actor.empty(); });
       if (!a.empty() && a != c.recipient) {
         c.actor = a;
-        c.explain["actor"] = {Origin{"actor.document_majority_for_event_type", {}}};
+        c.explain.set("actor", {Origin{"actor.document_majority_for_event_type", {}}});
       }
     }
   }
@@ -456,7 +455,7 @@ void ClaimBuilder::backfill(Document& doc, size_t first_claim) const {
                                                            o.event_type == "labour_deployment" || o.event_type == "aid"); });
     if (!r.empty() && r != c.actor) {
       c.recipient = r;
-      c.explain["recipient"] = {Origin{"recipient.document_majority_for_actor", {}}};
+      c.explain.set("recipient", {Origin{"recipient.document_majority_for_actor", {}}});
     }
   }
 }

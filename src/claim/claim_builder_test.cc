@@ -163,7 +163,7 @@ TEST(ClaimBuilder, ConditionalSendingIsPlannedWithActorAndRecipient) {
   EXPECT_EQ(claims[0].quantity->status, "planned");
   EXPECT_EQ(claims[0].certainty, "possible");
   EXPECT_TRUE(claims[0].sources.empty());  // no paragraph chain to carry
-  EXPECT_FALSE(claims[0].explain.at("actor").empty());
+  EXPECT_FALSE(claims[0].explain.of("actor").empty());
 }
 
 TEST(ClaimBuilder, BackwardAttributionAndConditionalCarryChains) {

@@ -105,16 +105,16 @@ void find_frames(const SentenceView& v, const FrameWords& words, std::vector<Fra
     f.segment = seg;
     f.quantity = g.quantity;
     f.number = g.number;
-    if (g.quantity != kNone) f.why["quantity"].push_back(doc.quantities[g.quantity].why);
-    if (g.number != kNone) f.why["quantity"].push_back(doc.numbers[g.number].why);
+    if (g.quantity != kNone) f.why.push("quantity", doc.quantities[g.quantity].why);
+    if (g.number != kNone) f.why.push("quantity", doc.numbers[g.number].why);
     if (is_casualty_status(hit.status)) {
       f.type = words.event_type("casualties");
       f.status = hit.status;
       f.status_cue = hit.cue;
-      f.why["quantity"].push_back(hit.cue->cue->why);
-      f.why["quantity"].push_back(Origin{"status.adjacent_word", {}});
-      f.why["event_type"].push_back(hit.cue->cue->why);
-      f.why["event_type"].push_back(Origin{"event.casualty_status_of_group", {}});
+      f.why.push("quantity", hit.cue->cue->why);
+      f.why.push("quantity", Origin{"status.adjacent_word", {}});
+      f.why.push("event_type", hit.cue->cue->why);
+      f.why.push("event_type", Origin{"event.casualty_status_of_group", {}});
       use_triggers_at(hit.cue);
       f.reach_end = std::max(f.anchor_end, hit.cue->end);
       if (f.type) out.push_back(std::move(f));
@@ -127,12 +127,12 @@ void find_frames(const SentenceView& v, const FrameWords& words, std::vector<Fra
       f.type = words.event_type(trigger->cue->key);
       f.trigger = trigger;
       used[cue_index(trigger)] = true;
-      f.why["event_type"].push_back(trigger->cue->why);
-      f.why["event_type"].push_back(Origin{"event.trigger_with_group", {}});
+      f.why.push("event_type", trigger->cue->why);
+      f.why.push("event_type", Origin{"event.trigger_with_group", {}});
     } else {
       f.type = words.event_type("troop_deployment");
-      f.why["event_type"].push_back(hit.cue->cue->why);
-      f.why["event_type"].push_back(Origin{"event.deployed_group", {}});
+      f.why.push("event_type", hit.cue->cue->why);
+      f.why.push("event_type", Origin{"event.deployed_group", {}});
     }
     if (hit.cue) use_triggers_at(hit.cue);
     std::vector<Origin> why;
@@ -147,7 +147,7 @@ void find_frames(const SentenceView& v, const FrameWords& words, std::vector<Fra
       f.status = deployment_status(v, seg, hit, why);
     }
     f.reach_end = std::max({f.anchor_end, hit.cue ? hit.cue->end : 0u, f.trigger ? f.trigger->end : 0u});
-    f.why["quantity"].insert(f.why["quantity"].end(), why.begin(), why.end());
+    for (const Origin& o : why) f.why.push("quantity", o);
     if (f.type) out.push_back(std::move(f));
   }
 
@@ -171,8 +171,8 @@ void find_frames(const SentenceView& v, const FrameWords& words, std::vector<Fra
     f.segment = seg;
     f.trigger = &c;
     f.reach_end = c.end;
-    f.why["event_type"].push_back(c.cue->why);
-    f.why["event_type"].push_back(Origin{"event.trigger", {}});
+    f.why.push("event_type", c.cue->why);
+    f.why.push("event_type", Origin{"event.trigger", {}});
     if (type->actor_rule == "theme") {
       Origin ahead{};
       if (looks_ahead(v, seg, ahead)) f.status = "planned";
@@ -222,7 +222,7 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
     // Actor.
     auto set_actor = [&](const SpanRef& m, std::string_view why) {
       f.actor = actor_id(doc, doc.mentions[m.index].entity);
-      f.why["actor"] = {doc.mentions[m.index].why, Origin{why, {}}};
+      f.why.set("actor", {doc.mentions[m.index].why, Origin{why, {}}});
     };
     // Casualties are counted for the side that suffered them: whoever
     // inflicted them ("tués par les forces russes", "Russian shelling killed
@@ -286,7 +286,7 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
     const bool previous_has_figure = fi > 0 && (frames[fi - 1].quantity != kNone || frames[fi - 1].number != kNone);
     if (f.actor.empty() && !subject_inflicted && has_figure && previous_has_figure && !frames[fi - 1].actor.empty()) {
       f.actor = frames[fi - 1].actor;
-      f.why["actor"] = {Origin{"actor.list_split_shares_actor", {}}};
+      f.why.set("actor", {Origin{"actor.list_split_shares_actor", {}}});
     }
     // Recipient: "en soutien à la Russie", "pour aider Moscou".
     for (uint32_t t = v.first; t < v.end && f.recipient.empty(); ++t) {
@@ -297,7 +297,7 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
         std::string id = actor_id(doc, doc.mentions[m->index].entity);
         if (id != f.actor) {
           f.recipient = id;
-          f.why["recipient"] = {v.role_why[t - v.first], doc.mentions[m->index].why, Origin{"recipient.after_marker", {}}};
+          f.why.set("recipient", {v.role_why[t - v.first], doc.mentions[m->index].why, Origin{"recipient.after_marker", {}}});
         }
       }
       t = e;
@@ -323,11 +323,11 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
       const std::string& id = doc.entities[doc.mentions[chosen->index].entity].id;
       if (std::find(f.locations.begin(), f.locations.end(), id) == f.locations.end()) {
         f.locations.push_back(id);
-        f.why["locations"].push_back(v.role_why[t - v.first]);
-        f.why["locations"].push_back(doc.mentions[chosen->index].why);
+        f.why.push("locations", v.role_why[t - v.first]);
+        f.why.push("locations", doc.mentions[chosen->index].why);
       }
     }
-    if (!f.locations.empty()) f.why["locations"].push_back(Origin{"locations.after_place_preposition", {}});
+    if (!f.locations.empty()) f.why.push("locations", Origin{"locations.after_place_preposition", {}});
     // Time: the nearest of the clause, else of the sentence.
     uint32_t best_d = UINT32_MAX;
     bool best_same = false;
@@ -343,8 +343,8 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
       }
     }
     if (f.time != kNone) {
-      f.why["time"] = {doc.times[f.time].why,
-                       Origin{best_same ? "time.nearest_in_clause" : "time.nearest_in_sentence", {}}};
+      f.why.set("time", {doc.times[f.time].why,
+                       Origin{best_same ? "time.nearest_in_clause" : "time.nearest_in_sentence", {}}});
     }
   }
 }

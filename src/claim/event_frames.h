@@ -34,7 +34,7 @@ struct Frame {
   std::string actor, recipient;
   std::vector<std::string> locations;
   int32_t time = kNone;      // index into doc.times
-  std::map<std::string, std::vector<Origin>> why;
+  Explain why;
 };
 
 void find_frames(const SentenceView& view, const FrameWords& words, std::vector<Frame>& out);

@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/explain.h"
 #include "core/span.h"
 
 namespace claimtrace {
@@ -201,8 +202,7 @@ struct Claim {
   std::string certainty = "asserted";
   std::vector<std::string> cues;
   Extent evidence;
-  // For --explain: field name -> the rules and resource lines that set it.
-  std::map<std::string, std::vector<Origin>> explain;
+  Explain explain;  // for --explain: the rules and resource lines that set each field
 };
 
 // ---- the document ---------------------------------------------------------

@@ -149,14 +149,10 @@ json claim_json(const Document& doc, const Claim& c, const JsonOptions& options)
   j["evidence"] = span_json(doc, c.evidence);
   if (options.explain) {
     json ex = json::object();
-    for (const auto& [field, origins] : c.explain) {
-      json list = json::array();
-      for (const auto& o : origins) {
-        json oj = {{"rule", std::string(o.rule)}};
-        if (!o.resource.empty()) oj["resource"] = std::string(o.resource);
-        list.push_back(std::move(oj));
-      }
-      ex[field] = std::move(list);
+    for (const auto& [field, o] : c.explain.by_field()) {
+      json oj = {{"rule", std::string(o.rule)}};
+      if (!o.resource.empty()) oj["resource"] = std::string(o.resource);
+      ex[std::string(field)].push_back(std::move(oj));
     }
     j["explain"] = std::move(ex);
   }

@@ -1,0 +1,43 @@
+#include "core/explain.h"
+
+#include <algorithm>
+
+namespace claimtrace {
+
+void Explain::add(std::string_view field, const Origin* first, const Origin* end) {
+  for (const Origin* o = first; o != end; ++o) {
+    if (o->rule.empty() && o->resource.empty()) continue;
+    bool seen = std::any_of(lines_.begin(), lines_.end(), [&](const Line& l) {
+      return l.field == field && l.origin.rule == o->rule && l.origin.resource == o->resource;
+    });
+    if (!seen) lines_.push_back({field, *o});
+  }
+}
+
+void Explain::set(std::string_view field, const Origin* first, const Origin* end) {
+  std::erase_if(lines_, [&](const Line& l) { return l.field == field; });
+  for (const Origin* o = first; o != end; ++o) lines_.push_back({field, *o});
+}
+
+std::vector<Origin> Explain::of(std::string_view field) const {
+  std::vector<Origin> out;
+  for (const Line& l : lines_) {
+    if (l.field == field) out.push_back(l.origin);
+  }
+  return out;
+}
+
+const Origin* Explain::last(std::string_view field) const {
+  for (auto l = lines_.rbegin(); l != lines_.rend(); ++l) {
+    if (l->field == field) return &l->origin;
+  }
+  return nullptr;
+}
+
+std::vector<Explain::Line> Explain::by_field() const {
+  std::vector<Line> out = lines_;
+  std::stable_sort(out.begin(), out.end(), [](const Line& a, const Line& b) { return a.field < b.field; });
+  return out;
+}
+
+}  // namespace claimtrace
