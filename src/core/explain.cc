@@ -3,12 +3,19 @@
 #include <algorithm>
 
 namespace claimtrace {
+namespace {
+
+// Rules are literals and resources point into loaded files: the same line
+// is nearly always the same pointer, and the bytes are compared only when not.
+bool same(std::string_view a, std::string_view b) { return a.size() == b.size() && (a.data() == b.data() || a == b); }
+
+}  // namespace
 
 void Explain::add(std::string_view field, const Origin* first, const Origin* end) {
   for (const Origin* o = first; o != end; ++o) {
     if (o->rule.empty() && o->resource.empty()) continue;
     bool seen = std::any_of(lines_.begin(), lines_.end(), [&](const Line& l) {
-      return l.field == field && l.origin.rule == o->rule && l.origin.resource == o->resource;
+      return same(l.field, field) && same(l.origin.rule, o->rule) && same(l.origin.resource, o->resource);
     });
     if (!seen) lines_.push_back({field, *o});
   }
