@@ -98,6 +98,14 @@ bool names_speaker(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase) 
   return false;
 }
 
+// Whether a source holds a document noun ("the poll", "leaked documents").
+bool holds_document_noun(const SentenceView& v, const ClaimSource& s) {
+  for (uint32_t t = token_at_or_after(*v.doc, s.at.start); t < v.end && v.doc->tokens[t].at.end <= s.at.end; ++t) {
+    if (v.has(t, Role::kSourceNoun)) return true;
+  }
+  return false;
+}
+
 // Tokens [first, end) exactly one mention?
 bool is_one_mention(const SentenceView& v, uint32_t first, uint32_t end) {
   if (first >= end) return false;
@@ -785,6 +793,9 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
         }
       }
     }
+    // A bare "shows" speaks only for a poll, a study, documents: a person
+    // who "shows up" or "showed his anger" reports nothing.
+    if (ok && c.entry->frame == "document" && !holds_document_noun(v, src)) ok = false;
     u.self = self;
     if (!ok && !self) continue;
     if (ok) u.chain.push_back(std::move(src));
