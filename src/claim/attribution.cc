@@ -455,6 +455,8 @@ void speaker_before_colon(const SentenceView& v, const SourceContext& ctx, std::
       if (v.is_cue_token(t)) return;
       // "In Kyiv: shelling resumed" is a place heading, not a speaker.
       if (v.mention_at(t) == kNone && (v.has(t, Role::kLocation) || v.has(t, Role::kOf))) return;
+      // "The Latest: Trump urges ...": a heading, not a speaker.
+      if (t == first && v.mention_at(t) == kNone && v.has(t, Role::kDeterminer)) return;
     }
     for (const auto& u : out) {
       if (u.cue_first < k) return;  // the name belongs to another frame
