@@ -97,6 +97,14 @@ bool names_speaker(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase) 
   return false;
 }
 
+// Whether a source holds a document noun ("the poll", "leaked documents").
+bool holds_document_noun(const SentenceView& v, const ClaimSource& s) {
+  for (uint32_t t = token_at_or_after(*v.doc, s.at.start); t < v.end && v.doc->tokens[t].at.end <= s.at.end; ++t) {
+    if (v.has(t, Role::kSourceNoun)) return true;
+  }
+  return false;
+}
+
 // Tokens [first, end) exactly one mention?
 bool is_one_mention(const SentenceView& v, uint32_t first, uint32_t end) {
   if (first >= end) return false;
@@ -137,6 +145,15 @@ std::pair<uint32_t, uint32_t> right_phrase(const SentenceView& v, uint32_t from)
 // The subject before a reporting verb: back over auxiliaries and adverbs,
 // then to a clause edge; a relative clause ("Clinton, who spoke, said")
 // is stepped over.
+// Whether token `t` is part of a figure ("$20 million", "two weeks").
+bool inside_figure(const SentenceView& v, uint32_t t) {
+  auto holds = [t](const SpanRef& r) { return r.first <= t && t < r.end; };
+  return std::any_of(v.quantities.begin(), v.quantities.end(), holds) ||
+         std::any_of(v.numbers.begin(), v.numbers.end(), holds) || std::any_of(v.times.begin(), v.times.end(), holds);
+}
+
+constexpr uint32_t kMaxSpeakerNounPhrase = 6;  // "Obama's former campaign strategist"
+
 std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_first) {
   uint32_t end = cue_first;
   while (end > v.first && v.has(end - 1, Role::kAux) && v.mention_at(end - 1) == kNone) --end;
@@ -146,6 +163,20 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
   if (end > v.first + 1 && v.mention_at(end - 1) == kNone &&
       (v.has(end - 1, Role::kPersonPronoun) || v.has(end - 1, Role::kThingPronoun))) {
     return {end - 1, end};
+  }
+  // "the minimum $20 million experts say it costs": a speaker noun just
+  // before the verb heads its subject, with the few words that modify it.
+  if (!infinitive && end > v.first + 1 && v.mention_at(end - 1) == kNone && v.has(end - 1, Role::kSpeakerNoun)) {
+    uint32_t k = end - 1;
+    while (k > v.first && end - k < kMaxSpeakerNounPhrase &&
+           (v.doc->tokens[k - 1].kind == TokenKind::kWord || v.doc->folded_key(v.doc->tokens[k - 1]) == "'s") &&
+           !clause_edge(v, k - 1) && !v.is_cue_token(k - 1) && !v.has(k - 1, Role::kAux) &&
+           !v.has(k - 1, Role::kDeterminer) && !v.has(k - 1, Role::kOf) && !v.has(k - 1, Role::kRelative) &&
+           !inside_figure(v, k - 1)) {
+      --k;
+    }
+    if (k > v.first && v.has(k - 1, Role::kDeterminer)) --k;
+    return {k, end};
   }
   // "three days after the Security Council condemned": a person or
   // organisation named just before the verb is its subject.
@@ -440,6 +471,8 @@ void speaker_before_colon(const SentenceView& v, const SourceContext& ctx, std::
       if (v.is_cue_token(t)) return;
       // "In Kyiv: shelling resumed" is a place heading, not a speaker.
       if (v.mention_at(t) == kNone && (v.has(t, Role::kLocation) || v.has(t, Role::kOf))) return;
+      // "The Latest: Trump urges ...": a heading, not a speaker.
+      if (t == first && v.mention_at(t) == kNone && v.has(t, Role::kDeterminer)) return;
     }
     for (const auto& u : out) {
       if (u.cue_first < k) return;  // the name belongs to another frame
@@ -778,6 +811,9 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
         }
       }
     }
+    // A bare "shows" speaks only for a poll, a study, documents: a person
+    // who "shows up" or "showed his anger" reports nothing.
+    if (ok && c.entry->frame == "document" && !holds_document_noun(v, src)) ok = false;
     u.self = self;
     if (!ok && !self) continue;
     if (ok) u.chain.push_back(std::move(src));

@@ -321,5 +321,21 @@ TEST(ClaimBuilder, HeadlinesAreReadLikeSentences) {
   EXPECT_EQ(f.sole_claim_source(), "Senator Smith");
 }
 
+// A headline's "Name: words" speaks for the name even when the entity layer
+// knows no such name; "The Latest:" is a heading.
+TEST(ClaimBuilder, HeadlineNameBeforeColonSpeaks) {
+  Fixture f("en");
+  f.doc.title = "Politifact: Trump Is Right About Chicago";
+  f.text("Politifact: Trump Is Right About Chicago\n\nThe vote was held on Monday.");
+  EXPECT_EQ(f.sole_claim_source(), "Politifact");
+}
+
+TEST(ClaimBuilder, HeadlineLabelBeforeColonIsNoSpeaker) {
+  Fixture f("en");
+  f.doc.title = "The Latest: Polling Places Open Early";
+  f.text("The Latest: Polling Places Open Early\n\nThe vote was held on Monday.");
+  EXPECT_TRUE(f.run().empty());
+}
+
 }  // namespace
 }  // namespace claimtrace

@@ -203,7 +203,9 @@ bool opens_with_named_speaker(const Document& doc, const DocumentIndex& index, c
   if (m != index.mentions.end() && m->first == first) named_until = m->end;
   for (uint32_t k = first + 1; k < s.end_token && k <= first + kMaxName; ++k) {
     const Token& prev = doc.tokens[k - 1];
-    if (k - 1 >= named_until && !prev.has(kAllCaps)) return false;
+    // A headline writes names in capitals the entity layer may not know
+    // ("Sanders: Clinton needs to ...", "Politifact: Trump Is Right").
+    if (k - 1 >= named_until && !prev.has(kAllCaps) && !(s.is_title && prev.has(kCapitalized))) return false;
     if (is_punct_token(doc, k, ":")) return k + 1 < s.end_token;
   }
   return false;
