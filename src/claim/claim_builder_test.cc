@@ -337,5 +337,13 @@ TEST(ClaimBuilder, HeadlineLabelBeforeColonIsNoSpeaker) {
   EXPECT_TRUE(f.run().empty());
 }
 
+// "assure" comes from "assur+er" and could be listed again as a form: one
+// verb at one place is one cue, so one claim.
+TEST(ClaimBuilder, AVerbListedTwiceMakesOneClaim) {
+  Fixture f("fr");
+  f.text("Le ministre assure que la ville a été reprise.");
+  EXPECT_EQ(f.run().size(), 1u);
+}
+
 }  // namespace
 }  // namespace claimtrace

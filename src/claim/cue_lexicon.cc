@@ -115,7 +115,14 @@ Result<void> CueLexicon::load_file(const LanguageContext& context, std::string_v
     }
     uint32_t id = add_entry(std::move(e));
     by_resource_[row.where] = id;
-    for (const auto& form : expand_inflections(row[0], inflections_)) add_phrase(form, id, *context.text_rules);
+    // A form listed twice with the same meaning (a verb's inflections and an
+    // explicit line) would make two cues, hence two claims, at one place.
+    const CueEntry& added = entries_[id];
+    for (const auto& form : expand_inflections(row[0], inflections_)) {
+      auto meaning = fmt::format("{}\t{}\t{}\t{}\t{}", static_cast<int>(added.kind), added.key, added.frame,
+                                 added.ignore, form);
+      if (listed_.insert(std::move(meaning)).second) add_phrase(form, id, *context.text_rules);
+    }
   }
   return {};
 }
@@ -149,6 +156,7 @@ Result<CueLexicon> CueLexicon::load(const LanguageContext& context) {
     lex.by_resource_[row.where] = id;
     lex.suffixes_.push_back({row[0], id, static_cast<uint32_t>(parse_float(row[3], 5))});
   }
+  lex.listed_ = {};
   return lex;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/document.h"
@@ -54,6 +55,7 @@ class CueLexicon {
   std::vector<Suffix> suffixes_;
   std::unordered_map<std::string, std::vector<std::string>> inflections_;  // class -> endings
   std::unordered_map<std::string_view, uint32_t> by_resource_;
+  std::unordered_set<std::string> listed_;  // while loading: kind, label, frame and form of every phrase added
 };
 
 // Expands "affirm+er" with the endings of class "er" ("0" is the empty
