@@ -172,7 +172,7 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
            (v.doc->tokens[k - 1].kind == TokenKind::kWord || v.doc->folded_key(v.doc->tokens[k - 1]) == "'s") &&
            !clause_edge(v, k - 1) && !v.is_cue_token(k - 1) && !v.has(k - 1, Role::kAux) &&
            !v.has(k - 1, Role::kDeterminer) && !v.has(k - 1, Role::kOf) && !v.has(k - 1, Role::kRelative) &&
-           !inside_figure(v, k - 1)) {
+           !v.has(k - 1, Role::kCoordinator) && !inside_figure(v, k - 1)) {
       --k;
     }
     if (k > v.first && v.has(k - 1, Role::kDeterminer)) --k;

@@ -119,8 +119,8 @@ Result<void> CueLexicon::load_file(const LanguageContext& context, std::string_v
     // explicit line) would make two cues, hence two claims, at one place.
     const CueEntry& added = entries_[id];
     for (const auto& form : expand_inflections(row[0], inflections_)) {
-      auto meaning = fmt::format("{}\t{}\t{}\t{}\t{}", static_cast<int>(added.kind), added.key, added.frame,
-                                 added.ignore, form);
+      auto meaning = fmt::format("{}\t{}\t{}\t{}\t{}\t{}\t{}", static_cast<int>(added.kind), added.key, added.frame,
+                                 added.needs, added.ignore, added.strength, form);
       if (listed_.insert(std::move(meaning)).second) add_phrase(form, id, *context.text_rules);
     }
   }
