@@ -15,7 +15,7 @@ uint64_t simhash(std::string_view text) {
   words.clear();
   word.clear();
   auto flush = [&] {
-    if (!word.empty()) words.push_back(key_hash(word));
+    if (!word.empty()) words.push_back(stable_hash(word));
     word.clear();
   };
   for (unsigned char c : text) {

@@ -44,6 +44,12 @@ NormalizedText fold_typography(std::string_view in, const std::vector<uint32_t>&
   out.to_original.reserve(in.size() + 1);
   for (int32_t i = 0; i < n;) {
     int32_t run = i;
+    while (run + 8 <= n) {  // eight ASCII bytes at a time
+      uint64_t w;
+      std::memcpy(&w, s + run, 8);
+      if (w & 0x8080808080808080ULL) break;
+      run += 8;
+    }
     while (run < n && s[run] < 0x80) ++run;
     if (run > i) {
       out.text.append(in.data() + i, static_cast<size_t>(run - i));

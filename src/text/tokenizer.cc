@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <bit>
 #include <cstring>
 
 #include "text/char_table.h"
@@ -32,6 +34,18 @@ struct WordBytes {
 const uint8_t* word_bytes() {
   static const WordBytes bytes;
   return bytes.bits;
+}
+
+// Eight ASCII bytes lower-cased at once (bytes >= 0x80 untouched): a byte
+// gets 0x20 added when it lies in 'A'..'Z'.
+static_assert(std::endian::native == std::endian::little, "key folding reads words little-endian");
+uint64_t ascii_lower(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  const uint64_t low7 = w & ~kHigh;
+  const uint64_t ge_a = low7 + kOnes * (0x80 - 'A');      // high bit set where byte >= 'A'
+  const uint64_t gt_z = low7 + kOnes * (0x80 - 'Z' - 1);  // high bit set where byte > 'Z'
+  const uint64_t upper = ge_a & ~gt_z & ~w & kHigh;
+  return w | (upper >> 2);
 }
 
 class Scanner {
@@ -221,23 +235,32 @@ class Scanner {
       }
     }
     t.flags = flags;
-    // ASCII tokens (nearly all): lower-case and hash in one pass, written in
-    // place at the cursor; the same bytes and hash as append_folded + key_hash.
+    // ASCII tokens (nearly all): lower-cased and hashed eight bytes a step,
+    // written in place at the cursor; the same bytes and hash as
+    // append_folded + key_hash. The buffer has 8 bytes of slack past any key.
     std::string& folded = doc_.folded;
     t.fold_start = static_cast<uint32_t>(fold_end_);
-    if (fold_end_ + text.size() > folded.size()) folded.resize(2 * (fold_end_ + text.size()));
+    if (fold_end_ + text.size() + 8 > folded.size()) folded.resize(2 * (fold_end_ + text.size() + 8));
     char* out = folded.data() + fold_end_;
-    uint64_t h = 1469598103934665603ULL;
-    unsigned char high = 0;
-    for (size_t k = 0; k < text.size(); ++k) {
-      auto c = static_cast<unsigned char>(text[k]);
-      high |= c;
-      c = static_cast<unsigned char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-      out[k] = static_cast<char>(c);
-      h = (h ^ c) * 1099511628211ULL;
+    uint64_t h = kKeyHashSeed;
+    uint64_t high = 0;
+    for (size_t k = 0; k < text.size(); k += 8) {
+      const size_t left = text.size() - k;
+      uint64_t w = 0;
+      if (static_cast<size_t>(start) + k + 8 <= s_.size()) {
+        std::memcpy(&w, text.data() + k, 8);
+        if (left < 8) w &= (uint64_t{1} << (8 * left)) - 1;
+      } else {
+        std::memcpy(&w, text.data() + k, std::min<size_t>(left, 8));
+      }
+      high |= w;
+      w = ascii_lower(w);
+      std::memcpy(out + k, &w, 8);
+      h = key_hash_step(h, w);
     }
+    h = key_hash_finish(h, text.size());
     size_t size = text.size();
-    if (high >= 0x80) {
+    if (high & 0x8080808080808080ULL) {
       scratch_.clear();
       append_folded(text, scratch_);
       size = scratch_.size();

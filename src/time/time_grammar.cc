@@ -55,7 +55,10 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
   // Where a time can be: numbers, hyphenated words (mi-juin), word numerals,
   // and the last tokens of strong phrases (months, units, relative words).
   // Lexicon matches are computed only in a window around them.
-  constexpr uint32_t kBeforeWord = 5, kBeforeNumber = 3, kAfter = 2;
+  // Before a number the window spans the longest phrase ("on or earlier than 1/1/2016").
+  const uint32_t kBeforeNumber = std::max<uint32_t>(3, lex.matcher().max_tokens());
+  const uint32_t kBeforeWord = std::max<uint32_t>(5, kBeforeNumber);
+  constexpr uint32_t kAfter = 2;
   uint32_t mark_until = 0;  // tokens [.., mark_until) already marked
   for (uint32_t k = 0; k < n; ++k) {
     const Token& t = doc.tokens[k];
