@@ -147,6 +147,7 @@ Result<CueLexicon> CueLexicon::load(const LanguageContext& context) {
   auto suffixes = load_optional_table(context.root, context.path("claim", "conditional.tsv"), 4, 4);
   if (!suffixes) return std::unexpected(suffixes.error());
   for (const auto& row : suffixes->rows) {
+    if (row[0].empty()) continue;  // an empty suffix would match every word
     CueEntry e;
     e.kind = kind_of_label(row[1]);
     e.key = row[1];
@@ -192,7 +193,8 @@ void CueLexicon::scan(const Document& doc, uint32_t first, uint32_t end, std::ve
     if (t.kind == TokenKind::kWord && !suffixes_.empty()) {
       std::string_view key = doc.folded_key(t);
       for (const auto& s : suffixes_) {
-        if (key.size() >= s.min_size && key.ends_with(s.suffix)) {
+        // The last byte first: most words end otherwise, and ends_with calls memcmp.
+        if (key.size() >= s.min_size && key.back() == s.suffix.back() && key.ends_with(s.suffix)) {
           const CueEntry& e = entries_[s.entry];
           out.push_back(Cue{t.at, e.kind, e.key, e.strength, e.why});
           break;

@@ -92,6 +92,25 @@ TEST(Tokenizer, EnglishPossessive) {
   EXPECT_EQ(token_texts(doc), (std::vector<std::string>{"Ukraine", "'s", "army", "and", "O'Brien"}));
 }
 
+// The word loop reads eight bytes at a time; every ASCII byte must end a
+// word, or not, as the character table says, wherever it falls in the block.
+TEST(Tokenizer, WordBytesAgreeWithTheCharacterTable) {
+  const TextRules rules = french();
+  for (int b = 0x21; b < 0x7F; ++b) {
+    if (b == '-' || b == '\'' || b == '.' || b == ',') continue;  // joiners with rules of their own
+    const bool alnum = (b >= '0' && b <= '9') || (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+    for (size_t at = 1; at <= 12; ++at) {
+      std::string word = std::string(at, 'k') + static_cast<char>(b) + "mnopqrstuvwxyz";
+      Document doc = analysed(word, rules);
+      ASSERT_FALSE(doc.tokens.empty());
+      EXPECT_EQ(doc.tokens[0].at.end, alnum ? word.size() : at) << "byte " << b << " at " << at;
+    }
+  }
+  // A word stops at a non-ASCII letter's neighbours only by class: "caféine" is one word.
+  Document doc = analysed("abcdefcaf\u00e9ineghijklm", rules);
+  EXPECT_EQ(doc.tokens.size(), 1u);
+}
+
 TEST(Sentences, AbbreviationsQuotesAndHeadlines) {
   TextRules fr = french();
   Document doc = analysed(
