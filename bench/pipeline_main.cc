@@ -209,6 +209,18 @@ int main(int argc, char** argv) {
                            "which at the notes' {:.0f} MB/s reference is {:.1f} MB/s\n",
                            mb / median(g_cpu["anchor"]), ratio, bench::kAnchorReferenceMBps,
                            ratio * bench::kAnchorReferenceMBps);
+  // Where the time goes: one more pass with each stage's CPU time.
+  std::map<std::string, double> stage_seconds;
+  for (const Document* d : all) {
+    Document work = *d;
+    pipeline->analyze(work, stage_seconds);
+  }
+  double staged = 0;
+  for (const auto& [stage, sec] : stage_seconds) staged += sec;
+  std::cout << "stages (share of cpu time):";
+  for (const auto& [stage, sec] : stage_seconds)
+    std::cout << fmt::format(" {} {:.0f}%", stage, 100 * sec / staged);
+  std::cout << "\n";
   std::cout << fmt::format("peak RSS: {:.0f} MB\n", peak_rss_mb());
   return 0;
 }
