@@ -10,8 +10,7 @@ namespace claimtrace {
 void NameMatcher::add(std::string_view text, NameRef ref, const TextRules& rules) {
   Document doc = tokenize_phrase(text, rules);
   if (doc.tokens.empty()) return;
-  uint64_t bit = doc.tokens.front().hash & kFilterMask;
-  filter_[bit >> 6] |= 1ULL << (bit & 63);
+  first_hashes_.push_back(doc.tokens.front().hash);
   phrases_.add(text, static_cast<uint32_t>(refs_.size()), rules);
   refs_.push_back(ref);
 }
@@ -20,7 +19,6 @@ Result<NameMatcher> NameMatcher::build(std::shared_ptr<const Knowledge> knowledg
                                        const std::vector<std::pair<std::string, uint32_t>>& extra) {
   NameMatcher m;
   m.knowledge_ = std::move(knowledge);
-  m.filter_.assign(kFilterBits / 64, 0);
   const TextRules& rules = *context.text_rules;
   for (const auto& name : m.knowledge_->names) m.add(name.text, {name.entity, name.flags, name.why}, rules);
 
@@ -44,6 +42,18 @@ Result<NameMatcher> NameMatcher::build(std::shared_ptr<const Knowledge> knowledg
     }
   }
   for (const auto& [text, entity] : extra) m.add(text, {entity, case_flags(text), {"entity.extra", ""}}, rules);
+
+  // About 16 bits per name, at least 64 Kbit: a few thousand names keep the
+  // filter in the first-level cache, 100,000 extra names keep it sparse.
+  uint64_t bits = uint64_t{1} << 16;
+  while (bits < m.first_hashes_.size() * 16) bits <<= 1;
+  m.filter_mask_ = bits - 1;
+  m.filter_.assign(bits / 64, 0);
+  for (uint64_t h : m.first_hashes_) {
+    const uint64_t bit = h & m.filter_mask_;
+    m.filter_[bit >> 6] |= 1ULL << (bit & 63);
+  }
+  m.first_hashes_ = {};
   return m;
 }
 

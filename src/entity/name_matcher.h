@@ -30,7 +30,7 @@ class NameMatcher {
                                    const std::vector<std::pair<std::string, uint32_t>>& extra = {});
 
   bool may_start(uint64_t token_hash) const {
-    uint64_t bit = token_hash & kFilterMask;
+    uint64_t bit = token_hash & filter_mask_;
     return (filter_[bit >> 6] >> (bit & 63)) & 1;
   }
   // Names that start at token `first`, longest first.
@@ -45,14 +45,14 @@ class NameMatcher {
   size_t size() const { return refs_.size(); }
 
  private:
-  static constexpr uint64_t kFilterBits = 1ULL << 21;
-  static constexpr uint64_t kFilterMask = kFilterBits - 1;
   void add(std::string_view text, NameRef ref, const TextRules& rules);
 
   std::shared_ptr<const Knowledge> knowledge_;
   PhraseMatcher phrases_;
   std::vector<NameRef> refs_;
   std::vector<uint64_t> filter_;
+  uint64_t filter_mask_ = 0;
+  std::vector<uint64_t> first_hashes_;  // while building
   HashTable64 demonyms_;
 };
 
