@@ -18,7 +18,9 @@ void HashTable64::grow() {
 }
 
 void HashTable64::put(uint64_t key, uint32_t value, bool merge) {
-  if ((size_ + 1) * 2 > slots_.size()) grow();
+  // At most a quarter full: most lookups are for absent keys, which probe
+  // until an empty slot.
+  if ((size_ + 1) * 4 > slots_.size()) grow();
   for (size_t i = key & mask_;; i = (i + 1) & mask_) {
     Slot& s = slots_[i];
     if (!s.used) {

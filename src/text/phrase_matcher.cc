@@ -18,7 +18,9 @@ Document tokenize_phrase(std::string_view phrase, const TextRules& rules) {
 }
 
 PhraseMatcher::Slot& PhraseMatcher::slot_for(uint64_t key) {
-  if ((used_ + 1) * 2 > slots_.size()) grow();
+  // At most a quarter full: most lookups are for absent keys, which probe
+  // until an empty slot.
+  if ((used_ + 1) * 4 > slots_.size()) grow();
   size_t mask = slots_.size() - 1;
   for (size_t i = key & mask;; i = (i + 1) & mask) {
     Slot& slot = slots_[i];
