@@ -162,6 +162,9 @@ Result<CueLexicon> CueLexicon::load(const LanguageContext& context) {
 }
 
 const CueEntry* CueLexicon::entry_of(const Cue& cue) const {
+  // The entry the scan recorded, when the cue is this lexicon's own.
+  if (cue.entry < entries_.size() && entries_[cue.entry].why.resource.data() == cue.why.resource.data())
+    return &entries_[cue.entry];
   auto it = by_resource_.find(cue.why.resource);
   return it == by_resource_.end() ? nullptr : &entries_[it->second];
 }
@@ -180,7 +183,7 @@ void CueLexicon::scan(const Document& doc, uint32_t first, uint32_t end, std::ve
         const CueEntry& e = entries_[m.payload];
         has_certainty = has_certainty || e.kind == CueKind::kCertainty;
         out.push_back(Cue{Extent{doc.tokens[m.first].at.start, doc.tokens[m.end - 1].at.end}, e.kind, e.key,
-                          e.strength, e.why});
+                          e.strength, e.why, m.payload});
       }
       // A one-word trigger or reporting verb in the conditional ("enverrait")
       // is hedged as well.
@@ -196,7 +199,7 @@ void CueLexicon::scan(const Document& doc, uint32_t first, uint32_t end, std::ve
         // The last byte first: most words end otherwise, and ends_with calls memcmp.
         if (key.size() >= s.min_size && key.back() == s.suffix.back() && key.ends_with(s.suffix)) {
           const CueEntry& e = entries_[s.entry];
-          out.push_back(Cue{t.at, e.kind, e.key, e.strength, e.why});
+          out.push_back(Cue{t.at, e.kind, e.key, e.strength, e.why, s.entry});
           break;
         }
       }

@@ -170,6 +170,7 @@ struct Cue {
   std::string_view key;  // points into the loaded resource
   float strength = 0;
   Origin why;
+  uint32_t entry = UINT32_MAX;  // the lexicon entry that read it, for the claim layer
 };
 
 struct ClaimSource {
