@@ -24,18 +24,21 @@ struct Found {
   std::string_view where;  // resource line of the head word, if any
 };
 
-// Per-thread scratch, reused across documents to avoid allocations; indexed by token.
+// Per-thread scratch, reused across documents to avoid allocations; indexed by
+// token. The per-token vectors only grow and are not reset: each field is
+// written before the grammar can read it (see the readers in time_grammar.cc).
 struct Scratch {
   std::vector<PhraseMatcher::Match> matches;
-  std::vector<uint32_t> match_begin;  // per token: index into matches
-  std::vector<int32_t> number;         // per token: value of a plain digit token, else -1
-  std::vector<uint8_t> ndigits;
-  std::vector<double> word_number;     // per token: value of a word numeral starting here (NaN if none)
+  std::vector<uint64_t> kinds;         // every token: bit k set when a phrase of Kind k starts here
+  std::vector<uint32_t> match_begin;   // tokens of a window, and the token after it: index into matches
+  std::vector<uint32_t> next_strong;   // first token of each sentence; every token of a sentence that has a strong one
+  std::vector<int32_t> number;         // digit tokens (kNumberBit): value of a plain digit token, else -1
+  std::vector<uint8_t> ndigits;        // digit tokens (kNumberBit)
+  std::vector<double> word_number;     // word numerals (kWordNumberBit): the value of the one starting here
   std::vector<uint32_t> word_number_end;
-  std::vector<uint32_t> next_strong;
-  std::vector<uint8_t> needed;          // per token: lexicon matches were computed
-  std::vector<uint64_t> kinds;          // per token: bit k set when a phrase of Kind k starts here
-  std::vector<uint8_t> blocked;         // per token: inside a counted quantity ("47 people"), no time
+  std::vector<uint32_t> word_numbers;  // tokens where a word numeral starts, in order
+  std::vector<std::pair<uint32_t, uint32_t>> blocked;  // token ranges inside counted quantities, merged
+  std::vector<std::pair<uint32_t, uint32_t>> windows;  // token ranges where lexicon matches are computed
 };
 
 class Grammar {
@@ -59,6 +62,7 @@ class Grammar {
   static constexpr uint64_t kNumberBit = uint64_t{1} << 63;      // a digit token
   static constexpr uint64_t kWordNumberBit = uint64_t{1} << 62;  // a word numeral starts here
   static constexpr uint64_t kHyphenBit = uint64_t{1} << 61;      // a hyphenated word
+  static constexpr uint64_t kLexBits = kHyphenBit - 1;             // some lexicon phrase starts here
   uint64_t kinds(uint32_t i) const { return i >= first_ && i < end_ ? s_.kinds[i] : 0; }
   const timelex::Entry* lex(uint32_t i, timelex::Kind k, uint32_t* end = nullptr) const;
   bool any_lex(uint32_t i) const;
