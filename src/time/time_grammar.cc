@@ -170,13 +170,22 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
           any_strong = any_strong || (kinds[i] & kStrongBits);  // no phrase starts here
           continue;
         }
+        // A phrase of two tokens or more can start here: else the matcher
+        // would find the one-word entries alone, which single_word() gives cheaper.
+        const bool multi = lex.may_start_phrase(t.hash) && i + 1 < se && lex.may_continue(t.hash, tok[i + 1].hash);
         if (t.has(kElision)) {
           // Phrases that open with the elided particle (d'ici, jusqu'à, l'an), then the particle alone.
-          if (lex.may_start_phrase(t.hash)) lex.matcher().matches_at(doc, i, se, s.matches);
+          if (multi) {
+            lex.matcher().matches_at(doc, i, se, s.matches);
+          } else if (lex.may_start_phrase(t.hash)) {
+            if (const auto* words = lex.single_word(t.hash, doc.folded_key(t))) {
+              for (uint32_t x : *words) s.matches.push_back({i, i + 1, x});
+            }
+          }
           if (const auto* el = lex.elided(doc.folded_key(t))) {
             for (uint32_t x : *el) s.matches.push_back({i, i + 1, x});
           }
-        } else if (!lex.may_start_phrase(t.hash)) {
+        } else if (!multi) {
           if (const auto* words = lex.single_word(t.hash, doc.folded_key(t))) {
             for (uint32_t x : *words) {
               const auto& forms = lex.entry(x).exact_forms;

@@ -76,6 +76,7 @@ void Lexicon::add(std::string_view phrase, Entry e, const TextRules& rules) {
     set(first_tokens_, tokens.tokens.front().hash);
     if (tokens.tokens.size() > 1) {
       set(multi_first_tokens_, tokens.tokens.front().hash);
+      set(pair_tokens_, combine_hash(combine_hash(0, tokens.tokens[0].hash), tokens.tokens[1].hash));
     } else {
       const Token& t = tokens.tokens.front();
       auto& bucket = single_[t.hash];

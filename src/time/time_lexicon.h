@@ -12,6 +12,7 @@
 
 #include "core/error.h"
 #include "pipeline/annotator.h"
+#include "text/fold.h"
 #include "text/phrase_matcher.h"
 
 namespace claimtrace::timelex {
@@ -105,6 +106,12 @@ class Lexicon {
   // False when no phrase of two tokens or more starts with this hash: then the
   // one-word entries (single_word) are all there is, one probe instead of the matcher's.
   bool may_start_phrase(uint64_t token_hash) const { return test(multi_first_tokens_, token_hash); }
+  // False when no phrase of two tokens or more opens with these two tokens:
+  // then only one-word entries can match at the first (single_word), and the
+  // matcher's probes and key compares are spared.
+  bool may_continue(uint64_t first_hash, uint64_t second_hash) const {
+    return test(pair_tokens_, combine_hash(combine_hash(0, first_hash), second_hash));
+  }
   const std::vector<uint32_t>* single_word(uint64_t token_hash, std::string_view folded) const {
     auto it = single_.find(token_hash);
     if (it == single_.end()) return nullptr;
@@ -154,6 +161,7 @@ class Lexicon {
   std::vector<uint64_t> first_tokens_ = std::vector<uint64_t>(1 << 10, 0);  // 65536-bit filters
   std::vector<uint64_t> strong_last_tokens_ = std::vector<uint64_t>(1 << 10, 0);
   std::vector<uint64_t> multi_first_tokens_ = std::vector<uint64_t>(1 << 10, 0);
+  std::vector<uint64_t> pair_tokens_ = std::vector<uint64_t>(1 << 10, 0);  // first two tokens of longer phrases
   // One-token phrases by token hash: (folded key, entries), to rule out collisions.
   std::unordered_map<uint64_t, std::vector<std::pair<std::string, std::vector<uint32_t>>>> single_;
   bool day_first_ = true;
