@@ -21,7 +21,7 @@ uint64_t strong_kind_bits() {
 }  // namespace
 
 Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
-    : doc_(doc), lex_(lex), first_(0), end_(0), s_(s) {
+    : doc_(doc), lex_(lex), first_(0), end_(0), s_(s), kinds_(nullptr), number_(nullptr), ndigits_(nullptr) {
   static_assert(static_cast<unsigned>(Kind::kPeriodCode) < 61, "kind bits run into the token bits");
   static const uint64_t kStrongBits = strong_kind_bits() | kNumberBit | kWordNumberBit | kHyphenBit;
   const auto n = static_cast<uint32_t>(doc.tokens.size());
@@ -42,6 +42,9 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
     s.word_number.resize(n + 1);
     s.word_number_end.resize(n + 1);
   }
+  kinds_ = s.kinds.data();
+  number_ = s.number.data();
+  ndigits_ = s.ndigits.data();
   // The first token starting at or after byte `at`, from token `from` on.
   auto token_at = [&](uint32_t from, uint32_t at) {
     return static_cast<uint32_t>(
@@ -225,8 +228,7 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
   }
 }
 
-const timelex::Entry* Grammar::lex(uint32_t i, Kind k, uint32_t* end) const {
-  if (i < first_ || i >= end_ || !(s_.kinds[i] & bit(k))) return nullptr;
+const timelex::Entry* Grammar::lex_at(uint32_t i, Kind k, uint32_t* end) const {
   const uint32_t b = s_.match_begin[i], e = s_.match_begin[i + 1];
   for (uint32_t m = b; m < e; ++m) {  // longest first
     const auto& entry = lex_.entry(s_.matches[m].payload);
@@ -237,24 +239,6 @@ const timelex::Entry* Grammar::lex(uint32_t i, Kind k, uint32_t* end) const {
   }
   return nullptr;
 }
-
-bool Grammar::any_lex(uint32_t i) const {
-  return i >= first_ && i < end_ && (s_.kinds[i] & kLexBits);
-}
-
-int Grammar::num(uint32_t i) const { return i >= first_ && i < end_ && (s_.kinds[i] & kNumberBit) ? s_.number[i] : -1; }
-int Grammar::ndigits(uint32_t i) const {
-  return i >= first_ && i < end_ && (s_.kinds[i] & kNumberBit) ? s_.ndigits[i] : 0;
-}
-
-bool Grammar::is_punct(uint32_t i, char c) const {
-  if (i < first_ || i >= end_) return false;
-  const Token& t = doc_.tokens[i];
-  return (t.kind == TokenKind::kPunct || t.kind == TokenKind::kSymbol) && doc_.normalized_of(t) == std::string_view(&c, 1);
-}
-
-bool Grammar::glued(uint32_t i) const { return i < end_ && !doc_.tokens[i].has(kSpaceBefore); }
-bool Grammar::capitalized(uint32_t i) const { return i < end_ && doc_.tokens[i].has(kCapitalized); }
 
 uint32_t Grammar::skip(uint32_t i, Kind k) const {
   uint32_t e = i;

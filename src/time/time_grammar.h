@@ -63,14 +63,24 @@ class Grammar {
   static constexpr uint64_t kWordNumberBit = uint64_t{1} << 62;  // a word numeral starts here
   static constexpr uint64_t kHyphenBit = uint64_t{1} << 61;      // a hyphenated word
   static constexpr uint64_t kLexBits = kHyphenBit - 1;             // some lexicon phrase starts here
-  uint64_t kinds(uint32_t i) const { return i >= first_ && i < end_ ? s_.kinds[i] : 0; }
-  const timelex::Entry* lex(uint32_t i, timelex::Kind k, uint32_t* end = nullptr) const;
-  bool any_lex(uint32_t i) const;
-  int num(uint32_t i) const;        // plain digit token value or -1
-  int ndigits(uint32_t i) const;
-  bool is_punct(uint32_t i, char c) const;
-  bool glued(uint32_t i) const;     // no space before token i
-  bool capitalized(uint32_t i) const;
+  // The cursor helpers are inline: the rules call them millions of times,
+  // mostly to hear "no" from one bit of kinds_.
+  uint64_t kinds(uint32_t i) const { return i - first_ < end_ - first_ ? kinds_[i] : 0; }
+  const timelex::Entry* lex(uint32_t i, timelex::Kind k, uint32_t* end = nullptr) const {
+    return kinds(i) & bit(k) ? lex_at(i, k, end) : nullptr;
+  }
+  const timelex::Entry* lex_at(uint32_t i, timelex::Kind k, uint32_t* end) const;  // a phrase of kind k starts at i
+  bool any_lex(uint32_t i) const { return kinds(i) & kLexBits; }
+  int num(uint32_t i) const { return kinds(i) & kNumberBit ? number_[i] : -1; }  // plain digit token value or -1
+  int ndigits(uint32_t i) const { return kinds(i) & kNumberBit ? ndigits_[i] : 0; }
+  bool is_punct(uint32_t i, char c) const {
+    if (i - first_ >= end_ - first_) return false;
+    const Token& t = doc_.tokens[i];
+    return (t.kind == TokenKind::kPunct || t.kind == TokenKind::kSymbol) && t.nend - t.nstart == 1 &&
+           doc_.normalized.text[t.nstart] == c;
+  }
+  bool glued(uint32_t i) const { return i < end_ && !doc_.tokens[i].has(kSpaceBefore); }  // no space before token i
+  bool capitalized(uint32_t i) const { return i < end_ && doc_.tokens[i].has(kCapitalized); }
   // A count at i: digits, a decimal, a word numeral, or "a"/"un": value and end.
   bool count_at(uint32_t i, double& value, uint32_t& end) const;
   // Day of month at i: 29, 1er, 29th, first, premier. Sets end.
@@ -155,6 +165,9 @@ class Grammar {
   const timelex::Lexicon& lex_;
   uint32_t first_, end_;
   Scratch& s_;
+  const uint64_t* kinds_;  // s_'s vectors, which do not grow after the constructor
+  const int32_t* number_;
+  const uint8_t* ndigits_;
 };
 
 }  // namespace claimtrace::timegrammar
