@@ -697,7 +697,7 @@ Grammar::Opt Grammar::nth_weekday(uint32_t i) {
   uint32_t me = 0;
   if (Opt m = month_year(k); m && m->e.day < 0) {
     p.e.year = m->e.year;
-    p.e.movable = std::to_string(nth) + ":" + std::to_string(w->ival) + ":" + std::to_string(m->e.month);
+    p.e.movable = keep(std::to_string(nth) + ":" + std::to_string(w->ival) + ":" + std::to_string(m->e.month));
     p.end = m->end;
     return p;
   }

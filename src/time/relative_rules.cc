@@ -32,7 +32,7 @@ Grammar::Opt Grammar::day_relative(uint32_t i) {
   P p;
   p.e.rel_unit = 'D';
   p.e.rel_n = d->ival;
-  if (auto colon = d->sval.find(':'); colon != std::string::npos) p.e.pod = d->sval.substr(colon + 1);
+  if (auto colon = d->sval.find(':'); colon != std::string::npos) p.e.pod = std::string_view(d->sval).substr(colon + 1);
   p.end = de;
   p.rule = "time.relative.day";
   p.where = d->where;
@@ -357,12 +357,12 @@ Grammar::Opt Grammar::set_words(uint32_t i) {
     return p;
   }
   if (const auto* w = lex(j, Kind::kWeekday, &k)) {
-    p.e.set_value = "XXXX-WXX-" + std::to_string(w->ival);
+    p.e.set_value = keep("XXXX-WXX-" + std::to_string(w->ival));
     p.end = k;
     return p;
   }
   if (const auto* pod = lex(j, Kind::kPod, &k)) {
-    p.e.set_value = "T" + pod->sval;
+    p.e.set_value = keep("T" + pod->sval);
     p.end = k;
     return p;
   }
@@ -372,7 +372,7 @@ Grammar::Opt Grammar::set_words(uint32_t i) {
   if (const auto* u = lex(ne, Kind::kUnit, &k)) {
     const timeexpr::Unit unit = unit_char(u->sval);
     if (!unit) return std::nullopt;
-    p.e.set_value = timeresolve::duration_value(n * u->factor, unit);  // every fortnight: P2W
+    p.e.set_value = keep(timeresolve::duration_value(n * u->factor, unit));  // every fortnight: P2W
     p.end = k;
     return p;
   }
@@ -384,9 +384,9 @@ Grammar::Opt Grammar::set_words(uint32_t i) {
 void Grammar::set_time(P& p, const Expr& t, uint32_t end) {
   const std::string time = timeresolve::resolve(t, std::nullopt, 0).value;
   if (time.empty() || time[0] != 'T') return;
-  const std::string& v = p.e.set_value;
-  if (v.starts_with("XXXX-WXX-") && v.size() == 10) p.e.set_value = v + time;
-  else if (v == "P1D" || (v.size() == 3 && v[0] == 'T')) p.e.set_value = time;
+  const std::string_view v = p.e.set_value;
+  if (v.starts_with("XXXX-WXX-") && v.size() == 10) p.e.set_value = keep(std::string(v) + time);
+  else if (v == "P1D" || (v.size() == 3 && v[0] == 'T')) p.e.set_value = keep(time);
   else return;
   p.end = std::max(p.end, end);
 }

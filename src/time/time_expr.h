@@ -23,6 +23,10 @@ bool unit_is_clock(Unit u);  // H N S
 
 enum class ExprType : uint8_t { kDate, kDuration, kSet, kRef, kRange };
 
+// The text fields are views: of lexicon strings (which live as long as the
+// annotator), of literals, or of strings the grammar keeps for the document
+// (Scratch::owned). Views make an Expr cheap to build, move and drop, which
+// the rule cascade does tens of times per candidate token.
 struct Expr {
   ExprType type = ExprType::kDate;
   Gran gran = Gran::kNone;
@@ -30,11 +34,11 @@ struct Expr {
   // Written calendar fields, -1 when absent.
   int year = -1, month = -1, day = -1, weekday = -1;
   int quarter = -1, half = -1, week = -1, decade = -1, century = -1;
-  std::string season;  // SP SU FA WI
+  std::string_view season;  // SP SU FA WI
   // Time of day, -1 when absent; pod: MO AF EV NI DT (part of the day).
   int hour = -1, minute = -1, second = -1;
   int ampm = -1;  // 0 am, 12 pm, -1 unwritten
-  std::string pod;
+  std::string_view pod;
 
   // Shift of a calendar period from the reference: "last week" (W, -1),
   // "hier" (D, -1), "cette année" (Y, 0). rel_unit 0 when none.
@@ -58,12 +62,12 @@ struct Expr {
   Unit unit3 = 0;
 
   // A holiday's rule when the day depends on the year: N:W:M or easter+K.
-  std::string movable;
+  std::string_view movable;
   int rank = 0;  // with weekday and a relative month: the first (1) ... last (-1) such weekday
   int month_week = 0;  // with a month: its first (1) ... last (-1) week ("the third week of January")
-  std::string set_value;  // SET
-  std::string ref;        // PRESENT_REF, PAST_REF, FUTURE_REF
-  std::string mod;        // TIMEX3 mod
+  std::string_view set_value;  // SET
+  std::string_view ref;        // PRESENT_REF, PAST_REF, FUTURE_REF
+  std::string_view mod;        // TIMEX3 mod
 
   // Range: [0] from, [1] to; end_at_begin: the range ends where [1] begins
   // ("the last 3 weeks" ends at the reference day).

@@ -30,6 +30,7 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
   s.word_numbers.clear();
   s.blocked.clear();
   s.windows.clear();
+  s.owned.clear();
   // Grown, never reset: this per-document prep costs per token, so only what
   // the grammar reads gets written (kinds everywhere, the rest where a bit or
   // a window says it is valid).
@@ -446,7 +447,7 @@ Grammar::Opt Grammar::unit(uint32_t i) {
       best->e.mod.empty()) {
     // "in the morning at 7", "l'après-midi 7:00:25"
     if (Opt t = clock_after(skip_punct(best->end, ',')); t && t->e.ampm < 0) {
-      const std::string pod = best->e.pod;
+      const std::string_view pod = best->e.pod;
       best->e = t->e;
       best->e.pod = pod;
       best->end = t->end;
@@ -459,7 +460,7 @@ Grammar::Opt Grammar::unit(uint32_t i) {
     Opt d = weekday_date(j);
     take_longest(d, day_relative(j));
     if (d && d->e.hour < 0 && d->e.pod.empty() && d->e.mod.empty()) {
-      const std::string pod = best->e.pod;
+      const std::string_view pod = best->e.pod;
       best->e = d->e;
       best->e.pod = pod;
       best->end = d->end;

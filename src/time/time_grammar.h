@@ -7,7 +7,9 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -39,6 +41,7 @@ struct Scratch {
   std::vector<uint32_t> word_numbers;  // tokens where a word numeral starts, in order
   std::vector<std::pair<uint32_t, uint32_t>> blocked;  // token ranges inside counted quantities, merged
   std::vector<std::pair<uint32_t, uint32_t>> windows;  // token ranges where lexicon matches are computed
+  std::deque<std::string> owned;  // text built for an Expr (its fields are views), kept for the document
 };
 
 class Grammar {
@@ -151,6 +154,8 @@ class Grammar {
   Opt day_with_times(const P& day);
 
   static void take_longest(Opt& best, Opt cand);
+  // Keeps a built string for the document; Expr fields view it.
+  std::string_view keep(std::string text) { return s_.owned.emplace_back(std::move(text)); }
   // A calendar date read by `rule`, ending before token `end`; -1 leaves a
   // field unwritten ("June 29": no year).
   static P date(int year, int month, int day, uint32_t end, std::string_view rule, std::string_view where = {});
