@@ -354,7 +354,7 @@ Grammar::Opt Grammar::weekday_date(uint32_t i) {
   Opt d;
   take_longest(d, day_month_year(k));
   take_longest(d, month_day_year(k));
-  if (Opt nd = numeric_date(skip(k, Kind::kDet)); nd && nd->e.day >= 0) take_longest(d, nd);
+  if (Opt nd = numeric_date(skip(k, Kind::kDet)); nd && nd->e.day >= 0) take_longest(d, std::move(nd));
   if (d) {
     d->e.weekday = w->ival;
     d->rule = "time.date.weekday_date";

@@ -421,9 +421,6 @@ Grammar::P Grammar::range(Expr from, Expr to, uint32_t end, std::string_view rul
   return p;
 }
 
-void Grammar::take_longest(Opt& best, Opt cand) {
-  if (cand && (!best || cand->end > best->end)) best = std::move(cand);
-}
 
 Grammar::Opt Grammar::unit(uint32_t i) {
   Opt best;

@@ -153,7 +153,11 @@ class Grammar {
   // or a bounded time ("tomorrow before 5pm").
   Opt day_with_times(const P& day);
 
-  static void take_longest(Opt& best, Opt cand);
+  // Inline: called a dozen times per date() with mostly empty candidates.
+  static void take_longest(Opt& best, Opt&& cand) {
+    if (cand && (!best || cand->end > best->end)) best = std::move(cand);
+  }
+  static void take_longest(Opt& best, const P& cand) { take_longest(best, Opt(cand)); }
   // Keeps a built string for the document; Expr fields view it.
   std::string_view keep(std::string text) { return s_.owned.emplace_back(std::move(text)); }
   // A calendar date read by `rule`, ending before token `end`; -1 leaves a
