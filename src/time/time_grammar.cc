@@ -241,12 +241,6 @@ const timelex::Entry* Grammar::lex_at(uint32_t i, Kind k, uint32_t* end) const {
   return nullptr;
 }
 
-uint32_t Grammar::skip(uint32_t i, Kind k) const {
-  uint32_t e = i;
-  return lex(i, k, &e) ? e : i;
-}
-
-uint32_t Grammar::skip_punct(uint32_t i, char c) const { return is_punct(i, c) ? i + 1 : i; }
 
 bool Grammar::count_at(uint32_t i, double& value, uint32_t& end) const {
   if (i >= end_) return false;

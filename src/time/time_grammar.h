@@ -88,8 +88,11 @@ class Grammar {
   bool count_at(uint32_t i, double& value, uint32_t& end) const;
   // Day of month at i: 29, 1er, 29th, first, premier. Sets end.
   bool day_at(uint32_t i, int& day, uint32_t& end) const;
-  uint32_t skip(uint32_t i, timelex::Kind k) const;  // past an optional word of kind k
-  uint32_t skip_punct(uint32_t i, char c) const;
+  uint32_t skip(uint32_t i, timelex::Kind k) const {  // past an optional word of kind k
+    uint32_t e = i;
+    return lex(i, k, &e) ? e : i;
+  }
+  uint32_t skip_punct(uint32_t i, char c) const { return is_punct(i, c) ? i + 1 : i; }
   // Past an article that stays out of the spans of periods ("la semaine
   // dernière" keeps "la"; English "the last quarter" is read from "last").
   uint32_t skip_article(uint32_t i) const {
