@@ -42,6 +42,12 @@ Grammar::Opt Grammar::day_relative(uint32_t i) {
 // last week, next month, cette année, la semaine dernière, l'an prochain,
 // the last 3 weeks, les 3 derniers jours.
 Grammar::Opt Grammar::period_shift(uint32_t i) {
+  // Fail fast: each reading opens at i with one of these words, or a count
+  // (count_at reads a digit token or word numeral at i whatever its bits say).
+  if (!(kinds(i) & (bit(Kind::kLater) | bit(Kind::kAgo) | bit(Kind::kDir) | bit(Kind::kDet) | bit(Kind::kUnit) |
+                    bit(Kind::kCount))) &&
+      !(i < end_ && ((kinds_[i] & kWordNumberBit) || doc_.tokens[i].kind == TokenKind::kNumber)))
+    return std::nullopt;
   // "later this week", "earlier this year": the same period.
   if (uint32_t k = 0; (lex(i, Kind::kLater, &k) || lex(i, Kind::kAgo, &k)) && k > i) {
     uint32_t d = 0;
@@ -139,6 +145,11 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
 
 // trois mois, 3 days, 2,5 ans; il y a trois jours, three days ago, dans deux semaines.
 Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
+  // Fail fast: a bound or a preposition, an article, or the count itself at i (as in period_shift).
+  if (!(kinds(i) & (bit(Kind::kMore) | bit(Kind::kLess) | bit(Kind::kAgoPre) | bit(Kind::kInPre) | bit(Kind::kDet) |
+                    bit(Kind::kCount) | bit(Kind::kFew))) &&
+      !(i < end_ && ((kinds_[i] & kWordNumberBit) || doc_.tokens[i].kind == TokenKind::kNumber)))
+    return std::nullopt;
   uint32_t j = i;
   std::string_view bound;
   if (lex(i, Kind::kMore, &j)) bound = "MORE_THAN";
@@ -295,6 +306,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
 
 // dans les prochains mois, in the coming months, ces dernières années, recently, now.
 Grammar::Opt Grammar::fuzzy_ref(uint32_t i) {
+  if (!(kinds(i) & (bit(Kind::kRef) | bit(Kind::kInPre) | bit(Kind::kDet) | bit(Kind::kDir)))) return std::nullopt;  // fail fast
   uint32_t j = i;
   if (const auto* r = lex(i, Kind::kRef, &j)) {
     P p;
