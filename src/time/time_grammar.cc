@@ -154,6 +154,8 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
   // or after each position that can head a time (per sentence as well).
   s.next_strong[n] = n;
   uint32_t* const match_begin = s.match_begin.data();
+  // Document::folded_key without substr's bounds check (a token's key lies inside folded).
+  auto folded_of = [&doc](const Token& t) { return std::string_view(doc.folded.data() + t.fold_start, t.fold_size); };
   uint32_t* const next_strong = s.next_strong.data();
   size_t w = 0;  // first window that may reach the sentence
   uint32_t prev_end = 0;
@@ -166,10 +168,11 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
     bool any_strong = false;
     for (size_t x = w; x < s.windows.size() && s.windows[x].first < se; ++x) {
       const uint32_t wb = std::max(s.windows[x].first, sb), we = std::min(s.windows[x].second, se);
+      uint32_t count = static_cast<uint32_t>(s.matches.size());  // kept in step with s.matches
       for (uint32_t i = wb; i < we; ++i) {
         const Token& t = tok[i];
-        const size_t mb = s.matches.size();
-        match_begin[i] = static_cast<uint32_t>(mb);
+        const size_t mb = count;
+        match_begin[i] = count;
         if (t.kind == TokenKind::kNumber || (!t.has(kElision) && !lex.may_start(t.hash))) {
           any_strong = any_strong || (kinds[i] & kStrongBits);  // no phrase starts here
           continue;
@@ -182,15 +185,15 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
           if (multi) {
             lex.matcher().matches_at(doc, i, se, s.matches);
           } else if (lex.may_start_phrase(t.hash)) {
-            if (const auto* words = lex.single_word(t.hash, doc.folded_key(t))) {
+            if (const auto* words = lex.single_word(t.hash, folded_of(t))) {
               for (uint32_t x : *words) s.matches.push_back({i, i + 1, x});
             }
           }
-          if (const auto* el = lex.elided(doc.folded_key(t))) {
+          if (const auto* el = lex.elided(folded_of(t))) {
             for (uint32_t x : *el) s.matches.push_back({i, i + 1, x});
           }
         } else if (!multi) {
-          if (const auto* words = lex.single_word(t.hash, doc.folded_key(t))) {
+          if (const auto* words = lex.single_word(t.hash, folded_of(t))) {
             for (uint32_t x : *words) {
               const auto& forms = lex.entry(x).exact_forms;
               if (forms.empty() || std::find(forms.begin(), forms.end(), doc.normalized_of(t)) != forms.end())
@@ -214,8 +217,9 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
         for (size_t m = mb; m < s.matches.size(); ++m) mask |= bit(lex.entry(s.matches[m].payload).kind);
         kinds[i] = mask;
         any_strong = any_strong || (mask & kStrongBits);
+        count = static_cast<uint32_t>(s.matches.size());
       }
-      match_begin[we] = static_cast<uint32_t>(s.matches.size());
+      match_begin[we] = count;
     }
     if (!any_strong) {  // no token that can hold a time: the sentence is not run
       next_strong[sb] = se;
