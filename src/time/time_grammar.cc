@@ -92,6 +92,7 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
   // Locals, not members through `s`: the compiler cannot keep those in registers across stores.
   uint64_t* const kinds = s.kinds.data();
   const Token* const tok = tokens.data();
+  const timelex::Lexicon::Filter may_end_strong = lex.may_end_strong_filter(), may_start = lex.may_start_filter();
   uint32_t mark_until = 0;  // tokens [.., mark_until) already marked
   auto mark = [&](uint32_t k, uint32_t before) {
     const uint32_t from = std::max(mark_until, k >= before ? k - before : 0);
@@ -125,7 +126,7 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
       }
       s.number[k] = number;
       s.ndigits[k] = static_cast<uint8_t>(ndigits);
-    } else if (t.kind == TokenKind::kWord && lex.may_end_strong(t.hash)) {
+    } else if (t.kind == TokenKind::kWord && may_end_strong(t.hash)) {
       candidate = true;
     }
     if (t.has(kHyphenated)) bits |= kHyphenBit;
@@ -173,7 +174,7 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
         const Token& t = tok[i];
         const size_t mb = count;
         match_begin[i] = count;
-        if (t.kind == TokenKind::kNumber || (!t.has(kElision) && !lex.may_start(t.hash))) {
+        if (t.kind == TokenKind::kNumber || (!t.has(kElision) && !may_start(t.hash))) {
           any_strong = any_strong || (kinds[i] & kStrongBits);  // no phrase starts here
           continue;
         }

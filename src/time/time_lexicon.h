@@ -124,6 +124,17 @@ class Lexicon {
   // ends with a token of this hash: the grammar only looks around such tokens.
   bool may_end_strong(uint64_t token_hash) const { return test(strong_last_tokens_, token_hash); }
   static bool strong(Kind k);
+  // The filters above as plain views, for loops over every token that
+  // should keep the bit array's address in a register.
+  struct Filter {
+    const uint64_t* bits;
+    bool operator()(uint64_t token_hash) const {
+      const uint32_t bit = static_cast<uint32_t>(token_hash >> 48);
+      return (bits[bit >> 6] >> (bit & 63)) & 1;
+    }
+  };
+  Filter may_start_filter() const { return {first_tokens_.data()}; }
+  Filter may_end_strong_filter() const { return {strong_last_tokens_.data()}; }
   const Entry& entry(uint32_t i) const { return entries_[i]; }
   // Entries of a French-style elided particle alone ("l'", "d'"): the phrase
   // matcher cannot hold them, since a phrase "l'" does not tokenize as the
