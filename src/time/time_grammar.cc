@@ -186,16 +186,23 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
           if (multi) {
             lex.matcher().matches_at(doc, i, se, s.matches);
           } else if (lex.may_start_phrase(t.hash)) {
-            if (const auto* words = lex.single_word(t.hash, folded_of(t))) {
-              for (uint32_t x : *words) s.matches.push_back({i, i + 1, x});
+            if (const auto* word = lex.single_word(t.hash, folded_of(t))) {
+              for (uint32_t x : word->entries) s.matches.push_back({i, i + 1, x});
             }
           }
           if (const auto* el = lex.elided(folded_of(t))) {
             for (uint32_t x : *el) s.matches.push_back({i, i + 1, x});
           }
         } else if (!multi) {
-          if (const auto* words = lex.single_word(t.hash, folded_of(t))) {
-            for (uint32_t x : *words) {
+          if (const auto* word = lex.single_word(t.hash, folded_of(t))) {
+            if (!word->exact) {  // the common case: every entry, and their kinds known beforehand
+              for (uint32_t x : word->entries) s.matches.push_back({i, i + 1, x});
+              kinds[i] |= word->kinds;
+              any_strong = any_strong || (kinds[i] & kStrongBits);
+              count = static_cast<uint32_t>(s.matches.size());
+              continue;
+            }
+            for (uint32_t x : word->entries) {
               const auto& forms = lex.entry(x).exact_forms;
               if (forms.empty() || std::find(forms.begin(), forms.end(), doc.normalized_of(t)) != forms.end())
                 s.matches.push_back({i, i + 1, x});

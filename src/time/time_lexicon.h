@@ -112,11 +112,19 @@ class Lexicon {
   bool may_continue(uint64_t first_hash, uint64_t second_hash) const {
     return test(pair_tokens_, combine_hash(combine_hash(0, first_hash), second_hash));
   }
-  const std::vector<uint32_t>* single_word(uint64_t token_hash, std::string_view folded) const {
+  // The one-word entries of a folded word, with what the grammar's prep
+  // needs of them without reading each entry.
+  struct SingleWord {
+    std::string key;                // folded
+    std::vector<uint32_t> entries;
+    uint64_t kinds = 0;             // bit k: an entry of Kind k
+    bool exact = false;             // an entry matches only as written (exact_forms)
+  };
+  const SingleWord* single_word(uint64_t token_hash, std::string_view folded) const {
     auto it = single_.find(token_hash);
     if (it == single_.end()) return nullptr;
-    for (const auto& [key, entries] : it->second) {
-      if (key == folded) return &entries;
+    for (const auto& w : it->second) {
+      if (w.key == folded) return &w;
     }
     return nullptr;
   }
@@ -174,7 +182,7 @@ class Lexicon {
   std::vector<uint64_t> multi_first_tokens_ = std::vector<uint64_t>(1 << 10, 0);
   std::vector<uint64_t> pair_tokens_ = std::vector<uint64_t>(1 << 10, 0);  // first two tokens of longer phrases
   // One-token phrases by token hash: (folded key, entries), to rule out collisions.
-  std::unordered_map<uint64_t, std::vector<std::pair<std::string, std::vector<uint32_t>>>> single_;
+  std::unordered_map<uint64_t, std::vector<SingleWord>> single_;
   bool day_first_ = true;
   bool lower_months_ = true;
 };
