@@ -86,7 +86,11 @@ bool interval(const Point& p, Ymd& b, Ymd& e) {
 
 std::string time_part(const Point& p) {
   if (p.hour >= 0) return timecal::format_time(p.hour, p.minute, p.second);
-  if (!p.pod.empty()) return "T" + std::string(p.pod);
+  if (!p.pod.empty()) {
+    std::string out = "T";  // appended: g++ 12 warns falsely (-Wrestrict) on "T" + string
+    out += p.pod;
+    return out;
+  }
   return "";
 }
 
