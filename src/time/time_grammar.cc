@@ -166,7 +166,7 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
     if (sb < prev_end) w = 0;  // sentences out of order: start over
     prev_end = se;
     while (w < s.windows.size() && s.windows[w].second <= sb) ++w;
-    bool any_strong = false;
+    uint64_t seen = 0;  // the kinds bits of the sentence's window tokens, OR'ed
     for (size_t x = w; x < s.windows.size() && s.windows[x].first < se; ++x) {
       const uint32_t wb = std::max(s.windows[x].first, sb), we = std::min(s.windows[x].second, se);
       uint32_t count = static_cast<uint32_t>(s.matches.size());  // kept in step with s.matches
@@ -175,7 +175,7 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
         const size_t mb = count;
         match_begin[i] = count;
         if (t.kind == TokenKind::kNumber || (!t.has(kElision) && !may_start(t.hash))) {
-          any_strong = any_strong || (kinds[i] & kStrongBits);  // no phrase starts here
+          seen |= kinds[i];  // no phrase starts here
           continue;
         }
         // A phrase of two tokens or more can start here: else the matcher
@@ -198,7 +198,7 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
             if (!word->exact) {  // the common case: every entry, and their kinds known beforehand
               for (uint32_t x : word->entries) s.matches.push_back({i, i + 1, x});
               kinds[i] |= word->kinds;
-              any_strong = any_strong || (kinds[i] & kStrongBits);
+              seen |= kinds[i];
               count = static_cast<uint32_t>(s.matches.size());
               continue;
             }
@@ -224,12 +224,12 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
         uint64_t mask = kinds[i];
         for (size_t m = mb; m < s.matches.size(); ++m) mask |= bit(lex.entry(s.matches[m].payload).kind);
         kinds[i] = mask;
-        any_strong = any_strong || (mask & kStrongBits);
+        seen |= mask;
         count = static_cast<uint32_t>(s.matches.size());
       }
       match_begin[we] = count;
     }
-    if (!any_strong) {  // no token that can hold a time: the sentence is not run
+    if (!(seen & kStrongBits)) {  // no token that can hold a time: the sentence is not run
       next_strong[sb] = se;
       continue;
     }
