@@ -838,27 +838,29 @@ Grammar::Opt Grammar::unit_period(uint32_t i) {
 
 Grammar::Opt Grammar::date(uint32_t i) {
   Opt best;
+  // Read once: the rules below cannot change them, but the compiler reloads across each call.
+  const uint64_t here = kinds(i), next = kinds(i + 1), next2 = kinds(i + 2);
   // the second week of 2021, the 21st century: an ordinal (or "last") then a unit word
-  if ((kinds(i) | kinds(i + 1)) & bit(Kind::kOrdinal) || ((kinds(i) | kinds(i + 1)) & bit(Kind::kDir)) ||
-      (kinds(i + 1) & bit(Kind::kOrdSuffix)) || (kinds(i + 2) & bit(Kind::kOrdSuffix)))
+  if ((here | next) & bit(Kind::kOrdinal) || ((here | next) & bit(Kind::kDir)) ||
+      (next & bit(Kind::kOrdSuffix)) || (next2 & bit(Kind::kOrdSuffix)))
     take_longest(best, nth_period(i));
-  if (kinds(i) & (bit(Kind::kHoliday) | bit(Kind::kDir))) take_longest(best, holiday(i));
-  if (kinds(i) & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_weekday(i));
-  if ((kinds(i) | kinds(i + 1)) & bit(Kind::kUnit)) take_longest(best, unit_period(i));
+  if (here & (bit(Kind::kHoliday) | bit(Kind::kDir))) take_longest(best, holiday(i));
+  if (here & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_weekday(i));
+  if ((here | next) & bit(Kind::kUnit)) take_longest(best, unit_period(i));
   take_longest(best, day_month_year(i));
   // the 20th of next month: an ordinal day (digits with a suffix, or a word)
-  if (kinds(i) & (bit(Kind::kDet) | bit(Kind::kOrdinal) | kNumberBit)) take_longest(best, day_of_month_shift(i));
+  if (here & (bit(Kind::kDet) | bit(Kind::kOrdinal) | kNumberBit)) take_longest(best, day_of_month_shift(i));
   take_longest(best, month_day_year(i));
   take_longest(best, month_year(i));
   take_longest(best, numeric_date(i));
-  if (kinds(i) & kNumberBit) {
+  if (here & kNumberBit) {
     take_longest(best, dotted_date(i));
     take_longest(best, hyphen_month_date(i));
     take_longest(best, spaced_date(i));
     take_longest(best, year_month(i));
   }
   take_longest(best, year_alone(i));
-  if (kinds(i) & kHyphenBit) take_longest(best, hyphen_month_date(i));
+  if (here & kHyphenBit) take_longest(best, hyphen_month_date(i));
   take_longest(best, weekday_date(i));
   take_longest(best, season(i));
   take_longest(best, quarter(i));

@@ -538,7 +538,9 @@ Grammar::Opt Grammar::full(uint32_t i) {
       {Kind::kAfter, "AFTER", "time.after"},       {Kind::kUntil, "ON_OR_BEFORE", "time.until"},
       {Kind::kApprox, "APPROX", "time.approx"},
   };
+  const uint64_t here = kinds(i);  // read once: the calls below cannot see it change
   for (const auto& m : kMods) {
+    if (!(here & bit(m.kind))) continue;
     const auto* w = lex(i, m.kind, &j);
     if (!w) continue;
     Opt inner = unit(j);
