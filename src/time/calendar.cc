@@ -118,7 +118,17 @@ std::string two(int n) {
   return {static_cast<char>('0' + n / 10), static_cast<char>('0' + n % 10)};
 }
 
-std::string format_date(Ymd d) { return four(d.y) + "-" + two(d.m) + "-" + two(d.d); }
+std::string format_date(Ymd d) {
+  // The common case in one buffer: four() + two() + two() built five strings.
+  if (d.y >= 0 && d.y <= 9999 && d.m >= 0 && d.m <= 99 && d.d >= 0 && d.d <= 99) {
+    const char b[10] = {static_cast<char>('0' + d.y / 1000), static_cast<char>('0' + d.y / 100 % 10),
+                        static_cast<char>('0' + d.y / 10 % 10), static_cast<char>('0' + d.y % 10), '-',
+                        static_cast<char>('0' + d.m / 10), static_cast<char>('0' + d.m % 10), '-',
+                        static_cast<char>('0' + d.d / 10), static_cast<char>('0' + d.d % 10)};
+    return std::string(b, sizeof b);
+  }
+  return four(d.y) + "-" + two(d.m) + "-" + two(d.d);
+}
 
 std::string format_time(int h, int m, int s) {
   // Appends rather than "literal" + string: g++ 12 warns falsely (-Wrestrict) on the latter.

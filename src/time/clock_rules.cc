@@ -257,7 +257,7 @@ Grammar::Opt Grammar::clock_after(uint32_t j0) {
   // tonight around 7, friday the 26th around 4: the day's time (one value, so no mod)
   const bool approx = j == j0 && lex(j0, Kind::kApprox, &j);
   if (Opt t = clock(j)) {
-    if (approx) t->e.mod.clear();
+    if (approx) t->e.mod = {};
     return t;
   }
   if (j == j0) return std::nullopt;

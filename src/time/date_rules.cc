@@ -39,6 +39,10 @@ Grammar::Opt Grammar::optional_year(P p) {
 }
 
 Grammar::Opt Grammar::day_month_year(uint32_t i) {
+  // Fail fast: a day (digits, ordinal, word numeral) or the article before it.
+  // (day_at reads word numerals without the sentence's lower bound: so does this test.)
+  if (!(kinds(i) & (bit(Kind::kDet) | bit(Kind::kOrdinal) | kNumberBit)) && !(i < end_ && (kinds_[i] & kWordNumberBit)))
+    return std::nullopt;
   uint32_t j = i;
   if (const auto* det = lex(i, Kind::kDet, &j); !det || !det->in_span) j = i;
   int day = 0;
@@ -89,6 +93,7 @@ Grammar::Opt Grammar::month_day_year(uint32_t i) {
 }
 
 Grammar::Opt Grammar::month_year(uint32_t i) {
+  if (!(kinds(i) & (bit(Kind::kMonth) | bit(Kind::kDir) | bit(Kind::kMonthIntro)))) return std::nullopt;  // fail fast
   uint32_t j = i;
   int pre_dir = 0;
   bool has_pre_dir = false;
@@ -334,6 +339,7 @@ Grammar::Opt Grammar::year_alone(uint32_t i) {
 }
 
 Grammar::Opt Grammar::weekday_date(uint32_t i) {
+  if (!(kinds(i) & (bit(Kind::kWeekday) | bit(Kind::kDir)))) return std::nullopt;  // fail fast
   uint32_t j = i;
   uint32_t we = 0;
   uint32_t dj = j;
@@ -354,7 +360,7 @@ Grammar::Opt Grammar::weekday_date(uint32_t i) {
   Opt d;
   take_longest(d, day_month_year(k));
   take_longest(d, month_day_year(k));
-  if (Opt nd = numeric_date(skip(k, Kind::kDet)); nd && nd->e.day >= 0) take_longest(d, nd);
+  if (Opt nd = numeric_date(skip(k, Kind::kDet)); nd && nd->e.day >= 0) take_longest(d, std::move(nd));
   if (d) {
     d->e.weekday = w->ival;
     d->rule = "time.date.weekday_date";
@@ -398,6 +404,7 @@ Grammar::Opt Grammar::weekday_date(uint32_t i) {
 }
 
 Grammar::Opt Grammar::season(uint32_t i) {
+  if (!(kinds(i) & (bit(Kind::kSeason) | bit(Kind::kDet) | bit(Kind::kDir)))) return std::nullopt;  // fail fast
   uint32_t j = skip(i, Kind::kDet);
   P p;
   uint32_t dj = j;
@@ -424,6 +431,9 @@ Grammar::Opt Grammar::season(uint32_t i) {
 
 // le troisième trimestre 2024, the third quarter of 2016, Q3 2024, le premier semestre.
 Grammar::Opt Grammar::quarter(uint32_t i) {
+  // Fail fast (called at every date head): each reading opens with one of these at i.
+  if (!(kinds(i) & (bit(Kind::kPeriodCode) | bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)))
+    return std::nullopt;
   uint32_t j = skip(i, Kind::kDet);  // "le troisième trimestre", "the third quarter"
   int ord = 0;
   uint32_t oe = 0;
@@ -493,6 +503,9 @@ Grammar::Opt Grammar::quarter(uint32_t i) {
 
 // the 1990s, the '90s, les années 90, les années 1990.
 Grammar::Opt Grammar::decade(uint32_t i) {
+  // Fail fast: an article, "années", the number itself, or the apostrophe of '90s.
+  if (!(kinds(i) & (bit(Kind::kDet) | bit(Kind::kDecadeIntro) | kNumberBit)) && !is_punct(i, '\''))
+    return std::nullopt;
   // the 1990s, the 1970's, the '90s, the 70s, les années 90, les années 1990
   uint32_t j = i;
   const bool det = lex(i, Kind::kDet, &j) != nullptr;
@@ -529,6 +542,9 @@ Grammar::Opt Grammar::decade(uint32_t i) {
 
 // fin 2024, début juin, mi-juin, late 2024, early next year, the end of this year.
 Grammar::Opt Grammar::part_of(uint32_t i) {
+  // Fail fast: a part word, after an article or in a hyphenated token.
+  if (!(kinds(i) & (bit(Kind::kPart) | bit(Kind::kDet))) && !(i < end_ && doc_.tokens[i].has(kHyphenated)))
+    return std::nullopt;
   uint32_t j = skip_article(i);
   uint32_t pe = 0;
   const timelex::Entry* part = lex(j, Kind::kPart, &pe);
@@ -697,7 +713,7 @@ Grammar::Opt Grammar::nth_weekday(uint32_t i) {
   uint32_t me = 0;
   if (Opt m = month_year(k); m && m->e.day < 0) {
     p.e.year = m->e.year;
-    p.e.movable = std::to_string(nth) + ":" + std::to_string(w->ival) + ":" + std::to_string(m->e.month);
+    p.e.movable = keep(std::to_string(nth) + ":" + std::to_string(w->ival) + ":" + std::to_string(m->e.month));
     p.end = m->end;
     return p;
   }
@@ -822,27 +838,29 @@ Grammar::Opt Grammar::unit_period(uint32_t i) {
 
 Grammar::Opt Grammar::date(uint32_t i) {
   Opt best;
+  // Read once: the rules below cannot change them, but the compiler reloads across each call.
+  const uint64_t here = kinds(i), next = kinds(i + 1), next2 = kinds(i + 2);
   // the second week of 2021, the 21st century: an ordinal (or "last") then a unit word
-  if ((kinds(i) | kinds(i + 1)) & bit(Kind::kOrdinal) || ((kinds(i) | kinds(i + 1)) & bit(Kind::kDir)) ||
-      (kinds(i + 1) & bit(Kind::kOrdSuffix)) || (kinds(i + 2) & bit(Kind::kOrdSuffix)))
+  if ((here | next) & bit(Kind::kOrdinal) || ((here | next) & bit(Kind::kDir)) ||
+      (next & bit(Kind::kOrdSuffix)) || (next2 & bit(Kind::kOrdSuffix)))
     take_longest(best, nth_period(i));
-  if (kinds(i) & (bit(Kind::kHoliday) | bit(Kind::kDir))) take_longest(best, holiday(i));
-  if (kinds(i) & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_weekday(i));
-  if ((kinds(i) | kinds(i + 1)) & bit(Kind::kUnit)) take_longest(best, unit_period(i));
+  if (here & (bit(Kind::kHoliday) | bit(Kind::kDir))) take_longest(best, holiday(i));
+  if (here & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_weekday(i));
+  if ((here | next) & bit(Kind::kUnit)) take_longest(best, unit_period(i));
   take_longest(best, day_month_year(i));
   // the 20th of next month: an ordinal day (digits with a suffix, or a word)
-  if (kinds(i) & (bit(Kind::kDet) | bit(Kind::kOrdinal) | kNumberBit)) take_longest(best, day_of_month_shift(i));
+  if (here & (bit(Kind::kDet) | bit(Kind::kOrdinal) | kNumberBit)) take_longest(best, day_of_month_shift(i));
   take_longest(best, month_day_year(i));
   take_longest(best, month_year(i));
   take_longest(best, numeric_date(i));
-  if (kinds(i) & kNumberBit) {
+  if (here & kNumberBit) {
     take_longest(best, dotted_date(i));
     take_longest(best, hyphen_month_date(i));
     take_longest(best, spaced_date(i));
     take_longest(best, year_month(i));
   }
   take_longest(best, year_alone(i));
-  if (kinds(i) & kHyphenBit) take_longest(best, hyphen_month_date(i));
+  if (here & kHyphenBit) take_longest(best, hyphen_month_date(i));
   take_longest(best, weekday_date(i));
   take_longest(best, season(i));
   take_longest(best, quarter(i));

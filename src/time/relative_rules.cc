@@ -32,7 +32,7 @@ Grammar::Opt Grammar::day_relative(uint32_t i) {
   P p;
   p.e.rel_unit = 'D';
   p.e.rel_n = d->ival;
-  if (auto colon = d->sval.find(':'); colon != std::string::npos) p.e.pod = d->sval.substr(colon + 1);
+  if (auto colon = d->sval.find(':'); colon != std::string::npos) p.e.pod = std::string_view(d->sval).substr(colon + 1);
   p.end = de;
   p.rule = "time.relative.day";
   p.where = d->where;
@@ -42,6 +42,12 @@ Grammar::Opt Grammar::day_relative(uint32_t i) {
 // last week, next month, cette année, la semaine dernière, l'an prochain,
 // the last 3 weeks, les 3 derniers jours.
 Grammar::Opt Grammar::period_shift(uint32_t i) {
+  // Fail fast: each reading opens at i with one of these words, or a count
+  // (count_at reads a digit token or word numeral at i whatever its bits say).
+  if (!(kinds(i) & (bit(Kind::kLater) | bit(Kind::kAgo) | bit(Kind::kDir) | bit(Kind::kDet) | bit(Kind::kUnit) |
+                    bit(Kind::kCount))) &&
+      !(i < end_ && ((kinds_[i] & kWordNumberBit) || doc_.tokens[i].kind == TokenKind::kNumber)))
+    return std::nullopt;
   // "later this week", "earlier this year": the same period.
   if (uint32_t k = 0; (lex(i, Kind::kLater, &k) || lex(i, Kind::kAgo, &k)) && k > i) {
     uint32_t d = 0;
@@ -139,6 +145,11 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
 
 // trois mois, 3 days, 2,5 ans; il y a trois jours, three days ago, dans deux semaines.
 Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
+  // Fail fast: a bound or a preposition, an article, or the count itself at i (as in period_shift).
+  if (!(kinds(i) & (bit(Kind::kMore) | bit(Kind::kLess) | bit(Kind::kAgoPre) | bit(Kind::kInPre) | bit(Kind::kDet) |
+                    bit(Kind::kCount) | bit(Kind::kFew))) &&
+      !(i < end_ && ((kinds_[i] & kWordNumberBit) || doc_.tokens[i].kind == TokenKind::kNumber)))
+    return std::nullopt;
   uint32_t j = i;
   std::string_view bound;
   if (lex(i, Kind::kMore, &j)) bound = "MORE_THAN";
@@ -295,6 +306,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
 
 // dans les prochains mois, in the coming months, ces dernières années, recently, now.
 Grammar::Opt Grammar::fuzzy_ref(uint32_t i) {
+  if (!(kinds(i) & (bit(Kind::kRef) | bit(Kind::kInPre) | bit(Kind::kDet) | bit(Kind::kDir)))) return std::nullopt;  // fail fast
   uint32_t j = i;
   if (const auto* r = lex(i, Kind::kRef, &j)) {
     P p;
@@ -357,12 +369,12 @@ Grammar::Opt Grammar::set_words(uint32_t i) {
     return p;
   }
   if (const auto* w = lex(j, Kind::kWeekday, &k)) {
-    p.e.set_value = "XXXX-WXX-" + std::to_string(w->ival);
+    p.e.set_value = keep("XXXX-WXX-" + std::to_string(w->ival));
     p.end = k;
     return p;
   }
   if (const auto* pod = lex(j, Kind::kPod, &k)) {
-    p.e.set_value = "T" + pod->sval;
+    p.e.set_value = keep("T" + pod->sval);
     p.end = k;
     return p;
   }
@@ -372,7 +384,7 @@ Grammar::Opt Grammar::set_words(uint32_t i) {
   if (const auto* u = lex(ne, Kind::kUnit, &k)) {
     const timeexpr::Unit unit = unit_char(u->sval);
     if (!unit) return std::nullopt;
-    p.e.set_value = timeresolve::duration_value(n * u->factor, unit);  // every fortnight: P2W
+    p.e.set_value = keep(timeresolve::duration_value(n * u->factor, unit));  // every fortnight: P2W
     p.end = k;
     return p;
   }
@@ -384,9 +396,9 @@ Grammar::Opt Grammar::set_words(uint32_t i) {
 void Grammar::set_time(P& p, const Expr& t, uint32_t end) {
   const std::string time = timeresolve::resolve(t, std::nullopt, 0).value;
   if (time.empty() || time[0] != 'T') return;
-  const std::string& v = p.e.set_value;
-  if (v.starts_with("XXXX-WXX-") && v.size() == 10) p.e.set_value = v + time;
-  else if (v == "P1D" || (v.size() == 3 && v[0] == 'T')) p.e.set_value = time;
+  const std::string_view v = p.e.set_value;
+  if (v.starts_with("XXXX-WXX-") && v.size() == 10) p.e.set_value = keep(std::string(v) + time);
+  else if (v == "P1D" || (v.size() == 3 && v[0] == 'T')) p.e.set_value = keep(time);
   else return;
   p.end = std::max(p.end, end);
 }

@@ -21,12 +21,12 @@ struct Point {
   Gran gran = Gran::kNone;
   int week_y = -1, week = -1;  // ISO week, for kWeek / kWeekend
   int quarter = -1, half = -1, decade = -1, century = -1;
-  std::string season;
+  std::string_view season;  // views, as in Expr
   int hour = -1, minute = -1, second = -1;
-  std::string pod;
+  std::string_view pod;
 };
 
-int season_month(const std::string& s) {
+int season_month(std::string_view s) {
   return s == "SP" ? 3 : s == "SU" ? 6 : s == "FA" ? 9 : 12;
 }
 
@@ -86,7 +86,11 @@ bool interval(const Point& p, Ymd& b, Ymd& e) {
 
 std::string time_part(const Point& p) {
   if (p.hour >= 0) return timecal::format_time(p.hour, p.minute, p.second);
-  if (!p.pod.empty()) return "T" + p.pod;
+  if (!p.pod.empty()) {
+    std::string out = "T";  // appended: g++ 12 warns falsely (-Wrestrict) on "T" + string
+    out += p.pod;
+    return out;
+  }
   return "";
 }
 
@@ -98,7 +102,7 @@ std::string value_of(const Point& p) {
     case Gran::kYear: return four(p.y);
     case Gran::kHalf: return four(p.y) + "-H" + std::to_string(p.half);
     case Gran::kQuarter: return four(p.y) + "-Q" + std::to_string(p.quarter);
-    case Gran::kSeason: return four(p.y) + "-" + p.season;
+    case Gran::kSeason: return four(p.y) + "-" + std::string(p.season);
     case Gran::kMonth: return four(p.y) + "-" + two(p.m);
     case Gran::kWeek: return four(p.week_y) + "-W" + two(p.week);
     case Gran::kWeekend: return four(p.week_y) + "-W" + two(p.week) + "-WE";
@@ -274,12 +278,12 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
     if (y < 0 && e.rel_unit == 'Y' && has_ref) y = r.y + e.rel_n;
     if (y < 0 && has_ref) {
       y = pick(r.y, dir, tense, [&](int yy) {
-        auto d = movable_day(e.movable, yy);
+        auto d = movable_day(std::string(e.movable), yy);
         if (!d) return 0;
         return d->y != r.y ? sign(d->y - r.y) : sign(days_from_civil(*d) - days_from_civil(r)); });
     }
     if (y < 0) { ok = false; return p; }
-    auto d = movable_day(e.movable, y);
+    auto d = movable_day(std::string(e.movable), y);
     if (!d) { ok = false; return p; }
     set_day(p, *d);
     return p;

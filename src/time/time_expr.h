@@ -23,47 +23,53 @@ bool unit_is_clock(Unit u);  // H N S
 
 enum class ExprType : uint8_t { kDate, kDuration, kSet, kRef, kRange };
 
+// The text fields are views: of lexicon strings (which live as long as the
+// annotator), of literals, or of strings the grammar keeps for the document
+// (Scratch::owned). Views make an Expr cheap to build, move and drop, which
+// the rule cascade does tens of times per candidate token.
 struct Expr {
-  ExprType type = ExprType::kDate;
-  Gran gran = Gran::kNone;
+  // (Fields are grouped by their default, -1 then 0, so that building one is
+  // a few wide stores: the cascade builds an Expr for most rules it tries.)
 
   // Written calendar fields, -1 when absent.
   int year = -1, month = -1, day = -1, weekday = -1;
   int quarter = -1, half = -1, week = -1, decade = -1, century = -1;
-  std::string season;  // SP SU FA WI
-  // Time of day, -1 when absent; pod: MO AF EV NI DT (part of the day).
+  // Time of day, -1 when absent (pod below: the part of the day).
   int hour = -1, minute = -1, second = -1;
   int ampm = -1;  // 0 am, 12 pm, -1 unwritten
-  std::string pod;
 
-  // Shift of a calendar period from the reference: "last week" (W, -1),
-  // "hier" (D, -1), "cette année" (Y, 0). rel_unit 0 when none.
-  Unit rel_unit = 0;
-  int rel_n = 0;
+  std::string_view season;  // SP SU FA WI
+  std::string_view pod;     // MO AF EV NI DT
+  // A holiday's rule when the day depends on the year: N:W:M or easter+K.
+  std::string_view movable;
+  std::string_view set_value;  // SET
+  std::string_view ref;        // PRESENT_REF, PAST_REF, FUTURE_REF
+  std::string_view mod;        // TIMEX3 mod
+
   // Offset from the reference by a duration: "il y a trois jours" (-1, 3 D).
-  int offset_sign = 0;
   double offset_n = 0;
-  Unit offset_unit = 0;
-  // A last/next/this word on a weekday, month, season: -1, 0, +1; has_dir when written.
-  int dir = 0;
-  bool has_dir = false;
-
   // Duration: amount (negative when unknown: "quelques mois") and unit, and
   // a second and a third, smaller component ("1 hour and 30 minutes", "2 years 1 month 21 days ago").
   double amount = 0;
-  Unit unit = 0;
   double amount2 = 0;
-  Unit unit2 = 0;
   double amount3 = 0;
-  Unit unit3 = 0;
 
-  // A holiday's rule when the day depends on the year: N:W:M or easter+K.
-  std::string movable;
+  // Shift of a calendar period from the reference: "last week" (W, -1),
+  // "hier" (D, -1), "cette année" (Y, 0). rel_unit 0 when none.
+  int rel_n = 0;
+  int offset_sign = 0;  // with offset_n, offset_unit
+  // A last/next/this word on a weekday, month, season: -1, 0, +1; has_dir when written.
+  int dir = 0;
   int rank = 0;  // with weekday and a relative month: the first (1) ... last (-1) such weekday
   int month_week = 0;  // with a month: its first (1) ... last (-1) week ("the third week of January")
-  std::string set_value;  // SET
-  std::string ref;        // PRESENT_REF, PAST_REF, FUTURE_REF
-  std::string mod;        // TIMEX3 mod
+  ExprType type = ExprType::kDate;
+  Gran gran = Gran::kNone;
+  Unit rel_unit = 0;
+  Unit offset_unit = 0;
+  Unit unit = 0;  // with amount
+  Unit unit2 = 0;
+  Unit unit3 = 0;
+  bool has_dir = false;
 
   // Range: [0] from, [1] to; end_at_begin: the range ends where [1] begins
   // ("the last 3 weeks" ends at the reference day).

@@ -10,18 +10,48 @@ using timeexpr::Expr;
 using timeexpr::ExprType;
 using timelex::Kind;
 
+namespace {
+// Kinds whose phrases can head a time (Lexicon::strong), as a mask of kind bits.
+uint64_t strong_kind_bits() {
+  uint64_t m = 0;
+  for (unsigned k = 0; k <= static_cast<unsigned>(Kind::kPeriodCode); ++k)
+    if (timelex::Lexicon::strong(static_cast<Kind>(k))) m |= uint64_t{1} << k;
+  return m;
+}
+}  // namespace
+
 Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
-    : doc_(doc), lex_(lex), first_(0), end_(0), s_(s) {
+    : doc_(doc), lex_(lex), first_(0), end_(0), s_(s), kinds_(nullptr), number_(nullptr), ndigits_(nullptr) {
+  static_assert(static_cast<unsigned>(Kind::kPeriodCode) < 61, "kind bits run into the token bits");
+  static const uint64_t kStrongBits = strong_kind_bits() | kNumberBit | kWordNumberBit | kHyphenBit;
   const auto n = static_cast<uint32_t>(doc.tokens.size());
+  const auto& tokens = doc.tokens;
   s.matches.clear();
-  s.match_begin.assign(n + 1, 0);
-  s.number.assign(n, -1);
-  s.ndigits.assign(n, 0);
-  s.word_number.assign(n, std::numeric_limits<double>::quiet_NaN());
-  s.word_number_end.assign(n, 0);
-  s.next_strong.assign(n + 1, n);
-  s.needed.assign(n, 0);
-  s.kinds.assign(n, 0);
+  s.word_numbers.clear();
+  s.blocked.clear();
+  s.windows.clear();
+  s.owned.clear();
+  // Grown, never reset: this per-document prep costs per token, so only what
+  // the grammar reads gets written (kinds everywhere, the rest where a bit or
+  // a window says it is valid).
+  if (s.kinds.size() < n + 1) {
+    s.kinds.resize(n + 1);
+    s.match_begin.resize(n + 1);
+    s.next_strong.resize(n + 1);
+    s.number.resize(n + 1);
+    s.ndigits.resize(n + 1);
+    s.word_number.resize(n + 1);
+    s.word_number_end.resize(n + 1);
+  }
+  kinds_ = s.kinds.data();
+  number_ = s.number.data();
+  ndigits_ = s.ndigits.data();
+  // The first token starting at or after byte `at`, from token `from` on.
+  auto token_at = [&](uint32_t from, uint32_t at) {
+    return static_cast<uint32_t>(
+        std::partition_point(tokens.begin() + from, tokens.end(), [at](const Token& t) { return t.at.start < at; }) -
+        tokens.begin());
+  };
 
   // Word numerals from the number layer (digits are read from the tokens).
   uint32_t ti = 0;
@@ -29,26 +59,29 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
     if (!ns.amount.value || ns.role == NumberRole::kPercent || ns.role == NumberRole::kPhone ||
         ns.role == NumberRole::kIdentifier)
       continue;  // counts, ordinals, times of day, years written in words
-    while (ti < n && doc.tokens[ti].at.start < ns.at.start) ++ti;
+    ti = token_at(ti, ns.at.start);
     if (ti >= n) break;
-    if (doc.tokens[ti].at.start != ns.at.start || doc.tokens[ti].kind == TokenKind::kNumber) continue;
+    if (tokens[ti].at.start != ns.at.start || tokens[ti].kind == TokenKind::kNumber) continue;
     uint32_t te = ti;
-    while (te < n && doc.tokens[te].at.end <= ns.at.end) ++te;
+    while (te < n && tokens[te].at.end <= ns.at.end) ++te;
     if (te == ti) continue;
     s.word_number[ti] = *ns.amount.value;
     s.word_number_end[ti] = te;
-    s.kinds[ti] |= kWordNumberBit;
+    if (s.word_numbers.empty() || s.word_numbers.back() != ti) s.word_numbers.push_back(ti);
   }
 
   // Counted things ("47 people", "$5 million", "24 degrees") are no times:
   // their numbers start no parse (durations, "3 days", stay).
-  s.blocked.assign(n, 0);
   {
     uint32_t qi = 0;
     for (const QuantitySpan& q : doc.quantities) {
       if (q.unit.starts_with("duration")) continue;
-      while (qi < n && doc.tokens[qi].at.start < q.at.start) ++qi;
-      for (uint32_t k = qi; k < n && doc.tokens[k].at.start < q.at.end; ++k) s.blocked[k] = 1;
+      qi = token_at(qi, q.at.start);
+      uint32_t k = qi;
+      while (k < n && tokens[k].at.start < q.at.end) ++k;
+      if (k == qi) continue;
+      if (!s.blocked.empty() && s.blocked.back().second >= qi) s.blocked.back().second = std::max(s.blocked.back().second, k);
+      else s.blocked.push_back({qi, k});
     }
   }
 
@@ -59,18 +92,28 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
   const uint32_t kBeforeNumber = std::max<uint32_t>(3, lex.matcher().max_tokens());
   const uint32_t kBeforeWord = std::max<uint32_t>(5, kBeforeNumber);
   constexpr uint32_t kAfter = 2;
+  // Locals, not members through `s`: the compiler cannot keep those in registers across stores.
+  uint64_t* const kinds = s.kinds.data();
+  const Token* const tok = tokens.data();
+  const timelex::Lexicon::Filter may_end_strong = lex.may_end_strong_filter(), may_start = lex.may_start_filter();
   uint32_t mark_until = 0;  // tokens [.., mark_until) already marked
-  for (uint32_t k = 0; k < n; ++k) {
-    const Token& t = doc.tokens[k];
-    if (s.blocked[k]) {
-      s.kinds[k] &= ~kWordNumberBit;
-      s.word_number[k] = std::numeric_limits<double>::quiet_NaN();
-      continue;
+  auto mark = [&](uint32_t k, uint32_t before) {
+    const uint32_t from = std::max(mark_until, k >= before ? k - before : 0);
+    const uint32_t to = std::min(n, k + kAfter + 1);
+    if (from < to) {
+      if (!s.windows.empty() && s.windows.back().second == from) s.windows.back().second = to;
+      else s.windows.push_back({from, to});
     }
-    bool candidate = (s.kinds[k] & kWordNumberBit) || t.has(kHyphenated);
+    mark_until = std::max(mark_until, to);
+  };
+  // A token that is neither blocked nor a word numeral; bits: what is known already.
+  auto scan = [&](uint32_t k, uint64_t bits) {
+    const Token& t = tok[k];
+    bool candidate = bits || t.has(kHyphenated);
     if (t.kind == TokenKind::kNumber) {
       candidate = true;
-      s.kinds[k] |= kNumberBit;
+      bits |= kNumberBit;
+      int number = -1, ndigits = 0;
       std::string_view v = doc.normalized_of(t);
       if (v.size() <= 9 && !t.has(kDigitGroups)) {
         int x = 0;
@@ -80,86 +123,128 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
           x = x * 10 + (c - '0');
         }
         if (digits) {
-          s.number[k] = x;
-          s.ndigits[k] = static_cast<uint8_t>(v.size());
+          number = x;
+          ndigits = static_cast<int>(v.size());
         }
       }
-    } else if (t.kind == TokenKind::kWord && lex.may_end_strong(t.hash)) {
+      s.number[k] = number;
+      s.ndigits[k] = static_cast<uint8_t>(ndigits);
+    } else if (t.kind == TokenKind::kWord && may_end_strong(t.hash)) {
       candidate = true;
     }
-    if (t.has(kHyphenated)) s.kinds[k] |= kHyphenBit;
-    if (candidate) {
-      const uint32_t before = t.kind == TokenKind::kNumber ? kBeforeNumber : kBeforeWord;
-      const uint32_t from = std::max(mark_until, k >= before ? k - before : 0);
-      const uint32_t to = std::min(n, k + kAfter + 1);
-      for (uint32_t x = from; x < to; ++x) s.needed[x] = 1;
-      mark_until = std::max(mark_until, to);
+    if (t.has(kHyphenated)) bits |= kHyphenBit;
+    kinds[k] = bits;
+    if (candidate) mark(k, t.kind == TokenKind::kNumber ? kBeforeNumber : kBeforeWord);
+  };
+  // Between blocked ranges and word numerals (both sorted), tokens go through scan() alone.
+  const size_t nb = s.blocked.size(), nw = s.word_numbers.size();
+  size_t bi = 0, wi = 0;
+  for (uint32_t k = 0; k < n;) {
+    const uint32_t stop = std::min(bi < nb ? s.blocked[bi].first : n, wi < nw ? s.word_numbers[wi] : n);
+    for (; k < stop; ++k) scan(k, 0);
+    if (k >= n) break;
+    if (bi < nb && s.blocked[bi].first == k) {
+      for (; k < s.blocked[bi].second; ++k) kinds[k] = 0;  // no word numeral, not a number
+      ++bi;
+      while (wi < nw && s.word_numbers[wi] < k) ++wi;
+      continue;
     }
+    scan(k, kWordNumberBit);
+    ++wi;
+    ++k;
   }
 
-  // Lexicon matches, within each sentence, then the first token at or after
-  // each position that can head a time (per sentence as well).
+  // Lexicon matches, within each sentence and window, then the first token at
+  // or after each position that can head a time (per sentence as well).
+  s.next_strong[n] = n;
+  uint32_t* const match_begin = s.match_begin.data();
+  // Document::folded_key without substr's bounds check (a token's key lies inside folded).
+  auto folded_of = [&doc](const Token& t) { return std::string_view(doc.folded.data() + t.fold_start, t.fold_size); };
+  uint32_t* const next_strong = s.next_strong.data();
+  size_t w = 0;  // first window that may reach the sentence
+  uint32_t prev_end = 0;
   for (const Sentence& sent : doc.sentences) {
     const uint32_t sb = sent.first_token, se = std::min(sent.end_token, n);
-    for (uint32_t i = sb; i < se; ++i) {
-      s.match_begin[i] = static_cast<uint32_t>(s.matches.size());
-      if (!s.needed[i]) continue;
-      const Token& t = doc.tokens[i];
-      if (t.kind == TokenKind::kNumber) continue;
-      if (t.has(kElision)) {
-        // Phrases that open with the elided particle (d'ici, jusqu'à, l'an), then the particle alone.
-        if (lex.may_start_phrase(t.hash)) lex.matcher().matches_at(doc, i, se, s.matches);
-        if (const auto* el = lex.elided(doc.folded_key(t))) {
-          for (uint32_t x : *el) s.matches.push_back({i, i + 1, x});
+    if (sb >= se) continue;
+    if (sb < prev_end) w = 0;  // sentences out of order: start over
+    prev_end = se;
+    while (w < s.windows.size() && s.windows[w].second <= sb) ++w;
+    uint64_t seen = 0;  // the kinds bits of the sentence's window tokens, OR'ed
+    for (size_t x = w; x < s.windows.size() && s.windows[x].first < se; ++x) {
+      const uint32_t wb = std::max(s.windows[x].first, sb), we = std::min(s.windows[x].second, se);
+      uint32_t count = static_cast<uint32_t>(s.matches.size());  // kept in step with s.matches
+      for (uint32_t i = wb; i < we; ++i) {
+        const Token& t = tok[i];
+        const size_t mb = count;
+        match_begin[i] = count;
+        if (t.kind == TokenKind::kNumber || (!t.has(kElision) && !may_start(t.hash))) {
+          seen |= kinds[i];  // no phrase starts here
+          continue;
         }
-      } else if (!lex.may_start(t.hash)) {
-        continue;
-      } else if (!lex.may_start_phrase(t.hash)) {
-        if (const auto* words = lex.single_word(t.hash, doc.folded_key(t))) {
-          for (uint32_t x : *words) {
-            const auto& forms = lex.entry(x).exact_forms;
-            if (forms.empty() || std::find(forms.begin(), forms.end(), doc.normalized_of(t)) != forms.end())
-              s.matches.push_back({i, i + 1, x});
+        // A phrase of two tokens or more can start here: else the matcher
+        // would find the one-word entries alone, which single_word() gives cheaper.
+        const bool multi = lex.may_start_phrase(t.hash) && i + 1 < se && lex.may_continue(t.hash, tok[i + 1].hash);
+        if (t.has(kElision)) {
+          // Phrases that open with the elided particle (d'ici, jusqu'à, l'an), then the particle alone.
+          if (multi) {
+            lex.matcher().matches_at(doc, i, se, s.matches);
+          } else if (lex.may_start_phrase(t.hash)) {
+            if (const auto* word = lex.single_word(t.hash, folded_of(t))) {
+              for (uint32_t x : word->entries) s.matches.push_back({i, i + 1, x});
+            }
+          }
+          if (const auto* el = lex.elided(folded_of(t))) {
+            for (uint32_t x : *el) s.matches.push_back({i, i + 1, x});
+          }
+        } else if (!multi) {
+          if (const auto* word = lex.single_word(t.hash, folded_of(t))) {
+            if (!word->exact) {  // the common case: every entry, and their kinds known beforehand
+              for (uint32_t x : word->entries) s.matches.push_back({i, i + 1, x});
+              kinds[i] |= word->kinds;
+              seen |= kinds[i];
+              count = static_cast<uint32_t>(s.matches.size());
+              continue;
+            }
+            for (uint32_t x : word->entries) {
+              const auto& forms = lex.entry(x).exact_forms;
+              if (forms.empty() || std::find(forms.begin(), forms.end(), doc.normalized_of(t)) != forms.end())
+                s.matches.push_back({i, i + 1, x});
+            }
+          }
+        } else {
+          lex.matcher().matches_at(doc, i, se, s.matches);
+          // Entries that must match as written: "à" is not the verb "a".
+          for (size_t m = mb; m < s.matches.size();) {
+            const auto& forms = lex.entry(s.matches[m].payload).exact_forms;
+            if (!forms.empty() && s.matches[m].end == i + 1 &&
+                std::find(forms.begin(), forms.end(), doc.normalized_of(t)) == forms.end()) {
+              s.matches.erase(s.matches.begin() + static_cast<std::ptrdiff_t>(m));
+            } else {
+              ++m;
+            }
           }
         }
-      } else {
-        const size_t mark = s.matches.size();
-        lex.matcher().matches_at(doc, i, se, s.matches);
-        // Entries that must match as written: "à" is not the verb "a".
-        for (size_t m = mark; m < s.matches.size();) {
-          const auto& forms = lex.entry(s.matches[m].payload).exact_forms;
-          if (!forms.empty() && s.matches[m].end == i + 1 &&
-              std::find(forms.begin(), forms.end(), doc.normalized_of(t)) == forms.end()) {
-            s.matches.erase(s.matches.begin() + static_cast<std::ptrdiff_t>(m));
-          } else {
-            ++m;
-          }
-        }
+        uint64_t mask = kinds[i];
+        for (size_t m = mb; m < s.matches.size(); ++m) mask |= bit(lex.entry(s.matches[m].payload).kind);
+        kinds[i] = mask;
+        seen |= mask;
+        count = static_cast<uint32_t>(s.matches.size());
       }
+      match_begin[we] = count;
     }
-    s.match_begin[se] = static_cast<uint32_t>(s.matches.size());
+    if (!(seen & kStrongBits)) {  // no token that can hold a time: the sentence is not run
+      next_strong[sb] = se;
+      continue;
+    }
     uint32_t next = se;
     for (uint32_t i = se; i-- > sb;) {
-      if (!s.needed[i]) {  // no lexicon matches here, and no strong token
-        s.next_strong[i] = next;
-        continue;
-      }
-      uint64_t mask = s.kinds[i];
-      bool strong = (mask & (kNumberBit | kWordNumberBit | kHyphenBit)) != 0;
-      for (uint32_t m = s.match_begin[i]; m < s.match_begin[i + 1]; ++m) {
-        const Kind kind = lex.entry(s.matches[m].payload).kind;
-        mask |= bit(kind);
-        strong = strong || timelex::Lexicon::strong(kind);
-      }
-      s.kinds[i] = mask;
-      if (strong) next = i;
-      s.next_strong[i] = next;
+      if (kinds[i] & kStrongBits) next = i;
+      next_strong[i] = next;
     }
   }
 }
 
-const timelex::Entry* Grammar::lex(uint32_t i, Kind k, uint32_t* end) const {
-  if (i < first_ || i >= end_ || !(s_.kinds[i] & bit(k))) return nullptr;
+const timelex::Entry* Grammar::lex_at(uint32_t i, Kind k, uint32_t* end) const {
   const uint32_t b = s_.match_begin[i], e = s_.match_begin[i + 1];
   for (uint32_t m = b; m < e; ++m) {  // longest first
     const auto& entry = lex_.entry(s_.matches[m].payload);
@@ -171,32 +256,10 @@ const timelex::Entry* Grammar::lex(uint32_t i, Kind k, uint32_t* end) const {
   return nullptr;
 }
 
-bool Grammar::any_lex(uint32_t i) const {
-  return i >= first_ && i < end_ && s_.match_begin[i] != s_.match_begin[i + 1];
-}
-
-int Grammar::num(uint32_t i) const { return i >= first_ && i < end_ ? s_.number[i] : -1; }
-int Grammar::ndigits(uint32_t i) const { return i >= first_ && i < end_ ? s_.ndigits[i] : 0; }
-
-bool Grammar::is_punct(uint32_t i, char c) const {
-  if (i < first_ || i >= end_) return false;
-  const Token& t = doc_.tokens[i];
-  return (t.kind == TokenKind::kPunct || t.kind == TokenKind::kSymbol) && doc_.normalized_of(t) == std::string_view(&c, 1);
-}
-
-bool Grammar::glued(uint32_t i) const { return i < end_ && !doc_.tokens[i].has(kSpaceBefore); }
-bool Grammar::capitalized(uint32_t i) const { return i < end_ && doc_.tokens[i].has(kCapitalized); }
-
-uint32_t Grammar::skip(uint32_t i, Kind k) const {
-  uint32_t e = i;
-  return lex(i, k, &e) ? e : i;
-}
-
-uint32_t Grammar::skip_punct(uint32_t i, char c) const { return is_punct(i, c) ? i + 1 : i; }
 
 bool Grammar::count_at(uint32_t i, double& value, uint32_t& end) const {
   if (i >= end_) return false;
-  if (!std::isnan(s_.word_number[i])) {
+  if (s_.kinds[i] & kWordNumberBit) {
     value = s_.word_number[i];
     end = s_.word_number_end[i];
     return true;
@@ -238,7 +301,7 @@ bool Grammar::day_at(uint32_t i, int& day, uint32_t& end) const {
   if (const auto* e = lex(i, Kind::kOrdinal, &end)) {
     if (e->ival >= 1 && e->ival <= 31) { day = e->ival; return true; }
   }
-  if (i < end_ && !std::isnan(s_.word_number[i])) {
+  if (i < end_ && (s_.kinds[i] & kWordNumberBit)) {
     const double v = s_.word_number[i];
     if (v >= 1 && v <= 31 && v == std::floor(v)) {
       day = static_cast<int>(v);
@@ -367,9 +430,6 @@ Grammar::P Grammar::range(Expr from, Expr to, uint32_t end, std::string_view rul
   return p;
 }
 
-void Grammar::take_longest(Opt& best, Opt cand) {
-  if (cand && (!best || cand->end > best->end)) best = std::move(cand);
-}
 
 Grammar::Opt Grammar::unit(uint32_t i) {
   Opt best;
@@ -393,7 +453,7 @@ Grammar::Opt Grammar::unit(uint32_t i) {
       best->e.mod.empty()) {
     // "in the morning at 7", "l'après-midi 7:00:25"
     if (Opt t = clock_after(skip_punct(best->end, ',')); t && t->e.ampm < 0) {
-      const std::string pod = best->e.pod;
+      const std::string_view pod = best->e.pod;
       best->e = t->e;
       best->e.pod = pod;
       best->end = t->end;
@@ -406,7 +466,7 @@ Grammar::Opt Grammar::unit(uint32_t i) {
     Opt d = weekday_date(j);
     take_longest(d, day_relative(j));
     if (d && d->e.hour < 0 && d->e.pod.empty() && d->e.mod.empty()) {
-      const std::string pod = best->e.pod;
+      const std::string_view pod = best->e.pod;
       best->e = d->e;
       best->e.pod = pod;
       best->end = d->end;
@@ -481,7 +541,9 @@ Grammar::Opt Grammar::full(uint32_t i) {
       {Kind::kAfter, "AFTER", "time.after"},       {Kind::kUntil, "ON_OR_BEFORE", "time.until"},
       {Kind::kApprox, "APPROX", "time.approx"},
   };
+  const uint64_t here = kinds(i);  // read once: the calls below cannot see it change
   for (const auto& m : kMods) {
+    if (!(here & bit(m.kind))) continue;
     const auto* w = lex(i, m.kind, &j);
     if (!w) continue;
     Opt inner = unit(j);
@@ -662,7 +724,7 @@ void Grammar::run(uint32_t first, uint32_t end, std::vector<Found>& out) {
     // lies within reach: at most three tokens after the longest phrase at i
     // (dans les prochains mois).
     uint32_t reach = i + 1;
-    if (s_.match_begin[k] != s_.match_begin[k + 1]) reach = s_.matches[s_.match_begin[k]].end;
+    if (s_.kinds[k] & kLexBits) reach = s_.matches[s_.match_begin[k]].end;
     if (strong > reach + 2) {
       const uint32_t back = lex_.matcher().max_tokens() + 2;
       i = std::max(i + 1, strong > back ? strong - back : 0);
@@ -670,7 +732,7 @@ void Grammar::run(uint32_t first, uint32_t end, std::vector<Found>& out) {
     }
     const Token& t = doc_.tokens[i];
     if (t.kind == TokenKind::kPunct || (t.kind != TokenKind::kNumber && !any_lex(i) && !t.has(kHyphenated) &&
-                                        std::isnan(s_.word_number[k]))) {
+                                        !(s_.kinds[k] & kWordNumberBit))) {
       ++i;
       continue;
     }

@@ -7,7 +7,9 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -24,18 +26,22 @@ struct Found {
   std::string_view where;  // resource line of the head word, if any
 };
 
-// Per-thread scratch, reused across documents to avoid allocations; indexed by token.
+// Per-thread scratch, reused across documents to avoid allocations; indexed by
+// token. The per-token vectors only grow and are not reset: each field is
+// written before the grammar can read it (see the readers in time_grammar.cc).
 struct Scratch {
   std::vector<PhraseMatcher::Match> matches;
-  std::vector<uint32_t> match_begin;  // per token: index into matches
-  std::vector<int32_t> number;         // per token: value of a plain digit token, else -1
-  std::vector<uint8_t> ndigits;
-  std::vector<double> word_number;     // per token: value of a word numeral starting here (NaN if none)
+  std::vector<uint64_t> kinds;         // every token: bit k set when a phrase of Kind k starts here
+  std::vector<uint32_t> match_begin;   // tokens of a window, and the token after it: index into matches
+  std::vector<uint32_t> next_strong;   // first token of each sentence; every token of a sentence that has a strong one
+  std::vector<int32_t> number;         // digit tokens (kNumberBit): value of a plain digit token, else -1
+  std::vector<uint8_t> ndigits;        // digit tokens (kNumberBit)
+  std::vector<double> word_number;     // word numerals (kWordNumberBit): the value of the one starting here
   std::vector<uint32_t> word_number_end;
-  std::vector<uint32_t> next_strong;
-  std::vector<uint8_t> needed;          // per token: lexicon matches were computed
-  std::vector<uint64_t> kinds;          // per token: bit k set when a phrase of Kind k starts here
-  std::vector<uint8_t> blocked;         // per token: inside a counted quantity ("47 people"), no time
+  std::vector<uint32_t> word_numbers;  // tokens where a word numeral starts, in order
+  std::vector<std::pair<uint32_t, uint32_t>> blocked;  // token ranges inside counted quantities, merged
+  std::vector<std::pair<uint32_t, uint32_t>> windows;  // token ranges where lexicon matches are computed
+  std::deque<std::string> owned;  // text built for an Expr (its fields are views), kept for the document
 };
 
 class Grammar {
@@ -59,20 +65,34 @@ class Grammar {
   static constexpr uint64_t kNumberBit = uint64_t{1} << 63;      // a digit token
   static constexpr uint64_t kWordNumberBit = uint64_t{1} << 62;  // a word numeral starts here
   static constexpr uint64_t kHyphenBit = uint64_t{1} << 61;      // a hyphenated word
-  uint64_t kinds(uint32_t i) const { return i >= first_ && i < end_ ? s_.kinds[i] : 0; }
-  const timelex::Entry* lex(uint32_t i, timelex::Kind k, uint32_t* end = nullptr) const;
-  bool any_lex(uint32_t i) const;
-  int num(uint32_t i) const;        // plain digit token value or -1
-  int ndigits(uint32_t i) const;
-  bool is_punct(uint32_t i, char c) const;
-  bool glued(uint32_t i) const;     // no space before token i
-  bool capitalized(uint32_t i) const;
+  static constexpr uint64_t kLexBits = kHyphenBit - 1;             // some lexicon phrase starts here
+  // The cursor helpers are inline: the rules call them millions of times,
+  // mostly to hear "no" from one bit of kinds_.
+  uint64_t kinds(uint32_t i) const { return i - first_ < end_ - first_ ? kinds_[i] : 0; }
+  const timelex::Entry* lex(uint32_t i, timelex::Kind k, uint32_t* end = nullptr) const {
+    return kinds(i) & bit(k) ? lex_at(i, k, end) : nullptr;
+  }
+  const timelex::Entry* lex_at(uint32_t i, timelex::Kind k, uint32_t* end) const;  // a phrase of kind k starts at i
+  bool any_lex(uint32_t i) const { return kinds(i) & kLexBits; }
+  int num(uint32_t i) const { return kinds(i) & kNumberBit ? number_[i] : -1; }  // plain digit token value or -1
+  int ndigits(uint32_t i) const { return kinds(i) & kNumberBit ? ndigits_[i] : 0; }
+  bool is_punct(uint32_t i, char c) const {
+    if (i - first_ >= end_ - first_) return false;
+    const Token& t = doc_.tokens[i];
+    return (t.kind == TokenKind::kPunct || t.kind == TokenKind::kSymbol) && t.nend - t.nstart == 1 &&
+           doc_.normalized.text[t.nstart] == c;
+  }
+  bool glued(uint32_t i) const { return i < end_ && !doc_.tokens[i].has(kSpaceBefore); }  // no space before token i
+  bool capitalized(uint32_t i) const { return i < end_ && doc_.tokens[i].has(kCapitalized); }
   // A count at i: digits, a decimal, a word numeral, or "a"/"un": value and end.
   bool count_at(uint32_t i, double& value, uint32_t& end) const;
   // Day of month at i: 29, 1er, 29th, first, premier. Sets end.
   bool day_at(uint32_t i, int& day, uint32_t& end) const;
-  uint32_t skip(uint32_t i, timelex::Kind k) const;  // past an optional word of kind k
-  uint32_t skip_punct(uint32_t i, char c) const;
+  uint32_t skip(uint32_t i, timelex::Kind k) const {  // past an optional word of kind k
+    uint32_t e = i;
+    return lex(i, k, &e) ? e : i;
+  }
+  uint32_t skip_punct(uint32_t i, char c) const { return is_punct(i, c) ? i + 1 : i; }
   // Past an article that stays out of the spans of periods ("la semaine
   // dernière" keeps "la"; English "the last quarter" is read from "last").
   uint32_t skip_article(uint32_t i) const {
@@ -136,7 +156,13 @@ class Grammar {
   // or a bounded time ("tomorrow before 5pm").
   Opt day_with_times(const P& day);
 
-  static void take_longest(Opt& best, Opt cand);
+  // Inline: called a dozen times per date() with mostly empty candidates.
+  static void take_longest(Opt& best, Opt&& cand) {
+    if (cand && (!best || cand->end > best->end)) best = std::move(cand);
+  }
+  static void take_longest(Opt& best, const P& cand) { take_longest(best, Opt(cand)); }
+  // Keeps a built string for the document; Expr fields view it.
+  std::string_view keep(std::string text) { return s_.owned.emplace_back(std::move(text)); }
   // A calendar date read by `rule`, ending before token `end`; -1 leaves a
   // field unwritten ("June 29": no year).
   static P date(int year, int month, int day, uint32_t end, std::string_view rule, std::string_view where = {});
@@ -151,6 +177,9 @@ class Grammar {
   const timelex::Lexicon& lex_;
   uint32_t first_, end_;
   Scratch& s_;
+  const uint64_t* kinds_;  // s_'s vectors, which do not grow after the constructor
+  const int32_t* number_;
+  const uint8_t* ndigits_;
 };
 
 }  // namespace claimtrace::timegrammar

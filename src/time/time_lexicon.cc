@@ -76,16 +76,21 @@ void Lexicon::add(std::string_view phrase, Entry e, const TextRules& rules) {
     set(first_tokens_, tokens.tokens.front().hash);
     if (tokens.tokens.size() > 1) {
       set(multi_first_tokens_, tokens.tokens.front().hash);
+      set(pair_tokens_, combine_hash(combine_hash(0, tokens.tokens[0].hash), tokens.tokens[1].hash));
     } else {
       const Token& t = tokens.tokens.front();
       auto& bucket = single_[t.hash];
       const std::string key(tokens.folded_key(t));
-      auto it = std::find_if(bucket.begin(), bucket.end(), [&](const auto& b) { return b.first == key; });
+      auto it = std::find_if(bucket.begin(), bucket.end(), [&](const auto& b) { return b.key == key; });
       if (it == bucket.end()) {
         bucket.push_back({key, {}});
         it = bucket.end() - 1;
       }
-      if (std::find(it->second.begin(), it->second.end(), index) == it->second.end()) it->second.push_back(index);
+      if (std::find(it->entries.begin(), it->entries.end(), index) == it->entries.end()) {
+        it->entries.push_back(index);
+        it->kinds |= uint64_t{1} << static_cast<unsigned>(entries_[index].kind);
+        it->exact = it->exact || !entries_[index].exact_forms.empty();
+      }
     }
     if (strong(entries_[index].kind) && !entries_[index].weak) set(strong_last_tokens_, tokens.tokens.back().hash);
     if (folded.find(' ') == std::string::npos) words_[folded].push_back(index);

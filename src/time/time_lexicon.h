@@ -12,6 +12,7 @@
 
 #include "core/error.h"
 #include "pipeline/annotator.h"
+#include "text/fold.h"
 #include "text/phrase_matcher.h"
 
 namespace claimtrace::timelex {
@@ -105,11 +106,25 @@ class Lexicon {
   // False when no phrase of two tokens or more starts with this hash: then the
   // one-word entries (single_word) are all there is, one probe instead of the matcher's.
   bool may_start_phrase(uint64_t token_hash) const { return test(multi_first_tokens_, token_hash); }
-  const std::vector<uint32_t>* single_word(uint64_t token_hash, std::string_view folded) const {
+  // False when no phrase of two tokens or more opens with these two tokens:
+  // then only one-word entries can match at the first (single_word), and the
+  // matcher's probes and key compares are spared.
+  bool may_continue(uint64_t first_hash, uint64_t second_hash) const {
+    return test(pair_tokens_, combine_hash(combine_hash(0, first_hash), second_hash));
+  }
+  // The one-word entries of a folded word, with what the grammar's prep
+  // needs of them without reading each entry.
+  struct SingleWord {
+    std::string key;                // folded
+    std::vector<uint32_t> entries;
+    uint64_t kinds = 0;             // bit k: an entry of Kind k
+    bool exact = false;             // an entry matches only as written (exact_forms)
+  };
+  const SingleWord* single_word(uint64_t token_hash, std::string_view folded) const {
     auto it = single_.find(token_hash);
     if (it == single_.end()) return nullptr;
-    for (const auto& [key, entries] : it->second) {
-      if (key == folded) return &entries;
+    for (const auto& w : it->second) {
+      if (w.key == folded) return &w;
     }
     return nullptr;
   }
@@ -117,6 +132,17 @@ class Lexicon {
   // ends with a token of this hash: the grammar only looks around such tokens.
   bool may_end_strong(uint64_t token_hash) const { return test(strong_last_tokens_, token_hash); }
   static bool strong(Kind k);
+  // The filters above as plain views, for loops over every token that
+  // should keep the bit array's address in a register.
+  struct Filter {
+    const uint64_t* bits;
+    bool operator()(uint64_t token_hash) const {
+      const uint32_t bit = static_cast<uint32_t>(token_hash >> 48);
+      return (bits[bit >> 6] >> (bit & 63)) & 1;
+    }
+  };
+  Filter may_start_filter() const { return {first_tokens_.data()}; }
+  Filter may_end_strong_filter() const { return {strong_last_tokens_.data()}; }
   const Entry& entry(uint32_t i) const { return entries_[i]; }
   // Entries of a French-style elided particle alone ("l'", "d'"): the phrase
   // matcher cannot hold them, since a phrase "l'" does not tokenize as the
@@ -154,8 +180,9 @@ class Lexicon {
   std::vector<uint64_t> first_tokens_ = std::vector<uint64_t>(1 << 10, 0);  // 65536-bit filters
   std::vector<uint64_t> strong_last_tokens_ = std::vector<uint64_t>(1 << 10, 0);
   std::vector<uint64_t> multi_first_tokens_ = std::vector<uint64_t>(1 << 10, 0);
+  std::vector<uint64_t> pair_tokens_ = std::vector<uint64_t>(1 << 10, 0);  // first two tokens of longer phrases
   // One-token phrases by token hash: (folded key, entries), to rule out collisions.
-  std::unordered_map<uint64_t, std::vector<std::pair<std::string, std::vector<uint32_t>>>> single_;
+  std::unordered_map<uint64_t, std::vector<SingleWord>> single_;
   bool day_first_ = true;
   bool lower_months_ = true;
 };
