@@ -315,15 +315,17 @@ class EntityAnnotator final : public Annotator {
           continue;
         }
       }
+      // One probe for steps 3 and 4: most words are in neither table.
+      const int64_t bits = lex_.openers.find(t.hash);
       // 3. Definite descriptions.
-      if (lex_.determiners.find(t.hash) >= 0 && i + 1 < s.end_token) {
+      if (bits >= 0 && (bits & kIsDeterminer) && i + 1 < s.end_token) {
         if (uint32_t next = description(doc, i, s.end_token, ents, role, found)) {
           i = next;
           continue;
         }
       }
       // 4. Roles and titles.
-      if (int64_t bits = lex_.openers.find(t.hash); bits >= 0 && (bits & kOpensRole)) {
+      if (bits >= 0 && (bits & kOpensRole)) {
         if (uint32_t next = set_role(doc, i, s.end_token, role, found)) {
           i = next;
           continue;

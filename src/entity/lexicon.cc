@@ -109,7 +109,12 @@ Result<EntityLexicon> load_entity_lexicon(const LanguageContext& context) {
   for (auto [file, into] : {std::pair{"determiners.tsv", &lex.determiners}, std::pair{"not_names.tsv", &lex.not_names}}) {
     auto table = load(file, 1, 2);
     if (!table) return std::unexpected(table.error());
-    for (const auto& row : table->rows) into->insert(key_hash(fold(row[0])), 1);
+    for (const auto& row : table->rows) {
+      uint64_t h = key_hash(fold(row[0]));
+      into->insert(h, 1);
+      // Determiners are also in the openers' table: the scan probes it once per word.
+      if (into == &lex.determiners) lex.openers.add_bits(h, kIsDeterminer);
+    }
   }
   auto particles = load_optional_table(context.root, "common/entity/name_particles.tsv", 1, 2);
   if (!particles) return std::unexpected(particles.error());

@@ -89,12 +89,13 @@ struct EntityLexicon {
   std::vector<std::string> prefix_country;  // country/RU
   std::vector<Origin> prefix_why;
 
-  // Token hashes that may open a role, an org head or a description: a quick
-  // filter before the phrase matchers are probed.
+  // Token hashes that may open a role, an org head or a description, and the
+  // determiners: a quick filter before the phrase matchers are probed, one
+  // probe per word token answering every question about it.
   HashTable64 openers;
 };
 
-enum OpenerBit : uint32_t { kOpensRole = 1, kOpensOrgHead = 2, kOpensDescription = 4 };
+enum OpenerBit : uint32_t { kOpensRole = 1, kOpensOrgHead = 2, kOpensDescription = 4, kIsDeterminer = 8 };
 
 Result<EntityLexicon> load_entity_lexicon(const LanguageContext& context);
 
