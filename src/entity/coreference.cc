@@ -24,13 +24,16 @@ Entity entity_from(const EntityRecord& r) {
 }  // namespace
 
 uint32_t DocEntities::known(uint32_t record) {
+  if (auto it = by_record_.find(record); it != by_record_.end()) return it->second;
   const EntityRecord& r = knowledge_.entities[record];
-  if (auto it = by_id_.find(r.id); it != by_id_.end()) return it->second;
-  auto index = static_cast<uint32_t>(doc_.entities.size());
-  by_id_.emplace(r.id, index);
-  doc_.entities.push_back(entity_from(r));
-  add_keys(doc_.entities.back());
-  return index;
+  // The id may already be taken (an unknown entity of that id): reuse it.
+  auto [at, added] = by_id_.try_emplace(r.id, static_cast<uint32_t>(doc_.entities.size()));
+  if (added) {
+    doc_.entities.push_back(entity_from(r));
+    add_keys(doc_.entities.back());
+  }
+  by_record_.emplace(record, at->second);
+  return at->second;
 }
 
 void DocEntities::add_keys(const Entity& e) {
@@ -54,7 +57,9 @@ uint32_t DocEntities::unknown(const EntityRecord& record) {
   return index;
 }
 
-bool DocEntities::has_record(uint32_t record) const { return by_id_.contains(knowledge_.entities[record].id); }
+bool DocEntities::has_record(uint32_t record) const {
+  return by_record_.contains(record) || by_id_.contains(knowledge_.entities[record].id);
+}
 
 void DocEntities::mention(Extent at, uint32_t entity, uint32_t first_token, bool descriptive, bool demonym,
                           Origin why) {

@@ -74,6 +74,9 @@ class DocEntities {
   Document& doc_;
   const Knowledge& knowledge_;
   std::unordered_map<std::string, uint32_t> by_id_;
+  // Known records already seen, by record index: spares hashing their id
+  // string on every mention of a known name.
+  std::unordered_map<uint32_t, uint32_t> by_record_;
   std::vector<std::pair<uint64_t, uint32_t>> aliases_;
   std::vector<PendingDescription> pending_;
   std::vector<uint32_t> mention_first_token_;  // parallel to doc.mentions
