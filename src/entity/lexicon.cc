@@ -21,6 +21,7 @@ void HashTable64::put(uint64_t key, uint32_t value, bool merge) {
   // At most a quarter full: most lookups are for absent keys, which probe
   // until an empty slot.
   if ((size_ + 1) * 4 > slots_.size()) grow();
+  filter_[key >> 58] |= uint64_t{1} << ((key >> 52) & 63);
   for (size_t i = key & mask_;; i = (i + 1) & mask_) {
     Slot& s = slots_[i];
     if (!s.used) {
