@@ -21,6 +21,19 @@ Entity entity_from(const EntityRecord& r) {
   return e;
 }
 
+Entity entity_from(EntityRecord&& r) {
+  Entity e;
+  e.id = std::move(r.id);
+  e.type = std::move(r.type);
+  e.name = std::move(r.name);
+  e.country = std::move(r.country);
+  e.role = std::move(r.role);
+  e.kind = std::move(r.kind);
+  e.wikidata = std::move(r.wikidata);
+  e.affiliation = std::move(r.affiliation);
+  return e;
+}
+
 }  // namespace
 
 uint32_t DocEntities::known(uint32_t record) {
@@ -48,13 +61,15 @@ void DocEntities::set_role(uint32_t entity, std::string role, std::string kind) 
   keys_[entity].kind = key_hash(e.kind);
 }
 
-uint32_t DocEntities::unknown(const EntityRecord& record) {
-  if (auto it = by_id_.find(record.id); it != by_id_.end()) return it->second;
-  auto index = static_cast<uint32_t>(doc_.entities.size());
-  by_id_.emplace(record.id, index);
-  doc_.entities.push_back(entity_from(record));
-  add_keys(doc_.entities.back());
-  return index;
+uint32_t DocEntities::unknown(EntityRecord&& record, bool& added) {
+  // One hash of the id for the lookup and the insertion.
+  auto [at, inserted] = by_id_.try_emplace(record.id, static_cast<uint32_t>(doc_.entities.size()));
+  added = inserted;
+  if (inserted) {
+    doc_.entities.push_back(entity_from(std::move(record)));  // fresh strings: moved, not copied
+    add_keys(doc_.entities.back());
+  }
+  return at->second;
 }
 
 bool DocEntities::has_record(uint32_t record) const {

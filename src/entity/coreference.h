@@ -44,8 +44,9 @@ class DocEntities {
 
   // The document's entity for a known record (added on first use).
   uint32_t known(uint32_t record);
-  // The document's entity with that id, or a new one from the fields given.
-  uint32_t unknown(const EntityRecord& record);
+  // The document's entity with that id, or a new one from the fields given;
+  // `added` says which. The record's strings are moved from only when added.
+  uint32_t unknown(EntityRecord&& record, bool& added);
   bool has_record(uint32_t record) const;
   // Sets an entity's role and kind (an unknown person's, from the role that introduced them).
   void set_role(uint32_t entity, std::string role, std::string kind);
