@@ -171,7 +171,7 @@ int64_t DocEntities::default_entity(const PendingDescription& d) {
   };
   int64_t person = -1;
   int persons = 0;
-  for (uint32_t r = 0; r < knowledge_.entities.size(); ++r) {
+  for (uint32_t r : knowledge_.of_country(d.country)) {
     const EntityRecord& rec = knowledge_.entities[r];
     if (rec.country != d.country || rec.type != d.info->type || !kind_ok(rec)) continue;
     if (rec.is_default) return known(r);
