@@ -40,7 +40,15 @@ struct EntityKeys {
 
 class DocEntities {
  public:
-  DocEntities(Document& doc, const Knowledge& knowledge) : doc_(doc), knowledge_(knowledge) {}
+  DocEntities(Document& doc, const Knowledge& knowledge) : doc_(doc), knowledge_(knowledge) {
+    // Room for a news article's entities: no Entity moved by regrowth.
+    constexpr size_t kTypical = 32;
+    doc_.entities.reserve(doc_.entities.size() + kTypical);
+    keys_.reserve(kTypical);
+    starts_.reserve(kTypical);
+    by_id_.reserve(kTypical);
+    by_record_.reserve(kTypical);
+  }
 
   // The document's entity for a known record (added on first use).
   uint32_t known(uint32_t record);
