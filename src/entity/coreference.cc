@@ -21,16 +21,32 @@ Entity entity_from(const EntityRecord& r) {
   return e;
 }
 
+Entity entity_from(EntityRecord&& r) {
+  Entity e;
+  e.id = std::move(r.id);
+  e.type = std::move(r.type);
+  e.name = std::move(r.name);
+  e.country = std::move(r.country);
+  e.role = std::move(r.role);
+  e.kind = std::move(r.kind);
+  e.wikidata = std::move(r.wikidata);
+  e.affiliation = std::move(r.affiliation);
+  return e;
+}
+
 }  // namespace
 
 uint32_t DocEntities::known(uint32_t record) {
+  if (auto it = by_record_.find(record); it != by_record_.end()) return it->second;
   const EntityRecord& r = knowledge_.entities[record];
-  if (auto it = by_id_.find(r.id); it != by_id_.end()) return it->second;
-  auto index = static_cast<uint32_t>(doc_.entities.size());
-  by_id_.emplace(r.id, index);
-  doc_.entities.push_back(entity_from(r));
-  add_keys(doc_.entities.back());
-  return index;
+  // The id may already be taken (an unknown entity of that id): reuse it.
+  auto [at, added] = by_id_.try_emplace(r.id, static_cast<uint32_t>(doc_.entities.size()));
+  if (added) {
+    doc_.entities.push_back(entity_from(r));
+    add_keys(doc_.entities.back());
+  }
+  by_record_.emplace(record, at->second);
+  return at->second;
 }
 
 void DocEntities::add_keys(const Entity& e) {
@@ -45,16 +61,20 @@ void DocEntities::set_role(uint32_t entity, std::string role, std::string kind) 
   keys_[entity].kind = key_hash(e.kind);
 }
 
-uint32_t DocEntities::unknown(const EntityRecord& record) {
-  if (auto it = by_id_.find(record.id); it != by_id_.end()) return it->second;
-  auto index = static_cast<uint32_t>(doc_.entities.size());
-  by_id_.emplace(record.id, index);
-  doc_.entities.push_back(entity_from(record));
-  add_keys(doc_.entities.back());
-  return index;
+uint32_t DocEntities::unknown(EntityRecord&& record, bool& added) {
+  // One hash of the id for the lookup and the insertion.
+  auto [at, inserted] = by_id_.try_emplace(record.id, static_cast<uint32_t>(doc_.entities.size()));
+  added = inserted;
+  if (inserted) {
+    doc_.entities.push_back(entity_from(std::move(record)));  // fresh strings: moved, not copied
+    add_keys(doc_.entities.back());
+  }
+  return at->second;
 }
 
-bool DocEntities::has_record(uint32_t record) const { return by_id_.contains(knowledge_.entities[record].id); }
+bool DocEntities::has_record(uint32_t record) const {
+  return by_record_.contains(record) || by_id_.contains(knowledge_.entities[record].id);
+}
 
 void DocEntities::mention(Extent at, uint32_t entity, uint32_t first_token, bool descriptive, bool demonym,
                           Origin why) {
@@ -151,7 +171,7 @@ int64_t DocEntities::default_entity(const PendingDescription& d) {
   };
   int64_t person = -1;
   int persons = 0;
-  for (uint32_t r = 0; r < knowledge_.entities.size(); ++r) {
+  for (uint32_t r : knowledge_.of_country(d.country)) {
     const EntityRecord& rec = knowledge_.entities[r];
     if (rec.country != d.country || rec.type != d.info->type || !kind_ok(rec)) continue;
     if (rec.is_default) return known(r);

@@ -40,12 +40,21 @@ struct EntityKeys {
 
 class DocEntities {
  public:
-  DocEntities(Document& doc, const Knowledge& knowledge) : doc_(doc), knowledge_(knowledge) {}
+  DocEntities(Document& doc, const Knowledge& knowledge) : doc_(doc), knowledge_(knowledge) {
+    // Room for a news article's entities: no Entity moved by regrowth.
+    constexpr size_t kTypical = 32;
+    doc_.entities.reserve(doc_.entities.size() + kTypical);
+    keys_.reserve(kTypical);
+    starts_.reserve(kTypical);
+    by_id_.reserve(kTypical);
+    by_record_.reserve(kTypical);
+  }
 
   // The document's entity for a known record (added on first use).
   uint32_t known(uint32_t record);
-  // The document's entity with that id, or a new one from the fields given.
-  uint32_t unknown(const EntityRecord& record);
+  // The document's entity with that id, or a new one from the fields given;
+  // `added` says which. The record's strings are moved from only when added.
+  uint32_t unknown(EntityRecord&& record, bool& added);
   bool has_record(uint32_t record) const;
   // Sets an entity's role and kind (an unknown person's, from the role that introduced them).
   void set_role(uint32_t entity, std::string role, std::string kind);
@@ -74,6 +83,9 @@ class DocEntities {
   Document& doc_;
   const Knowledge& knowledge_;
   std::unordered_map<std::string, uint32_t> by_id_;
+  // Known records already seen, by record index: spares hashing their id
+  // string on every mention of a known name.
+  std::unordered_map<uint32_t, uint32_t> by_record_;
   std::vector<std::pair<uint64_t, uint32_t>> aliases_;
   std::vector<PendingDescription> pending_;
   std::vector<uint32_t> mention_first_token_;  // parallel to doc.mentions

@@ -86,6 +86,18 @@ class EntityAnnotator final : public Annotator {
     return out;
   }
 
+  // Tokens [first, end) with single spaces between them: spaced_text of
+  // their extent, without walking the sentence up to them.
+  static std::string spaced_text(const Document& doc, uint32_t first, uint32_t end) {
+    std::string out;
+    for (uint32_t k = first; k < end; ++k) {
+      const Token& t = doc.tokens[k];
+      if (k > first && (t.flags & kSpaceBefore)) out.push_back(' ');
+      out.append(doc.slice(t.at));
+    }
+    return out;
+  }
+
   // An acronym inside a run of capitals ("UN ALLIÉ DE LA RUSSIE") may be any word.
   static bool in_capitals(const Document& doc, uint32_t first, uint32_t end) {
     auto caps_word = [&](uint32_t k) {
@@ -315,15 +327,17 @@ class EntityAnnotator final : public Annotator {
           continue;
         }
       }
+      // One probe for steps 3 and 4: most words are in neither table.
+      const int64_t bits = lex_.openers.find(t.hash);
       // 3. Definite descriptions.
-      if (lex_.determiners.find(t.hash) >= 0 && i + 1 < s.end_token) {
+      if (bits >= 0 && (bits & kIsDeterminer) && i + 1 < s.end_token) {
         if (uint32_t next = description(doc, i, s.end_token, ents, role, found)) {
           i = next;
           continue;
         }
       }
       // 4. Roles and titles.
-      if (int64_t bits = lex_.openers.find(t.hash); bits >= 0 && (bits & kOpensRole)) {
+      if (bits >= 0 && (bits & kOpensRole)) {
         if (uint32_t next = set_role(doc, i, s.end_token, role, found)) {
           i = next;
           continue;
@@ -344,9 +358,10 @@ class EntityAnnotator final : public Annotator {
   }
 
   uint32_t add_org(Document& doc, NameRun run, OrgName org, DocEntities& ents, PendingRole& role) const {
-    std::string name = spaced_text(doc, extent(doc, run.first, org.end));
+    std::string name = spaced_text(doc, run.first, org.end);
     EntityRecord r = EntityRecord::make("org/" + slug(name), "ORG", name, "", org.head->kind, org.head->kind);
-    uint32_t e = ents.unknown(r);
+    bool added = false;
+    uint32_t e = ents.unknown(std::move(r), added);
     ents.mention(extent(doc, run.first, org.end), e, run.first, false, false, {"entity.org.unknown", org.head->why.resource});
     if (role.active(run.first)) role.affiliation = doc.entities[e].id;
     if (role.info && role.next == run.first) role.next = org.end;
@@ -382,7 +397,7 @@ class EntityAnnotator final : public Annotator {
     bool by_shape = headline == 0 && run.words >= 2 && !(doc.tokens[run.first].flags & kAllCaps);
     if (run.words > kMaxNameWords || !(by_role || by_shape)) return run.end;
 
-    std::string name = spaced_text(doc, extent(doc, run.first, run.end));
+    std::string name = spaced_text(doc, run.first, run.end);
     EntityRecord r = EntityRecord::make("person/" + slug(name), "PERSON", name);
     if (by_role) {
       r.role = spaced_text(doc, role.at);
@@ -393,8 +408,10 @@ class EntityAnnotator final : public Annotator {
         if (const EntityRecord* org = names_.knowledge().find(role.affiliation)) r.country = org->country;
       }
     }
-    uint32_t e = ents.unknown(r);
-    if (by_role && doc.entities[e].role.empty()) ents.set_role(e, r.role, r.kind);
+    bool added = false;
+    uint32_t e = ents.unknown(std::move(r), added);  // r is moved from only when added
+    // A new entity has its role from r already; one met before may lack it.
+    if (!added && by_role && doc.entities[e].role.empty()) ents.set_role(e, r.role, r.kind);
     Origin why{by_role ? "entity.person.role" : "entity.person.name_shape", by_role ? role.info->why.resource : ""};
     ents.mention(extent(doc, run.first, run.end), e, run.first, false, false, why);
     if (run.words >= 2) ents.add_alias(doc.tokens[run.end - 1].hash, e);

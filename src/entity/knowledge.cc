@@ -109,8 +109,15 @@ uint32_t Knowledge::add_entity(EntityRecord record) {
   if (auto it = by_id_.find(record.id); it != by_id_.end()) return it->second;
   auto index = static_cast<uint32_t>(entities.size());
   by_id_.emplace(record.id, index);
+  by_country_[record.country].push_back(index);
   entities.push_back(std::move(record));
   return index;
+}
+
+const std::vector<uint32_t>& Knowledge::of_country(const std::string& country) const {
+  static const std::vector<uint32_t> kNone;
+  auto it = by_country_.find(country);
+  return it == by_country_.end() ? kNone : it->second;
 }
 
 const EntityRecord* Knowledge::find(std::string_view id) const {

@@ -74,6 +74,9 @@ class Knowledge {
 
   const EntityRecord* find(std::string_view id) const;
   int32_t index_of(std::string_view id) const;
+  // Indices of the entities of that country, in the order added: what a
+  // description's default is looked for among, rather than all entities.
+  const std::vector<uint32_t>& of_country(const std::string& country) const;
 
   std::vector<EntityRecord> entities;
   std::vector<NameRecord> names;
@@ -81,6 +84,7 @@ class Knowledge {
  private:
   void add_one(std::string text, uint32_t entity, uint8_t flags, Origin why);
   std::unordered_map<std::string, uint32_t> by_id_;
+  std::unordered_map<std::string, std::vector<uint32_t>> by_country_;
   std::unordered_map<std::string, bool> seen_;  // folded name + '\x1f' + entity id
 };
 

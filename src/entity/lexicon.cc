@@ -21,6 +21,7 @@ void HashTable64::put(uint64_t key, uint32_t value, bool merge) {
   // At most a quarter full: most lookups are for absent keys, which probe
   // until an empty slot.
   if ((size_ + 1) * 4 > slots_.size()) grow();
+  filter_[key >> 58] |= uint64_t{1} << ((key >> 52) & 63);
   for (size_t i = key & mask_;; i = (i + 1) & mask_) {
     Slot& s = slots_[i];
     if (!s.used) {
@@ -109,7 +110,12 @@ Result<EntityLexicon> load_entity_lexicon(const LanguageContext& context) {
   for (auto [file, into] : {std::pair{"determiners.tsv", &lex.determiners}, std::pair{"not_names.tsv", &lex.not_names}}) {
     auto table = load(file, 1, 2);
     if (!table) return std::unexpected(table.error());
-    for (const auto& row : table->rows) into->insert(key_hash(fold(row[0])), 1);
+    for (const auto& row : table->rows) {
+      uint64_t h = key_hash(fold(row[0]));
+      into->insert(h, 1);
+      // Determiners are also in the openers' table: the scan probes it once per word.
+      if (into == &lex.determiners) lex.openers.add_bits(h, kIsDeterminer);
+    }
   }
   auto particles = load_optional_table(context.root, "common/entity/name_particles.tsv", 1, 2);
   if (!particles) return std::unexpected(particles.error());

@@ -8,6 +8,7 @@
 //   demonym_prefixes.tsv  combining forms of compounds (russo-, ukraino-, Sino-)
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -29,7 +30,9 @@ class HashTable64 {
   void add_bits(uint64_t key, uint32_t bits) { put(key, bits, true); }
   // The value, or -1.
   int64_t find(uint64_t key) const {
-    if (slots_.empty()) return -1;
+    // Most probes are for absent keys: a bit of the key's top bits turns most
+    // of them away from a 512-byte filter that stays in L1, before the slots.
+    if (!((filter_[key >> 58] >> ((key >> 52) & 63)) & 1)) return -1;
     for (size_t i = key & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
       if (!s.used) return -1;
@@ -46,6 +49,7 @@ class HashTable64 {
   };
   void put(uint64_t key, uint32_t value, bool merge);
   void grow();
+  std::array<uint64_t, 64> filter_{};  // bit (key >> 52) set for every key
   std::vector<Slot> slots_;
   size_t mask_ = 0;
   size_t size_ = 0;
@@ -89,12 +93,13 @@ struct EntityLexicon {
   std::vector<std::string> prefix_country;  // country/RU
   std::vector<Origin> prefix_why;
 
-  // Token hashes that may open a role, an org head or a description: a quick
-  // filter before the phrase matchers are probed.
+  // Token hashes that may open a role, an org head or a description, and the
+  // determiners: a quick filter before the phrase matchers are probed, one
+  // probe per word token answering every question about it.
   HashTable64 openers;
 };
 
-enum OpenerBit : uint32_t { kOpensRole = 1, kOpensOrgHead = 2, kOpensDescription = 4 };
+enum OpenerBit : uint32_t { kOpensRole = 1, kOpensOrgHead = 2, kOpensDescription = 4, kIsDeterminer = 8 };
 
 Result<EntityLexicon> load_entity_lexicon(const LanguageContext& context);
 
