@@ -36,7 +36,7 @@ inline uint64_t stable_hash(std::string_view bytes) {
 
 // The hash used for token keys and lexicon phrases, in memory only. It reads
 // eight bytes a step (the tail zero-padded), so that the tokenizer can fold
-// and hash a token in the same few steps (key_hash_word), and ends with a
+// and hash a token in the same few steps (key_hash_step, key_hash_finish), and ends with a
 // mixer so that the low bits, which the first-token filters use, are good.
 inline uint64_t key_hash_step(uint64_t h, uint64_t word) { return (h ^ word) * 0x9E3779B97F4A7C15ULL; }
 inline uint64_t key_hash_finish(uint64_t h, size_t size) {

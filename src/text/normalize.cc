@@ -32,6 +32,18 @@ char ascii_variant(UChar32 c) {
   }
 }
 
+// The end of the run of ASCII bytes from i: eight bytes a step, then one.
+int32_t ascii_run_end(const uint8_t* s, int32_t i, int32_t n) {
+  while (i + 8 <= n) {
+    uint64_t w;
+    std::memcpy(&w, s + i, 8);
+    if (w & 0x8080808080808080ULL) break;
+    i += 8;
+  }
+  while (i < n && s[i] < 0x80) ++i;
+  return i;
+}
+
 // Folds typographic variants of `in` into the result; `in_map` (empty:
 // identity) gives each byte of `in` its original offset. ASCII runs are
 // copied whole.
@@ -43,14 +55,7 @@ NormalizedText fold_typography(std::string_view in, const std::vector<uint32_t>&
   out.text.reserve(in.size());
   out.to_original.reserve(in.size() + 1);
   for (int32_t i = 0; i < n;) {
-    int32_t run = i;
-    while (run + 8 <= n) {  // eight ASCII bytes at a time
-      uint64_t w;
-      std::memcpy(&w, s + run, 8);
-      if (w & 0x8080808080808080ULL) break;
-      run += 8;
-    }
-    while (run < n && s[run] < 0x80) ++run;
+    const int32_t run = ascii_run_end(s, i, n);
     if (run > i) {
       out.text.append(in.data() + i, static_cast<size_t>(run - i));
       const size_t m = out.to_original.size();
@@ -97,18 +102,8 @@ Needs survey(std::string_view text) {
   const int32_t n = static_cast<int32_t>(text.size());
   const CharInfo* table = char_table();
   for (int32_t i = 0; i < n;) {
-    // Eight ASCII bytes at a time.
-    while (i + 8 <= n) {
-      uint64_t w;
-      std::memcpy(&w, s + i, 8);
-      if (w & 0x8080808080808080ULL) break;
-      i += 8;
-    }
+    i = ascii_run_end(s, i, n);
     if (i >= n) break;
-    if (s[i] < 0x80) {
-      ++i;
-      continue;
-    }
     UChar32 c;
     U8_NEXT(s, i, n, c);
     if (ascii_variant(c) || c == 0x2026 || c == 0x00AD) needs.typography = true;

@@ -106,7 +106,7 @@ TEST(Tokenizer, WordBytesAgreeWithTheCharacterTable) {
       EXPECT_EQ(doc.tokens[0].at.end, alnum ? word.size() : at) << "byte " << b << " at " << at;
     }
   }
-  // A word stops at a non-ASCII letter's neighbours only by class: "caféine" is one word.
+  // A non-ASCII letter leaves the fast loop but not the word: "caféine" is one word.
   Document doc = analysed("abcdefcaf\u00e9ineghijklm", rules);
   EXPECT_EQ(doc.tokens.size(), 1u);
 }

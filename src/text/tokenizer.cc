@@ -50,7 +50,7 @@ uint64_t ascii_lower(uint64_t w) {
 
 // The high bit of each byte of `w` that is an ASCII letter (or digit, with
 // `digits`): the word loop's test, eight bytes at once. Same classes as the
-// character table's for ASCII (tested in tokenizer_test).
+// character table's for ASCII (tested in text_layer_test).
 uint64_t ascii_word_bytes(uint64_t w, bool digits) {
   constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
   const uint64_t ascii = ~w & kHigh;
