@@ -90,16 +90,28 @@ void DocEntities::mention(Extent at, uint32_t entity, uint32_t first_token, bool
 }
 
 void DocEntities::add_alias(uint64_t token_hash, uint32_t entity) {
+  if (!alias_index_.empty()) {
+    alias_index_[token_hash] = entity;  // the most recent person with that surname
+    return;
+  }
   for (auto& [hash, e] : aliases_) {
     if (hash == token_hash) {
-      e = entity;  // the most recent person with that surname
+      e = entity;
       return;
     }
   }
   aliases_.emplace_back(token_hash, entity);
+  if (aliases_.size() > kLinearAliases) {
+    alias_index_.insert(aliases_.begin(), aliases_.end());
+    aliases_.clear();
+  }
 }
 
 int64_t DocEntities::alias(uint64_t token_hash) const {
+  if (!alias_index_.empty()) {
+    auto it = alias_index_.find(token_hash);
+    return it == alias_index_.end() ? -1 : static_cast<int64_t>(it->second);
+  }
   for (const auto& [hash, e] : aliases_) {
     if (hash == token_hash) return e;
   }

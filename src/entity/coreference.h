@@ -86,7 +86,12 @@ class DocEntities {
   // Known records already seen, by record index: spares hashing their id
   // string on every mention of a known name.
   std::unordered_map<uint32_t, uint32_t> by_record_;
+  // Surname aliases: a short list scanned in place, as news articles name a
+  // few people; past kLinearAliases (long OCR pages) a hash index takes over
+  // so that a lookup stays O(1).
+  static constexpr size_t kLinearAliases = 16;
   std::vector<std::pair<uint64_t, uint32_t>> aliases_;
+  std::unordered_map<uint64_t, uint32_t> alias_index_;
   std::vector<PendingDescription> pending_;
   std::vector<uint32_t> mention_first_token_;  // parallel to doc.mentions
   std::vector<EntityKeys> keys_;               // parallel to doc.entities

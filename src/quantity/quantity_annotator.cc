@@ -408,24 +408,36 @@ void QuantityAnnotator::annotate(Document& doc) const {
 // bound) before a partitive phrase counts the noun of the quantity after it.
 void QuantityAnnotator::partitives(Document& doc) const {
   if (doc.quantities.empty()) return;
-  const size_t n_quantities = doc.quantities.size();
+  // The quantities found so far, by (start, index), with the running maximum
+  // of their ends: "does one overlap this number" and "which start here" are
+  // then binary searches, not a pass over every quantity for every number
+  // (quadratic on a long page).
+  const auto n_quantities = static_cast<uint32_t>(doc.quantities.size());
+  std::vector<uint32_t> by_start(n_quantities);
+  for (uint32_t k = 0; k < n_quantities; ++k) by_start[k] = k;
+  auto start_of = [&](uint32_t k) { return doc.quantities[k].at.start; };
+  std::stable_sort(by_start.begin(), by_start.end(), [&](uint32_t a, uint32_t b) { return start_of(a) < start_of(b); });
+  std::vector<uint32_t> max_end(n_quantities);
+  for (uint32_t i = 0, m = 0; i < n_quantities; ++i) max_end[i] = m = std::max(m, doc.quantities[by_start[i]].at.end);
   std::vector<PhraseMatcher::Match> ms;
   uint32_t covered_end = 0;
   for (const NumberSpan& n : doc.numbers) {
     if (n.role != NumberRole::kCount || n.in_word || n.at.start < covered_end) continue;
-    bool covered = false;
-    for (size_t k = 0; k < n_quantities && !covered; ++k) covered = doc.quantities[k].at.overlaps(n.at);
-    if (covered) continue;
+    const auto before_end = static_cast<size_t>(
+        std::partition_point(by_start.begin(), by_start.end(), [&](uint32_t k) { return start_of(k) < n.at.end; }) -
+        by_start.begin());
+    if (before_end > 0 && max_end[before_end - 1] > n.at.start) continue;  // inside a quantity
     const uint32_t e = token_end(doc, n.at.end);
     if (e >= doc.tokens.size()) continue;
     ms.clear();
     lex_.partitive().matches_at(doc, e, static_cast<uint32_t>(doc.tokens.size()), ms);
     if (ms.empty()) continue;
     const uint32_t next = doc.tokens[ms.front().end < doc.tokens.size() ? ms.front().end : e].at.start;
-    for (size_t k = 0; k < n_quantities; ++k) {
-      const QuantitySpan& whole = doc.quantities[k];
+    for (auto it = std::partition_point(by_start.begin(), by_start.end(), [&](uint32_t k) { return start_of(k) < next; });
+         it != by_start.end() && start_of(*it) == next; ++it) {
+      const QuantitySpan& whole = doc.quantities[*it];
       // Only counted nouns: "five of the three-ton satellites" are no tons.
-      if (whole.at.start != next || whole.noun.empty() || whole.unit.find(':') != std::string::npos ||
+      if (whole.noun.empty() || whole.unit.find(':') != std::string::npos ||
           whole.unit == "other") {
         continue;
       }
