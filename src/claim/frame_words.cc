@@ -75,7 +75,7 @@ void FrameWords::scan(const Document& doc, uint32_t first, uint32_t end, std::ve
   for (uint32_t t = first; t < end; ++t) {
     std::string_view key = doc.folded_key(doc.tokens[t]);
     if (key.empty() || key.back() != '\'') continue;
-    if (auto it = elided_.find(std::string(key)); it != elided_.end()) {
+    if (auto it = elided_.find(key); it != elided_.end()) {
       for (uint32_t id : it->second) out.push_back({t, t + 1, entries_[id].first, entries_[id].second});
     }
   }
@@ -88,7 +88,7 @@ uint32_t FrameWords::roles_of_token(const Document& doc, uint32_t t) const {
   for (const auto& m : here) mask |= 1u << static_cast<unsigned>(entries_[m.payload].first);
   std::string_view key = doc.folded_key(doc.tokens[t]);
   if (!key.empty() && key.back() == '\'') {
-    if (auto it = elided_.find(std::string(key)); it != elided_.end()) {
+    if (auto it = elided_.find(key); it != elided_.end()) {
       for (uint32_t id : it->second) mask |= 1u << static_cast<unsigned>(entries_[id].first);
     }
   }

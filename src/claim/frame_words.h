@@ -12,6 +12,7 @@
 
 #include "core/document.h"
 #include "core/error.h"
+#include "core/string_map.h"
 #include "pipeline/annotator.h"
 #include "claim/token_lexicon.h"
 #include "text/phrase_matcher.h"
@@ -77,7 +78,7 @@ class FrameWords {
   TokenLexicon matcher_;
   // Elided words ("d'", "l'", "qu'") alone do not tokenize as in running
   // text, so they are looked up by their folded key.
-  std::unordered_map<std::string, std::vector<uint32_t>> elided_;
+  StringMap<std::vector<uint32_t>> elided_;
   std::vector<std::pair<Role, Origin>> entries_;
   std::vector<EventType> types_;
 };

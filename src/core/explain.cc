@@ -12,6 +12,8 @@ bool same(std::string_view a, std::string_view b) { return a.size() == b.size() 
 }  // namespace
 
 void Explain::add(std::string_view field, const Origin* first, const Origin* end) {
+  // A claim gathers about a dozen lines: one allocation instead of five regrowths.
+  if (lines_.capacity() == 0) lines_.reserve(kTypicalLines);
   for (const Origin* o = first; o != end; ++o) {
     if (o->rule.empty() && o->resource.empty()) continue;
     bool seen = std::any_of(lines_.begin(), lines_.end(), [&](const Line& l) {

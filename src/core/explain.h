@@ -41,6 +41,7 @@ class Explain {
  private:
   void add(std::string_view field, const Origin* first, const Origin* end);
   void set(std::string_view field, const Origin* first, const Origin* end);
+  static constexpr size_t kTypicalLines = 16;
   std::vector<Line> lines_;
 };
 
