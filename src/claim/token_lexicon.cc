@@ -46,28 +46,18 @@ void TokenLexicon::rehash() {
   }
 }
 
-void TokenLexicon::matches_from(const Document& doc, uint32_t i, uint32_t end,
-                                std::vector<PhraseMatcher::Match>& out) const {
+bool TokenLexicon::multi_words_at(const Document& doc, uint32_t i, uint32_t end,
+                                  std::vector<PhraseMatcher::Match>& out) const {
   const Token& t = doc.tokens[i];
-  if (test(multi_starts_, t.hash) && i + 1 < end && test(pairs_, combine_hash(t.hash, doc.tokens[i + 1].hash))) {
-    multi_.matches_at(doc, i, end, out);
-    if (!out.empty() && out.front().end > i + 1) {
-      const uint32_t longest = out.front().end;
-      out.erase(std::remove_if(out.begin(), out.end(), [&](const auto& m) { return m.end != longest; }), out.end());
-      return;
-    }
-    out.clear();
+  if (i + 1 >= end || !test(pairs_, combine_hash(t.hash, doc.tokens[i + 1].hash))) return false;
+  multi_.matches_at(doc, i, end, out);
+  if (!out.empty() && out.front().end > i + 1) {
+    const uint32_t longest = out.front().end;
+    out.erase(std::remove_if(out.begin(), out.end(), [&](const auto& m) { return m.end != longest; }), out.end());
+    return true;
   }
-  if (slots_.empty()) return;
-  // One word is known by its 64-bit folded-key hash alone, as in the entity
-  // tables: a chance collision with a lexicon of a few thousand words is
-  // about one in 10^15 per token, and the key compare cost a memcmp per hit.
-  for (uint64_t slot = (t.hash >> 7) & mask_; slots_[slot] >= 0; slot = (slot + 1) & mask_) {
-    const Single& s = singles_[slots_[slot]];
-    if (s.hash != t.hash) continue;
-    for (uint32_t p : s.payloads) out.push_back({i, i + 1, p});
-    return;
-  }
+  out.clear();
+  return false;
 }
 
 }  // namespace claimtrace

@@ -23,14 +23,29 @@ class TokenLexicon {
 
   // The longest phrases starting at token `i` (ending before `end`), all
   // their payloads, appended to `out` (cleared first).
-  // Inline: most tokens are turned away by the first bit test, without a call.
+  // Inline: most tokens are turned away by the first bit test, and most of
+  // the rest are one-word entries found by one probe, without a call.
   void matches_at(const Document& doc, uint32_t i, uint32_t end, std::vector<PhraseMatcher::Match>& out) const {
     out.clear();
-    if (test(starts_, doc.tokens[i].hash)) matches_from(doc, i, end, out);
+    const uint64_t h = doc.tokens[i].hash;
+    if (!test(starts_, h)) return;
+    if (test(multi_starts_, h) && multi_words_at(doc, i, end, out)) return;
+    if (slots_.empty()) return;
+    // One word is known by its 64-bit folded-key hash alone, as in the entity
+    // tables: a chance collision with a lexicon of a few thousand words is
+    // about one in 10^15 per token, and a key compare cost a memcmp per hit.
+    for (uint64_t slot = (h >> 7) & mask_; slots_[slot] >= 0; slot = (slot + 1) & mask_) {
+      const Single& s = singles_[slots_[slot]];
+      if (s.hash != h) continue;
+      for (uint32_t p : s.payloads) out.push_back({i, i + 1, p});
+      return;
+    }
   }
 
  private:
-  void matches_from(const Document& doc, uint32_t i, uint32_t end, std::vector<PhraseMatcher::Match>& out) const;
+  // Phrases of two words or more starting at `i`, the longest only; false
+  // (and `out` left empty) when there is none.
+  bool multi_words_at(const Document& doc, uint32_t i, uint32_t end, std::vector<PhraseMatcher::Match>& out) const;
   static constexpr uint64_t kBits = 1 << 16;
   static constexpr size_t kWords = kBits / 64;
   static bool test(const std::vector<uint64_t>& bits, uint64_t h) {
