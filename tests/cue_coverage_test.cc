@@ -1,8 +1,8 @@
 // Keeps the claim example corpora complete: every entry of a language's
 // attribution.tsv, certainty.tsv, reporting.tsv and conditional.tsv must
 // occur in the text of at least one line of its claim/examples*.tsv, so that
-// each frame and cue is exercised (blocking entries, `ignore` and `none`,
-// by the negative example where the reading they block does not happen).
+// each frame and cue is exercised; a blocking entry (`ignore`, `none`) must
+// occur in a negative line (`[]`), where the reading it blocks does not happen.
 // A phrase occurs when one of its forms (after inflection expansion) is a
 // run of the example's tokens, compared by their folded keys (case- and
 // accent-insensitive, whole words); a conditional suffix occurs when a word
@@ -60,16 +60,18 @@ class CueCoverage : public ::testing::TestWithParam<std::string> {
       auto cases = load_examples(root_, file);
       ASSERT_TRUE(cases.has_value()) << cases.error().to_string();
       for (const auto& c : *cases) {
-        if (c.lang == lang && c.dim == "claim") examples_.push_back(keys_of(c.text, rules_));
+        if (c.lang != lang || c.dim != "claim") continue;
+        examples_.push_back(keys_of(c.text, rules_));
+        if (c.negative) negatives_.push_back(examples_.back());
       }
     }
     ASSERT_FALSE(examples_.empty()) << "no claim examples for " << lang;
   }
 
-  bool covered(std::string_view phrase) const {
+  bool covered(std::string_view phrase, const std::vector<Keys>& examples) const {
     for (const auto& form : expand_inflections(phrase, classes_)) {
       Keys wanted = keys_of(form, rules_);
-      for (const auto& example : examples_) {
+      for (const auto& example : examples) {
         if (contains_run(example, wanted)) return true;
       }
     }
@@ -92,9 +94,10 @@ class CueCoverage : public ::testing::TestWithParam<std::string> {
     EXPECT_TRUE(table.has_value()) << table.error().to_string();
     if (!table) return out;
     for (const auto& row : table->rows) {
+      const bool blocker = row[1] == "ignore" || row[1] == "none";
       bool ok = file == "conditional.tsv" ? covered_suffix(row[0], row.size() > 3 ? std::stoul(row[3]) : 0)
-                                          : covered(row[0]);
-      if (!ok) out.push_back(fmt::format("{}  {}", row.where, row[0]));
+                                          : covered(row[0], blocker ? negatives_ : examples_);
+      if (!ok) out.push_back(fmt::format("{}  {}{}", row.where, row[0], blocker ? "  (blocker: needs a [] line)" : ""));
     }
     return out;
   }
@@ -103,6 +106,7 @@ class CueCoverage : public ::testing::TestWithParam<std::string> {
   TextRules rules_;
   std::unordered_map<std::string, std::vector<std::string>> classes_;
   std::vector<Keys> examples_;
+  std::vector<Keys> negatives_;  // the lines expecting no claim
 };
 
 TEST_P(CueCoverage, EveryCueEntryHasAnExample) {
