@@ -67,6 +67,13 @@ bool after_passive_aux(const SentenceView& v, uint32_t t) {
   return false;
 }
 
+// "those reports", "une annonce", "L'annonce du retrait": a word after a
+// noun marker, or after le, la, l' opening the sentence, is a noun.
+bool after_noun_marker(const SentenceView& v, uint32_t t) {
+  if (t <= v.first || v.mention_at(t - 1) != kNone) return false;
+  return v.has(t - 1, Role::kNounMarker) || (t - 1 == v.first && v.has(t - 1, Role::kOpeningNounMarker));
+}
+
 // Whether a phrase [first, end) runs to the end of the sentence (its final
 // punctuation and closing quotes aside).
 bool ends_sentence(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase) {
@@ -211,8 +218,7 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
       }
     }
     // "the report says": a cue word after "the, a, those" is a noun, part of the subject.
-    const bool cue_noun = v.is_cue_token(prev) && prev > v.first && v.has(prev - 1, Role::kNounMarker) &&
-                          v.mention_at(prev - 1) == kNone;
+    const bool cue_noun = v.is_cue_token(prev) && after_noun_marker(v, prev);
     if (v.mention_at(prev) == kNone && (clause_edge(v, prev) || (v.is_cue_token(prev) && !cue_noun) ||
                                         v.has(prev, Role::kBoundary) || v.has(prev, Role::kCoordinator))) {
       edge = true;
@@ -552,8 +558,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
     // '"Every time you say that," Tester said': a verb inside the quotation
     // is the quoted speaker's words, not an attribution of the sentence.
     if (c.cue->kind == CueKind::kReporting && in_quotation(v, c.first)) continue;
-    if (c.cue->kind == CueKind::kReporting && c.first > v.first && v.mention_at(c.first - 1) == kNone &&
-        v.has(c.first - 1, Role::kNounMarker)) {
+    if (c.cue->kind == CueKind::kReporting && after_noun_marker(v, c.first)) {
       continue;  // "those reports", "his promise to you": a noun, not a verb
     }
     if (c.cue->kind == CueKind::kReporting && c.entry->frame != "participle" &&

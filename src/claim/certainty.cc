@@ -36,7 +36,7 @@ void scope_cues(const SentenceView& v, const std::vector<std::pair<uint32_t, uin
 Certainty score_certainty(const std::vector<const CueRef*>& scope, std::string_view verb_label, Origin verb_why) {
   Certainty out;
   bool denied = verb_label == "denied";
-  bool rumour = false;
+  bool rumour = verb_label == "rumoured";  // "alleged"
   bool confirmed = false;
   std::string_view hedge;
   Origin hedge_why{};
@@ -79,7 +79,7 @@ Certainty score_certainty(const std::vector<const CueRef*>& scope, std::string_v
     out.why.push_back(Origin{"certainty.denial", {}});
   } else if (rumour) {
     out.label = "rumoured";
-    out.why = rumour_why;
+    out.why = rumour_why.empty() ? std::vector<Origin>{verb_why} : rumour_why;
     out.why.push_back(Origin{"certainty.rumour", {}});
   } else if (!hedge.empty() && label_strength(hedge) < 1.0f) {
     out.label = hedge;

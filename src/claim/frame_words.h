@@ -45,6 +45,7 @@ enum class Role : uint8_t {
   kParticipleOpener, // by, after, despite: a participle after it speaks for the main subject
   kPassiveAux,    // was, been: a reporting verb after it is passive
   kSpeakerNoun,   // source, official, spokesman: a noun that can speak with no name
+  kOpeningNounMarker, // le, la, l': a noun marker only opening the sentence (elsewhere an object pronoun: "comme le rapporte")
 };
 
 struct RoleSpan {
