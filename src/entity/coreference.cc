@@ -134,14 +134,23 @@ bool DocEntities::compatible(uint32_t entity, const PendingDescription& d, uint6
 
 int64_t DocEntities::apposition(const PendingDescription& d) const {
   // "le dirigeant suprême du pays, Kim Jong-un": the first entity after a
-  // comma, a few tokens on, in the same sentence.
+  // comma, a few tokens on, in the same sentence. Right after the
+  // description, with no comma, the name is what it titles: "le général
+  // Paul Martin", "le média américain CNN".
   constexpr uint32_t kWindow = 8;
   int64_t best = -1;
   uint32_t best_token = UINT32_MAX;
   for (size_t m = sentence_mentions_; m < doc_.mentions.size(); ++m) {
     uint32_t first = mention_first_token_[m];
     if (first < d.end_token || first > d.end_token + kWindow || first >= best_token) continue;
-    if (first == 0 || doc_.normalized_of(doc_.tokens[first - 1]) != ",") continue;
+    const bool titled = first == d.end_token;
+    if (!titled && doc_.normalized_of(doc_.tokens[first - 1]) != ",") continue;
+    // A title takes a known name or a full one, not a lone capitalized word
+    // ("the General Assembly", "the General Staff").
+    if (titled && knowledge_.index_of(doc_.entities[doc_.mentions[m].entity].id) < 0 &&
+        doc_.slice(doc_.mentions[m].at).find(' ') == std::string_view::npos) {
+      continue;
+    }
     if (!compatible(doc_.mentions[m].entity, d, key_hash(d.country))) continue;
     best = doc_.mentions[m].entity;
     best_token = first;

@@ -1,3 +1,4 @@
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -65,6 +66,21 @@ TEST(EntityAnnotator, MentionsSortedAndIndexed) {
     }
   }
   EXPECT_TRUE(descriptive);
+}
+
+// Past sixteen surnames the aliases move to a hash index: a surname still
+// names the last person who bore it.
+TEST(EntityAnnotator, SurnamesOfManyPeople) {
+  const char* surnames[] = {"Martin", "Bernard", "Thomas", "Petit",  "Robert",   "Richard", "Durand",
+                            "Dubois", "Moreau",  "Laurent", "Simon", "Michel",   "Lefebvre", "Leroy",
+                            "Roux",   "David",   "Bertrand", "Morel", "Fournier", "Girard"};
+  std::string text;
+  for (const char* s : surnames) text += fmt::format("Le colonel Pierre {} est arrivé. ", s);
+  text += "Le colonel Paul Martin est arrivé. Martin a parlé. Girard a parlé.";
+  Document doc = analyze(text, "fr");
+  const std::vector<std::string> ids = mention_ids(doc);
+  ASSERT_GE(ids.size(), 2u);
+  EXPECT_EQ(std::vector<std::string>(ids.end() - 2, ids.end()), (std::vector<std::string>{"person/paul-martin=Martin", "person/pierre-girard=Girard"}));
 }
 
 TEST(EntityAnnotator, NothingInEmptyOrPunctuation) {
