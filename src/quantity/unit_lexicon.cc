@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <charconv>
 
+#include <unordered_set>
+
+#include "core/intern.h"
+#include "quantity/cldr_names.h"
 #include "resources/table.h"
 #include "text/fold.h"
 
@@ -19,10 +23,41 @@ std::optional<double> to_double(std::string_view s) {
 
 }  // namespace
 
+// Units of common/quantity/cldr_units.tsv and current currencies under the
+// names CLDR gives them in the language, after the language's own tables:
+// a name those already list keeps its hand-written entry.
+Result<void> UnitLexicon::add_cldr_names(const LanguageContext& context, std::unordered_set<std::string>& listed,
+                                         UnitLexicon& lex) {
+  const TextRules& rules = *context.text_rules;
+  auto add = [&](const std::string& name, UnitEntry e) {
+    if (!listed.insert(fold(name)).second) return;
+    lex.entries_.push_back(std::move(e));
+    uint32_t id = static_cast<uint32_t>(lex.entries_.size() - 1);
+    if (!lex.after_.add(name, id, rules)) return;
+    if (name.find(' ') == std::string::npos) lex.single_words_.emplace_back(fold(name), id);
+  };
+  auto units = load_table(context.root, "common/quantity/cldr_units.tsv", 3, 4);
+  if (!units) return std::unexpected(units.error());
+  for (const auto& row : units->rows) {
+    auto f = to_double(row[2]);
+    if (!f) return std::unexpected(Error{std::string(row.where), "factor is not a number"});
+    UnitEntry e{EntryKind::kUnit, row[1], *f, false, row.where};
+    e.takes_sign = row.get(3) == "signed";
+    for (const auto& name : cldr_unit_names(context.lang, row[0])) add(name, e);
+  }
+  const std::string_view where = intern("ICU/CLDR currency names");
+  for (const auto& c : cldr_currency_names(context.lang)) {
+    add(c.name, {EntryKind::kMoney, "money:" + c.iso, 1, false, where});
+  }
+  return {};
+}
+
 Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
   UnitLexicon lex;
   const TextRules& rules = *context.text_rules;
+  std::unordered_set<std::string> listed;  // folded names of nouns, units and currencies after a number
   auto add = [&](number::FilteredMatcher& m, const TableRow& row, UnitEntry e) -> Result<void> {
+    if (&m == &lex.after_) listed.insert(fold(row[0]));
     lex.entries_.push_back(std::move(e));
     uint32_t id = static_cast<uint32_t>(lex.entries_.size() - 1);
     if (!m.add(row[0], id, rules)) return std::unexpected(Error{std::string(row.where), "empty phrase"});
@@ -73,6 +108,7 @@ Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
       if (auto r = add(lex.before_, row, e); !r) return std::unexpected(r.error());
     }
   }
+  if (auto r = add_cldr_names(context, listed, lex); !r) return std::unexpected(r.error());
   // modifiers.tsv: word, kind (modifier | of)
   auto mods = load_table(context.root, context.path("quantity", "modifiers.tsv"), 1, 2);
   if (!mods) return std::unexpected(mods.error());

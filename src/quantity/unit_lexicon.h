@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/error.h"
@@ -63,6 +64,9 @@ class UnitLexicon {
   const UnitEntry* word_unit(std::string_view folded) const;
 
  private:
+  static Result<void> add_cldr_names(const LanguageContext& context, std::unordered_set<std::string>& listed,
+                                     UnitLexicon& lex);
+
   std::vector<UnitEntry> entries_;
   number::FilteredMatcher after_, before_, military_, ellipsis_, coordination_, partitive_, signs_,
       fraction_after_;

@@ -1,0 +1,82 @@
+#include "quantity/cldr_names.h"
+
+#include <unicode/measunit.h>
+#include <unicode/numberformatter.h>
+#include <unicode/ucurr.h>
+#include <unicode/uenum.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+
+namespace claimtrace::quantity {
+namespace {
+
+// `text` without the number `digits` ICU wrote into it and the spaces around.
+std::string without_number(const icu::UnicodeString& text, const icu::UnicodeString& digits) {
+  icu::UnicodeString s(text);
+  int32_t at = s.indexOf(digits);
+  if (at < 0) return {};
+  s.remove(at, digits.length());
+  auto space = [](UChar32 c) { return u_isUWhiteSpace(c) || c == 0xA0 || c == 0x202F; };
+  int32_t lo = 0, hi = s.length();
+  while (lo < hi && space(s.char32At(lo))) lo = s.moveIndex32(lo, 1);
+  while (hi > lo && space(s.char32At(s.moveIndex32(hi, -1)))) hi = s.moveIndex32(hi, -1);
+  std::string out;
+  s.tempSubStringBetween(lo, hi).toUTF8String(out);
+  return out;
+}
+
+void add_unique(std::vector<std::string>& names, std::string name) {
+  if (!name.empty() && std::find(names.begin(), names.end(), name) == names.end()) names.push_back(std::move(name));
+}
+
+}  // namespace
+
+std::vector<std::string> cldr_unit_names(std::string_view lang, std::string_view id) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::MeasureUnit unit = icu::MeasureUnit::forIdentifier(icu::StringPiece(id.data(), static_cast<int32_t>(id.size())), status);
+  if (U_FAILURE(status)) return {};
+  auto formatter = icu::number::NumberFormatter::withLocale(icu::Locale(std::string(lang).c_str()))
+                       .unit(unit)
+                       .unitWidth(UNUM_UNIT_WIDTH_FULL_NAME);
+  std::vector<std::string> names;
+  // 1 and 2 fall in the "one" and "other" plural categories of fr and en.
+  for (int n : {1, 2}) {
+    UErrorCode e = U_ZERO_ERROR;
+    icu::UnicodeString text = formatter.formatInt(n, e).toString(e);
+    if (U_FAILURE(e)) continue;
+    add_unique(names, without_number(text, icu::UnicodeString(static_cast<UChar>(u'0' + n))));
+  }
+  return names;
+}
+
+std::vector<CurrencyName> cldr_currency_names(std::string_view lang) {
+  std::vector<CurrencyName> out;
+  const std::string locale(lang);
+  UErrorCode status = U_ZERO_ERROR;
+  UEnumeration* codes = ucurr_openISOCurrencies(UCURR_COMMON | UCURR_NON_DEPRECATED, &status);
+  if (U_FAILURE(status)) return out;
+  const char* code = nullptr;
+  while ((code = uenum_next(codes, nullptr, &status)) && U_SUCCESS(status)) {
+    UChar iso[4] = {};
+    u_charsToUChars(code, iso, 3);
+    std::vector<std::string> names;
+    for (const char* plural : {"one", "other"}) {
+      UErrorCode e = U_ZERO_ERROR;
+      UBool is_choice = false;
+      int32_t len = 0;
+      const UChar* name = ucurr_getPluralName(iso, locale.c_str(), &is_choice, plural, &len, &e);
+      if (U_FAILURE(e) || !name) continue;
+      std::string utf8;
+      icu::UnicodeString(name, len).toUTF8String(utf8);
+      // The code itself ("SLE": no translation) or a historic name ("... (2008–2018)").
+      if (utf8 == code || utf8.find('(') != std::string::npos) continue;
+      add_unique(names, std::move(utf8));
+    }
+    for (auto& n : names) out.push_back({std::move(n), code});
+  }
+  uenum_close(codes);
+  return out;
+}
+
+}  // namespace claimtrace::quantity
