@@ -247,11 +247,19 @@ std::optional<double> compose(std::span<const Part> parts) {
         if (last != Last::kUnit && last != Last::kTen && last != Last::kMultiplier && last != Last::kScale) {
           return std::nullopt;
         }
-        auto frac = decimal_part(parts.subspan(i + 1));
+        // "deux virgule cinq millions", "two point five million": a scale at
+        // the end multiplies the whole decimal number, not its decimals.
+        std::span<const Part> decimals = parts.subspan(i + 1);
+        double scale = 1;
+        if (decimals.size() > 1 && decimals.back().kind == WordKind::kScale && total == 0) {
+          scale = decimals.back().value;
+          decimals = decimals.first(decimals.size() - 1);
+        }
+        auto frac = decimal_part(decimals);
         if (!frac) return std::nullopt;
-        current += *frac;
+        current = (current + *frac) * scale;
         i = parts.size();
-        last = Last::kUnit;
+        last = scale > 1 ? Last::kScale : Last::kUnit;
         break;
       }
       case WordKind::kOver: {
