@@ -139,7 +139,11 @@ std::optional<double> compose(std::span<const Part> parts) {
           current *= p.value;  // une demi-douzaine
         } else if (last == Last::kUnit || last == Last::kTen) {
           if (below >= 100 && p.value == 100) return std::nullopt;
-          if (p.words_only && i > 0 && parts[i - 1].digits) return std::nullopt;
+          // Digits then "cent(s)" are a coin ("3 cents"), unless the numeral
+          // goes on or a scale came before: "3 cent un", "4 mille 3 cents".
+          if (p.words_only && i > 0 && parts[i - 1].digits && total == 0 && i + 1 == parts.size()) {
+            return std::nullopt;
+          }
           if (p.units_only && below >= 20) return std::nullopt;
           current += below * p.value - below;
         } else {
