@@ -32,22 +32,70 @@ void add_unique(std::vector<std::string>& names, std::string name) {
 
 }  // namespace
 
-std::vector<std::string> cldr_unit_names(std::string_view lang, std::string_view id) {
+std::vector<std::string> cldr_unit_names(std::string_view lang, std::string_view id, bool with_short) {
   UErrorCode status = U_ZERO_ERROR;
   icu::MeasureUnit unit = icu::MeasureUnit::forIdentifier(icu::StringPiece(id.data(), static_cast<int32_t>(id.size())), status);
   if (U_FAILURE(status)) return {};
-  auto formatter = icu::number::NumberFormatter::withLocale(icu::Locale(std::string(lang).c_str()))
-                       .unit(unit)
-                       .unitWidth(UNUM_UNIT_WIDTH_FULL_NAME);
+  auto formatter = icu::number::NumberFormatter::withLocale(icu::Locale(std::string(lang).c_str())).unit(unit);
   std::vector<std::string> names;
-  // 1 and 2 fall in the "one" and "other" plural categories of fr and en.
-  for (int n : {1, 2}) {
-    UErrorCode e = U_ZERO_ERROR;
-    icu::UnicodeString text = formatter.formatInt(n, e).toString(e);
-    if (U_FAILURE(e)) continue;
-    add_unique(names, without_number(text, icu::UnicodeString(static_cast<UChar>(u'0' + n))));
+  for (UNumberUnitWidth width : {UNUM_UNIT_WIDTH_FULL_NAME, UNUM_UNIT_WIDTH_SHORT}) {
+    if (width == UNUM_UNIT_WIDTH_SHORT && !with_short) break;
+    auto f = formatter.unitWidth(width);
+    // 1 and 2 fall in the "one" and "other" plural categories of fr and en.
+    for (int n : {1, 2}) {
+      UErrorCode e = U_ZERO_ERROR;
+      icu::UnicodeString text = f.formatInt(n, e).toString(e);
+      if (U_FAILURE(e)) continue;
+      add_unique(names, without_number(text, icu::UnicodeString(static_cast<UChar>(u'0' + n))));
+    }
   }
   return names;
+}
+
+std::vector<CurrencyName> cldr_currency_symbols(std::string_view lang) {
+  const std::string locale(lang);
+  std::vector<CurrencyName> all;
+  UErrorCode status = U_ZERO_ERROR;
+  UEnumeration* codes = ucurr_openISOCurrencies(UCURR_COMMON | UCURR_NON_DEPRECATED, &status);
+  if (U_FAILURE(status)) return {};
+  const char* code = nullptr;
+  while ((code = uenum_next(codes, nullptr, &status)) && U_SUCCESS(status)) {
+    UChar iso[4] = {};
+    u_charsToUChars(code, iso, 3);
+    std::vector<std::string> mine;
+    for (UCurrNameStyle style : {UCURR_SYMBOL_NAME, UCURR_NARROW_SYMBOL_NAME}) {
+      UErrorCode e = U_ZERO_ERROR;
+      UBool is_choice = false;
+      int32_t len = 0;
+      const UChar* name = ucurr_getName(iso, locale.c_str(), style, &is_choice, &len, &e);
+      if (U_FAILURE(e) || !name) continue;
+      icu::UnicodeString symbol(name, len);
+      // Only symbols with a currency sign or a letter beyond ASCII ("₹", "R$",
+      // "zł"): plain letters ("R", "kr", "Rs", the code) are words or codes.
+      // Nor one ASCII letter and a sign: phrases match case-insensitively,
+      // and "a $ 4 billion" is no "A$".
+      bool marked = false, other_letters = false;
+      int ascii_letters = 0;
+      for (int32_t k = 0; k < symbol.length(); k = symbol.moveIndex32(k, 1)) {
+        UChar32 c = symbol.char32At(k);
+        if (u_charType(c) == U_CURRENCY_SYMBOL) marked = true;
+        if (u_isalpha(c)) (c < 0x80 ? ++ascii_letters : (marked = other_letters = true));
+      }
+      if (ascii_letters == 1 && !other_letters) marked = false;
+      std::string utf8;
+      symbol.toUTF8String(utf8);
+      if (marked) add_unique(mine, std::move(utf8));
+    }
+    for (auto& m : mine) all.push_back({std::move(m), code});
+  }
+  uenum_close(codes);
+  // A symbol several currencies write ("$", "£", "¥") names none of them.
+  std::vector<CurrencyName> out;
+  for (const auto& c : all) {
+    auto same = [&](const CurrencyName& o) { return o.name == c.name; };
+    if (std::count_if(all.begin(), all.end(), same) == 1) out.push_back(c);
+  }
+  return out;
 }
 
 std::vector<CurrencyName> cldr_currency_names(std::string_view lang) {

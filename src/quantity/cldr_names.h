@@ -12,9 +12,9 @@
 namespace claimtrace::quantity {
 
 // The distinct long names of the CLDR unit `id` ("kilometer",
-// "square-foot") in `lang`, for one and for several; empty when ICU does
-// not know the unit.
-std::vector<std::string> cldr_unit_names(std::string_view lang, std::string_view id);
+// "square-foot") in `lang`, for one and for several, and with `with_short`
+// its abbreviations ("mi", "lb"); empty when ICU does not know the unit.
+std::vector<std::string> cldr_unit_names(std::string_view lang, std::string_view id, bool with_short);
 
 struct CurrencyName {
   std::string name;  // "couronnes suédoises"
@@ -25,5 +25,10 @@ struct CurrencyName {
 // `lang`. Names ICU has no translation for (the code itself) and historic
 // names with dates are left out.
 std::vector<CurrencyName> cldr_currency_names(std::string_view lang);
+
+// The currency symbols of `lang` that name one current currency and carry a
+// currency sign or a letter beyond ASCII ("₹", "R$", "$CA", "zł"); "$" and
+// "£", written for several, are left to the language's own table.
+std::vector<CurrencyName> cldr_currency_symbols(std::string_view lang);
 
 }  // namespace claimtrace::quantity

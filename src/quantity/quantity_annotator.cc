@@ -68,6 +68,19 @@ std::vector<QuantityAnnotator::Hit> QuantityAnnotator::hits_at(const Document& d
     }
     return false;
   });
+  // A symbol with capitals matches only as written so ("$ AU", not "$ au").
+  std::erase_if(ms, [&](const PhraseMatcher::Match& x) {
+    const std::string& capitals = lex_.entry(x.payload).capitals;
+    if (capitals.empty()) return false;
+    std::string written;
+    for (uint32_t k = x.first; k < x.end; ++k) {
+      for (size_t b = doc.tokens[k].at.start; b < doc.tokens[k].at.end; ++b) {
+        char c = doc.text[b];
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) written += c;
+      }
+    }
+    return written != capitals;
+  });
   if (ms.empty()) return out;
   uint32_t longest = 0;
   for (const auto& x : ms) longest = std::max(longest, x.end);

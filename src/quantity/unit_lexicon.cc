@@ -21,6 +21,20 @@ std::optional<double> to_double(std::string_view s) {
   return v;
 }
 
+// The capitals of a symbol made of a sign and capital letters ("$ AU",
+// "CA$"), or nothing: codes alone ("USD") and lower case ("aud$") match in
+// any case.
+std::string symbol_capitals(std::string_view written) {
+  std::string letters;
+  bool sign = false;
+  for (unsigned char c : written) {
+    if (c >= 'A' && c <= 'Z') letters += static_cast<char>(c);
+    else if (c >= 'a' && c <= 'z') return {};
+    else if (c != ' ' && !(c >= '0' && c <= '9')) sign = true;
+  }
+  return sign ? letters : std::string();
+}
+
 }  // namespace
 
 // Units of common/quantity/cldr_units.tsv and current currencies under the
@@ -31,6 +45,7 @@ Result<void> UnitLexicon::add_cldr_names(const LanguageContext& context, std::un
   const TextRules& rules = *context.text_rules;
   auto add = [&](const std::string& name, UnitEntry e) {
     if (!listed.insert(fold(name)).second) return;
+    if (e.kind == EntryKind::kMoney) e.capitals = symbol_capitals(name);
     lex.entries_.push_back(std::move(e));
     uint32_t id = static_cast<uint32_t>(lex.entries_.size() - 1);
     if (!lex.after_.add(name, id, rules)) return;
@@ -41,13 +56,26 @@ Result<void> UnitLexicon::add_cldr_names(const LanguageContext& context, std::un
   for (const auto& row : units->rows) {
     auto f = to_double(row[2]);
     if (!f) return std::unexpected(Error{std::string(row.where), "factor is not a number"});
+    std::string_view flags = row.get(3);
+    if (!flags.empty() && flags != "signed" && flags != "short") {
+      return std::unexpected(Error{std::string(row.where), "flags are signed or short"});
+    }
     UnitEntry e{EntryKind::kUnit, row[1], *f, false, row.where};
-    e.takes_sign = row.get(3) == "signed";
-    for (const auto& name : cldr_unit_names(context.lang, row[0])) add(name, e);
+    e.takes_sign = flags == "signed";
+    for (const auto& name : cldr_unit_names(context.lang, row[0], flags == "short")) add(name, e);
   }
   const std::string_view where = intern("ICU/CLDR currency names");
   for (const auto& c : cldr_currency_names(context.lang)) {
     add(c.name, {EntryKind::kMoney, "money:" + c.iso, 1, false, where});
+  }
+  // Symbols go before and after the number: "₹500", "500 zł".
+  for (const auto& c : cldr_currency_symbols(context.lang)) {
+    UnitEntry e{EntryKind::kMoney, "money:" + c.iso, 1, false, where};
+    e.capitals = symbol_capitals(c.name);
+    if (listed.contains(fold(c.name))) continue;
+    add(c.name, e);
+    lex.entries_.push_back(e);
+    lex.before_.add(c.name, static_cast<uint32_t>(lex.entries_.size() - 1), rules);
   }
   return {};
 }
@@ -99,6 +127,7 @@ Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
     if (!f) return bad(row, "factor is not a number");
     UnitEntry e{EntryKind::kMoney, row[1] == "-" ? std::string("other") : "money:" + row[1], *f,
                 row.get(4) == "when_scaled", row.where};
+    e.capitals = symbol_capitals(row[0]);
     std::string_view pos = row[2];
     if (pos != "before" && pos != "after" && pos != "both") return bad(row, "position must be before, after or both");
     if (pos != "before") {

@@ -34,6 +34,10 @@ struct UnitEntry {
   std::string_view where;
   bool takes_sign = false;   // a sign word before the number applies: "moins 12 degrés", "- 20 °F"
   double sub_factor = 0;     // a bare two-digit number after is in this part of the unit: "1 m 80"
+  // The letters of a currency symbol written in capitals ("$ AU", "CA$"):
+  // the text must write them so, since phrases match case-insensitively and
+  // "30 $ au vendeur" is no Australian dollar. Empty for other entries.
+  std::string capitals = {};
 };
 
 class UnitLexicon {
