@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "quantity/article_one.h"
 #include "quantity/unit_lexicon.h"
 
 namespace claimtrace {
@@ -50,6 +51,8 @@ class QuantityAnnotator final : public Annotator {
   std::vector<Hit> hits_at(const Document& doc, const number::FilteredMatcher& m, uint32_t i, uint32_t limit) const;
   const UnitEntry* pick(const std::vector<Hit>& hits, bool number_scaled) const;
   bool military(const Document& doc, uint32_t first, uint32_t end) const;
+  // A noun, unit or currency for each number of the number layer.
+  void numbers(Document& doc) const;
   void partitives(Document& doc) const;
 
   quantity::UnitLexicon lex_;
@@ -114,6 +117,12 @@ bool QuantityAnnotator::military(const Document& doc, uint32_t first, uint32_t e
 }
 
 void QuantityAnnotator::annotate(Document& doc) const {
+  numbers(doc);
+  quantity::add_article_quantities(doc, lex_);
+  partitives(doc);
+}
+
+void QuantityAnnotator::numbers(Document& doc) const {
   if (doc.numbers.empty()) return;
   const uint32_t n_tokens = static_cast<uint32_t>(doc.tokens.size());
   uint32_t claimed_end = 0;  // bytes: numbers inside an accepted quantity are skipped
@@ -414,7 +423,6 @@ void QuantityAnnotator::annotate(Document& doc) const {
     }
     claimed_end = std::max(claimed_end, doc.quantities.back().at.end);
   }
-  partitives(doc);
 }
 
 // "at least 1,000 of the 11,000 troops", "4 000 d'entre eux": a number (or

@@ -180,6 +180,19 @@ Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
       return std::unexpected(r.error());
     }
   }
+  // one_before_unit.tsv (optional): word, kind ("one": an article that is
+  // the number one before a unit; "not": a unit name it does not count).
+  auto ones = load_optional_table(context.root, context.path("quantity", "one_before_unit.tsv"), 2, 2);
+  if (!ones) return std::unexpected(ones.error());
+  for (const auto& row : ones->rows) {
+    if (row[1] == "not") {
+      lex.not_after_one_.push_back(fold(row[0]));
+    } else if (row[1] == "one") {
+      if (auto r = add(lex.one_, row, {EntryKind::kModifier, "", 1, false, row.where}); !r) return std::unexpected(r.error());
+    } else {
+      return bad(row, "kind must be one or not");
+    }
+  }
   std::sort(lex.single_words_.begin(), lex.single_words_.end());
   return lex;
 }

@@ -8,7 +8,8 @@
 // bare number counts the noun of a previous quantity (ellipsis.tsv,
 // coordination.tsv) or of the next one (partitive.tsv), words that make
 // the number of a temperature negative (signs.tsv), fractions of a unit
-// after it (fraction_after.tsv).
+// after it (fraction_after.tsv), articles that count one before a unit
+// (one_before_unit.tsv).
 #pragma once
 
 #include <algorithm>
@@ -66,6 +67,12 @@ class UnitLexicon {
   }
   // Single-word units by folded key (for pieces of "six-mile").
   const UnitEntry* word_unit(std::string_view folded) const;
+  // Articles that are the number one before a unit (one_before_unit.tsv:
+  // "une tonne"), and the units they are not ("un livre" is a book).
+  const number::FilteredMatcher& one() const { return one_; }
+  bool one_before(std::string_view folded_unit) const {
+    return std::find(not_after_one_.begin(), not_after_one_.end(), folded_unit) == not_after_one_.end();
+  }
 
  private:
   static Result<void> add_cldr_names(const LanguageContext& context, std::unordered_set<std::string>& listed,
@@ -73,7 +80,8 @@ class UnitLexicon {
 
   std::vector<UnitEntry> entries_;
   number::FilteredMatcher after_, before_, military_, ellipsis_, coordination_, partitive_, signs_,
-      fraction_after_;
+      fraction_after_, one_;
+  std::vector<std::string> not_after_one_;
   std::vector<std::pair<std::string, uint32_t>> single_words_;
   std::vector<std::string> of_words_;
 };
