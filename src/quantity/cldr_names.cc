@@ -102,7 +102,8 @@ std::vector<CurrencyName> cldr_currency_names(std::string_view lang) {
   std::vector<CurrencyName> out;
   const std::string locale(lang);
   UErrorCode status = U_ZERO_ERROR;
-  UEnumeration* codes = ucurr_openISOCurrencies(UCURR_COMMON | UCURR_NON_DEPRECATED, &status);
+  // Replaced currencies too: older news names "marks allemands", "lires italiennes".
+  UEnumeration* codes = ucurr_openISOCurrencies(UCURR_ALL, &status);
   if (U_FAILURE(status)) return out;
   const char* code = nullptr;
   while ((code = uenum_next(codes, nullptr, &status)) && U_SUCCESS(status)) {

@@ -21,8 +21,8 @@ struct CurrencyName {
   std::string iso;   // "SEK"
 };
 
-// The long names (singular and plural) of the current ISO 4217 currencies in
-// `lang`. Names ICU has no translation for (the code itself) and historic
+// The long names (singular and plural) of the ISO 4217 currencies, current
+// and replaced ones, in `lang`. Names ICU has no translation for (the code itself) and historic
 // names with dates are left out.
 std::vector<CurrencyName> cldr_currency_names(std::string_view lang);
 
