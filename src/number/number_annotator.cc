@@ -82,6 +82,8 @@ Part part_of(const number::NumberWord& w, std::string_view key) {
   p.words_only = w.words_only;
   p.units_only = w.units_only;
   p.counts_alone = w.counts_alone;
+  p.article = w.article || w.kind == WordKind::kArticle;
+  p.ordinal = w.ordinal;
   p.plural = !key.empty() && key.back() == 's';
   return p;
 }
@@ -125,6 +127,14 @@ void NumberAnnotator::flush_run(const Document& doc, std::vector<Part>& parts, s
           continue;
         }
       }
+    }
+    // "un cinquième mandat", "a fifth term": an article and an ordinal before
+    // a noun are the fifth, not a fifth; the fraction takes "de", "of".
+    if (parts[start].article && parts[start + n - 1].kind == WordKind::kDenominator &&
+        parts[start + n - 1].ordinal && !parts[start + n - 1].plural && a.end < doc.tokens.size() &&
+        doc.tokens[a.end].kind == TokenKind::kWord && !words_.is_fraction_of(doc.tokens[a.end].hash)) {
+      start += n;
+      continue;
     }
     const Token& t0 = doc.tokens[a.first];
     if (!words && n == 1 && value >= 1000 && value <= 2100 && value == static_cast<int64_t>(value) &&
