@@ -84,6 +84,7 @@ Part part_of(const number::NumberWord& w, std::string_view key) {
   p.counts_alone = w.counts_alone;
   p.article = w.article || w.kind == WordKind::kArticle;
   p.ordinal = w.ordinal;
+  p.approx = w.approx;
   p.plural = !key.empty() && key.back() == 's';
   return p;
 }
@@ -114,6 +115,7 @@ void NumberAnnotator::flush_run(const Document& doc, std::vector<Part>& parts, s
     for (size_t k = start; k < start + n; ++k) {
       words |= !parts[k].digits;
       scaled |= part_scaled[k] || parts[k].kind == WordKind::kScale;
+      a.span.amount.approx |= parts[k].approx;
     }
     a.span.scaled = scaled;
     a.span.why = {words ? "number.words" : "number.digits", {}};

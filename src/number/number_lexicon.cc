@@ -61,6 +61,7 @@ Result<NumberLexicon> NumberLexicon::load(const LanguageContext& context) {
     w.words_only = flags.find("words_only") != std::string_view::npos;
     w.units_only = flags.find("units_only") != std::string_view::npos;
     w.counts_alone = flags.find("alone") != std::string_view::npos;
+    w.approx = flags.find("approx") != std::string_view::npos;
     w.where = row.where;
     std::string key = fold(row[0]);
     if (size_t space = key.find(' '); space != std::string::npos) {

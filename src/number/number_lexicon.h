@@ -41,6 +41,7 @@ struct NumberWord {
   bool units_only = false;    // multiplies only a unit below twenty (French "cents": "deux cents",
                               // but "quarante-cinq cents" are coins)
   bool ordinal = false;       // a denominator that is also an ordinal: "un cinquième mandat" is the fifth
+  bool approx = false;        // only approximates: "trois milliers" is about 3 000
   std::string_view where;     // resource line
 };
 

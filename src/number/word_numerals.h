@@ -24,6 +24,7 @@ struct Part {
   bool counts_alone = false;  // a scale that is a number alone (French "mille personnes")
   bool article = false;       // an article standing for one: "a", French "un"/"une"
   bool ordinal = false;       // a denominator that is also an ordinal: "cinquième", "fifth"
+  bool approx = false;        // a word that only approximates: French "millier", "centaine"
 };
 
 // The value of the numeral made of all `parts`, or nullopt when they do not
