@@ -123,6 +123,10 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
       const Cue* opener = cue_ending(a.first, [](BoundKind x) { return x == BoundKind::kBetween || x == BoundKind::kFrom; });
       bool pair_ok = opener ? (opener->kind == BoundKind::kBetween ? to->kind == BoundKind::kAnd : to->kind != BoundKind::kAnd)
                             : to->kind == BoundKind::kTo;
+      // "between" has no order: "entre -5 et -10 degrés" is -10..-5.
+      if (pair_ok && opener && opener->kind == BoundKind::kBetween && lo && hi && *hi < *lo && *hi < 0) {
+        std::swap(lo, hi);
+      }
       if (pair_ok && lo && hi && *hi > *lo) {
         uint32_t f = a.first;
         // "est de 20 à 100": the copula owns the "de".

@@ -390,6 +390,23 @@ void QuantityAnnotator::numbers(Document& doc) const {
         q_first = sign_first;
       }
     }
+    // A sign after a temperature: "5 degrés sous zéro", "entre 5 et 10 degrés sous zéro".
+    if (unit && unit->takes_sign && q_end < limit) {
+      std::vector<PhraseMatcher::Match> ms;
+      lex_.signs_after().matches_at(doc, q_end, limit, ms);
+      const bool positive = q.amount.value ? *q.amount.value > 0 : (q.amount.min && *q.amount.min > 0);
+      if (!ms.empty() && positive) {
+        Amount& a = q.amount;
+        if (a.value) *a.value = -*a.value;
+        if (a.min || a.max) {
+          std::optional<double> lo = a.max ? std::optional(-*a.max) : std::nullopt;
+          std::optional<double> hi = a.min ? std::optional(-*a.min) : std::nullopt;
+          std::swap(a.min_inclusive, a.max_inclusive);
+          a.min = lo, a.max = hi;
+        }
+        for (const auto& m : ms) q_end = std::max(q_end, m.end);
+      }
+    }
     q.noun = noun;
     if (q.amount.min && q.amount.max && *q.amount.min == *q.amount.max && !q.amount.value) {
       q.amount.value = q.amount.min;  // "equal to 20 pounds": the number alone

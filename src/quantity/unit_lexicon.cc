@@ -163,12 +163,14 @@ Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
   if (auto r = simple("ellipsis.tsv", lex.ellipsis_); !r) return std::unexpected(r.error());
   if (auto r = simple("coordination.tsv", lex.coordination_); !r) return std::unexpected(r.error());
   if (auto r = simple("partitive.tsv", lex.partitive_); !r) return std::unexpected(r.error());
-  // signs.tsv: phrase, sign ("-" negates; "±" is a tolerance, no sign: "plus ou moins 2 degrés")
+  // signs.tsv: phrase, sign ("-" negates; "±" is a tolerance, no sign: "plus ou moins 2 degrés";
+  // "-after" negates from after the unit: "5 degrés sous zéro")
   auto signs = load_table(context.root, context.path("quantity", "signs.tsv"), 2, 2);
   if (!signs) return std::unexpected(signs.error());
   for (const auto& row : signs->rows) {
-    if (row[1] != "-" && row[1] != "±") return bad(row, "sign must be - or ±");
-    if (auto r = add(lex.signs_, row, {EntryKind::kModifier, row[1], 1, false, row.where}); !r) return std::unexpected(r.error());
+    if (row[1] != "-" && row[1] != "±" && row[1] != "-after") return bad(row, "sign must be -, ± or -after");
+    number::FilteredMatcher& m = row[1] == "-after" ? lex.signs_after_ : lex.signs_;
+    if (auto r = add(m, row, {EntryKind::kModifier, row[1], 1, false, row.where}); !r) return std::unexpected(r.error());
   }
   // fraction_after.tsv: phrase, fraction
   auto fractions = load_table(context.root, context.path("quantity", "fraction_after.tsv"), 2, 2);

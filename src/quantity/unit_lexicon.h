@@ -55,6 +55,8 @@ class UnitLexicon {
   const number::FilteredMatcher& partitive() const { return partitive_; }
   // Words or signs before a number that make it negative for a unit that takes a sign (signs.tsv).
   const number::FilteredMatcher& signs() const { return signs_; }
+  // Phrases after the unit that make it negative: "sous zéro", "below zero".
+  const number::FilteredMatcher& signs_after() const { return signs_after_; }
   const UnitEntry& entry(uint32_t payload) const { return entries_[payload]; }
   const UnitEntry& sign(uint32_t payload) const { return entries_[payload]; }  // unit: "-" or "±"
   // Fractions after a unit (fraction_after.tsv): "deux heures et demie", "an hour and a half";
@@ -80,7 +82,7 @@ class UnitLexicon {
 
   std::vector<UnitEntry> entries_;
   number::FilteredMatcher after_, before_, military_, ellipsis_, coordination_, partitive_, signs_,
-      fraction_after_, one_;
+      fraction_after_, one_, signs_after_;
   std::vector<std::string> not_after_one_;
   std::vector<std::pair<std::string, uint32_t>> single_words_;
   std::vector<std::string> of_words_;
