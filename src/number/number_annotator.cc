@@ -244,9 +244,12 @@ void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end
         ++i;
         continue;
       }
-      // "plus or minus 3": a tolerance, no sign.
-      if (w0->kind == WordKind::kNegative && pieces.size() == 1 && parts.empty() && i > first &&
-          words_.is_not_negative_after(doc.folded_key(doc.tokens[i - 1]))) {
+      // "plus or minus 3": a tolerance, no sign; "cinq moins deux", "ten
+      // minus three": a difference, no sign either.
+      if (w0->kind == WordKind::kNegative && pieces.size() == 1 && i > first &&
+          ((!parts.empty() && parts.back().kind != WordKind::kAnd) || doc.tokens[i - 1].kind == TokenKind::kNumber ||
+           words_.is_not_negative_after(doc.folded_key(doc.tokens[i - 1])))) {
+        flush();
         ++i;
         continue;
       }

@@ -407,6 +407,20 @@ void QuantityAnnotator::numbers(Document& doc) const {
         for (const auto& m : ms) q_end = std::max(q_end, m.end);
       }
     }
+    // Counted things are never fewer than none: "il reste moins 12 soldats"
+    // counts 12 soldiers, the sign word ("moins") stays out of the span.
+    const bool counted_noun = !unit || (unit->unit.find(':') == std::string::npos && unit->unit != "other");
+    if (counted_noun && q_first == f && q.amount.value && *q.amount.value < 0 && f + 1 < e) {
+      std::vector<PhraseMatcher::Match> ms;
+      lex_.signs().matches_at(doc, f, e, ms);
+      for (const auto& m : ms) {
+        if (lex_.sign(m.payload).unit == "-" && m.end < e && doc.tokens[m.end].kind != TokenKind::kPunct) {
+          *q.amount.value = -*q.amount.value;
+          q_first = m.end;
+          break;
+        }
+      }
+    }
     q.noun = noun;
     if (q.amount.min && q.amount.max && *q.amount.min == *q.amount.max && !q.amount.value) {
       q.amount.value = q.amount.min;  // "equal to 20 pounds": the number alone
