@@ -312,8 +312,10 @@ void QuantityAnnotator::numbers(Document& doc) const {
       lex_.coordination().matches_at(doc, k, limit, ms);
       const bool joined = !ms.empty() && is_word(doc, k);
       if (joined) k = ms.front().end;
-      // Joined by "and"/"et", or a duration ("2 hours 30 minutes"); "12 m 2 dm" are two.
-      if (k < limit && (joined || unit->unit.starts_with("duration"))) {
+      // Joined by "and"/"et", a duration ("2 hours 30 minutes") or a unit and
+      // its sub-unit ("5 pieds 6 pouces", "1 m 80 cm"); "12 m 2 dm" are two.
+      const bool plain_pair = joined || unit->unit.starts_with("duration");
+      if (k < limit && (plain_pair || unit->sub_factor > 0)) {
         auto it = std::lower_bound(doc.numbers.begin(), doc.numbers.end(), doc.tokens[k].at.start,
                                    [](const NumberSpan& x, uint32_t o) { return x.at.start < o; });
         if (it != doc.numbers.end() && it->at.start == doc.tokens[k].at.start && it->amount.value &&
@@ -321,8 +323,10 @@ void QuantityAnnotator::numbers(Document& doc) const {
           uint32_t after = token_end(doc, it->at.end);
           auto hits = hits_at(doc, lex_.after(), after, limit);
           const UnitEntry* second = hits.empty() ? nullptr : pick(hits, false);
+          const bool sub_unit =
+              second && std::abs(second->factor - unit->factor * unit->sub_factor) <= 1e-9 * unit->factor;
           if (second && second->kind == EntryKind::kUnit && second->unit == unit->unit &&
-              second->factor < unit->factor) {
+              second->factor < unit->factor && (plain_pair || sub_unit)) {
             extra_base = *it->amount.value * second->factor;
             q_end = hits.front().end;
             claimed_end = it->at.end;
@@ -337,8 +341,10 @@ void QuantityAnnotator::numbers(Document& doc) const {
         doc.tokens[q_end].kind == TokenKind::kNumber && doc.normalized_of(doc.tokens[q_end]).size() == 2) {
       auto it = std::lower_bound(doc.numbers.begin(), doc.numbers.end(), doc.tokens[q_end].at.start,
                                  [](const NumberSpan& x, uint32_t o) { return x.at.start < o; });
+      // Glued to the unit ("1m80") the digits are in a word: the unit's.
       if (it != doc.numbers.end() && it->at.start == doc.tokens[q_end].at.start && it->amount.value &&
-          it->role == NumberRole::kCount && !it->in_word && token_end(doc, it->at.end) == q_end + 1 &&
+          it->role == NumberRole::kCount && (!it->in_word || !doc.tokens[q_end].has(kSpaceBefore)) &&
+          token_end(doc, it->at.end) == q_end + 1 &&
           (q_end + 1 >= limit || hits_at(doc, lex_.after(), q_end + 1, limit).empty())) {
         *q.amount.value += *it->amount.value * unit->sub_factor;
         claimed_end = it->at.end;
