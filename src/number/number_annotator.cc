@@ -35,6 +35,8 @@ class NumberAnnotator final : public Annotator {
   };
   void sentence(const Document& doc, uint32_t first, uint32_t end, std::vector<Atom>& atoms, Scratch& scratch) const;
   void hyphen_prefix(const Document& doc, uint32_t i, std::vector<Atom>& atoms) const;
+  // Whether a "to" cue of bounds.tsv ("à", "-") at token i leads to a number word.
+  bool opens_range(const Document& doc, uint32_t i) const;
   void flush_run(const Document& doc, std::vector<Part>& parts, std::vector<uint8_t>& may_end,
                  std::vector<uint32_t>& part_first, std::vector<uint32_t>& part_end, std::vector<bool>& part_scaled,
                  std::vector<Atom>& atoms, uint32_t& skip_until) const;
@@ -123,8 +125,12 @@ void NumberAnnotator::flush_run(const Document& doc, std::vector<Part>& parts, s
       const auto* w = words_.word(doc.folded_key(doc.tokens[a.first]));
       if (w) {
         a.span.why.resource = w->where;
-        // French "un"/"une" alone is the indefinite article, not a count.
-        if (w->article) {
+        // French "un"/"une" alone is the indefinite article, not a count;
+        // an article always has its noun after it, so before punctuation or
+        // at the end it is the number: "il en reste un.", "un".
+        // So is it before the second end of a range: "une à deux semaines".
+        if (w->article && a.end < doc.tokens.size() && doc.tokens[a.end].kind != TokenKind::kPunct &&
+            !opens_range(doc, a.end)) {
           start += n;
           continue;
         }
@@ -285,6 +291,19 @@ void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end
     ++i;
   }
   flush();
+}
+
+bool NumberAnnotator::opens_range(const Document& doc, uint32_t i) const {
+  std::vector<PhraseMatcher::Match> ms;
+  bounds_.cues().matches_at(doc, i, static_cast<uint32_t>(doc.tokens.size()), ms);
+  std::vector<const number::NumberWord*> pieces;
+  for (const auto& m : ms) {
+    if (bounds_.cue(m.payload).kind == number::BoundKind::kTo && m.end < doc.tokens.size() &&
+        word_parts(doc, doc.tokens[m.end], words_, pieces) && !pieces.front()->article) {
+      return true;
+    }
+  }
+  return false;
 }
 
 void NumberAnnotator::hyphen_prefix(const Document& doc, uint32_t i, std::vector<Atom>& atoms) const {
