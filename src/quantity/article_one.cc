@@ -31,7 +31,8 @@ void add_article_quantities(Document& doc, const UnitLexicon& lex) {
       uint32_t end = 0;
       for (const auto& m : ms) {
         const UnitEntry& e = lex.entry(m.payload);
-        if ((e.kind == EntryKind::kUnit || (e.kind == EntryKind::kMoney && !e.when_scaled)) && m.end > end) {
+        if (((e.kind == EntryKind::kUnit && !e.only_sub) || (e.kind == EntryKind::kMoney && !e.when_scaled)) &&
+            m.end > end) {
           unit = &e, end = m.end;
         }
       }

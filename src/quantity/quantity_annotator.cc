@@ -48,7 +48,9 @@ class QuantityAnnotator final : public Annotator {
     uint32_t first = 0, end = 0;
     const UnitEntry* entry = nullptr;
   };
-  std::vector<Hit> hits_at(const Document& doc, const number::FilteredMatcher& m, uint32_t i, uint32_t limit) const;
+  // With `sub_units`, also the units that are only ever a sub-unit ("in" after feet).
+  std::vector<Hit> hits_at(const Document& doc, const number::FilteredMatcher& m, uint32_t i, uint32_t limit,
+                           bool sub_units = false) const;
   const UnitEntry* pick(const std::vector<Hit>& hits, bool number_scaled) const;
   bool military(const Document& doc, uint32_t first, uint32_t end) const;
   // A noun, unit or currency for each number of the number layer.
@@ -59,7 +61,7 @@ class QuantityAnnotator final : public Annotator {
 };
 
 std::vector<QuantityAnnotator::Hit> QuantityAnnotator::hits_at(const Document& doc, const number::FilteredMatcher& m,
-                                                               uint32_t i, uint32_t limit) const {
+                                                               uint32_t i, uint32_t limit, bool sub_units) const {
   std::vector<PhraseMatcher::Match> ms;
   std::vector<Hit> out;
   if (i >= limit) return out;
@@ -71,6 +73,7 @@ std::vector<QuantityAnnotator::Hit> QuantityAnnotator::hits_at(const Document& d
     }
     return false;
   });
+  if (!sub_units) std::erase_if(ms, [&](const PhraseMatcher::Match& x) { return lex_.entry(x.payload).only_sub; });
   // A symbol with capitals matches only as written so ("$ AU", not "$ au").
   std::erase_if(ms, [&](const PhraseMatcher::Match& x) {
     const std::string& capitals = lex_.entry(x.payload).capitals;
@@ -321,12 +324,12 @@ void QuantityAnnotator::numbers(Document& doc) const {
         if (it != doc.numbers.end() && it->at.start == doc.tokens[k].at.start && it->amount.value &&
             !it->in_word && it->role == NumberRole::kCount) {
           uint32_t after = token_end(doc, it->at.end);
-          auto hits = hits_at(doc, lex_.after(), after, limit);
+          auto hits = hits_at(doc, lex_.after(), after, limit, true);
           const UnitEntry* second = hits.empty() ? nullptr : pick(hits, false);
           const bool sub_unit =
               second && std::abs(second->factor - unit->factor * unit->sub_factor) <= 1e-9 * unit->factor;
           if (second && second->kind == EntryKind::kUnit && second->unit == unit->unit &&
-              second->factor < unit->factor && (plain_pair || sub_unit)) {
+              second->factor < unit->factor && (plain_pair || sub_unit) && (!second->only_sub || sub_unit)) {
             extra_base = *it->amount.value * second->factor;
             q_end = hits.front().end;
             claimed_end = it->at.end;

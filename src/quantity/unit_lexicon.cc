@@ -107,15 +107,18 @@ Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
     auto f = to_double(row.get(2));
     if (!f) return bad(row, "factor is not a number");
     UnitEntry e{EntryKind::kUnit, row[1], *f, false, row.where};
-    // flags: "signed", or "sub=F" (a bare two-digit number after counts F of the unit)
+    // flags: "signed", "sub=F" (a bare two-digit number after counts F of the unit),
+    // or "only_sub" (a unit read only as the sub-unit of the one before)
     if (std::string_view flag = row.get(3); flag == "signed") {
       e.takes_sign = true;
+    } else if (flag == "only_sub") {
+      e.only_sub = true;
     } else if (flag.starts_with("sub=")) {
       auto sub = to_double(flag.substr(4));
       if (!sub || *sub <= 0 || *sub >= 1) return bad(row, "sub= needs a fraction of the unit");
       e.sub_factor = *sub;
     } else if (!flag.empty()) {
-      return bad(row, "flags are signed or sub=F");
+      return bad(row, "flags are signed, sub=F or only_sub");
     }
     if (auto r = add(lex.after_, row, std::move(e)); !r) return std::unexpected(r.error());
   }
@@ -204,7 +207,7 @@ const UnitEntry* UnitLexicon::word_unit(std::string_view folded) const {
                              [](const auto& a, std::string_view b) { return a.first < b; });
   for (; it != single_words_.end() && it->first == folded; ++it) {
     const UnitEntry& e = entries_[it->second];
-    if (e.kind == EntryKind::kUnit || e.kind == EntryKind::kNoun) return &e;
+    if ((e.kind == EntryKind::kUnit && !e.only_sub) || e.kind == EntryKind::kNoun) return &e;
   }
   return nullptr;
 }

@@ -39,6 +39,9 @@ struct UnitEntry {
   // the text must write them so, since phrases match case-insensitively and
   // "30 $ au vendeur" is no Australian dollar. Empty for other entries.
   std::string capitals = {};
+  // Read only as the sub-unit of the unit before ("12 ft 2 in"): alone the
+  // word is something else (English "in").
+  bool only_sub = false;
 };
 
 class UnitLexicon {
