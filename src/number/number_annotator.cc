@@ -68,6 +68,16 @@ bool word_parts_slow(const Document& doc, const Token& t, const number::NumberLe
   return !out.empty();
 }
 
+// Punctuation that ends a phrase (the word before it has nothing after it
+// in its phrase): . , ; : ! ? … ) ] » and the like, not « ( [ ".
+bool closes(const Document& doc, uint32_t i) {
+  const Token& t = doc.tokens[i];
+  if (t.kind != TokenKind::kPunct) return false;
+  std::string_view p = doc.normalized_of(t);
+  static constexpr std::string_view kClosing[] = {".", ",", ";", ":", "!", "?", ")", "]", "\u00bb", "\u2026"};
+  return std::any_of(std::begin(kClosing), std::end(kClosing), [&](std::string_view c) { return p.starts_with(c); });
+}
+
 // Most tokens are turned away by the filter, inline.
 inline bool word_parts(const Document& doc, const Token& t, const number::NumberLexicon& lex,
                        std::vector<const number::NumberWord*>& out) {
@@ -129,8 +139,8 @@ void NumberAnnotator::flush_run(const Document& doc, std::vector<Part>& parts, s
         // an article always has its noun after it, so before punctuation or
         // at the end it is the number: "il en reste un.", "un".
         // So is it before the second end of a range: "une à deux semaines".
-        if (w->article && a.end < doc.tokens.size() && doc.tokens[a.end].kind != TokenKind::kPunct &&
-            !opens_range(doc, a.end)) {
+        // Not before an opening quote or bracket: "d'une « forme »".
+        if (w->article && a.end < doc.tokens.size() && !closes(doc, a.end) && !opens_range(doc, a.end)) {
           start += n;
           continue;
         }
