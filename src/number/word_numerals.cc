@@ -36,9 +36,11 @@ std::optional<double> compose(std::span<const Part> parts) {
   if (parts.empty()) return std::nullopt;
   // A scale word alone counts nothing: "USD million", "million people fled"
   // ("a million", "un million" and "3 million" have their count).
-  // French "mille" needs no "un": "mille personnes".
+  // French "mille" needs no "un": "mille personnes", "mille milliards".
   if (std::all_of(parts.begin(), parts.end(), [](const Part& p) { return p.kind == WordKind::kScale; }) &&
-      !(parts.size() == 1 && parts[0].counts_alone)) {
+      (!parts[0].counts_alone ||
+       std::adjacent_find(parts.begin(), parts.end(), [](const Part& a, const Part& b) { return a.value >= b.value; }) !=
+           parts.end())) {
     return std::nullopt;
   }
   size_t i = 0;
