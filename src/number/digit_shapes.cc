@@ -197,10 +197,11 @@ uint32_t read_digits(const Document& doc, uint32_t i, uint32_t sentence_first, u
     atoms.back().span.in_word = true;
     return end;
   }
-  // A decimal part alone: ".08", ",23456000".
+  // A decimal part alone: ".08", ",23456000", signed "-,0012".
   if (first > 0 && !first_value->fraction && !first_value->grouped && glued(doc, first) &&
       (is_punct(doc, first - 1, ".") || is_punct(doc, first - 1, ",")) &&
-      (first - 1 == 0 || doc.tokens[first - 1].has(kSpaceBefore)) &&
+      (first - 1 == 0 || doc.tokens[first - 1].has(kSpaceBefore) ||
+       (first >= 2 && (is_punct(doc, first - 2, "-") || is_punct(doc, first - 2, "+")))) &&
       token_text(doc, first - 1)[0] == lex.decimal_mark()) {
     std::string_view digits = token_text(doc, first);
     double scale = 1;

@@ -58,7 +58,9 @@ std::optional<DigitValue> parse_digits(std::string_view text, DecimalMark decima
   }
   DigitValue out;
   double int_part = 0;
-  double frac = 0, scale = 1;
+  // The decimals as an integer over a power of ten: one correctly rounded
+  // division, so "0,75" is 0.75 and not 0.7500000000000001.
+  double frac_digits = 0, scale = 1;
   bool in_fraction = false;
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
@@ -72,8 +74,10 @@ std::optional<DigitValue> parse_digits(std::string_view text, DecimalMark decima
       continue;
     }
     if (in_fraction) {
-      scale /= 10;
-      frac += (c - '0') * scale;
+      if (scale < 1e300) {  // further decimals change nothing a double holds
+        scale *= 10;
+        frac_digits = frac_digits * 10 + (c - '0');
+      }
     } else {
       if (out.int_digits == 0 && c == '0' && i + 1 < text.size() && is_digit(text[i + 1])) out.leading_zero = true;
       int_part = int_part * 10 + (c - '0');
@@ -81,7 +85,8 @@ std::optional<DigitValue> parse_digits(std::string_view text, DecimalMark decima
     }
   }
   out.fraction = mark != std::string_view::npos;
-  out.value = int_part + frac;
+  // Exact in a double up to 15 digits in all; beyond, the sum of the parts.
+  out.value = int_part < 1e15 / scale ? (int_part * scale + frac_digits) / scale : int_part + frac_digits / scale;
   return out;
 }
 

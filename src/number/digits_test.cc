@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace claimtrace::number {
 namespace {
 
@@ -22,6 +24,15 @@ TEST(Digits, GroupsAndDecimalsByLanguage) {
   EXPECT_DOUBLE_EQ(en("5.00"), 5);
   EXPECT_DOUBLE_EQ(en("5,00"), 5);
   EXPECT_DOUBLE_EQ(fr("0,500"), 0.5);  // a leading zero makes it a decimal
+}
+
+TEST(Digits, DecimalsAreTheNearestDouble) {
+  EXPECT_EQ(fr("0,75"), 0.75);  // not 0.7500000000000001
+  EXPECT_EQ(fr("1,1"), 1.1);
+  EXPECT_EQ(fr("9,2321312"), 9.2321312);
+  EXPECT_EQ(en("1,674,200.5"), 1674200.5);
+  const std::string many = "1." + std::string(400, '3');  // more decimals than a double holds
+  EXPECT_NEAR(en(many), 1.0 + 1.0 / 3, 1e-12);
 }
 
 TEST(Digits, RejectsNonDigits) {

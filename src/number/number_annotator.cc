@@ -35,6 +35,8 @@ class NumberAnnotator final : public Annotator {
   };
   void sentence(const Document& doc, uint32_t first, uint32_t end, std::vector<Atom>& atoms, Scratch& scratch) const;
   void hyphen_prefix(const Document& doc, uint32_t i, std::vector<Atom>& atoms) const;
+  // Whether a "to" cue of bounds.tsv ("à", "-") at token i leads to a number word.
+  bool opens_range(const Document& doc, uint32_t i) const;
   void flush_run(const Document& doc, std::vector<Part>& parts, std::vector<uint8_t>& may_end,
                  std::vector<uint32_t>& part_first, std::vector<uint32_t>& part_end, std::vector<bool>& part_scaled,
                  std::vector<Atom>& atoms, uint32_t& skip_until) const;
@@ -66,6 +68,16 @@ bool word_parts_slow(const Document& doc, const Token& t, const number::NumberLe
   return !out.empty();
 }
 
+// Punctuation that ends a phrase (the word before it has nothing after it
+// in its phrase): . , ; : ! ? … ) ] » and the like, not « ( [ ".
+bool closes(const Document& doc, uint32_t i) {
+  const Token& t = doc.tokens[i];
+  if (t.kind != TokenKind::kPunct) return false;
+  std::string_view p = doc.normalized_of(t);
+  static constexpr std::string_view kClosing[] = {".", ",", ";", ":", "!", "?", ")", "]", "\u00bb", "\u2026"};
+  return std::any_of(std::begin(kClosing), std::end(kClosing), [&](std::string_view c) { return p.starts_with(c); });
+}
+
 // Most tokens are turned away by the filter, inline.
 inline bool word_parts(const Document& doc, const Token& t, const number::NumberLexicon& lex,
                        std::vector<const number::NumberWord*>& out) {
@@ -82,6 +94,9 @@ Part part_of(const number::NumberWord& w, std::string_view key) {
   p.words_only = w.words_only;
   p.units_only = w.units_only;
   p.counts_alone = w.counts_alone;
+  p.article = w.article || w.kind == WordKind::kArticle;
+  p.ordinal = w.ordinal;
+  p.approx = w.approx;
   p.plural = !key.empty() && key.back() == 's';
   return p;
 }
@@ -112,6 +127,7 @@ void NumberAnnotator::flush_run(const Document& doc, std::vector<Part>& parts, s
     for (size_t k = start; k < start + n; ++k) {
       words |= !parts[k].digits;
       scaled |= part_scaled[k] || parts[k].kind == WordKind::kScale;
+      a.span.amount.approx |= parts[k].approx;
     }
     a.span.scaled = scaled;
     a.span.why = {words ? "number.words" : "number.digits", {}};
@@ -119,12 +135,24 @@ void NumberAnnotator::flush_run(const Document& doc, std::vector<Part>& parts, s
       const auto* w = words_.word(doc.folded_key(doc.tokens[a.first]));
       if (w) {
         a.span.why.resource = w->where;
-        // French "un"/"une" alone is the indefinite article, not a count.
-        if (w->article) {
+        // French "un"/"une" alone is the indefinite article, not a count;
+        // an article always has its noun after it, so before punctuation or
+        // at the end it is the number: "il en reste un.", "un".
+        // So is it before the second end of a range: "une à deux semaines".
+        // Not before an opening quote or bracket: "d'une « forme »".
+        if (w->article && a.end < doc.tokens.size() && !closes(doc, a.end) && !opens_range(doc, a.end)) {
           start += n;
           continue;
         }
       }
+    }
+    // "un cinquième mandat", "a fifth term": an article and an ordinal before
+    // a noun are the fifth, not a fifth; the fraction takes "de", "of".
+    if (parts[start].article && parts[start + n - 1].kind == WordKind::kDenominator &&
+        parts[start + n - 1].ordinal && !parts[start + n - 1].plural && a.end < doc.tokens.size() &&
+        doc.tokens[a.end].kind == TokenKind::kWord && !words_.is_fraction_of(doc.tokens[a.end].hash)) {
+      start += n;
+      continue;
     }
     const Token& t0 = doc.tokens[a.first];
     if (!words && n == 1 && value >= 1000 && value <= 2100 && value == static_cast<int64_t>(value) &&
@@ -232,9 +260,12 @@ void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end
         ++i;
         continue;
       }
-      // "plus or minus 3": a tolerance, no sign.
-      if (w0->kind == WordKind::kNegative && pieces.size() == 1 && parts.empty() && i > first &&
-          words_.is_not_negative_after(doc.folded_key(doc.tokens[i - 1]))) {
+      // "plus or minus 3": a tolerance, no sign; "cinq moins deux", "ten
+      // minus three": a difference, no sign either.
+      if (w0->kind == WordKind::kNegative && pieces.size() == 1 && i > first &&
+          ((!parts.empty() && parts.back().kind != WordKind::kAnd) || doc.tokens[i - 1].kind == TokenKind::kNumber ||
+           words_.is_not_negative_after(doc.folded_key(doc.tokens[i - 1])))) {
+        flush();
         ++i;
         continue;
       }
@@ -270,6 +301,19 @@ void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end
     ++i;
   }
   flush();
+}
+
+bool NumberAnnotator::opens_range(const Document& doc, uint32_t i) const {
+  std::vector<PhraseMatcher::Match> ms;
+  bounds_.cues().matches_at(doc, i, static_cast<uint32_t>(doc.tokens.size()), ms);
+  std::vector<const number::NumberWord*> pieces;
+  for (const auto& m : ms) {
+    if (bounds_.cue(m.payload).kind == number::BoundKind::kTo && m.end < doc.tokens.size() &&
+        word_parts(doc, doc.tokens[m.end], words_, pieces) && !pieces.front()->article) {
+      return true;
+    }
+  }
+  return false;
 }
 
 void NumberAnnotator::hyphen_prefix(const Document& doc, uint32_t i, std::vector<Atom>& atoms) const {

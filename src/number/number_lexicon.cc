@@ -4,7 +4,10 @@
 
 #include <unicode/dtfmtsym.h>
 #include <unicode/locid.h>
+#include <unicode/rbnf.h>
 #include <unicode/unistr.h>
+
+#include "core/intern.h"
 
 #include "resources/table.h"
 #include "text/fold.h"
@@ -58,6 +61,7 @@ Result<NumberLexicon> NumberLexicon::load(const LanguageContext& context) {
     w.words_only = flags.find("words_only") != std::string_view::npos;
     w.units_only = flags.find("units_only") != std::string_view::npos;
     w.counts_alone = flags.find("alone") != std::string_view::npos;
+    w.approx = flags.find("approx") != std::string_view::npos;
     w.where = row.where;
     std::string key = fold(row[0]);
     if (size_t space = key.find(' '); space != std::string::npos) {
@@ -69,6 +73,7 @@ Result<NumberLexicon> NumberLexicon::load(const LanguageContext& context) {
     lex.words_[h] = {std::move(key), w};
     lex.filter_.add(h);
   }
+  lex.add_ordinal_denominators(context.lang);
   auto suffixes = load_table(context.root, context.path("number", "suffixes.tsv"), 2, 4);
   if (!suffixes) return std::unexpected(suffixes.error());
   for (const auto& row : suffixes->rows) {
@@ -132,12 +137,69 @@ Result<NumberLexicon> NumberLexicon::load(const LanguageContext& context) {
     else return std::unexpected(Error{std::string(row.where), "position must be before, after or after_alone"});
     if (!ok) return std::unexpected(Error{std::string(row.where), "empty phrase"});
   }
+  auto fraction_of = load_optional_table(context.root, context.path("number", "fraction_of.tsv"), 1, 1);
+  if (!fraction_of) return std::unexpected(fraction_of.error());
+  for (const auto& row : fraction_of->rows) lex.fraction_of_.push_back(key_hash(fold(row[0])));
   auto settings = load_optional_table(context.root, context.path("number", "settings.tsv"), 2, 2);
   if (!settings) return std::unexpected(settings.error());
   for (const auto& row : settings->rows) {
     if (row[0] == "decimal_mark" && !row[1].empty()) lex.decimal_ = row[1][0];
   }
   return lex;
+}
+
+// Denominators from CLDR's ordinal spell-out ("onzième", "trentième",
+// "twelfth", and their plurals): from five up, the single-word ordinals
+// are the fractions (below, both languages have their own words: demi,
+// tiers, quart; half, third, quarter, listed in words.tsv). Denominators
+// of words.tsv that are ordinals are marked as such.
+void NumberLexicon::add_ordinal_denominators(const std::string& lang) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::RuleBasedNumberFormat rbnf(icu::URBNF_SPELLOUT, icu::Locale(lang.c_str()), status);
+  if (U_FAILURE(status)) return;
+  // The masculine forms where the language has genders, and a plural rule set where it has one.
+  auto rule_set = [&](const char* name) {
+    for (int32_t i = 0; i < rbnf.getNumberOfRuleSetNames(); ++i) {
+      if (rbnf.getRuleSetName(i) == icu::UnicodeString(name)) return icu::UnicodeString(name);
+    }
+    return icu::UnicodeString();
+  };
+  icu::UnicodeString singular = rule_set("%spellout-ordinal-masculine");
+  if (singular.isEmpty()) singular = rule_set("%spellout-ordinal");
+  const icu::UnicodeString plural = rule_set("%spellout-ordinal-masculine-plural");
+  if (singular.isEmpty()) return;
+  const std::string_view where = intern("ICU/CLDR spellout-ordinal");
+  auto spell = [&](int64_t n, const icu::UnicodeString& set) {
+    icu::UnicodeString out;
+    icu::FieldPosition pos;
+    UErrorCode e = U_ZERO_ERROR;
+    rbnf.format(n, set, out, pos, e);
+    std::string utf8;
+    if (U_SUCCESS(e)) out.toUTF8String(utf8);
+    return utf8;
+  };
+  for (int64_t n = 2; n <= 1000; n = n < 100 ? n + 1 : n * 10) {
+    std::string one = spell(n, singular);
+    // One word only: "dix-septième" is read from its parts, "one hundredth" too.
+    if (one.empty() || one.find_first_of(" -") != std::string::npos || one.find("\u00a0") != std::string::npos) continue;
+    std::string many = plural.isEmpty() ? one + "s" : spell(n, plural);
+    for (const std::string& form : {one, many}) {
+      std::string key = fold(form);
+      uint64_t h = key_hash(key);
+      if (auto it = words_.find(h); it != words_.end()) {
+        if (it->second.word.kind == WordKind::kDenominator) it->second.word.ordinal = true;
+        continue;
+      }
+      if (n < 5) continue;
+      NumberWord w;
+      w.kind = WordKind::kDenominator;
+      w.value = static_cast<double>(n);
+      w.ordinal = true;
+      w.where = where;
+      words_[h] = {std::move(key), w};
+      filter_.add(h);
+    }
+  }
 }
 
 const NumberWord* NumberLexicon::word(std::string_view folded) const { return word(key_hash(folded), folded); }

@@ -4,6 +4,7 @@
 // hyphen-separated part of it ("quatre-vingt-dix-neuf").
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -39,6 +40,8 @@ struct NumberWord {
   bool counts_alone = false;  // a scale that counts without a number before it (French "mille")
   bool units_only = false;    // multiplies only a unit below twenty (French "cents": "deux cents",
                               // but "quarante-cinq cents" are coins)
+  bool ordinal = false;       // a denominator that is also an ordinal: "un cinquième mandat" is the fifth
+  bool approx = false;        // only approximates: "trois milliers" is about 3 000
   std::string_view where;     // resource line
 };
 
@@ -90,6 +93,10 @@ class NumberLexicon {
   const FilteredMatcher& time_after() const { return time_after_; }
   bool time_after_alone(uint32_t payload) const { return payload & 1; }
   bool is_month(uint64_t hash) const { return month_filter_.may_contain(hash) && months_.contains(hash); }
+  // Words after which "un cinquième" is a fraction (fraction_of.tsv: de, of).
+  bool is_fraction_of(uint64_t hash) const {
+    return std::find(fraction_of_.begin(), fraction_of_.end(), hash) != fraction_of_.end();
+  }
 
  private:
   const NumberWord* lookup(uint64_t hash, std::string_view folded) const;
@@ -97,6 +104,9 @@ class NumberLexicon {
     std::string key;
     NumberWord word;
   };
+  void add_ordinal_denominators(const std::string& lang);
+
+  std::vector<uint64_t> fraction_of_;           // key hashes of fraction_of.tsv
   std::unordered_map<uint64_t, Keyed> words_;  // by key_hash of the folded word
   HashFilter filter_;                          // most tokens are no number word: skip the map
   std::vector<std::pair<std::string, Keyed>> pairs_;  // "out" -> {"of", over}

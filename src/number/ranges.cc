@@ -123,6 +123,10 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
       const Cue* opener = cue_ending(a.first, [](BoundKind x) { return x == BoundKind::kBetween || x == BoundKind::kFrom; });
       bool pair_ok = opener ? (opener->kind == BoundKind::kBetween ? to->kind == BoundKind::kAnd : to->kind != BoundKind::kAnd)
                             : to->kind == BoundKind::kTo;
+      // "between" has no order: "entre -5 et -10 degrés" is -10..-5.
+      if (pair_ok && opener && opener->kind == BoundKind::kBetween && lo && hi && *hi < *lo && *hi < 0) {
+        std::swap(lo, hi);
+      }
       if (pair_ok && lo && hi && *hi > *lo) {
         uint32_t f = a.first;
         // "est de 20 à 100": the copula owns the "de".
@@ -204,10 +208,14 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
     // One-sided bounds after the number: "500 ou plus", "200 or greater".
     const Cue* post = cue_starting(a.end, [](BoundKind x) { return x == BoundKind::kOrMore || x == BoundKind::kOrLess; });
     if (post && atom_at(post->end) < 0 && a.span.amount.value) {
-      // Is there a longer cue from the same place followed by a number? Then it is no suffix.
+      // Is there a longer cue from the same place followed by a number, or one
+      // that is no bound ("10 au plus tard")? Then it is no suffix.
       bool before_number = false;
       for (const auto& c : cues) {
-        if (c.first == post->first && c.end < end && atom_at(c.end) >= 0) before_number = true;
+        if (c.first != post->first) continue;
+        if ((c.end < end && atom_at(c.end) >= 0) || (c.kind == BoundKind::kNone && c.end > post->end)) {
+          before_number = true;
+        }
       }
       if (!before_number) {
         Atom r = make(a.first, post->end, "number.bound.after", post->where);

@@ -36,9 +36,11 @@ std::optional<double> compose(std::span<const Part> parts) {
   if (parts.empty()) return std::nullopt;
   // A scale word alone counts nothing: "USD million", "million people fled"
   // ("a million", "un million" and "3 million" have their count).
-  // French "mille" needs no "un": "mille personnes".
+  // French "mille" needs no "un": "mille personnes", "mille milliards".
   if (std::all_of(parts.begin(), parts.end(), [](const Part& p) { return p.kind == WordKind::kScale; }) &&
-      !(parts.size() == 1 && parts[0].counts_alone)) {
+      (!parts[0].counts_alone ||
+       std::adjacent_find(parts.begin(), parts.end(), [](const Part& a, const Part& b) { return a.value >= b.value; }) !=
+           parts.end())) {
     return std::nullopt;
   }
   size_t i = 0;
@@ -139,7 +141,11 @@ std::optional<double> compose(std::span<const Part> parts) {
           current *= p.value;  // une demi-douzaine
         } else if (last == Last::kUnit || last == Last::kTen) {
           if (below >= 100 && p.value == 100) return std::nullopt;
-          if (p.words_only && i > 0 && parts[i - 1].digits) return std::nullopt;
+          // Digits then "cent(s)" are a coin ("3 cents"), unless the numeral
+          // goes on or a scale came before: "3 cent un", "4 mille 3 cents".
+          if (p.words_only && i > 0 && parts[i - 1].digits && total == 0 && i + 1 == parts.size()) {
+            return std::nullopt;
+          }
           if (p.units_only && below >= 20) return std::nullopt;
           current += below * p.value - below;
         } else {
@@ -247,11 +253,19 @@ std::optional<double> compose(std::span<const Part> parts) {
         if (last != Last::kUnit && last != Last::kTen && last != Last::kMultiplier && last != Last::kScale) {
           return std::nullopt;
         }
-        auto frac = decimal_part(parts.subspan(i + 1));
+        // "deux virgule cinq millions", "two point five million": a scale at
+        // the end multiplies the whole decimal number, not its decimals.
+        std::span<const Part> decimals = parts.subspan(i + 1);
+        double scale = 1;
+        if (decimals.size() > 1 && decimals.back().kind == WordKind::kScale && total == 0) {
+          scale = decimals.back().value;
+          decimals = decimals.first(decimals.size() - 1);
+        }
+        auto frac = decimal_part(decimals);
         if (!frac) return std::nullopt;
-        current += *frac;
+        current = (current + *frac) * scale;
         i = parts.size();
-        last = Last::kUnit;
+        last = scale > 1 ? Last::kScale : Last::kUnit;
         break;
       }
       case WordKind::kOver: {

@@ -19,9 +19,12 @@ struct Part {
   bool integer = true;      // digits without a decimal part
   bool times_twenty = false;
   bool plural = false;      // denominators written in the plural: fifths, cinquièmes
-  bool words_only = false;  // a multiplier that never follows digits (French "cents" after digits is a coin)
+  bool words_only = false;  // after digits, only inside a longer numeral (French "3 cents" is a coin, "3 cent un" 301)
   bool units_only = false;  // a multiplier of a unit below twenty only (French "cents")
   bool counts_alone = false;  // a scale that is a number alone (French "mille personnes")
+  bool article = false;       // an article standing for one: "a", French "un"/"une"
+  bool ordinal = false;       // a denominator that is also an ordinal: "cinquième", "fifth"
+  bool approx = false;        // a word that only approximates: French "millier", "centaine"
 };
 
 // The value of the numeral made of all `parts`, or nullopt when they do not

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "quantity/article_one.h"
 #include "quantity/unit_lexicon.h"
 
 namespace claimtrace {
@@ -47,16 +48,20 @@ class QuantityAnnotator final : public Annotator {
     uint32_t first = 0, end = 0;
     const UnitEntry* entry = nullptr;
   };
-  std::vector<Hit> hits_at(const Document& doc, const number::FilteredMatcher& m, uint32_t i, uint32_t limit) const;
+  // With `sub_units`, also the units that are only ever a sub-unit ("in" after feet).
+  std::vector<Hit> hits_at(const Document& doc, const number::FilteredMatcher& m, uint32_t i, uint32_t limit,
+                           bool sub_units = false) const;
   const UnitEntry* pick(const std::vector<Hit>& hits, bool number_scaled) const;
   bool military(const Document& doc, uint32_t first, uint32_t end) const;
+  // A noun, unit or currency for each number of the number layer.
+  void numbers(Document& doc) const;
   void partitives(Document& doc) const;
 
   quantity::UnitLexicon lex_;
 };
 
 std::vector<QuantityAnnotator::Hit> QuantityAnnotator::hits_at(const Document& doc, const number::FilteredMatcher& m,
-                                                               uint32_t i, uint32_t limit) const {
+                                                               uint32_t i, uint32_t limit, bool sub_units) const {
   std::vector<PhraseMatcher::Match> ms;
   std::vector<Hit> out;
   if (i >= limit) return out;
@@ -67,6 +72,20 @@ std::vector<QuantityAnnotator::Hit> QuantityAnnotator::hits_at(const Document& d
       if (doc.tokens[k].kind == TokenKind::kNumber && doc.tokens[k].has(kSpaceBefore)) return true;
     }
     return false;
+  });
+  if (!sub_units) std::erase_if(ms, [&](const PhraseMatcher::Match& x) { return lex_.entry(x.payload).only_sub; });
+  // A symbol with capitals matches only as written so ("$ AU", not "$ au").
+  std::erase_if(ms, [&](const PhraseMatcher::Match& x) {
+    const std::string& capitals = lex_.entry(x.payload).capitals;
+    if (capitals.empty()) return false;
+    std::string written;
+    for (uint32_t k = x.first; k < x.end; ++k) {
+      for (size_t b = doc.tokens[k].at.start; b < doc.tokens[k].at.end; ++b) {
+        char c = doc.text[b];
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')) written += c;
+      }
+    }
+    return written != capitals;
   });
   if (ms.empty()) return out;
   uint32_t longest = 0;
@@ -101,6 +120,12 @@ bool QuantityAnnotator::military(const Document& doc, uint32_t first, uint32_t e
 }
 
 void QuantityAnnotator::annotate(Document& doc) const {
+  numbers(doc);
+  quantity::add_article_quantities(doc, lex_);
+  partitives(doc);
+}
+
+void QuantityAnnotator::numbers(Document& doc) const {
   if (doc.numbers.empty()) return;
   const uint32_t n_tokens = static_cast<uint32_t>(doc.tokens.size());
   uint32_t claimed_end = 0;  // bytes: numbers inside an accepted quantity are skipped
@@ -290,17 +315,21 @@ void QuantityAnnotator::annotate(Document& doc) const {
       lex_.coordination().matches_at(doc, k, limit, ms);
       const bool joined = !ms.empty() && is_word(doc, k);
       if (joined) k = ms.front().end;
-      // Joined by "and"/"et", or a duration ("2 hours 30 minutes"); "12 m 2 dm" are two.
-      if (k < limit && (joined || unit->unit.starts_with("duration"))) {
+      // Joined by "and"/"et", a duration ("2 hours 30 minutes") or a unit and
+      // its sub-unit ("5 pieds 6 pouces", "1 m 80 cm"); "12 m 2 dm" are two.
+      const bool plain_pair = joined || unit->unit.starts_with("duration");
+      if (k < limit && (plain_pair || unit->sub_factor > 0)) {
         auto it = std::lower_bound(doc.numbers.begin(), doc.numbers.end(), doc.tokens[k].at.start,
                                    [](const NumberSpan& x, uint32_t o) { return x.at.start < o; });
         if (it != doc.numbers.end() && it->at.start == doc.tokens[k].at.start && it->amount.value &&
             !it->in_word && it->role == NumberRole::kCount) {
           uint32_t after = token_end(doc, it->at.end);
-          auto hits = hits_at(doc, lex_.after(), after, limit);
+          auto hits = hits_at(doc, lex_.after(), after, limit, true);
           const UnitEntry* second = hits.empty() ? nullptr : pick(hits, false);
+          const bool sub_unit =
+              second && std::abs(second->factor - unit->factor * unit->sub_factor) <= 1e-9 * unit->factor;
           if (second && second->kind == EntryKind::kUnit && second->unit == unit->unit &&
-              second->factor < unit->factor) {
+              second->factor < unit->factor && (plain_pair || sub_unit) && (!second->only_sub || sub_unit)) {
             extra_base = *it->amount.value * second->factor;
             q_end = hits.front().end;
             claimed_end = it->at.end;
@@ -315,8 +344,10 @@ void QuantityAnnotator::annotate(Document& doc) const {
         doc.tokens[q_end].kind == TokenKind::kNumber && doc.normalized_of(doc.tokens[q_end]).size() == 2) {
       auto it = std::lower_bound(doc.numbers.begin(), doc.numbers.end(), doc.tokens[q_end].at.start,
                                  [](const NumberSpan& x, uint32_t o) { return x.at.start < o; });
+      // Glued to the unit ("1m80") the digits are in a word: the unit's.
       if (it != doc.numbers.end() && it->at.start == doc.tokens[q_end].at.start && it->amount.value &&
-          it->role == NumberRole::kCount && !it->in_word && token_end(doc, it->at.end) == q_end + 1 &&
+          it->role == NumberRole::kCount && (!it->in_word || !doc.tokens[q_end].has(kSpaceBefore)) &&
+          token_end(doc, it->at.end) == q_end + 1 &&
           (q_end + 1 >= limit || hits_at(doc, lex_.after(), q_end + 1, limit).empty())) {
         *q.amount.value += *it->amount.value * unit->sub_factor;
         claimed_end = it->at.end;
@@ -368,6 +399,37 @@ void QuantityAnnotator::annotate(Document& doc) const {
         q_first = sign_first;
       }
     }
+    // A sign after a temperature: "5 degrés sous zéro", "entre 5 et 10 degrés sous zéro".
+    if (unit && unit->takes_sign && q_end < limit) {
+      std::vector<PhraseMatcher::Match> ms;
+      lex_.signs_after().matches_at(doc, q_end, limit, ms);
+      const bool positive = q.amount.value ? *q.amount.value > 0 : (q.amount.min && *q.amount.min > 0);
+      if (!ms.empty() && positive) {
+        Amount& a = q.amount;
+        if (a.value) *a.value = -*a.value;
+        if (a.min || a.max) {
+          std::optional<double> lo = a.max ? std::optional(-*a.max) : std::nullopt;
+          std::optional<double> hi = a.min ? std::optional(-*a.min) : std::nullopt;
+          std::swap(a.min_inclusive, a.max_inclusive);
+          a.min = lo, a.max = hi;
+        }
+        for (const auto& m : ms) q_end = std::max(q_end, m.end);
+      }
+    }
+    // Counted things are never fewer than none: "il reste moins 12 soldats"
+    // counts 12 soldiers, the sign word ("moins") stays out of the span.
+    const bool counted_noun = !unit || (unit->unit.find(':') == std::string::npos && unit->unit != "other");
+    if (counted_noun && q_first == f && q.amount.value && *q.amount.value < 0 && f + 1 < e) {
+      std::vector<PhraseMatcher::Match> ms;
+      lex_.signs().matches_at(doc, f, e, ms);
+      for (const auto& m : ms) {
+        if (lex_.sign(m.payload).unit == "-" && m.end < e && doc.tokens[m.end].kind != TokenKind::kPunct) {
+          *q.amount.value = -*q.amount.value;
+          q_first = m.end;
+          break;
+        }
+      }
+    }
     q.noun = noun;
     if (q.amount.min && q.amount.max && *q.amount.min == *q.amount.max && !q.amount.value) {
       q.amount.value = q.amount.min;  // "equal to 20 pounds": the number alone
@@ -401,7 +463,6 @@ void QuantityAnnotator::annotate(Document& doc) const {
     }
     claimed_end = std::max(claimed_end, doc.quantities.back().at.end);
   }
-  partitives(doc);
 }
 
 // "at least 1,000 of the 11,000 troops", "4 000 d'entre eux": a number (or

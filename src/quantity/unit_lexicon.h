@@ -8,13 +8,15 @@
 // bare number counts the noun of a previous quantity (ellipsis.tsv,
 // coordination.tsv) or of the next one (partitive.tsv), words that make
 // the number of a temperature negative (signs.tsv), fractions of a unit
-// after it (fraction_after.tsv).
+// after it (fraction_after.tsv), articles that count one before a unit
+// (one_before_unit.tsv).
 #pragma once
 
 #include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/error.h"
@@ -33,6 +35,13 @@ struct UnitEntry {
   std::string_view where;
   bool takes_sign = false;   // a sign word before the number applies: "moins 12 degrés", "- 20 °F"
   double sub_factor = 0;     // a bare two-digit number after is in this part of the unit: "1 m 80"
+  // The letters of a currency symbol written in capitals ("$ AU", "CA$"):
+  // the text must write them so, since phrases match case-insensitively and
+  // "30 $ au vendeur" is no Australian dollar. Empty for other entries.
+  std::string capitals = {};
+  // Read only as the sub-unit of the unit before ("12 ft 2 in"): alone the
+  // word is something else (English "in").
+  bool only_sub = false;
 };
 
 class UnitLexicon {
@@ -49,6 +58,8 @@ class UnitLexicon {
   const number::FilteredMatcher& partitive() const { return partitive_; }
   // Words or signs before a number that make it negative for a unit that takes a sign (signs.tsv).
   const number::FilteredMatcher& signs() const { return signs_; }
+  // Phrases after the unit that make it negative: "sous zéro", "below zero".
+  const number::FilteredMatcher& signs_after() const { return signs_after_; }
   const UnitEntry& entry(uint32_t payload) const { return entries_[payload]; }
   const UnitEntry& sign(uint32_t payload) const { return entries_[payload]; }  // unit: "-" or "±"
   // Fractions after a unit (fraction_after.tsv): "deux heures et demie", "an hour and a half";
@@ -61,11 +72,21 @@ class UnitLexicon {
   }
   // Single-word units by folded key (for pieces of "six-mile").
   const UnitEntry* word_unit(std::string_view folded) const;
+  // Articles that are the number one before a unit (one_before_unit.tsv:
+  // "une tonne"), and the units they are not ("un livre" is a book).
+  const number::FilteredMatcher& one() const { return one_; }
+  bool one_before(std::string_view folded_unit) const {
+    return std::find(not_after_one_.begin(), not_after_one_.end(), folded_unit) == not_after_one_.end();
+  }
 
  private:
+  static Result<void> add_cldr_names(const LanguageContext& context, std::unordered_set<std::string>& listed,
+                                     UnitLexicon& lex);
+
   std::vector<UnitEntry> entries_;
   number::FilteredMatcher after_, before_, military_, ellipsis_, coordination_, partitive_, signs_,
-      fraction_after_;
+      fraction_after_, one_, signs_after_;
+  std::vector<std::string> not_after_one_;
   std::vector<std::pair<std::string, uint32_t>> single_words_;
   std::vector<std::string> of_words_;
 };
