@@ -4,6 +4,7 @@
 #include "time/time_grammar.h"
 #include "time/calendar.h"
 
+#include <cmath>
 #include <cstdio>
 
 namespace claimtrace::timegrammar {
@@ -118,6 +119,11 @@ Grammar::Opt Grammar::month_year(uint32_t i) {
              !is_punct(k + 1, '%') && !is_punct(k + 1, ':') && !is_punct(k + 1, '/')) {
     p.e.year = n + (n < 50 ? 2000 : 1900);  // April of 87, en juillet 98,
     p.end = k + 1;
+  } else if (Opt y = has_pre_dir ? std::nullopt : period_shift(skip(me, Kind::kOf));
+             y && y->e.rel_unit == 'Y' && y->e.type == ExprType::kDate) {
+    p.e.rel_unit = 'Y';  // June last year, March of this year, juin l'an dernier: that year's month
+    p.e.rel_n = y->e.rel_n;
+    p.end = y->end;
   } else {
     uint32_t de = 0;
     if (const auto* d = lex(me, Kind::kDir, &de); d && d->ival != 0) {  // juin dernier
@@ -622,6 +628,8 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
     Opt pod = part_of_day(pe);
     if (!pod) pod = part_of_day(skip(pe, Kind::kDet));  // English "the" is kept in other spans
     if (!pod) return std::nullopt;
+    // "mid-morning", "milieu d'après-midi" listed as clock words are times of day.
+    if (uint32_t ce = 0; lex(i, Kind::kClock, &ce) && ce >= pod->end) return std::nullopt;
     inner = pod;
   }
   if (inner->e.type != ExprType::kDate || inner->e.day >= 0 || inner->e.offset_sign) return std::nullopt;
@@ -836,6 +844,51 @@ Grammar::Opt Grammar::unit_period(uint32_t i) {
   return best;
 }
 
+// The first or last N months or quarters of a year, the first N days of a month:
+// "the first six months of 2024", "the last three months of last year", "les six
+// premiers mois de 2024", "the first 10 days of March". A range of whole periods.
+Grammar::Opt Grammar::edge_periods(uint32_t i) {
+  const uint32_t j = skip(i, Kind::kDet);
+  auto edge = [&](uint32_t at, uint32_t& e) -> int {
+    if (const auto* o = lex(at, Kind::kOrdinal, &e); o && o->ival == 1) return 1;
+    if (const auto* d = lex(at, Kind::kDir, &e); d && d->ival == -1) return -1;
+    return 0;
+  };
+  double n = 0;
+  uint32_t k = 0, ne = 0;
+  int side = edge(j, k);  // English: first/last N
+  if (side) {
+    if (!count_at(k, n, ne)) return std::nullopt;
+  } else if (j == i && count_at(i, n, ne) && (side = edge(ne, k))) {  // French: les [N premiers mois], article out
+    ne = k;
+  } else {
+    return std::nullopt;
+  }
+  uint32_t ue = 0;
+  const auto* u = lex(ne, Kind::kUnit, &ue);
+  if (!u || n < 1 || n != std::floor(n) || u->factor != 1) return std::nullopt;
+  const char unit = u->sval.size() == 1 ? u->sval[0] : 0;
+  const int count = static_cast<int>(n);
+  const uint32_t oj = skip(ue, Kind::kOf);
+  if (oj == ue) return std::nullopt;
+  Opt inner;
+  if (unit == 'M' || unit == 'Q') {
+    if (count > (unit == 'M' ? 12 : 4)) return std::nullopt;
+    if (ndigits(oj) == 4 && num(oj) >= 1000 && num(oj) <= 2200) inner = date(num(oj), -1, -1, oj + 1, "");
+    else if (Opt y = period_shift(oj); y && y->e.type == ExprType::kDate && y->e.rel_unit == 'Y') inner = y;
+  } else if (unit == 'D' && side > 0 && count <= 31) {  // a month's last days depend on its length
+    inner = month_year(oj);
+  }
+  if (!inner) return std::nullopt;
+  Expr a = inner->e, b = inner->e;
+  const int last = unit == 'M' ? 12 : unit == 'Q' ? 4 : count;
+  const int from = side > 0 ? 1 : last - count + 1, to = side > 0 ? count : last;
+  if (unit == 'M') { a.month = from; b.month = to; }
+  else if (unit == 'Q') { a.quarter = from; b.quarter = to; }
+  else { a.day = 1; b.day = count; }
+  return range(a, b, inner->end, "time.range.edge_periods", u->where);
+}
+
 Grammar::Opt Grammar::date(uint32_t i) {
   Opt best;
   // Read once: the rules below cannot change them, but the compiler reloads across each call.
@@ -844,6 +897,9 @@ Grammar::Opt Grammar::date(uint32_t i) {
   if ((here | next) & bit(Kind::kOrdinal) || ((here | next) & bit(Kind::kDir)) ||
       (next & bit(Kind::kOrdSuffix)) || (next2 & bit(Kind::kOrdSuffix)))
     take_longest(best, nth_period(i));
+  if ((here & (bit(Kind::kOrdinal) | bit(Kind::kDir))) ||
+      (here & (bit(Kind::kDet) | kNumberBit | kWordNumberBit) && next & (bit(Kind::kOrdinal) | bit(Kind::kDir))))
+    take_longest(best, edge_periods(i));
   if (here & (bit(Kind::kHoliday) | bit(Kind::kDir))) take_longest(best, holiday(i));
   if (here & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_weekday(i));
   if ((here | next) & bit(Kind::kUnit)) take_longest(best, unit_period(i));

@@ -127,7 +127,8 @@ class Grammar {
   Opt nth_weekday(uint32_t i);
   Opt day_of_month_shift(uint32_t i);  // the 20th of next month
   Opt unit_period(uint32_t i);  // the year 2008, week 31, the week starting February 4
-  Opt nth_period(uint32_t i);  // the second week of 2021, the third week of January, 21st century
+  Opt nth_period(uint32_t i);
+  Opt edge_periods(uint32_t i);  // the first six months of 2024, the last 3 months of last year  // the second week of 2021, the third week of January, 21st century
   Opt optional_year(P p);
 
   // ---- relative_rules.cc
