@@ -384,18 +384,23 @@ void Grammar::attach_date(P& range) {
 }
 
 // "du 6 au 15 septembre l'an prochain": a relative year after a range of days.
+// "from April to June in 2017", "26 june to 28 june, 2020": a written year after a range of months or days.
 void Grammar::attach_year(P& range) {
+  for (const Expr& x : range.e.parts)
+    if (x.year >= 0 || x.rel_unit || x.offset_sign || x.month < 0) return;  // each part a month, no year
   Opt y = period_shift(range.end);
-  if (!y || y->e.rel_unit != 'Y' || y->e.type != ExprType::kDate) return;
-  bool used = false;
-  for (Expr& x : range.e.parts) {
-    if (x.year < 0 && x.month >= 0 && !x.rel_unit && !x.offset_sign) {
-      x.rel_unit = 'Y';
-      x.rel_n = y->e.rel_n;
-      used = true;
-    }
+  if (!y || y->e.rel_unit != 'Y' || y->e.type != ExprType::kDate) {
+    const uint32_t j = skip(skip(skip(skip_punct(range.end, ','), Kind::kAt), Kind::kOf), Kind::kYearIntro);
+    if (ndigits(j) != 4 || num(j) < 1000 || num(j) > 2200) return;
+    for (Expr& x : range.e.parts) x.year = num(j);
+    range.end = j + 1;
+    return;
   }
-  if (used) range.end = y->end;
+  for (Expr& x : range.e.parts) {
+    x.rel_unit = 'Y';
+    x.rel_n = y->e.rel_n;
+  }
+  range.end = y->end;
 }
 
 // "from 5 to 6pm": one am/pm serves both ends when they sit in the same half day.
@@ -594,10 +599,35 @@ Grammar::Opt Grammar::full(uint32_t i) {
           a = P{b->e, fe, "time.date.day", b->where};  // from 4 to 22 January, between ninth and seventeenth of april
           a->e.day = first_day;
           a->e.weekday = -1;
+        } else if (int last_day = 0; !b && day_at(k, last_day, k) && last_day > first_day) {
+          // "from 4 to 22 this month", "du 4 au 23 du mois prochain": two days of a relative month
+          const uint32_t mj = skip(skip(k, Kind::kAt), Kind::kOf);
+          if (Opt m = period_shift(mj); m && m->e.type == ExprType::kDate && m->e.rel_unit == 'M' && m->e.mod.empty()) {
+            Expr from = m->e, to = m->e;
+            from.day = first_day;
+            to.day = last_day;
+            return range(from, to, m->end, "time.range.days_of_month");
+          }
         }
       }
     }
     if (a && a->e.type == ExprType::kRange) return a;  // from 2014-2018
+    if (a && a->e.type == ExprType::kRef && a->e.ref == "PRESENT_REF") {
+      // "between now and November 15th", "from now until the end of the year": from the reference day
+      uint32_t k = a->end;
+      if (lex(k, Kind::kAnd, &k) || lex(k, Kind::kTo, &k) || lex(k, Kind::kUntil, &k)) {
+        Opt b = unit(k);
+        if (!b && skip(k, Kind::kDet) > k) b = unit(skip(k, Kind::kDet));
+        if (b && b->e.type == ExprType::kDate && b->e.hour < 0 && b->e.has_date() && b->e.mod.empty()) {
+          Expr today;
+          today.rel_unit = 'D';
+          today.rel_n = 0;
+          P p = range(today, b->e, b->end, "time.range.from_now");
+          attach_year(p);
+          return p;
+        }
+      }
+    }
     if (a && (a->e.type == ExprType::kDate)) {
       uint32_t k = a->end;
       bool joined = false;
