@@ -126,7 +126,8 @@ Grammar::Opt Grammar::clock(uint32_t i) {
   p.e.hour = h;
   bool marked = half;
   if (half) p.e.minute = 30;
-  const bool after_at = i > first_ && (lex(i - 1, Kind::kAt) || lex(i - 1, Kind::kApprox));
+  const timelex::Entry* at = i > first_ ? lex(i - 1, Kind::kAt) : nullptr;
+  const bool after_at = (at && at->sval != "day") || (i > first_ && lex(i - 1, Kind::kApprox));
   // "avant 14 heures", "de 10 heures à 11 heures": prepositions that make "N heures" a time of day.
   const bool after_time_prep = after_at || (i > first_ && (lex(i - 1, Kind::kBefore) || lex(i - 1, Kind::kAfter) ||
                                                            lex(i - 1, Kind::kUntil) || lex(i - 1, Kind::kFrom) ||

@@ -714,6 +714,7 @@ Grammar::Opt Grammar::nth_weekday(uint32_t i) {
   const auto* w = lex(oe, Kind::kWeekday, &we);
   if (!w || w->ambiguous) return std::nullopt;
   uint32_t k = skip(we, Kind::kOf);
+  if (k == we) k = skip(we, Kind::kAt);  // the last Sunday in October
   if (k == we) return std::nullopt;
   P p;
   p.rule = "time.date.nth_weekday";

@@ -481,9 +481,14 @@ Resolved resolve(const Expr& e, const std::optional<timecal::DateTime>& ref, int
       if (!a.begin.empty() && !b.begin.empty() && a.begin > b.begin && e.parts[1].year < 0 && a.begin.size() >= 4 &&
           e.parts[1].rel_unit == 0 && e.parts[1].offset_sign == 0) {
         Expr later = e.parts[1];
-        later.year = std::atoi(a.begin.c_str());
-        b = resolve(later, ref, tense);
-        if (!b.begin.empty() && a.begin > b.begin) { later.year += 1; b = resolve(later, ref, tense); }
+        if (later.weekday >= 0 && later.day < 0 && later.month < 0 && !later.has_dir) {
+          // "Monday to Friday": the first such weekday from the start (a year would replace the weekday).
+          if (auto from = timecal::parse_reference(a.begin.substr(0, 10))) b = resolve(later, from, 1);
+        } else {
+          later.year = std::atoi(a.begin.c_str());
+          b = resolve(later, ref, tense);
+          if (!b.begin.empty() && a.begin > b.begin) { later.year += 1; b = resolve(later, ref, tense); }
+        }
       }
       out.type = a.type;
       out.begin = a.begin.empty() ? a.value : a.begin;

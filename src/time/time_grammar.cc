@@ -339,8 +339,14 @@ bool Grammar::year_context(uint32_t i) const {
     if (pv.kind == TokenKind::kSymbol) return false;  // $2000
     if (pv.kind == TokenKind::kNumber) return false;
     if (pv.kind == TokenKind::kWord && !any_lex(i - 1) && !pv.has(kCapitalized)) {
-      // "sold 2000 ..." — a year mostly follows a preposition or a time word.
-      return n >= 1900 && n <= 2100 && (i + 1 >= end_ || doc_.tokens[i + 1].kind == TokenKind::kPunct);
+      // "sold 2000 ..." — a year mostly follows a preposition or a time word, or opens a
+      // range of years that ends the phrase ("was 2014 to 2018."; not "1500 to 2000 troops").
+      uint32_t k = i + 1;
+      const bool to = lex(i + 1, Kind::kTo, &k) != nullptr;
+      const int m = num(k);
+      const bool years = to && ndigits(k) == 4 && m > n && m - n <= 100 && m <= 2100 &&
+                         (k + 1 >= end_ || doc_.tokens[k + 1].kind == TokenKind::kPunct);
+      return n >= 1900 && n <= 2100 && (i + 1 >= end_ || doc_.tokens[i + 1].kind == TokenKind::kPunct || years);
     }
   }
   return n >= 1800;
@@ -717,8 +723,14 @@ Grammar::Opt Grammar::full(uint32_t i) {
         uint32_t de = 0;
         if (day_at(k, day, de) && day > a->e.day) { b = P{a->e, de, a->rule, a->where}; b->e.day = day; }
       }
+      // Like days: "Monday to Friday", "today till tomorrow" (not "Monday until 2020").
+      const bool days = a->e.hour < 0 && b && b->e.hour < 0 && b->e.mod.empty() &&
+                        ((a->e.weekday >= 0 && b->e.weekday >= 0 && a->e.day < 0 && b->e.day < 0 &&
+                          a->e.rel_unit == b->e.rel_unit) ||
+                         (a->e.rel_unit == 'D' && b->e.rel_unit == 'D' && b->e.rel_n > a->e.rel_n && a->e.pod.empty() &&
+                          b->e.pod.empty()));
       if (b && b->e.type == ExprType::kDate && (a->e.hour >= 0) == (b->e.hour >= 0) &&
-          (a->e.hour >= 0 || a->e.month >= 0 || a->e.year >= 0)) {
+          (a->e.hour >= 0 || a->e.month >= 0 || a->e.year >= 0 || days)) {
         share_ampm(a->e, b->e);
         if (a->e.hour >= 0 && a->e.has_date() && !b->e.has_date()) {  // Thursday 19:00 - 21:00
           Expr d = a->e;
