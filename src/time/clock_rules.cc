@@ -190,7 +190,14 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     marked = true;
   }
   if (uint32_t me = 0; const auto* add = lex(he, Kind::kMinuteAdd, &me)) {  // et demie, et quart, moins le quart
-    if (p.e.minute < 0 && (marked || add->ival >= 0)) {
+    double mv = 0;
+    uint32_t mve = 0;
+    if (add->sval == "-" && p.e.minute < 0 && marked && count_at(me, mv, mve) && mv >= 1 && mv < 60 &&
+        mv == std::floor(mv) && !lex(mve, Kind::kUnit)) {  // sept heures moins dix (not "moins 5 %")
+      p.e.minute = 60 - static_cast<int>(mv);
+      p.e.hour = (h + 23) % 24;
+      he = mve;
+    } else if (add->sval != "-" && p.e.minute < 0 && (marked || add->ival >= 0)) {
       p.e.minute = add->ival >= 0 ? add->ival : 60 + add->ival;
       if (add->ival < 0) p.e.hour = (h + 23) % 24;
       he = me;

@@ -606,9 +606,10 @@ Grammar::Opt Grammar::full(uint32_t i) {
           a->e.day = first_day;
           a->e.weekday = -1;
         } else if (int last_day = 0; !b && day_at(k, last_day, k) && last_day > first_day) {
-          // "from 4 to 22 this month", "du 4 au 23 du mois prochain": two days of a relative month
+          // "from 4-23 in next month", "du 4 au 23 du mois prochain": two days of a relative month, joined
+          // by of/in ("rose from 4 to 22 this month" is a count)
           const uint32_t mj = skip(skip(k, Kind::kAt), Kind::kOf);
-          if (Opt m = period_shift(mj); m && m->e.type == ExprType::kDate && m->e.rel_unit == 'M' && m->e.mod.empty()) {
+          if (Opt m = mj > k ? period_shift(mj) : std::nullopt; m && m->e.type == ExprType::kDate && m->e.rel_unit == 'M' && m->e.mod.empty()) {
             Expr from = m->e, to = m->e;
             from.day = first_day;
             to.day = last_day;
@@ -667,6 +668,10 @@ Grammar::Opt Grammar::full(uint32_t i) {
         if (b && b->e.type == ExprType::kDate) {
           // "du 4 au 23 juin": the first part takes the second's month and year.
           if (a->e.month < 0 && a->e.day >= 0 && b->e.month >= 0 && !a->e.rel_unit) a->e.month = b->e.month;
+          if (a->e.month < 0 && a->e.day >= 0 && !a->e.rel_unit && b->e.month < 0 && b->e.day >= 0 && b->e.rel_unit == 'M') {
+            a->e.rel_unit = 'M';  // from the 4th to the 22nd of next month
+            a->e.rel_n = b->e.rel_n;
+          }
           if (a->e.year < 0 && b->e.year >= 0 && (a->e.month >= 0 || a->e.season.size())) a->e.year = b->e.year;
           if (a->e.hour >= 0 && b->e.hour >= 0 && !a->e.has_date() && b->e.has_date()) {
             int h = a->e.hour, mi = a->e.minute;
@@ -700,6 +705,17 @@ Grammar::Opt Grammar::full(uint32_t i) {
       first.weekday = -1;
       P p = range(first, b->e, b->end, "time.range.days");
       return p;
+    }
+    // "4 till 23 of this month", "4 au 23 du mois prochain": two days of a relative month (joined as above)
+    if (int last_day = 0; num(k) > num(i) && day_at(k, last_day, k)) {
+      const uint32_t mj = skip(skip(k, Kind::kAt), Kind::kOf);
+      if (Opt m = mj > k ? period_shift(mj) : std::nullopt;
+          m && m->e.type == ExprType::kDate && m->e.rel_unit == 'M' && m->e.mod.empty()) {
+        Expr from = m->e, to = m->e;
+        from.day = num(i);
+        to.day = last_day;
+        return range(from, to, m->end, "time.range.days_of_month");
+      }
     }
   }
   if (a && a->e.type == ExprType::kDate && a->e.mod.empty()) {
