@@ -119,6 +119,10 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     }
     h = static_cast<int>(std::floor(v));
     word_hour = true;
+  } else if (ndigits(i) > 2 && ndigits(i) <= 4 && lex(he, Kind::kAmPm) && h % 100 < 60 && h / 100 >= 1 &&
+             h / 100 <= 12) {
+    p.e.minute = h % 100;  // 1140 a.m., 340pm: hours and minutes written together before am/pm
+    h /= 100;
   } else if (ndigits(i) > 2 || (glued(he) && lex(he, Kind::kOrdSuffix))) {
     return std::nullopt;  // "about 3rd week" holds no hour
   }
@@ -298,7 +302,8 @@ Grammar::Opt Grammar::with_time(P d) {
   Opt t = clock_after(j);
   if (!t) {
     // demain matin, mardi soir, yesterday morning, mardi d'après-midi, mardi dans la nuit
-    uint32_t k = skip(skip(skip(d.end, Kind::kAt), Kind::kOf), Kind::kDet);
+    // (also after a comma: "on Tuesday, in the morning")
+    uint32_t k = skip(skip(skip(skip_punct(d.end, ','), Kind::kAt), Kind::kOf), Kind::kDet);
     uint32_t pe = 0;
     if (const auto* pod = lex(k, Kind::kPod, &pe)) {
       P r = d;

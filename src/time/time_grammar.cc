@@ -414,8 +414,12 @@ void Grammar::share_ampm(Expr& a, Expr& b) {
   if (a.hour < 0 || b.hour < 0) return;
   // "from 10:10pm to 10": an end before the start lies in the other half day.
   const bool b_later = b.hour * 60 + std::max(b.minute, 0) >= a.hour * 60 + std::max(a.minute, 0);
-  if (a.ampm >= 0 && b.ampm < 0 && b.pod.empty() && b_later && b.hour <= 12) b.ampm = a.ampm;
-  if (b.ampm >= 0 && a.ampm < 0 && a.pod.empty() && a.hour < b.hour) a.ampm = b.ampm;
+  if (a.ampm >= 0 && b.ampm < 0 && b.pod.empty() && b_later && b.hour <= 12)
+    b.ampm = b.hour == 12 && a.ampm == 0 && a.hour < 12 ? 12 : a.ampm;  // "11:30 am to 12:30": noon
+  // "2:00 - 2:30 pm": the start shares the end's half day when it comes first in it (not "11-12pm", "12-1pm").
+  if (b.ampm >= 0 && a.ampm < 0 && a.pod.empty() && a.hour < 12 &&
+      a.hour * 60 + std::max(a.minute, 0) < b.hour % 12 * 60 + std::max(b.minute, 0))
+    a.ampm = b.ampm;
   // "between 5 and 6 in the afternoon": the part of the day serves both ends.
   if (a.ampm < 0 && a.pod.empty() && b.ampm < 0 && !b.pod.empty() && a.hour <= b.hour) a.pod = b.pod;
 }
@@ -672,7 +676,9 @@ Grammar::Opt Grammar::full(uint32_t i) {
             a->e.rel_unit = 'M';  // from the 4th to the 22nd of next month
             a->e.rel_n = b->e.rel_n;
           }
-          if (a->e.year < 0 && b->e.year >= 0 && (a->e.month >= 0 || a->e.season.size())) a->e.year = b->e.year;
+          // (not "this May": its year is the reference's)
+          if (a->e.year < 0 && b->e.year >= 0 && (a->e.month >= 0 || a->e.season.size()) && !a->e.has_dir)
+            a->e.year = b->e.year;
           if (a->e.hour >= 0 && b->e.hour >= 0 && !a->e.has_date() && b->e.has_date()) {
             int h = a->e.hour, mi = a->e.minute;
             Expr d = b->e; d.hour = h; d.minute = mi; d.ampm = a->e.ampm; a->e = d;
