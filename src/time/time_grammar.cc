@@ -376,6 +376,7 @@ void Grammar::attach_date(P& range) {
   Expr& b = range.e.parts[1];
   if (a.hour < 0 || b.hour < 0 || a.has_date() || b.has_date()) return;
   uint32_t j = skip(skip(skip_punct(range.end, ','), Kind::kAt), Kind::kOf);
+  if (num(skip_article(j)) >= 0) j = skip_article(j);  // "entre 3h et 5h le 01/01/2015"
   Opt d;
   take_longest(d, date(j));
   take_longest(d, day_relative(j));
@@ -527,7 +528,9 @@ Grammar::Opt Grammar::unit(uint32_t i) {
     if (best->e.hour >= 0 && !best->e.has_date()) {
       // 15h le 29 juin, 7:00 on next Sunday, 5pm of April 22
       uint32_t j = skip(skip(skip_punct(best->end, ','), Kind::kAt), Kind::kOf);
+      // the article before a day stays out of date spans: "15h le 29 juin", "à 15 heures le 15/05/2018"
       if (lex(j, Kind::kDet) && lex(skip(j, Kind::kDet), Kind::kWeekday)) j = skip(j, Kind::kDet);
+      else if (num(skip_article(j)) >= 0) j = skip_article(j);  // (English "the 15" keeps its article)
       Opt d;
       take_longest(d, date(j));
       take_longest(d, day_relative(j));
