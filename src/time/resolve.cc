@@ -503,6 +503,12 @@ Resolved resolve(const Expr& e, const std::optional<timecal::DateTime>& ref, int
   bool ok = true;
   Point p = resolve_point(e, ref, tense, ok);
   if (!ok && !e.offset_sign && !e.rel_unit) return out;  // no such day (30 février): nothing
+  if (!ok && (e.hour >= 0 || !e.pod.empty()) && e.rel_unit == 'D' && e.rel_n == 0 && !e.offset_sign) {
+    // "8 ce soir", "tonight" without a reference: today is unknown, its time of day is not.
+    Expr t = e;
+    t.rel_unit = 0;
+    return resolve(t, ref, tense);
+  }
   if (!ok) {
     // No reference for a relative expression: say which way it points.
     out.type = "DATE";
