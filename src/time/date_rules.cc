@@ -935,6 +935,7 @@ Grammar::Opt Grammar::date(uint32_t i) {
         ndigits(j) <= 2 && (num(j) >= 0 || j > i) && day_at(j, day, de) &&
         !lex(de, Kind::kUnit) && !lex(de, Kind::kHourMark) && !is_punct(de, ':') && !is_punct(de, '%') &&
         !lex(de, Kind::kDir) && !lex(de, Kind::kAmPm) &&  // "the 5 coming minutes", "the ten am meeting"
+        !(is_punct(de, '-') && glued(de)) &&  // "the 3-day summit", "the 2-1 win"
         !spaced_date(j) &&  // "le 18 8 1978": the date starts at the day
         !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de) && !doc_.tokens[de].has(kCapitalized))) {
       P p;

@@ -23,6 +23,26 @@ timeexpr::Unit unit_char(const std::string& s) {
 }
 }  // namespace
 
+// "a 30-minute drive", "3-min", "a 10-day truce": a count glued to a unit by a hyphen.
+// Not "10-year-old" (an age), nor "2-1" (a score).
+Grammar::Opt Grammar::hyphen_duration(uint32_t i) {
+  const int n = num(i);
+  if (n < 1 || ndigits(i) > 3 || !is_punct(i + 1, '-') || !glued(i + 1) || !glued(i + 2)) return std::nullopt;
+  uint32_t ue = 0;
+  const auto* u = lex(i + 2, Kind::kUnit, &ue);
+  if (!u || ue != i + 3 || u->factor != 1 || (is_punct(ue, '-') && glued(ue))) return std::nullopt;
+  const timeexpr::Unit unit = unit_char(u->sval);
+  if (!unit || unit == 'K' || unit == 'Q') return std::nullopt;
+  P p;
+  p.e.type = ExprType::kDuration;
+  p.e.amount = n;
+  p.e.unit = unit;
+  p.end = ue;
+  p.rule = "time.duration.hyphen";
+  p.where = u->where;
+  return p;
+}
+
 Grammar::Opt Grammar::day_relative(uint32_t i) {
   uint32_t j = i;
   uint32_t de = 0;
