@@ -24,9 +24,14 @@ Grammar::Opt Grammar::optional_year(P p) {
   uint32_t j = skip_punct(p.end, ',');
   j = skip(j, Kind::kOf);
   const int n = num(j);
+  int wy = 0;
+  uint32_t wye = 0;
   if (ndigits(j) == 4 && n >= 1000 && n <= 2200) {
     p.e.year = n;
     p.end = j + 1;
+  } else if (n < 0 && p.e.day >= 0 && word_year(j, wy, wye)) {  // September 10, nineteen zero one
+    p.e.year = wy;
+    p.end = wye;
   } else if (ndigits(p.end) == 2 && is_punct(p.end - 1, '\'') ) {
     p.e.year = 2000 + num(p.end);
     p.end += 1;
@@ -109,9 +114,14 @@ Grammar::Opt Grammar::month_year(uint32_t i) {
   if (has_pre_dir) { p.e.dir = pre_dir; p.e.has_dir = true; }
   uint32_t k = skip_punct(skip(me, Kind::kOf), ',');
   const int n = num(k);
+  int wy = 0;
+  uint32_t wye = 0;
   if (ndigits(k) == 4 && n >= 1000 && n <= 2200) {
     p.e.year = n;
     p.end = k + 1;
+  } else if (n < 0 && word_year(k, wy, wye)) {  // October two thousand and five
+    p.e.year = wy;
+    p.end = wye;
   } else if (ndigits(k) == 2 && is_punct(k - 1, '\'')) {
     p.e.year = 2000 + n;
     p.end = k + 1;
@@ -335,6 +345,15 @@ Grammar::Opt Grammar::year_month(uint32_t i) {
 }
 
 Grammar::Opt Grammar::year_alone(uint32_t i) {
+  if (int y = 0; num(i) < 0 && i > first_ && lex(i - 1, Kind::kYearIntro)) {
+    uint32_t ye = 0;
+    if (!word_year(i, y, ye)) return std::nullopt;  // in nineteen ninety six
+    P p;
+    p.e.year = y;
+    p.end = ye;
+    p.rule = "time.date.year_words";
+    return p;
+  }
   if (!year_context(i)) return std::nullopt;
   if ((is_punct(i + 1, '/') || is_punct(i + 1, '-')) && glued(i + 1) && num(i + 2) >= 0) return std::nullopt;
   P p;

@@ -257,6 +257,34 @@ const timelex::Entry* Grammar::lex_at(uint32_t i, Kind k, uint32_t* end) const {
 }
 
 
+// A year in words: "two thousand and fifteen", "nineteen ninety six", "nineteen zero one"
+// (two numerals, hundreds then the rest), not followed by a noun ("in two thousand homes").
+bool Grammar::word_year(uint32_t i, int& year, uint32_t& end) const {
+  if (i >= end_ || !(s_.kinds[i] & kWordNumberBit)) return false;
+  auto word = [&](uint32_t k, double& v, uint32_t& e) {
+    if (k >= end_ || !(s_.kinds[k] & kWordNumberBit)) return false;
+    v = s_.word_number[k];
+    e = s_.word_number_end[k];
+    return v == std::floor(v);
+  };
+  double a = 0, b = 0;
+  uint32_t e = 0, e2 = 0;
+  if (!word(i, a, e)) return false;
+  if (a >= 1000 && a <= 2200) {
+    year = static_cast<int>(a);
+  } else if (a >= 10 && a <= 29 && word(e, b, e2)) {
+    if (double c = 0; b == 0 && word(e2, c, e2) && c >= 1 && c <= 9) b = c;  // nineteen zero one
+    else if (b < 10 || b > 99) return false;
+    year = static_cast<int>(a * 100 + b);
+    e = e2;
+  } else {
+    return false;
+  }
+  if (e < end_ && doc_.tokens[e].kind == TokenKind::kWord && !any_lex(e) && !doc_.tokens[e].has(kCapitalized)) return false;
+  end = e;
+  return true;
+}
+
 bool Grammar::count_at(uint32_t i, double& value, uint32_t& end) const {
   if (i >= end_) return false;
   if (s_.kinds[i] & kWordNumberBit) {

@@ -100,7 +100,8 @@ class Grammar {
     const auto* det = lex(i, timelex::Kind::kDet, &j);
     return det && !det->in_span ? j : i;
   }
-  bool year_context(uint32_t i) const;  // a bare 4-digit number at i reads as a year
+  bool year_context(uint32_t i) const;
+  bool word_year(uint32_t i, int& year, uint32_t& end) const;  // nineteen ninety six, two thousand and five  // a bare 4-digit number at i reads as a year
   bool month_ok(uint32_t i, uint32_t end, const timelex::Entry& e, bool has_number) const;
 
   // ---- top level (time_grammar.cc)
