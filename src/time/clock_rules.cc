@@ -208,6 +208,7 @@ Grammar::Opt Grammar::clock(uint32_t i) {
       marked = true;
     }
   }
+  const bool bare = !marked;  // a bare hour takes a part of the day only through a connector
   if (!marked) {
     // "8 du soir", "22 ce soir", "7, ce matin": an hour that a part of the day makes a clock time.
     Expr probe;
@@ -216,12 +217,12 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     const bool bare_ok = after_at && (he >= end_ || (doc_.tokens[he].kind == TokenKind::kPunct && !is_punct(he, '%') &&
                                                      !is_punct(he, '.') && !is_punct(he, ',')) ||
                                       (any_lex(he) && !lex(he, Kind::kUnit) && !lex(he, Kind::kMonth) &&
-                                       !lex(he, Kind::kTo) && !lex(he, Kind::kAnd)));
+                                       !lex(he, Kind::kTo) && !lex(he, Kind::kAnd) && !lex(he, Kind::kPod)));
     if (pod_after(he, probe, true) == he && !bare_ok) return std::nullopt;
     marked = true;
   }
   p.end = he;
-  if (p.e.ampm < 0) p.end = pod_after(he, p.e);
+  if (p.e.ampm < 0) p.end = pod_after(he, p.e, bare);  // "at 2 morning sessions" holds no morning
   return p;
 }
 

@@ -909,6 +909,32 @@ Grammar::Opt Grammar::edge_periods(uint32_t i) {
   return range(a, b, inner->end, "time.range.edge_periods", u->where);
 }
 
+// "the 4th day of July", "the 26th day of the month", "le 4e jour de juillet 1995": an ordinal day of a month.
+Grammar::Opt Grammar::nth_day_of(uint32_t i) {
+  uint32_t j = i;
+  if (const auto* det = lex(i, Kind::kDet, &j); det && !det->in_span) return std::nullopt;  // « le » stays out
+  int day = 0;
+  uint32_t de = 0;
+  if (!day_at(j, day, de) || (num(j) >= 0 && de == j + 1)) return std::nullopt;  // an ordinal: 4th, 4e, fourth
+  uint32_t ue = 0;
+  const auto* u = lex(de, Kind::kUnit, &ue);
+  if (!u || u->sval != "D" || !u->singular) return std::nullopt;
+  const uint32_t k = skip(ue, Kind::kOf);
+  if (k == ue) return std::nullopt;
+  Opt m = month_year(k);
+  if (!m || m->e.day >= 0) m = period_shift(k);  // of next month
+  if (uint32_t me = 0; !m && lex(k, Kind::kDet) && lex(skip(k, Kind::kDet), Kind::kUnit, &me) &&
+                       lex(skip(k, Kind::kDet), Kind::kUnit)->sval == "M") {
+    m = P{};  // of the month: the current one
+    m->e.rel_unit = 'M';
+    m->end = me;
+  }
+  if (!m || m->e.type != ExprType::kDate || (m->e.month < 0 && m->e.rel_unit != 'M')) return std::nullopt;
+  m->e.day = day;
+  m->rule = "time.date.nth_day_of";
+  return m;
+}
+
 Grammar::Opt Grammar::date(uint32_t i) {
   Opt best;
   // Read once: the rules below cannot change them, but the compiler reloads across each call.
@@ -924,6 +950,7 @@ Grammar::Opt Grammar::date(uint32_t i) {
   if (here & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_weekday(i));
   if ((here | next) & bit(Kind::kUnit)) take_longest(best, unit_period(i));
   take_longest(best, day_month_year(i));
+  if ((next | next2 | kinds(i + 3)) & bit(Kind::kUnit)) take_longest(best, nth_day_of(i));
   // the 20th of next month: an ordinal day (digits with a suffix, or a word)
   if (here & (bit(Kind::kDet) | bit(Kind::kOrdinal) | kNumberBit)) take_longest(best, day_of_month_shift(i));
   take_longest(best, month_day_year(i));

@@ -126,6 +126,7 @@ class Grammar {
   Opt part_of(uint32_t i);
   Opt holiday(uint32_t i);
   Opt nth_weekday(uint32_t i);
+  Opt nth_day_of(uint32_t i);  // the 4th day of July, the 26th day of the month
   Opt day_of_month_shift(uint32_t i);  // the 20th of next month
   Opt unit_period(uint32_t i);  // the year 2008, week 31, the week starting February 4
   Opt nth_period(uint32_t i);
