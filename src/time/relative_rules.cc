@@ -329,6 +329,11 @@ Grammar::Opt Grammar::fuzzy_ref(uint32_t i) {
   if (!(kinds(i) & (bit(Kind::kRef) | bit(Kind::kInPre) | bit(Kind::kDet) | bit(Kind::kDir)))) return std::nullopt;  // fail fast
   uint32_t j = i;
   if (const auto* r = lex(i, Kind::kRef, &j)) {
+    // "in the past three years", "in the past week": the phrase ends in a direction word of the period after it
+    double n = 0;
+    uint32_t ne = j;
+    if (j > i && lex(j - 1, Kind::kDir) && (lex(j, Kind::kUnit) || (count_at(j, n, ne) && lex(ne, Kind::kUnit)) || (lex(j, Kind::kFew) && lex(j + 1, Kind::kUnit))))
+      return std::nullopt;
     P p;
     p.e.type = ExprType::kRef;
     p.e.ref = r->sval;
