@@ -579,8 +579,8 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
     mod = part->sval;
     pe = skip(pe, Kind::kOf);
     pe = skip_punct(pe, '-');
-  } else if (j < end_ && doc_.tokens[j].has(kHyphenated)) {
-    // mi-juin, mid-June: one token; its parts are looked up alone.
+  } else if (j == i && j < end_ && doc_.tokens[j].has(kHyphenated)) {
+    // mi-juin, mid-June: one token; its parts are looked up alone (the article stays out: "la [mi-décembre]").
     std::string_view key = doc_.folded_key(doc_.tokens[j]);
     const size_t h = key.find('-');
     if (h == std::string_view::npos) return std::nullopt;
@@ -896,6 +896,12 @@ Grammar::Opt Grammar::edge_periods(uint32_t i) {
     if (count > (unit == 'M' ? 12 : 4)) return std::nullopt;
     if (ndigits(oj) == 4 && num(oj) >= 1000 && num(oj) <= 2200) inner = date(num(oj), -1, -1, oj + 1, "");
     else if (Opt y = period_shift(oj); y && y->e.type == ExprType::kDate && y->e.rel_unit == 'Y') inner = y;
+    else if (uint32_t ye = 0; lex(oj, Kind::kDet) && lex(skip(oj, Kind::kDet), Kind::kUnit, &ye) &&
+                              lex(skip(oj, Kind::kDet), Kind::kUnit)->sval == "Y") {
+      inner = P{};  // of the year, de l'année: the current one
+      inner->e.rel_unit = 'Y';
+      inner->end = ye;
+    }
   } else if (unit == 'D' && side > 0 && count <= 31) {  // a month's last days depend on its length
     inner = month_year(oj);
   }

@@ -88,7 +88,7 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
   const timelex::Entry* u = nullptr;
   if (dir) {
     u = lex(counted ? ne : k, Kind::kUnit, &ue);
-  } else if (counted && j == i && i > first_ && lex(i - 1, Kind::kDet)) {
+  } else if (counted && j == i && i > first_ && (lex(i - 1, Kind::kDet) || lex(i - 1, Kind::kOf))) {
     // les [3 derniers jours], the [5 upcoming years]: after an article, which stays
     // out of the span (not "only 3 next week")
     dir = lex(ne, Kind::kDir, &k);
@@ -101,7 +101,9 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
       if (dir) ue = de;
     }
   }
-  if (!dir && !counted && lex(i, Kind::kDet) && (u = lex(skip(i, Kind::kDet), Kind::kUnit, &ue)) && u->sval == "WE") {  // le weekend, the weekend: this one
+  // le weekend, the weekend, (au cours du) week-end: this one
+  if (!dir && !counted && (lex(i, Kind::kDet) || (j == i && i > first_ && lex(i - 1, Kind::kOf))) &&
+      (u = lex(skip(i, Kind::kDet), Kind::kUnit, &ue)) && u->sval == "WE") {
     p.e.rel_unit = 'K';
     p.e.rel_n = 0;
     p.end = ue;

@@ -654,7 +654,9 @@ Grammar::Opt Grammar::full(uint32_t i) {
         }
       }
     }
-    if (a && a->e.type == ExprType::kRange) return a;  // from 2014-2018
+    // from 2014-2018; not a stretch or an edge of a period after "des" (of the): "des [trois dernières années]"
+    if (a && a->e.type == ExprType::kRange)
+      return a->rule.starts_with("time.relative") || a->rule == "time.range.edge_periods" ? std::nullopt : a;
     if (a && a->e.type == ExprType::kRef && a->e.ref == "PRESENT_REF") {
       // "between now and November 15th", "from now until the end of the year": from the reference day
       uint32_t k = a->end;
