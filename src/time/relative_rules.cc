@@ -192,6 +192,13 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
   if ((pre = lex(i, Kind::kAgoPre, &j))) sign = -1;
   else if ((pre = lex(i, Kind::kInPre, &j))) sign = 1;
   else j = i;
+  // "for the first time in 20 years", "the worst in decades": a span up to now, not a date ahead
+  if (sign > 0 && pre->sval.empty() && i > first_) {
+    const std::string_view w1 = doc_.folded_key(doc_.tokens[i - 1]);
+    if (lex_.look_back(w1) ||
+        (i > first_ + 1 && lex_.look_back(std::string(doc_.folded_key(doc_.tokens[i - 2])) + " " + std::string(w1))))
+      return std::nullopt;
+  }
   j = skip(j, Kind::kDet);
   if (pre && pre->sval == "within") {  // within the next 3 years: the stretch from the reference
     if (const auto* d = lex(j, Kind::kDir); d && d->ival > 0) j = skip(j, Kind::kDir);

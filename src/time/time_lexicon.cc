@@ -36,7 +36,7 @@ constexpr KindName kKinds[] = {
     {"few", Kind::kFew},             {"count", Kind::kCount},       {"more", Kind::kMore},
     {"less", Kind::kLess},           {"holiday", Kind::kHoliday},
     {"since_post", Kind::kSincePost}, {"until_post", Kind::kUntilPost}, {"for", Kind::kFor},
-    {"past_to", Kind::kPastTo},      {"period_code", Kind::kPeriodCode},
+    {"past_to", Kind::kPastTo},      {"period_code", Kind::kPeriodCode}, {"look_back", Kind::kLookBack},
 };
 
 bool kind_of(std::string_view name, Kind& out) {
@@ -187,6 +187,10 @@ Result<Lexicon> Lexicon::load(const LanguageContext& context) {
     Entry e;
     if (!kind_of(row[1], e.kind)) {
       return std::unexpected(Error{"", std::string(row.where) + ": unknown kind '" + row[1] + "'"});
+    }
+    if (e.kind == Kind::kLookBack) {  // checked before "in" only: common words stay out of the matcher
+      lex.look_back_.insert(fold(row[0]));
+      continue;
     }
     std::string_view value = row.get(2);
     int n = 0;

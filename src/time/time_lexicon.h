@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/error.h"
@@ -66,6 +67,7 @@ enum class Kind : uint8_t {
   kPastTo,      // before the hour: ival +1 past / -1 to after a count of minutes ("ten past 9"),
                 // or the signed minutes themselves: half past +30, a quarter to -15
   kPeriodCode,  // sval Q1..Q4, H1, H2: a quarter or half written as a code (Q3, H1, T3, S2)
+  kLookBack,    // before "in" + a duration, a span up to now: "the first time in 20 years", "the worst in decades"
 };
 
 struct Entry {
@@ -155,6 +157,8 @@ class Lexicon {
   const std::vector<uint32_t>* word(std::string_view folded) const;
   // +1 if the folded word is a future cue, -1 past, 0 none.
   int tense_of(std::string_view folded, uint64_t hash) const;  // hash: key_hash(folded), as Token::hash
+  // Kind look_back rows (one or two folded words, space-separated): kept apart from the matcher.
+  bool look_back(std::string_view folded) const { return look_back_.contains(std::string(folded)); }
   bool day_first() const { return day_first_; }  // 29/06 is day/month
   // Month names are written in lower case (French): a lower-case "mars" may be
   // a month; in English a lower-case "may" is the verb.
@@ -168,6 +172,7 @@ class Lexicon {
   std::unordered_map<std::string, std::vector<uint32_t>> words_;
   std::unordered_map<std::string, std::vector<uint32_t>> elided_;
   std::unordered_map<uint64_t, int> tense_words_;  // by key_hash of the folded word
+  std::unordered_set<std::string> look_back_;
   std::vector<TenseCue> tense_suffixes_;
   static bool test(const std::vector<uint64_t>& bits, uint64_t hash) {
     const uint32_t bit = static_cast<uint32_t>(hash >> 48);
