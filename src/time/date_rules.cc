@@ -23,6 +23,9 @@ Grammar::Opt Grammar::optional_year(P p) {
   }
   uint32_t j = skip_punct(p.end, ',');
   j = skip(j, Kind::kOf);
+  // "26 June in 2019": a written year after "in" (not "June 26 in 40 cities")
+  if (const uint32_t y = skip(j, Kind::kYearIntro); y > j && p.e.day >= 0 && ndigits(y) == 4 && num(y) >= 1000 && num(y) <= 2200)
+    j = y;
   const int n = num(j);
   int wy = 0;
   uint32_t wye = 0;
@@ -709,8 +712,7 @@ Grammar::Opt Grammar::day_of_month_shift(uint32_t i) {
   uint32_t de = 0;
   if (!day_at(j, day, de) || (num(j) >= 0 && !(glued(j + 1) && lex(j + 1, Kind::kOrdSuffix)))) return std::nullopt;
   if (const auto* u = lex(de, Kind::kUnit, &de); u && u->sval != "D") return std::nullopt;
-  const uint32_t k = skip(de, Kind::kOf);
-  if (k == de) return std::nullopt;
+  const uint32_t k = skip(de, Kind::kOf);  // "of" may go: "the 21st this month"
   Opt m = period_shift(k);
   if (!m || m->e.rel_unit != 'M' || m->e.type != ExprType::kDate) return std::nullopt;
   P p = *m;

@@ -360,7 +360,7 @@ bool Grammar::year_context(uint32_t i) const {
     if (is_punct(i + 1, '%') || (nx.kind == TokenKind::kNumber && glued(i + 1))) return false;
   }
   if (i > first_ + 1 && glued(i) && (is_punct(i - 1, '-') || is_punct(i - 1, '/')) && num(i - 2) >= 0 &&
-      ndigits(i - 2) != 4)
+      (ndigits(i - 2) != 4 || (i > first_ + 3 && glued(i - 2) && is_punct(i - 3, '-') && num(i - 4) >= 0)))
     return false;  // 82-2100, 138-2010-2015: parts of a number
   if (i > first_) {
     const Token& pv = doc_.tokens[i - 1];
