@@ -612,6 +612,17 @@ Grammar::Opt Grammar::full(uint32_t i) {
     // "about" before a relative period is not a time word ("How about last week").
     if (m.kind == Kind::kApprox && (inner->e.rel_unit || inner->e.offset_sign || lex(skip_article(j), Kind::kDir)))
       return std::nullopt;
+    if (uint32_t k = inner->end; m.kind == Kind::kSince && (lex(k, Kind::kUntil, &k) || lex(k, Kind::kTo, &k))) {
+      // "à partir de 13 heures jusqu'à 16 heures", "depuis lundi jusqu'à mercredi": a range
+      Opt b = unit(k);
+      if (b && b->e.type == ExprType::kDate && b->e.mod.empty() && (inner->e.hour >= 0) == (b->e.hour >= 0) &&
+          inner->e.has_date() == b->e.has_date()) {
+        share_ampm(inner->e, b->e);
+        P r = range(inner->e, b->e, b->end, "time.range.since_until", w->where);
+        attach_date(r);
+        return r;
+      }
+    }
     P p = *inner;
     p.e.mod = m.mod;
     p.rule = m.rule;
@@ -682,6 +693,9 @@ Grammar::Opt Grammar::full(uint32_t i) {
       if (joined) {
         Opt b = unit(k);
         if (!b && skip(k, Kind::kDet) > k) b = unit(skip(k, Kind::kDet));  // to the end of 2021
+        if (b && b->e.type == ExprType::kDuration && a->e.hour >= 0 && !a->e.has_date()) {
+          if (Opt c = clock(k)) b = c;  // "entre 22h10 et 3 heures": after a time, N heures is one too
+        }
         if (!b) {
           int day = 0;
           uint32_t de = 0;
