@@ -636,7 +636,8 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
     // "end of month", "fin du mois", "the end of the year": the current period.
     uint32_t ue = 0;
     const auto* u = lex(skip(pe, Kind::kDet), Kind::kUnit, &ue);
-    if (u && u->singular && (u->sval == "M" || u->sval == "Y" || u->sval == "W")) {
+    // The day only after "earlier in"/"later in" (weak parts): "at the end of the day" is an idiom.
+    if (u && u->singular && (u->sval == "M" || u->sval == "Y" || u->sval == "W" || (u->sval == "D" && part && part->weak))) {
       P cur;
       cur.e.rel_unit = u->sval[0];
       cur.e.rel_n = 0;
