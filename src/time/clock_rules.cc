@@ -267,6 +267,10 @@ Grammar::Opt Grammar::part_of_day(uint32_t i) {
 
 Grammar::Opt Grammar::clock_after(uint32_t j0) {
   uint32_t j = skip(j0, Kind::kAt);
+  // "ce matin a 7": after a time, an unaccented "a" is "à" when an hour follows
+  const bool loose = j == j0 && j0 < end_ && (num(j0 + 1) >= 0 || (kinds(j0 + 1) & kWordNumberBit)) &&
+                     lex_.at_loose(doc_.folded_key(doc_.tokens[j0]));
+  if (loose) j = j0 + 1;
   // tonight around 7, friday the 26th around 4: the day's time (one value, so no mod)
   const bool approx = j == j0 && lex(j0, Kind::kApprox, &j);
   if (Opt t = clock(j)) {
@@ -279,7 +283,8 @@ Grammar::Opt Grammar::clock_after(uint32_t j0) {
       lex(j + 1, Kind::kMonth))
     return std::nullopt;
   // "on Tuesday around 20 people died": a bare number after "around" ends the phrase.
-  if (approx && j + 1 < end_ && doc_.tokens[j + 1].kind == TokenKind::kWord && !any_lex(j + 1)) return std::nullopt;
+  if ((approx || loose) && j + 1 < end_ && doc_.tokens[j + 1].kind == TokenKind::kWord && !any_lex(j + 1))
+    return std::nullopt;
   P p;
   p.e.hour = h;
   p.end = j + 1;

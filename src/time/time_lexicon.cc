@@ -37,6 +37,7 @@ constexpr KindName kKinds[] = {
     {"less", Kind::kLess},           {"holiday", Kind::kHoliday},
     {"since_post", Kind::kSincePost}, {"until_post", Kind::kUntilPost}, {"for", Kind::kFor},
     {"past_to", Kind::kPastTo},      {"period_code", Kind::kPeriodCode}, {"look_back", Kind::kLookBack},
+    {"at_loose", Kind::kAtLoose},
 };
 
 bool kind_of(std::string_view name, Kind& out) {
@@ -188,8 +189,8 @@ Result<Lexicon> Lexicon::load(const LanguageContext& context) {
     if (!kind_of(row[1], e.kind)) {
       return std::unexpected(Error{"", std::string(row.where) + ": unknown kind '" + row[1] + "'"});
     }
-    if (e.kind == Kind::kLookBack) {  // checked before "in" only: common words stay out of the matcher
-      lex.look_back_.insert(fold(row[0]));
+    if (e.kind == Kind::kLookBack || e.kind == Kind::kAtLoose) {  // checked in place: common words stay out of the matcher
+      (e.kind == Kind::kLookBack ? lex.look_back_ : lex.at_loose_).insert(fold(row[0]));
       continue;
     }
     std::string_view value = row.get(2);
