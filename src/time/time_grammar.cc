@@ -543,6 +543,20 @@ Grammar::Opt Grammar::unit(uint32_t i) {
       best->rule = "time.date.weekday_of_week";
     }
   }
+  if (best && best->e.type == ExprType::kDate && best->e.weekday >= 0 && best->e.day < 0 && !best->e.has_dir &&
+      !best->e.rel_unit && best->e.hour < 0 && best->e.pod.empty() && best->e.mod.empty()) {
+    // "Tuesday afternoons", "Monday mornings": a set of parts of that weekday
+    uint32_t k = 0;
+    if (const auto* a = lex(best->end, Kind::kSetAdv, &k); a && a->sval.size() == 3 && a->sval[0] == 'T') {
+      P p;
+      p.e.type = ExprType::kSet;
+      p.e.set_value = keep("XXXX-WXX-" + std::to_string(best->e.weekday) + a->sval);
+      p.end = k;
+      p.rule = "time.set.weekday_part";
+      p.where = a->where;
+      return p;
+    }
+  }
   if (best && best->e.type == ExprType::kDate) {
     if (auto t = with_time(*best)) best = std::move(t);
     if (best->e.weekday >= 0 && best->e.day < 0 && !best->e.rel_unit && !best->e.has_dir && best->e.mod.empty()) {
