@@ -112,7 +112,10 @@ Grammar::Opt Grammar::clock(uint32_t i) {
   if (h < 0) {
     double v = 0;
     if (!count_at(i, v, he) || v > 24 || doc_.tokens[i].kind == TokenKind::kNumber) return std::nullopt;
-    if (lex(i, Kind::kCount)) return std::nullopt;  // "a", "une", "all" are not hours
+    // "a", "une", "all" are not hours; "one"/"une" is, before o'clock/heure or a part of the day
+    // ("at one o'clock", "à une heure du matin", "one in the morning")
+    if (Expr probe; lex(i, Kind::kCount) && !(v == 1 && (lex(he, Kind::kHourMark) || pod_after(he, probe, true) != he)))
+      return std::nullopt;
     if (v != std::floor(v)) {
       if (v - std::floor(v) != 0.5 || he < 2 || !lex(he - 2, Kind::kMinuteAdd)) return std::nullopt;
       half = true;
