@@ -274,8 +274,10 @@ Grammar::Opt Grammar::clock_after(uint32_t j0) {
   const bool loose = j == j0 && j0 < end_ && (num(j0 + 1) >= 0 || (kinds(j0 + 1) & kWordNumberBit)) &&
                      lex_.at_loose(doc_.folded_key(doc_.tokens[j0]));
   if (loose) j = j0 + 1;
-  // tonight around 7, friday the 26th around 4: the day's time (one value, so no mod)
-  const bool approx = j == j0 && lex(j0, Kind::kApprox, &j);
+  // tonight around 7, friday the 26th around 4, Monday night at around 10 p.m.: the day's time (one value, so no mod)
+  uint32_t ae = 0;
+  const bool approx = lex(j, Kind::kApprox, &ae) != nullptr;
+  if (approx) j = ae;
   if (Opt t = clock(j)) {
     if (approx) t->e.mod = {};
     return t;
