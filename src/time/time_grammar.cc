@@ -438,6 +438,18 @@ void Grammar::attach_year(P& range) {
   range.end = y->end;
 }
 
+// A duration of whole hours that closes a range of times is a time of day: "entre 22h10 et
+// 3 heures", "4:00 a 7 heures" (the preposition before it may be one the lexicon does not hold).
+Grammar::P Grammar::hours_as_clock(const P& d, uint32_t k) {
+  if (Opt c = clock(k)) return *c;
+  if (d.e.unit != 'H' || d.e.unit2 || d.e.amount < 0 || d.e.amount > 24 || d.e.amount != std::floor(d.e.amount)) return d;
+  P c;
+  c.e.hour = static_cast<int>(d.e.amount);
+  c.end = d.end;
+  c.rule = "time.clock";
+  return c;
+}
+
 // "from 5 to 6pm": one am/pm serves both ends when they sit in the same half day.
 void Grammar::share_ampm(Expr& a, Expr& b) {
   if (a.hour < 0 || b.hour < 0) return;
@@ -654,9 +666,12 @@ Grammar::Opt Grammar::full(uint32_t i) {
     uint32_t fe = 0;
     if (!a && day_at(skip(j, Kind::kDet), first_day, fe)) {
       uint32_t k = fe;
-      if (lex(k, Kind::kTo, &k) || lex(k, Kind::kAnd, &k) || is_punct(k, '-') || lex(k, Kind::kUntil, &k)) {
+      const bool loose = k < end_ && lex_.at_loose(doc_.folded_key(doc_.tokens[k]));  // "de 5 a 6pm"
+      if (lex(k, Kind::kTo, &k) || lex(k, Kind::kAnd, &k) || is_punct(k, '-') || lex(k, Kind::kUntil, &k) || loose) {
         if (is_punct(fe, '-')) k = fe + 1;
+        if (loose) k = fe + 1;
         Opt b = unit(k);
+        if (loose && b && b->e.ampm < 0 && b->e.minute < 0) b.reset();  // only before a marked time
         if (b && b->e.type == ExprType::kDate && b->e.hour >= 0 && num(j) >= 0 && num(j) <= 24) {
           a = P{};  // between 10 and 11:30, from 5 to 6pm (of April 22: the date is shared below)
           a->e.hour = num(j);
@@ -704,12 +719,14 @@ Grammar::Opt Grammar::full(uint32_t i) {
       if (opener == Kind::kBetween) joined = lex(k, Kind::kAnd, &k) != nullptr || lex(k, Kind::kTo, &k) != nullptr;
       else joined = lex(k, Kind::kTo, &k) != nullptr || is_punct(k, '-') || lex(k, Kind::kUntil, &k) != nullptr;
       if (is_punct(a->end, '-')) { k = a->end + 1; joined = true; }
+      const bool loose = !joined && a->e.hour >= 0 && k < end_ && lex_.at_loose(doc_.folded_key(doc_.tokens[k]));
+      if (loose) { k = a->end + 1; joined = true; }  // "de 5 a 6pm": before a marked time only (below)
       if (joined) {
         Opt b = unit(k);
+        if (loose && b && b->e.ampm < 0 && b->e.minute < 0) b.reset();
         if (!b && skip(k, Kind::kDet) > k) b = unit(skip(k, Kind::kDet));  // to the end of 2021
-        if (b && b->e.type == ExprType::kDuration && a->e.hour >= 0 && !a->e.has_date()) {
-          if (Opt c = clock(k)) b = c;  // "entre 22h10 et 3 heures": after a time, N heures is one too
-        }
+        if (b && b->e.type == ExprType::kDuration && a->e.hour >= 0 && !a->e.has_date())
+          b = hours_as_clock(*b, k);  // "entre 22h10 et 3 heures": after a time, N heures is one too
         if (!b) {
           int day = 0;
           uint32_t de = 0;
@@ -797,10 +814,16 @@ Grammar::Opt Grammar::full(uint32_t i) {
     // "X - Y", "X to Y" without an opener, for like kinds.
     uint32_t k = a->end;
     const timelex::Entry* to = nullptr;
+    // "4:00 a 7 heures", "3pm a 4pm": an unaccented "a" after a marked time
+    const bool loose = a->e.hour >= 0 && (a->e.minute >= 0 || a->e.ampm >= 0) && k < end_ &&
+                       lex_.at_loose(doc_.folded_key(doc_.tokens[k]));
     if ((is_punct(k, '-') && !a->e.rel_unit) || ((to = lex(k, Kind::kTo, &k)) && !to->ambiguous) ||
-        (a->e.hour >= 0 && lex(a->end, Kind::kUntil, &k))) {
+        (a->e.hour >= 0 && lex(a->end, Kind::kUntil, &k)) || loose) {
       if (is_punct(k, '-')) ++k;
+      if (loose) k = a->end + 1;
       Opt b = unit(k);
+      if (b && b->e.type == ExprType::kDuration && a->e.hour >= 0 && !a->e.has_date())
+        b = hours_as_clock(*b, k);  // "4:00 a 7 heures": after a time, N heures is one too
       if (!b && skip(k, Kind::kDet) > k) b = unit(skip(k, Kind::kDet));
       if (!b && a->e.day >= 0 && a->e.month >= 0 && a->e.hour < 0) {
         int day = 0;

@@ -174,6 +174,7 @@ class Grammar {
   static P range(timeexpr::Expr from, timeexpr::Expr to, uint32_t end, std::string_view rule,
                  std::string_view where = {});
   static void share_ampm(timeexpr::Expr& a, timeexpr::Expr& b);
+  P hours_as_clock(const P& d, uint32_t k);
   void attach_date(P& range);
   void attach_year(P& range);
 
