@@ -254,6 +254,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
     ue = he;
     p.end = ue;
   }
+  uint32_t within_end = 0;  // "within 2 weeks from today": where the span ends
   if (!few) {
     // Smaller components: 1 hour and 30 minutes, 2 weeks and 2 days, 2 years 1 month 21 days.
     timeexpr::Unit last_unit = unit;
@@ -272,8 +273,11 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
       ue = u2e;
       p.end = ue;
     }
-    if (uint32_t fe = 0; pre && sign > 0 && lex(ue, Kind::kFrom, &fe) && (day_relative(fe) || weekday_date(fe)))
-      return std::nullopt;  // "in [2 days from today]": the anchored reading, without "in"
+    if (uint32_t fe = 0; pre && sign > 0 && lex(ue, Kind::kFrom, &fe) && (day_relative(fe) || weekday_date(fe))) {
+      // "within 2 weeks from today" is the stretch from the reference
+      if (Opt d = day_relative(fe); pre->sval == "within" && d && d->e.rel_n == 0 && d->e.pod.empty()) within_end = d->end;
+      else return std::nullopt;  // "in [2 days from today]": the anchored reading, without "in"
+    }
     if (lex(ue, Kind::kAgo, &ae) && sign == 0) sign = -1;
     else if (lex(ue, Kind::kLater, &ae) && sign == 0) sign = 1;
     else ae = 0;
@@ -316,6 +320,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
     p.e.parts = {start, stop};
     p.e.end_at_begin = true;
     p.rule = "time.relative.within";
+    if (within_end) p.end = within_end;
     return p;
   }
   if (sign != 0 && !few) {
