@@ -386,10 +386,12 @@ bool Grammar::month_ok(uint32_t i, uint32_t end, const timelex::Entry& e, bool h
     // Needs a time word before it: "en mars", "début mai", "in May".
     if (i > first_) {
       for (Kind k : {Kind::kYearIntro, Kind::kMonthIntro, Kind::kSince, Kind::kBefore, Kind::kAfter, Kind::kUntil,
-                     Kind::kPart, Kind::kFrom, Kind::kTo, Kind::kDir, Kind::kOf}) {
+                     Kind::kPart, Kind::kFrom, Kind::kTo, Kind::kDir, Kind::kOf, Kind::kBetween}) {
         // "after Feb", "in Mar.": an abbreviation that is also a word (Mar, Jan) needs its dot.
         if (lex(i - 1, k)) return !e.abbrev || !e.ambiguous || is_punct(end, '.');
       }
+      // "between January and March", "janvier et mars": after "and" and another month
+      if (i > first_ + 1 && lex(i - 1, Kind::kAnd) && lex(i - 2, Kind::kMonth)) return !e.abbrev || is_punct(end, '.');
       // mi-mars: the part word is glued by a hyphen
     }
     return false;
