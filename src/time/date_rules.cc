@@ -997,6 +997,19 @@ Grammar::Opt Grammar::date(uint32_t i) {
       p.e.day = day;
       p.end = de;
       p.rule = "time.date.day";
+      // "les 5, 6 et 7 mai", "les 12 et 13 juin": a day in a list takes the month that ends it
+      for (uint32_t k = de, n = 0; n < 4; ++n) {
+        uint32_t next = k;
+        if (!is_punct(k, ',') && !lex(k, Kind::kAnd, &next)) break;
+        if (is_punct(k, ',')) next = skip(k + 1, Kind::kAnd);
+        int d2 = 0;
+        if (!day_at(next, d2, k)) break;
+        if (Opt m = month_year(k); m && m->e.day < 0 && !m->e.rel_unit) {
+          p.e.month = m->e.month;
+          p.e.year = m->e.year;
+          break;
+        }
+      }
       best = p;
     }
   }

@@ -367,11 +367,21 @@ Grammar::Opt Grammar::fuzzy_ref(uint32_t i) {
       k = k2;
     }
   }
-  if (!dir || dir->ival == 0) return std::nullopt;
-  k = skip(k, Kind::kFew);
   uint32_t ue = 0;
-  const timelex::Entry* u = lex(k, Kind::kUnit, &ue);
-  if (!u || !u->plural) return std::nullopt;
+  const timelex::Entry* u = nullptr;
+  if (!dir && j > i && (u = lex(j, Kind::kUnit, &ue)) && u->plural) {
+    // "(dans) les jours à venir": the direction after the plural unit
+    uint32_t de = 0;
+    dir = lex(ue, Kind::kDir, &de);
+    if (!dir || dir->ival == 0) return std::nullopt;
+    k = j;
+    ue = de;
+  } else {
+    if (!dir || dir->ival == 0) return std::nullopt;
+    k = skip(k, Kind::kFew);
+    u = lex(k, Kind::kUnit, &ue);
+    if (!u || !u->plural) return std::nullopt;
+  }
   P p;
   p.e.type = ExprType::kRef;
   p.e.ref = dir->ival > 0 ? "FUTURE_REF" : "PAST_REF";
