@@ -261,6 +261,16 @@ Grammar::Opt Grammar::part_of_day(uint32_t i) {
       d->rule = "time.part_of_day_of_date";
       return d;
     }
+    // "dans la nuit du 3 au 4 mars": "du" opens a range of two days, each with the part of the day
+    if (lex(k, Kind::kFrom)) {
+      if (Opt r = full(k); r && r->e.type == timeexpr::ExprType::kRange && r->e.parts.size() == 2 &&
+                           r->e.parts[0].day >= 0 && r->e.parts[1].day >= 0 && r->e.parts[0].hour < 0 &&
+                           r->e.parts[1].hour < 0) {
+        for (Expr& x : r->e.parts) x.pod = pod->sval;
+        r->rule = "time.part_of_day_of_days";
+        return r;
+      }
+    }
   }
   p.end = k;
   p.rule = "time.part_of_day";
