@@ -325,15 +325,21 @@ Grammar::Opt Grammar::with_time(P d) {
     // demain matin, mardi soir, yesterday morning, mardi d'après-midi, mardi dans la nuit
     // (also after a comma: "on Tuesday, in the morning")
     uint32_t k = skip(skip(skip(skip_punct(d.end, ','), Kind::kAt), Kind::kOf), Kind::kDet);
-    uint32_t pe = 0;
+    uint32_t pe = 0, pk = 0;
+    // "Sunday late evening at 10:00": a part of the part of the day
+    const timelex::Entry* part = lex(k, Kind::kPart, &pk);
+    if (part && (part->sval == "START" || part->sval == "END") && lex(pk, Kind::kPod)) k = pk;
+    else part = nullptr;
     if (const auto* pod = lex(k, Kind::kPod, &pe)) {
       P r = d;
       r.e.pod = pod->sval;
       r.end = pe;
+      if (part) r.e.mod = part->sval;
       if ((t = clock_after(pe))) {
         r.e.hour = t->e.hour; r.e.minute = t->e.minute; r.e.second = t->e.second;
         if (t->e.ampm >= 0) r.e.ampm = t->e.ampm;
         r.end = t->end;
+        r.e.mod = {};
       }
       return r;
     }

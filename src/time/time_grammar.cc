@@ -509,8 +509,8 @@ Grammar::Opt Grammar::unit(uint32_t i) {
   if (here & (bit(Kind::kSet) | bit(Kind::kSetAdv))) take_longest(best, set(i));
   if ((here & kNumberBit) && (kinds(i + 2) & bit(Kind::kUnit))) take_longest(best, hyphen_duration(i));
   if (best && best->e.type == ExprType::kDate && best->e.hour < 0 && !best->e.pod.empty() && !best->e.has_date() &&
-      best->e.mod.empty()) {
-    // "in the morning at 7", "l'après-midi 7:00:25"
+      (best->e.mod.empty() || best->e.mod == "START" || best->e.mod == "END")) {
+    // "in the morning at 7", "l'après-midi 7:00:25", "early morning at 8:00" (the time says more than the part)
     if (Opt t = clock_after(skip_punct(best->end, ',')); t && t->e.ampm < 0) {
       const std::string_view pod = best->e.pod;
       best->e = t->e;
