@@ -100,6 +100,11 @@ class Grammar {
     const auto* det = lex(i, timelex::Kind::kDet, &j);
     return det && !det->in_span ? j : i;
   }
+  // A two-word "for" phrase ends right before i ("une durée de [3 heures]"): a duration follows.
+  bool after_for_phrase(uint32_t i) const {
+    uint32_t e = 0;
+    return i > first_ + 1 && lex(i - 2, timelex::Kind::kFor, &e) && e == i;
+  }
   bool year_context(uint32_t i) const;
   bool word_year(uint32_t i, int& year, uint32_t& end) const;  // nineteen ninety six, two thousand and five  // a bare 4-digit number at i reads as a year
   bool month_ok(uint32_t i, uint32_t end, const timelex::Entry& e, bool has_number) const;
