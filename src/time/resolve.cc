@@ -185,9 +185,10 @@ std::optional<Ymd> movable_day(const std::string& rule, int y) {
     const int k = rule.size() > 7 ? std::atoi(rule.c_str() + 6) : 0;
     return timecal::add_days(timecal::easter(y), k);
   }
-  int n = 0, wd = 0, m = 0;
-  if (std::sscanf(rule.c_str(), "%d:%d:%d", &n, &wd, &m) == 3 && wd >= 1 && wd <= 7 && m >= 1 && m <= 12 && n != 0) {
-    return timecal::nth_weekday(y, m, wd, n);
+  int n = 0, wd = 0, m = 0, k = 0;  // N:W:M, or N:W:M+K days after it (black friday 4:4:11+1)
+  if (const int got = std::sscanf(rule.c_str(), "%d:%d:%d%d", &n, &wd, &m, &k);
+      got >= 3 && wd >= 1 && wd <= 7 && m >= 1 && m <= 12 && n != 0) {
+    return timecal::add_days(timecal::nth_weekday(y, m, wd, n), got == 4 ? k : 0);
   }
   return std::nullopt;
 }
