@@ -459,6 +459,7 @@ void Grammar::share_ampm(Expr& a, Expr& b) {
   const bool b_later = b.hour * 60 + std::max(b.minute, 0) >= a.hour * 60 + std::max(a.minute, 0);
   if (a.ampm >= 0 && b.ampm < 0 && b.pod.empty() && b_later && b.hour <= 12)
     b.ampm = b.hour == 12 && a.ampm == 0 && a.hour < 12 ? 12 : a.ampm;  // "11:30 am to 12:30": noon
+  if (a.ampm == 0 && b.ampm < 0 && b.pod.empty() && !b_later && b.hour < 12) b.ampm = 12;  // "from 8am to 3": 15:00
   // "2:00 - 2:30 pm": the start shares the end's half day when it comes first in it (not "11-12pm", "12-1pm").
   if (b.ampm >= 0 && a.ampm < 0 && a.pod.empty() && a.hour < 12 &&
       a.hour * 60 + std::max(a.minute, 0) < b.hour % 12 * 60 + std::max(b.minute, 0))
