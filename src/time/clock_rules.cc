@@ -395,6 +395,36 @@ Grammar::Opt Grammar::clock_range(uint32_t i, bool after_pod) {
   return p;
 }
 
+// "8am-5pm", "4pm-5pm", "8am-3": the tokenizer keeps the dash on the am/pm word ("pm-"), then
+// the second hour and its am/pm follow, glued.
+Grammar::Opt Grammar::hyphen_clock_range(uint32_t i) {
+  const int h1 = num(i);
+  if (h1 < 1 || h1 > 12 || ndigits(i) > 2 || !glued(i + 1) || !doc_.tokens[i + 1].has(kHyphenated)) return std::nullopt;
+  const std::string_view key = doc_.folded_key(doc_.tokens[i + 1]);
+  if (key.size() < 2 || key.back() != '-') return std::nullopt;
+  int am1 = -1;
+  if (const auto* ids = lex_.word(key.substr(0, key.size() - 1)))
+    for (uint32_t x : *ids)
+      if (lex_.entry(x).kind == Kind::kAmPm) am1 = lex_.entry(x).ival;
+  const int h2 = num(i + 2);
+  if (am1 < 0 || !glued(i + 2) || h2 < 1 || h2 > 12 || ndigits(i + 2) > 2) return std::nullopt;
+  Expr a, b;
+  a.hour = h1;
+  a.ampm = am1;
+  b.hour = h2;
+  uint32_t end = i + 3, ae = 0;
+  if (const auto* am2 = glued(i + 3) ? lex(i + 3, Kind::kAmPm, &ae) : nullptr) {
+    b.ampm = am2->ival;
+    end = ae;
+  } else if (end < end_ && doc_.tokens[end].kind == TokenKind::kWord && !any_lex(end)) {
+    return std::nullopt;  // "8am-3 trains"
+  }
+  share_ampm(a, b);
+  P r = range(a, b, end, "time.range.clock");
+  attach_date(r);
+  return r;
+}
+
 Grammar::Opt Grammar::day_with_times(const P& d) {
   if (d.e.type != ExprType::kDate || d.e.hour >= 0 || !d.e.mod.empty()) return std::nullopt;
   if (!(d.e.day >= 0 || d.e.weekday >= 0 || d.e.rel_unit == 'D')) return std::nullopt;

@@ -411,6 +411,7 @@ void Grammar::attach_date(P& range) {
   take_longest(d, date(j));
   take_longest(d, day_relative(j));
   if (!d || d->e.hour >= 0 || !d->e.mod.empty() || !(d->e.day >= 0 || d->e.weekday >= 0 || d->e.rel_unit == 'D')) return;
+  if (Opt t = d->e.pod.empty() ? with_time(*d) : std::nullopt; t && t->e.hour < 0) d = t;  // yesterday afternoon
   for (Expr* x : {&a, &b}) {
     Expr dated = d->e;
     dated.hour = x->hour; dated.minute = x->minute; dated.second = x->second; dated.ampm = x->ampm;
@@ -664,6 +665,9 @@ Grammar::Opt Grammar::full(uint32_t i) {
   if (lex(i, Kind::kFrom, &j)) { opened = true; }
   else if (lex(i, Kind::kBetween, &j)) { opened = true; opener = Kind::kBetween; }
   if (opened) {
+    if (kinds(j) & kNumberBit) {
+      if (Opt r = hyphen_clock_range(j)) return r;  // from 8am-3 yesterday
+    }
     Opt a = unit(j);
     int first_day = 0;
     uint32_t fe = 0;
@@ -776,6 +780,9 @@ Grammar::Opt Grammar::full(uint32_t i) {
     return std::nullopt;
   }
   Opt a = unit(i);
+  if (!a && (kinds(i) & kNumberBit)) {
+    if (Opt r = hyphen_clock_range(i)) return r;  // 4pm-5pm
+  }
   if (!a && (kinds(i) & (kNumberBit | kWordNumberBit | bit(Kind::kClock) | bit(Kind::kPastTo)))) {
     if (Opt r = clock_range(i, false)) {  // 9-10 am, 5 to 6pm tomorrow
       attach_date(*r);

@@ -161,6 +161,7 @@ class Grammar {
   Opt clock_after(uint32_t j);
   // Two times of day: "8-9am", "from 7 to 7:30pm", "between 10 and 11:30".
   Opt clock_range(uint32_t i, bool after_pod);
+  Opt hyphen_clock_range(uint32_t i);  // 8am-5pm: one hyphenated token after the hour
   // After a day: its times ("Monday 8-9am", "1/1/2015 between 10 and 11:30")
   // or a bounded time ("tomorrow before 5pm").
   Opt day_with_times(const P& day);
