@@ -175,6 +175,11 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     } else if (word_minutes) {
       p.e.minute = static_cast<int>(mv);
       he = mve;
+    } else if (uint32_t ak = 0, ue = 0; !unit_word && lex(he, Kind::kAnd, &ak) && count_at(ak, mv, mve) && mv >= 1 &&
+                                         mv < 60 && mv == std::floor(mv) && lex(mve, Kind::kUnit, &ue) &&
+                                         lex(mve, Kind::kUnit)->sval == "MIN") {
+      p.e.minute = static_cast<int>(mv);  // "8 h et vingt minutes (du soir)"
+      he = ue;
     }
   } else if (word_hour && !half) {
     // "cinq trente du soir", "huit quarante am": word minutes, then a part of the day or am/pm.
