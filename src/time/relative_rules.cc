@@ -81,6 +81,7 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
   P p;
   uint32_t k = 0;
   const timelex::Entry* dir = lex(j, Kind::kDir, &k);
+  if (dir && dir->post) dir = nullptr;  // « il a passé trois jours »: « passé » only follows its unit
   double n = 0;
   uint32_t ne = 0;
   const bool counted = count_at(dir ? k : j, n, ne) && n >= 1 && n < 1000 && n == std::floor(n);

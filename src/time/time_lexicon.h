@@ -81,6 +81,7 @@ struct Entry {
   bool ambiguous = false; // a month/weekday word that is also a common word (May, mars, Sat)
   bool abbrev = false;    // an abbreviated month/weekday name
   bool in_span = false;   // flag span: an article kept in the span ("the 18th")
+  bool post = false;      // flag post: a direction word that only follows its unit (« le mois passé »)
   bool weak = false;      // flag weak: the phrase ends with a common word ("once a", "later in") that
                           // must not make every such word a place where a time may be
   double factor = 1;      // flag half / twice: a unit word of half or twice the unit (demi-heure: 0.5 H, fortnight: 2 W)
