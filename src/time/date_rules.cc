@@ -26,6 +26,10 @@ Grammar::Opt Grammar::optional_year(P p) {
   // "26 June in 2019": a written year after "in" (not "June 26 in 40 cities")
   if (const uint32_t y = skip(j, Kind::kYearIntro); y > j && p.e.day >= 0 && ndigits(y) == 4 && num(y) >= 1000 && num(y) <= 2200)
     j = y;
+  // « l'été de l'année 2016 », "the summer of the year 2016"
+  if (const uint32_t y = skip(skip(j, Kind::kDet), Kind::kYearIntro);
+      y > skip(j, Kind::kDet) && j > p.end && ndigits(y) == 4 && num(y) >= 1000 && num(y) <= 2200)
+    j = y;
   const int n = num(j);
   int wy = 0;
   uint32_t wye = 0;
