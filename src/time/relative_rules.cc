@@ -99,6 +99,8 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
     if (u) {
       uint32_t de = 0;
       dir = lex(ue, Kind::kDir, &de);
+      // "the day after next Monday": "after next" opens another time there, it is no direction
+      if (dir && dir->ival == 2 && (lex(de, Kind::kUnit) || lex(de, Kind::kWeekday) || lex(de, Kind::kMonth))) dir = nullptr;
       if (dir) ue = de;
     }
   }
