@@ -298,6 +298,24 @@ Grammar::Opt Grammar::clock_after(uint32_t j0) {
     return t;
   }
   if (j == j0) return std::nullopt;
+  if (j < end_ && doc_.tokens[j].kind == TokenKind::kNumber && num(j) < 0) {
+    // "Thursdays at 17.30", "Monday at 9.15": a dotted time after a day and "at"
+    const std::string_view v = doc_.normalized_of(doc_.tokens[j]);
+    const size_t dot = v.find('.');
+    if (dot >= 1 && dot <= 2 && v.size() == dot + 3 && v.find_first_not_of("0123456789.") == std::string_view::npos) {
+      const int hh = std::stoi(std::string(v.substr(0, dot))), mm = std::stoi(std::string(v.substr(dot + 1)));
+      if (hh <= 23 && mm < 60 && !lex(j + 1, Kind::kUnit) &&
+          !(j + 1 < end_ && doc_.tokens[j + 1].kind == TokenKind::kWord && !any_lex(j + 1) &&
+            !doc_.tokens[j + 1].has(kCapitalized))) {
+        P p;
+        p.e.hour = hh;
+        p.e.minute = mm;
+        p.end = j + 1;
+        p.rule = "time.clock.dotted";
+        return p;
+      }
+    }
+  }
   const int h = num(j);
   if (h < 0 || h > 24 || ndigits(j) > 2 || is_punct(j + 1, ':') || is_punct(j + 1, '/') || lex(j + 1, Kind::kUnit) ||
       lex(j + 1, Kind::kMonth))
