@@ -817,7 +817,23 @@ Grammar::Opt Grammar::full(uint32_t i) {
     // "2016 and after", "3 pm or later", "2010 et après": an open bound after the date.
     uint32_t pe = 0;
     // ... unless a time follows: "on 1/1/2016 and after 6PM" is two times.
-    if (lex(a->end, Kind::kSincePost, &pe) && !unit(pe)) { a->e.mod = "ON_OR_AFTER"; a->end = pe; return a; }
+    if (lex(a->end, Kind::kSincePost, &pe) && !unit(pe)) {
+      a->e.mod = "ON_OR_AFTER";
+      a->end = pe;
+      if (a->e.hour >= 0 && !a->e.has_date()) {  // "3 pm or later on Monday": the day of the bound
+        const uint32_t dj = skip(pe, Kind::kAt);
+        Opt d = weekday_date(dj);
+        take_longest(d, day_relative(dj));
+        if (d && dj > pe && d->e.hour < 0 && d->e.pod.empty() && d->e.mod.empty()) {
+          Expr merged = d->e;
+          merged.hour = a->e.hour; merged.minute = a->e.minute; merged.second = a->e.second; merged.ampm = a->e.ampm;
+          merged.mod = a->e.mod;
+          a->e = merged;
+          a->end = d->end;
+        }
+      }
+      return a;
+    }
     if (lex(a->end, Kind::kUntilPost, &pe)) { a->e.mod = "ON_OR_BEFORE"; a->end = pe; return a; }
   }
   if (a && a->e.type == ExprType::kDate) {
