@@ -112,13 +112,20 @@ Grammar::Opt Grammar::clock(uint32_t i) {
   if (h < 0) {
     double v = 0;
     if (!count_at(i, v, he) || v > 24 || doc_.tokens[i].kind == TokenKind::kNumber) return std::nullopt;
-    if (lex(i, Kind::kCount)) return std::nullopt;  // "a", "une", "all" are not hours
+    // "a", "une", "all" are not hours; "one"/"une" is, before o'clock/heure or a part of the day
+    // ("at one o'clock", "à une heure du matin", "one in the morning")
+    if (Expr probe; lex(i, Kind::kCount) && !(v == 1 && (lex(he, Kind::kHourMark) || pod_after(he, probe, true) != he)))
+      return std::nullopt;
     if (v != std::floor(v)) {
       if (v - std::floor(v) != 0.5 || he < 2 || !lex(he - 2, Kind::kMinuteAdd)) return std::nullopt;
       half = true;
     }
     h = static_cast<int>(std::floor(v));
     word_hour = true;
+  } else if (ndigits(i) > 2 && ndigits(i) <= 4 && lex(he, Kind::kAmPm) && h % 100 < 60 && h / 100 >= 1 &&
+             h / 100 <= 12) {
+    p.e.minute = h % 100;  // 1140 a.m., 340pm: hours and minutes written together before am/pm
+    h /= 100;
   } else if (ndigits(i) > 2 || (glued(he) && lex(he, Kind::kOrdSuffix))) {
     return std::nullopt;  // "about 3rd week" holds no hour
   }
@@ -126,13 +133,14 @@ Grammar::Opt Grammar::clock(uint32_t i) {
   p.e.hour = h;
   bool marked = half;
   if (half) p.e.minute = 30;
-  const bool after_at = i > first_ && (lex(i - 1, Kind::kAt) || lex(i - 1, Kind::kApprox));
+  const timelex::Entry* at = i > first_ ? lex(i - 1, Kind::kAt) : nullptr;
+  const bool after_at = (at && at->sval != "day") || (i > first_ && lex(i - 1, Kind::kApprox));
   // "avant 14 heures", "de 10 heures à 11 heures": prepositions that make "N heures" a time of day.
-  const bool after_time_prep = after_at || (i > first_ && (lex(i - 1, Kind::kBefore) || lex(i - 1, Kind::kAfter) ||
+  const bool after_time_prep = after_at || (i > first_ && !after_for_phrase(i) && (lex(i - 1, Kind::kBefore) || lex(i - 1, Kind::kAfter) ||
                                                            lex(i - 1, Kind::kUntil) || lex(i - 1, Kind::kFrom) ||
                                                            lex(i - 1, Kind::kTo) || lex(i - 1, Kind::kBetween) ||
                                                            lex(i - 1, Kind::kAnd)));
-  const bool after_for = i > first_ && (lex(i - 1, Kind::kFor) || lex(i - 1, Kind::kSince) || lex(i - 1, Kind::kInPre) ||
+  const bool after_for = i > first_ && (after_for_phrase(i) || lex(i - 1, Kind::kFor) || lex(i - 1, Kind::kSince) || lex(i - 1, Kind::kInPre) ||
                                         lex(i - 1, Kind::kMore) || lex(i - 1, Kind::kLess) || lex(i - 1, Kind::kDet));
   if (!word_hour && is_punct(he, ':') && glued(he) && num(he + 1) >= 0 && ndigits(he + 1) == 2 && glued(he + 1)) {
     p.e.minute = num(he + 1);
@@ -167,6 +175,11 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     } else if (word_minutes) {
       p.e.minute = static_cast<int>(mv);
       he = mve;
+    } else if (uint32_t ak = 0, ue = 0; !unit_word && lex(he, Kind::kAnd, &ak) && count_at(ak, mv, mve) && mv >= 1 &&
+                                         mv < 60 && mv == std::floor(mv) && lex(mve, Kind::kUnit, &ue) &&
+                                         lex(mve, Kind::kUnit)->sval == "MIN") {
+      p.e.minute = static_cast<int>(mv);  // "8 h et vingt minutes (du soir)"
+      he = ue;
     }
   } else if (word_hour && !half) {
     // "cinq trente du soir", "huit quarante am": word minutes, then a part of the day or am/pm.
@@ -189,13 +202,21 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     marked = true;
   }
   if (uint32_t me = 0; const auto* add = lex(he, Kind::kMinuteAdd, &me)) {  // et demie, et quart, moins le quart
-    if (p.e.minute < 0 && (marked || add->ival >= 0)) {
+    double mv = 0;
+    uint32_t mve = 0;
+    if (add->sval == "-" && p.e.minute < 0 && marked && count_at(me, mv, mve) && mv >= 1 && mv < 60 &&
+        mv == std::floor(mv) && !lex(mve, Kind::kUnit)) {  // sept heures moins dix (not "moins 5 %")
+      p.e.minute = 60 - static_cast<int>(mv);
+      p.e.hour = (h + 23) % 24;
+      he = mve;
+    } else if (add->sval != "-" && p.e.minute < 0 && (marked || add->ival >= 0)) {
       p.e.minute = add->ival >= 0 ? add->ival : 60 + add->ival;
       if (add->ival < 0) p.e.hour = (h + 23) % 24;
       he = me;
       marked = true;
     }
   }
+  const bool bare = !marked;  // a bare hour takes a part of the day only through a connector
   if (!marked) {
     // "8 du soir", "22 ce soir", "7, ce matin": an hour that a part of the day makes a clock time.
     Expr probe;
@@ -204,12 +225,12 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     const bool bare_ok = after_at && (he >= end_ || (doc_.tokens[he].kind == TokenKind::kPunct && !is_punct(he, '%') &&
                                                      !is_punct(he, '.') && !is_punct(he, ',')) ||
                                       (any_lex(he) && !lex(he, Kind::kUnit) && !lex(he, Kind::kMonth) &&
-                                       !lex(he, Kind::kTo) && !lex(he, Kind::kAnd)));
+                                       !lex(he, Kind::kTo) && !lex(he, Kind::kAnd) && !lex(he, Kind::kPod)));
     if (pod_after(he, probe, true) == he && !bare_ok) return std::nullopt;
     marked = true;
   }
   p.end = he;
-  if (p.e.ampm < 0) p.end = pod_after(he, p.e);
+  if (p.e.ampm < 0) p.end = pod_after(he, p.e, bare);  // "at 2 morning sessions" holds no morning
   return p;
 }
 
@@ -245,6 +266,16 @@ Grammar::Opt Grammar::part_of_day(uint32_t i) {
       d->rule = "time.part_of_day_of_date";
       return d;
     }
+    // "dans la nuit du 3 au 4 mars": "du" opens a range of two days, each with the part of the day
+    if (lex(k, Kind::kFrom)) {
+      if (Opt r = full(k); r && r->e.type == timeexpr::ExprType::kRange && r->e.parts.size() == 2 &&
+                           r->e.parts[0].day >= 0 && r->e.parts[1].day >= 0 && r->e.parts[0].hour < 0 &&
+                           r->e.parts[1].hour < 0) {
+        for (Expr& x : r->e.parts) x.pod = pod->sval;
+        r->rule = "time.part_of_day_of_days";
+        return r;
+      }
+    }
   }
   p.end = k;
   p.rule = "time.part_of_day";
@@ -254,19 +285,44 @@ Grammar::Opt Grammar::part_of_day(uint32_t i) {
 
 Grammar::Opt Grammar::clock_after(uint32_t j0) {
   uint32_t j = skip(j0, Kind::kAt);
-  // tonight around 7, friday the 26th around 4: the day's time (one value, so no mod)
-  const bool approx = j == j0 && lex(j0, Kind::kApprox, &j);
+  // "ce matin a 7": after a time, an unaccented "a" is "à" when an hour follows
+  const bool loose = j == j0 && j0 < end_ && (num(j0 + 1) >= 0 || (kinds(j0 + 1) & kWordNumberBit)) &&
+                     lex_.at_loose(doc_.folded_key(doc_.tokens[j0]));
+  if (loose) j = j0 + 1;
+  // tonight around 7, friday the 26th around 4, Monday night at around 10 p.m.: the day's time (one value, so no mod)
+  uint32_t ae = 0;
+  const bool approx = lex(j, Kind::kApprox, &ae) != nullptr;
+  if (approx) j = ae;
   if (Opt t = clock(j)) {
     if (approx) t->e.mod = {};
     return t;
   }
   if (j == j0) return std::nullopt;
+  if (j < end_ && doc_.tokens[j].kind == TokenKind::kNumber && num(j) < 0) {
+    // "Thursdays at 17.30", "Monday at 9.15": a dotted time after a day and "at"
+    const std::string_view v = doc_.normalized_of(doc_.tokens[j]);
+    const size_t dot = v.find('.');
+    if (dot >= 1 && dot <= 2 && v.size() == dot + 3 && v.find_first_not_of("0123456789.") == std::string_view::npos) {
+      const int hh = std::stoi(std::string(v.substr(0, dot))), mm = std::stoi(std::string(v.substr(dot + 1)));
+      if (hh <= 23 && mm < 60 && !lex(j + 1, Kind::kUnit) &&
+          !(j + 1 < end_ && doc_.tokens[j + 1].kind == TokenKind::kWord && !any_lex(j + 1) &&
+            !doc_.tokens[j + 1].has(kCapitalized))) {
+        P p;
+        p.e.hour = hh;
+        p.e.minute = mm;
+        p.end = j + 1;
+        p.rule = "time.clock.dotted";
+        return p;
+      }
+    }
+  }
   const int h = num(j);
   if (h < 0 || h > 24 || ndigits(j) > 2 || is_punct(j + 1, ':') || is_punct(j + 1, '/') || lex(j + 1, Kind::kUnit) ||
       lex(j + 1, Kind::kMonth))
     return std::nullopt;
   // "on Tuesday around 20 people died": a bare number after "around" ends the phrase.
-  if (approx && j + 1 < end_ && doc_.tokens[j + 1].kind == TokenKind::kWord && !any_lex(j + 1)) return std::nullopt;
+  if ((approx || loose) && j + 1 < end_ && doc_.tokens[j + 1].kind == TokenKind::kWord && !any_lex(j + 1))
+    return std::nullopt;
   P p;
   p.e.hour = h;
   p.end = j + 1;
@@ -290,16 +346,23 @@ Grammar::Opt Grammar::with_time(P d) {
   Opt t = clock_after(j);
   if (!t) {
     // demain matin, mardi soir, yesterday morning, mardi d'après-midi, mardi dans la nuit
-    uint32_t k = skip(skip(skip(d.end, Kind::kAt), Kind::kOf), Kind::kDet);
-    uint32_t pe = 0;
+    // (also after a comma: "on Tuesday, in the morning")
+    uint32_t k = skip(skip(skip(skip_punct(d.end, ','), Kind::kAt), Kind::kOf), Kind::kDet);
+    uint32_t pe = 0, pk = 0;
+    // "Sunday late evening at 10:00": a part of the part of the day
+    const timelex::Entry* part = lex(k, Kind::kPart, &pk);
+    if (part && (part->sval == "START" || part->sval == "END") && lex(pk, Kind::kPod)) k = pk;
+    else part = nullptr;
     if (const auto* pod = lex(k, Kind::kPod, &pe)) {
       P r = d;
       r.e.pod = pod->sval;
       r.end = pe;
+      if (part) r.e.mod = part->sval;
       if ((t = clock_after(pe))) {
         r.e.hour = t->e.hour; r.e.minute = t->e.minute; r.e.second = t->e.second;
         if (t->e.ampm >= 0) r.e.ampm = t->e.ampm;
         r.end = t->end;
+        r.e.mod = {};
       }
       return r;
     }
@@ -353,6 +416,36 @@ Grammar::Opt Grammar::clock_range(uint32_t i, bool after_pod) {
   share_ampm(a->e, b->e);
   P p = range(a->e, b->e, b->end, "time.range.clock");
   return p;
+}
+
+// "8am-5pm", "4pm-5pm", "8am-3": the tokenizer keeps the dash on the am/pm word ("pm-"), then
+// the second hour and its am/pm follow, glued.
+Grammar::Opt Grammar::hyphen_clock_range(uint32_t i) {
+  const int h1 = num(i);
+  if (h1 < 1 || h1 > 12 || ndigits(i) > 2 || !glued(i + 1) || !doc_.tokens[i + 1].has(kHyphenated)) return std::nullopt;
+  const std::string_view key = doc_.folded_key(doc_.tokens[i + 1]);
+  if (key.size() < 2 || key.back() != '-') return std::nullopt;
+  int am1 = -1;
+  if (const auto* ids = lex_.word(key.substr(0, key.size() - 1)))
+    for (uint32_t x : *ids)
+      if (lex_.entry(x).kind == Kind::kAmPm) am1 = lex_.entry(x).ival;
+  const int h2 = num(i + 2);
+  if (am1 < 0 || !glued(i + 2) || h2 < 1 || h2 > 12 || ndigits(i + 2) > 2) return std::nullopt;
+  Expr a, b;
+  a.hour = h1;
+  a.ampm = am1;
+  b.hour = h2;
+  uint32_t end = i + 3, ae = 0;
+  if (const auto* am2 = glued(i + 3) ? lex(i + 3, Kind::kAmPm, &ae) : nullptr) {
+    b.ampm = am2->ival;
+    end = ae;
+  } else if (end < end_ && doc_.tokens[end].kind == TokenKind::kWord && !any_lex(end)) {
+    return std::nullopt;  // "8am-3 trains"
+  }
+  share_ampm(a, b);
+  P r = range(a, b, end, "time.range.clock");
+  attach_date(r);
+  return r;
 }
 
 Grammar::Opt Grammar::day_with_times(const P& d) {

@@ -4,6 +4,7 @@
 #include "time/time_grammar.h"
 #include "time/calendar.h"
 
+#include <cmath>
 #include <cstdio>
 
 namespace claimtrace::timegrammar {
@@ -22,10 +23,22 @@ Grammar::Opt Grammar::optional_year(P p) {
   }
   uint32_t j = skip_punct(p.end, ',');
   j = skip(j, Kind::kOf);
+  // "26 June in 2019": a written year after "in" (not "June 26 in 40 cities")
+  if (const uint32_t y = skip(j, Kind::kYearIntro); y > j && p.e.day >= 0 && ndigits(y) == 4 && num(y) >= 1000 && num(y) <= 2200)
+    j = y;
+  // « l'été de l'année 2016 », "the summer of the year 2016"
+  if (const uint32_t y = skip(skip(j, Kind::kDet), Kind::kYearIntro);
+      y > skip(j, Kind::kDet) && j > p.end && ndigits(y) == 4 && num(y) >= 1000 && num(y) <= 2200)
+    j = y;
   const int n = num(j);
+  int wy = 0;
+  uint32_t wye = 0;
   if (ndigits(j) == 4 && n >= 1000 && n <= 2200) {
     p.e.year = n;
     p.end = j + 1;
+  } else if (n < 0 && p.e.day >= 0 && word_year(j, wy, wye)) {  // September 10, nineteen zero one
+    p.e.year = wy;
+    p.end = wye;
   } else if (ndigits(p.end) == 2 && is_punct(p.end - 1, '\'') ) {
     p.e.year = 2000 + num(p.end);
     p.end += 1;
@@ -108,9 +121,14 @@ Grammar::Opt Grammar::month_year(uint32_t i) {
   if (has_pre_dir) { p.e.dir = pre_dir; p.e.has_dir = true; }
   uint32_t k = skip_punct(skip(me, Kind::kOf), ',');
   const int n = num(k);
+  int wy = 0;
+  uint32_t wye = 0;
   if (ndigits(k) == 4 && n >= 1000 && n <= 2200) {
     p.e.year = n;
     p.end = k + 1;
+  } else if (n < 0 && word_year(k, wy, wye)) {  // October two thousand and five
+    p.e.year = wy;
+    p.end = wye;
   } else if (ndigits(k) == 2 && is_punct(k - 1, '\'')) {
     p.e.year = 2000 + n;
     p.end = k + 1;
@@ -118,6 +136,11 @@ Grammar::Opt Grammar::month_year(uint32_t i) {
              !is_punct(k + 1, '%') && !is_punct(k + 1, ':') && !is_punct(k + 1, '/')) {
     p.e.year = n + (n < 50 ? 2000 : 1900);  // April of 87, en juillet 98,
     p.end = k + 1;
+  } else if (Opt y = has_pre_dir ? std::nullopt : period_shift(skip(me, Kind::kOf));
+             y && y->e.rel_unit == 'Y' && y->e.type == ExprType::kDate) {
+    p.e.rel_unit = 'Y';  // June last year, March of this year, juin l'an dernier: that year's month
+    p.e.rel_n = y->e.rel_n;
+    p.end = y->end;
   } else {
     uint32_t de = 0;
     if (const auto* d = lex(me, Kind::kDir, &de); d && d->ival != 0) {  // juin dernier
@@ -329,6 +352,15 @@ Grammar::Opt Grammar::year_month(uint32_t i) {
 }
 
 Grammar::Opt Grammar::year_alone(uint32_t i) {
+  if (int y = 0; num(i) < 0 && i > first_ && lex(i - 1, Kind::kYearIntro)) {
+    uint32_t ye = 0;
+    if (!word_year(i, y, ye)) return std::nullopt;  // in nineteen ninety six
+    P p;
+    p.e.year = y;
+    p.end = ye;
+    p.rule = "time.date.year_words";
+    return p;
+  }
   if (!year_context(i)) return std::nullopt;
   if ((is_punct(i + 1, '/') || is_punct(i + 1, '-')) && glued(i + 1) && num(i + 2) >= 0) return std::nullopt;
   P p;
@@ -554,8 +586,8 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
     mod = part->sval;
     pe = skip(pe, Kind::kOf);
     pe = skip_punct(pe, '-');
-  } else if (j < end_ && doc_.tokens[j].has(kHyphenated)) {
-    // mi-juin, mid-June: one token; its parts are looked up alone.
+  } else if (j == i && j < end_ && doc_.tokens[j].has(kHyphenated)) {
+    // mi-juin, mid-June: one token; its parts are looked up alone (the article stays out: "la [mi-décembre]").
     std::string_view key = doc_.folded_key(doc_.tokens[j]);
     const size_t h = key.find('-');
     if (h == std::string_view::npos) return std::nullopt;
@@ -608,7 +640,8 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
     // "end of month", "fin du mois", "the end of the year": the current period.
     uint32_t ue = 0;
     const auto* u = lex(skip(pe, Kind::kDet), Kind::kUnit, &ue);
-    if (u && u->singular && (u->sval == "M" || u->sval == "Y" || u->sval == "W")) {
+    // The day only after "earlier in"/"later in" (weak parts): "at the end of the day" is an idiom.
+    if (u && u->singular && (u->sval == "M" || u->sval == "Y" || u->sval == "W" || (u->sval == "D" && part && part->weak))) {
       P cur;
       cur.e.rel_unit = u->sval[0];
       cur.e.rel_n = 0;
@@ -622,6 +655,8 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
     Opt pod = part_of_day(pe);
     if (!pod) pod = part_of_day(skip(pe, Kind::kDet));  // English "the" is kept in other spans
     if (!pod) return std::nullopt;
+    // "mid-morning", "milieu d'après-midi" listed as clock words are times of day.
+    if (uint32_t ce = 0; lex(i, Kind::kClock, &ce) && ce >= pod->end) return std::nullopt;
     inner = pod;
   }
   if (inner->e.type != ExprType::kDate || inner->e.day >= 0 || inner->e.offset_sign) return std::nullopt;
@@ -682,8 +717,7 @@ Grammar::Opt Grammar::day_of_month_shift(uint32_t i) {
   uint32_t de = 0;
   if (!day_at(j, day, de) || (num(j) >= 0 && !(glued(j + 1) && lex(j + 1, Kind::kOrdSuffix)))) return std::nullopt;
   if (const auto* u = lex(de, Kind::kUnit, &de); u && u->sval != "D") return std::nullopt;
-  const uint32_t k = skip(de, Kind::kOf);
-  if (k == de) return std::nullopt;
+  const uint32_t k = skip(de, Kind::kOf);  // "of" may go: "the 21st this month"
   Opt m = period_shift(k);
   if (!m || m->e.rel_unit != 'M' || m->e.type != ExprType::kDate) return std::nullopt;
   P p = *m;
@@ -706,6 +740,7 @@ Grammar::Opt Grammar::nth_weekday(uint32_t i) {
   const auto* w = lex(oe, Kind::kWeekday, &we);
   if (!w || w->ambiguous) return std::nullopt;
   uint32_t k = skip(we, Kind::kOf);
+  if (k == we) k = skip(we, Kind::kAt);  // the last Sunday in October
   if (k == we) return std::nullopt;
   P p;
   p.rule = "time.date.nth_weekday";
@@ -836,6 +871,83 @@ Grammar::Opt Grammar::unit_period(uint32_t i) {
   return best;
 }
 
+// The first or last N months or quarters of a year, the first N days of a month:
+// "the first six months of 2024", "the last three months of last year", "les six
+// premiers mois de 2024", "the first 10 days of March". A range of whole periods.
+Grammar::Opt Grammar::edge_periods(uint32_t i) {
+  const uint32_t j = skip(i, Kind::kDet);
+  auto edge = [&](uint32_t at, uint32_t& e) -> int {
+    if (const auto* o = lex(at, Kind::kOrdinal, &e); o && o->ival == 1) return 1;
+    if (const auto* d = lex(at, Kind::kDir, &e); d && d->ival == -1) return -1;
+    return 0;
+  };
+  double n = 0;
+  uint32_t k = 0, ne = 0;
+  int side = edge(j, k);  // English: first/last N
+  if (side) {
+    if (!count_at(k, n, ne)) return std::nullopt;
+  } else if (j == i && count_at(i, n, ne) && (side = edge(ne, k))) {  // French: les [N premiers mois], article out
+    ne = k;
+  } else {
+    return std::nullopt;
+  }
+  uint32_t ue = 0;
+  const auto* u = lex(ne, Kind::kUnit, &ue);
+  if (!u || n < 1 || n != std::floor(n) || u->factor != 1) return std::nullopt;
+  const char unit = u->sval.size() == 1 ? u->sval[0] : 0;
+  const int count = static_cast<int>(n);
+  const uint32_t oj = skip(ue, Kind::kOf);
+  if (oj == ue) return std::nullopt;
+  Opt inner;
+  if (unit == 'M' || unit == 'Q') {
+    if (count > (unit == 'M' ? 12 : 4)) return std::nullopt;
+    if (ndigits(oj) == 4 && num(oj) >= 1000 && num(oj) <= 2200) inner = date(num(oj), -1, -1, oj + 1, "");
+    else if (Opt y = period_shift(oj); y && y->e.type == ExprType::kDate && y->e.rel_unit == 'Y') inner = y;
+    else if (uint32_t ye = 0; lex(oj, Kind::kDet) && lex(skip(oj, Kind::kDet), Kind::kUnit, &ye) &&
+                              lex(skip(oj, Kind::kDet), Kind::kUnit)->sval == "Y") {
+      inner = P{};  // of the year, de l'année: the current one
+      inner->e.rel_unit = 'Y';
+      inner->end = ye;
+    }
+  } else if (unit == 'D' && side > 0 && count <= 31) {  // a month's last days depend on its length
+    inner = month_year(oj);
+  }
+  if (!inner) return std::nullopt;
+  Expr a = inner->e, b = inner->e;
+  const int last = unit == 'M' ? 12 : unit == 'Q' ? 4 : count;
+  const int from = side > 0 ? 1 : last - count + 1, to = side > 0 ? count : last;
+  if (unit == 'M') { a.month = from; b.month = to; }
+  else if (unit == 'Q') { a.quarter = from; b.quarter = to; }
+  else { a.day = 1; b.day = count; }
+  return range(a, b, inner->end, "time.range.edge_periods", u->where);
+}
+
+// "the 4th day of July", "the 26th day of the month", "le 4e jour de juillet 1995": an ordinal day of a month.
+Grammar::Opt Grammar::nth_day_of(uint32_t i) {
+  uint32_t j = i;
+  if (const auto* det = lex(i, Kind::kDet, &j); det && !det->in_span) return std::nullopt;  // « le » stays out
+  int day = 0;
+  uint32_t de = 0;
+  if (!day_at(j, day, de) || (num(j) >= 0 && de == j + 1)) return std::nullopt;  // an ordinal: 4th, 4e, fourth
+  uint32_t ue = 0;
+  const auto* u = lex(de, Kind::kUnit, &ue);
+  if (!u || u->sval != "D" || !u->singular) return std::nullopt;
+  const uint32_t k = skip(ue, Kind::kOf);
+  if (k == ue) return std::nullopt;
+  Opt m = month_year(k);
+  if (!m || m->e.day >= 0) m = period_shift(k);  // of next month
+  if (uint32_t me = 0; !m && lex(k, Kind::kDet) && lex(skip(k, Kind::kDet), Kind::kUnit, &me) &&
+                       lex(skip(k, Kind::kDet), Kind::kUnit)->sval == "M") {
+    m = P{};  // of the month: the current one
+    m->e.rel_unit = 'M';
+    m->end = me;
+  }
+  if (!m || m->e.type != ExprType::kDate || (m->e.month < 0 && m->e.rel_unit != 'M')) return std::nullopt;
+  m->e.day = day;
+  m->rule = "time.date.nth_day_of";
+  return m;
+}
+
 Grammar::Opt Grammar::date(uint32_t i) {
   Opt best;
   // Read once: the rules below cannot change them, but the compiler reloads across each call.
@@ -844,10 +956,14 @@ Grammar::Opt Grammar::date(uint32_t i) {
   if ((here | next) & bit(Kind::kOrdinal) || ((here | next) & bit(Kind::kDir)) ||
       (next & bit(Kind::kOrdSuffix)) || (next2 & bit(Kind::kOrdSuffix)))
     take_longest(best, nth_period(i));
+  if ((here & (bit(Kind::kOrdinal) | bit(Kind::kDir))) ||
+      (here & (bit(Kind::kDet) | kNumberBit | kWordNumberBit) && next & (bit(Kind::kOrdinal) | bit(Kind::kDir))))
+    take_longest(best, edge_periods(i));
   if (here & (bit(Kind::kHoliday) | bit(Kind::kDir))) take_longest(best, holiday(i));
   if (here & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_weekday(i));
   if ((here | next) & bit(Kind::kUnit)) take_longest(best, unit_period(i));
   take_longest(best, day_month_year(i));
+  if ((next | next2 | kinds(i + 3)) & bit(Kind::kUnit)) take_longest(best, nth_day_of(i));
   // the 20th of next month: an ordinal day (digits with a suffix, or a word)
   if (here & (bit(Kind::kDet) | bit(Kind::kOrdinal) | kNumberBit)) take_longest(best, day_of_month_shift(i));
   take_longest(best, month_day_year(i));
@@ -878,12 +994,26 @@ Grammar::Opt Grammar::date(uint32_t i) {
         ndigits(j) <= 2 && (num(j) >= 0 || j > i) && day_at(j, day, de) &&
         !lex(de, Kind::kUnit) && !lex(de, Kind::kHourMark) && !is_punct(de, ':') && !is_punct(de, '%') &&
         !lex(de, Kind::kDir) && !lex(de, Kind::kAmPm) &&  // "the 5 coming minutes", "the ten am meeting"
+        !(is_punct(de, '-') && glued(de)) &&  // "the 3-day summit", "the 2-1 win"
         !spaced_date(j) &&  // "le 18 8 1978": the date starts at the day
         !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de) && !doc_.tokens[de].has(kCapitalized))) {
       P p;
       p.e.day = day;
       p.end = de;
       p.rule = "time.date.day";
+      // "les 5, 6 et 7 mai", "les 12 et 13 juin": a day in a list takes the month that ends it
+      for (uint32_t k = de, n = 0; n < 4; ++n) {
+        uint32_t next = k;
+        if (!is_punct(k, ',') && !lex(k, Kind::kAnd, &next)) break;
+        if (is_punct(k, ',')) next = skip(k + 1, Kind::kAnd);
+        int d2 = 0;
+        if (!day_at(next, d2, k)) break;
+        if (Opt m = month_year(k); m && m->e.day < 0 && !m->e.rel_unit) {
+          p.e.month = m->e.month;
+          p.e.year = m->e.year;
+          break;
+        }
+      }
       best = p;
     }
   }

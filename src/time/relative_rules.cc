@@ -23,6 +23,26 @@ timeexpr::Unit unit_char(const std::string& s) {
 }
 }  // namespace
 
+// "a 30-minute drive", "3-min", "a 10-day truce": a count glued to a unit by a hyphen.
+// Not "10-year-old" (an age), nor "2-1" (a score).
+Grammar::Opt Grammar::hyphen_duration(uint32_t i) {
+  const int n = num(i);
+  if (n < 1 || ndigits(i) > 3 || !is_punct(i + 1, '-') || !glued(i + 1) || !glued(i + 2)) return std::nullopt;
+  uint32_t ue = 0;
+  const auto* u = lex(i + 2, Kind::kUnit, &ue);
+  if (!u || ue != i + 3 || u->factor != 1 || (is_punct(ue, '-') && glued(ue))) return std::nullopt;
+  const timeexpr::Unit unit = unit_char(u->sval);
+  if (!unit || unit == 'K' || unit == 'Q') return std::nullopt;
+  P p;
+  p.e.type = ExprType::kDuration;
+  p.e.amount = n;
+  p.e.unit = unit;
+  p.end = ue;
+  p.rule = "time.duration.hyphen";
+  p.where = u->where;
+  return p;
+}
+
 Grammar::Opt Grammar::day_relative(uint32_t i) {
   uint32_t j = i;
   uint32_t de = 0;
@@ -61,6 +81,7 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
   P p;
   uint32_t k = 0;
   const timelex::Entry* dir = lex(j, Kind::kDir, &k);
+  if (dir && dir->post) dir = nullptr;  // « il a passé trois jours »: « passé » only follows its unit
   double n = 0;
   uint32_t ne = 0;
   const bool counted = count_at(dir ? k : j, n, ne) && n >= 1 && n < 1000 && n == std::floor(n);
@@ -68,7 +89,7 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
   const timelex::Entry* u = nullptr;
   if (dir) {
     u = lex(counted ? ne : k, Kind::kUnit, &ue);
-  } else if (counted && j == i && i > first_ && lex(i - 1, Kind::kDet)) {
+  } else if (counted && j == i && i > first_ && (lex(i - 1, Kind::kDet) || lex(i - 1, Kind::kOf))) {
     // les [3 derniers jours], the [5 upcoming years]: after an article, which stays
     // out of the span (not "only 3 next week")
     dir = lex(ne, Kind::kDir, &k);
@@ -78,10 +99,14 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
     if (u) {
       uint32_t de = 0;
       dir = lex(ue, Kind::kDir, &de);
+      // "the day after next Monday": "after next" opens another time there, it is no direction
+      if (dir && dir->ival == 2 && (lex(de, Kind::kUnit) || lex(de, Kind::kWeekday) || lex(de, Kind::kMonth))) dir = nullptr;
       if (dir) ue = de;
     }
   }
-  if (!dir && !counted && lex(i, Kind::kDet) && (u = lex(skip(i, Kind::kDet), Kind::kUnit, &ue)) && u->sval == "WE") {  // le weekend, the weekend: this one
+  // le weekend, the weekend, (au cours du) week-end: this one
+  if (!dir && !counted && (lex(i, Kind::kDet) || (j == i && i > first_ && lex(i - 1, Kind::kOf))) &&
+      (u = lex(skip(i, Kind::kDet), Kind::kUnit, &ue)) && u->sval == "WE") {
     p.e.rel_unit = 'K';
     p.e.rel_n = 0;
     p.end = ue;
@@ -170,6 +195,13 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
   if ((pre = lex(i, Kind::kAgoPre, &j))) sign = -1;
   else if ((pre = lex(i, Kind::kInPre, &j))) sign = 1;
   else j = i;
+  // "for the first time in 20 years", "the worst in decades": a span up to now, not a date ahead
+  if (sign > 0 && pre->sval.empty() && i > first_) {
+    const std::string_view w1 = doc_.folded_key(doc_.tokens[i - 1]);
+    if (lex_.look_back(w1) ||
+        (i > first_ + 1 && lex_.look_back(std::string(doc_.folded_key(doc_.tokens[i - 2])) + " " + std::string(w1))))
+      return std::nullopt;
+  }
   j = skip(j, Kind::kDet);
   if (pre && pre->sval == "within") {  // within the next 3 years: the stretch from the reference
     if (const auto* d = lex(j, Kind::kDir); d && d->ival > 0) j = skip(j, Kind::kDir);
@@ -205,7 +237,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
   // "a second round": the unit word is an ordinal before a noun.
   if (lex(ne, Kind::kOrdinal) && ue < end_ && doc_.tokens[ue].kind == TokenKind::kWord && !any_lex(ue)) return std::nullopt;
   // "à 3 heures" is a time of day, not a duration.
-  if (unit == 'H' && !pre && !bounded && j > first_ && n >= 0 && n <= 24 && n == std::floor(n) &&
+  if (unit == 'H' && !pre && !bounded && j > first_ && n >= 0 && n <= 24 && n == std::floor(n) && !after_for_phrase(j) &&
       (lex(j - 1, Kind::kAt) || lex(j - 1, Kind::kApprox) || lex(j - 1, Kind::kBefore) || lex(j - 1, Kind::kAfter) ||
        lex(j - 1, Kind::kUntil) || lex(j - 1, Kind::kFrom) || lex(j - 1, Kind::kTo) || lex(j - 1, Kind::kBetween) ||
        (n > 12 && !lex(j - 1, Kind::kFor) && !lex(j - 1, Kind::kSince) && !lex(j - 1, Kind::kMore) &&
@@ -225,6 +257,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
     ue = he;
     p.end = ue;
   }
+  uint32_t within_end = 0;  // "within 2 weeks from today": where the span ends
   if (!few) {
     // Smaller components: 1 hour and 30 minutes, 2 weeks and 2 days, 2 years 1 month 21 days.
     timeexpr::Unit last_unit = unit;
@@ -243,8 +276,11 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
       ue = u2e;
       p.end = ue;
     }
-    if (uint32_t fe = 0; pre && sign > 0 && lex(ue, Kind::kFrom, &fe) && (day_relative(fe) || weekday_date(fe)))
-      return std::nullopt;  // "in [2 days from today]": the anchored reading, without "in"
+    if (uint32_t fe = 0; pre && sign > 0 && lex(ue, Kind::kFrom, &fe) && (day_relative(fe) || weekday_date(fe))) {
+      // "within 2 weeks from today" is the stretch from the reference
+      if (Opt d = day_relative(fe); pre->sval == "within" && d && d->e.rel_n == 0 && d->e.pod.empty()) within_end = d->end;
+      else return std::nullopt;  // "in [2 days from today]": the anchored reading, without "in"
+    }
     if (lex(ue, Kind::kAgo, &ae) && sign == 0) sign = -1;
     else if (lex(ue, Kind::kLater, &ae) && sign == 0) sign = 1;
     else ae = 0;
@@ -287,6 +323,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
     p.e.parts = {start, stop};
     p.e.end_at_begin = true;
     p.rule = "time.relative.within";
+    if (within_end) p.end = within_end;
     return p;
   }
   if (sign != 0 && !few) {
@@ -309,6 +346,11 @@ Grammar::Opt Grammar::fuzzy_ref(uint32_t i) {
   if (!(kinds(i) & (bit(Kind::kRef) | bit(Kind::kInPre) | bit(Kind::kDet) | bit(Kind::kDir)))) return std::nullopt;  // fail fast
   uint32_t j = i;
   if (const auto* r = lex(i, Kind::kRef, &j)) {
+    // "in the past three years", "in the past week": the phrase ends in a direction word of the period after it
+    double n = 0;
+    uint32_t ne = j;
+    if (j > i && lex(j - 1, Kind::kDir) && (lex(j, Kind::kUnit) || (count_at(j, n, ne) && lex(ne, Kind::kUnit)) || (lex(j, Kind::kFew) && lex(j + 1, Kind::kUnit))))
+      return std::nullopt;
     P p;
     p.e.type = ExprType::kRef;
     p.e.ref = r->sval;
@@ -328,11 +370,21 @@ Grammar::Opt Grammar::fuzzy_ref(uint32_t i) {
       k = k2;
     }
   }
-  if (!dir || dir->ival == 0) return std::nullopt;
-  k = skip(k, Kind::kFew);
   uint32_t ue = 0;
-  const timelex::Entry* u = lex(k, Kind::kUnit, &ue);
-  if (!u || !u->plural) return std::nullopt;
+  const timelex::Entry* u = nullptr;
+  if (!dir && j > i && (u = lex(j, Kind::kUnit, &ue)) && u->plural) {
+    // "(dans) les jours à venir": the direction after the plural unit
+    uint32_t de = 0;
+    dir = lex(ue, Kind::kDir, &de);
+    if (!dir || dir->ival == 0) return std::nullopt;
+    k = j;
+    ue = de;
+  } else {
+    if (!dir || dir->ival == 0) return std::nullopt;
+    k = skip(k, Kind::kFew);
+    u = lex(k, Kind::kUnit, &ue);
+    if (!u || !u->plural) return std::nullopt;
+  }
   P p;
   p.e.type = ExprType::kRef;
   p.e.ref = dir->ival > 0 ? "FUTURE_REF" : "PAST_REF";

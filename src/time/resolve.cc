@@ -185,9 +185,10 @@ std::optional<Ymd> movable_day(const std::string& rule, int y) {
     const int k = rule.size() > 7 ? std::atoi(rule.c_str() + 6) : 0;
     return timecal::add_days(timecal::easter(y), k);
   }
-  int n = 0, wd = 0, m = 0;
-  if (std::sscanf(rule.c_str(), "%d:%d:%d", &n, &wd, &m) == 3 && wd >= 1 && wd <= 7 && m >= 1 && m <= 12 && n != 0) {
-    return timecal::nth_weekday(y, m, wd, n);
+  int n = 0, wd = 0, m = 0, k = 0;  // N:W:M, or N:W:M+K days after it (black friday 4:4:11+1)
+  if (const int got = std::sscanf(rule.c_str(), "%d:%d:%d%d", &n, &wd, &m, &k);
+      got >= 3 && wd >= 1 && wd <= 7 && m >= 1 && m <= 12 && n != 0) {
+    return timecal::add_days(timecal::nth_weekday(y, m, wd, n), got == 4 ? k : 0);
   }
   return std::nullopt;
 }
@@ -481,9 +482,14 @@ Resolved resolve(const Expr& e, const std::optional<timecal::DateTime>& ref, int
       if (!a.begin.empty() && !b.begin.empty() && a.begin > b.begin && e.parts[1].year < 0 && a.begin.size() >= 4 &&
           e.parts[1].rel_unit == 0 && e.parts[1].offset_sign == 0) {
         Expr later = e.parts[1];
-        later.year = std::atoi(a.begin.c_str());
-        b = resolve(later, ref, tense);
-        if (!b.begin.empty() && a.begin > b.begin) { later.year += 1; b = resolve(later, ref, tense); }
+        if (later.weekday >= 0 && later.day < 0 && later.month < 0 && !later.has_dir) {
+          // "Monday to Friday": the first such weekday from the start (a year would replace the weekday).
+          if (auto from = timecal::parse_reference(a.begin.substr(0, 10))) b = resolve(later, from, 1);
+        } else {
+          later.year = std::atoi(a.begin.c_str());
+          b = resolve(later, ref, tense);
+          if (!b.begin.empty() && a.begin > b.begin) { later.year += 1; b = resolve(later, ref, tense); }
+        }
       }
       out.type = a.type;
       out.begin = a.begin.empty() ? a.value : a.begin;
@@ -498,6 +504,12 @@ Resolved resolve(const Expr& e, const std::optional<timecal::DateTime>& ref, int
   bool ok = true;
   Point p = resolve_point(e, ref, tense, ok);
   if (!ok && !e.offset_sign && !e.rel_unit) return out;  // no such day (30 février): nothing
+  if (!ok && (e.hour >= 0 || !e.pod.empty()) && e.rel_unit == 'D' && e.rel_n == 0 && !e.offset_sign) {
+    // "8 ce soir", "tonight" without a reference: today is unknown, its time of day is not.
+    Expr t = e;
+    t.rel_unit = 0;
+    return resolve(t, ref, tense);
+  }
   if (!ok) {
     // No reference for a relative expression: say which way it points.
     out.type = "DATE";

@@ -257,6 +257,34 @@ const timelex::Entry* Grammar::lex_at(uint32_t i, Kind k, uint32_t* end) const {
 }
 
 
+// A year in words: "two thousand and fifteen", "nineteen ninety six", "nineteen zero one"
+// (two numerals, hundreds then the rest), not followed by a noun ("in two thousand homes").
+bool Grammar::word_year(uint32_t i, int& year, uint32_t& end) const {
+  if (i >= end_ || !(s_.kinds[i] & kWordNumberBit)) return false;
+  auto word = [&](uint32_t k, double& v, uint32_t& e) {
+    if (k >= end_ || !(s_.kinds[k] & kWordNumberBit)) return false;
+    v = s_.word_number[k];
+    e = s_.word_number_end[k];
+    return v == std::floor(v);
+  };
+  double a = 0, b = 0;
+  uint32_t e = 0, e2 = 0;
+  if (!word(i, a, e)) return false;
+  if (a >= 1000 && a <= 2200) {
+    year = static_cast<int>(a);
+  } else if (a >= 10 && a <= 29 && word(e, b, e2)) {
+    if (double c = 0; b == 0 && word(e2, c, e2) && c >= 1 && c <= 9) b = c;  // nineteen zero one
+    else if (b < 10 || b > 99) return false;
+    year = static_cast<int>(a * 100 + b);
+    e = e2;
+  } else {
+    return false;
+  }
+  if (e < end_ && doc_.tokens[e].kind == TokenKind::kWord && !any_lex(e) && !doc_.tokens[e].has(kCapitalized)) return false;
+  end = e;
+  return true;
+}
+
 bool Grammar::count_at(uint32_t i, double& value, uint32_t& end) const {
   if (i >= end_) return false;
   if (s_.kinds[i] & kWordNumberBit) {
@@ -332,15 +360,21 @@ bool Grammar::year_context(uint32_t i) const {
     if (is_punct(i + 1, '%') || (nx.kind == TokenKind::kNumber && glued(i + 1))) return false;
   }
   if (i > first_ + 1 && glued(i) && (is_punct(i - 1, '-') || is_punct(i - 1, '/')) && num(i - 2) >= 0 &&
-      ndigits(i - 2) != 4)
+      (ndigits(i - 2) != 4 || (i > first_ + 3 && glued(i - 2) && is_punct(i - 3, '-') && num(i - 4) >= 0)))
     return false;  // 82-2100, 138-2010-2015: parts of a number
   if (i > first_) {
     const Token& pv = doc_.tokens[i - 1];
     if (pv.kind == TokenKind::kSymbol) return false;  // $2000
     if (pv.kind == TokenKind::kNumber) return false;
     if (pv.kind == TokenKind::kWord && !any_lex(i - 1) && !pv.has(kCapitalized)) {
-      // "sold 2000 ..." — a year mostly follows a preposition or a time word.
-      return n >= 1900 && n <= 2100 && (i + 1 >= end_ || doc_.tokens[i + 1].kind == TokenKind::kPunct);
+      // "sold 2000 ..." — a year mostly follows a preposition or a time word, or opens a
+      // range of years that ends the phrase ("was 2014 to 2018."; not "1500 to 2000 troops").
+      uint32_t k = i + 1;
+      const bool to = lex(i + 1, Kind::kTo, &k) != nullptr;
+      const int m = num(k);
+      const bool years = to && ndigits(k) == 4 && m > n && m - n <= 100 && m <= 2100 &&
+                         (k + 1 >= end_ || doc_.tokens[k + 1].kind == TokenKind::kPunct);
+      return n >= 1900 && n <= 2100 && (i + 1 >= end_ || doc_.tokens[i + 1].kind == TokenKind::kPunct || years);
     }
   }
   return n >= 1800;
@@ -352,10 +386,12 @@ bool Grammar::month_ok(uint32_t i, uint32_t end, const timelex::Entry& e, bool h
     // Needs a time word before it: "en mars", "début mai", "in May".
     if (i > first_) {
       for (Kind k : {Kind::kYearIntro, Kind::kMonthIntro, Kind::kSince, Kind::kBefore, Kind::kAfter, Kind::kUntil,
-                     Kind::kPart, Kind::kFrom, Kind::kTo, Kind::kDir, Kind::kOf}) {
+                     Kind::kPart, Kind::kFrom, Kind::kTo, Kind::kDir, Kind::kOf, Kind::kBetween}) {
         // "after Feb", "in Mar.": an abbreviation that is also a word (Mar, Jan) needs its dot.
         if (lex(i - 1, k)) return !e.abbrev || !e.ambiguous || is_punct(end, '.');
       }
+      // "between January and March", "janvier et mars": after "and" and another month
+      if (i > first_ + 1 && lex(i - 1, Kind::kAnd) && lex(i - 2, Kind::kMonth)) return !e.abbrev || is_punct(end, '.');
       // mi-mars: the part word is glued by a hyphen
     }
     return false;
@@ -370,10 +406,12 @@ void Grammar::attach_date(P& range) {
   Expr& b = range.e.parts[1];
   if (a.hour < 0 || b.hour < 0 || a.has_date() || b.has_date()) return;
   uint32_t j = skip(skip(skip_punct(range.end, ','), Kind::kAt), Kind::kOf);
+  if (num(skip_article(j)) >= 0) j = skip_article(j);  // "entre 3h et 5h le 01/01/2015"
   Opt d;
   take_longest(d, date(j));
   take_longest(d, day_relative(j));
   if (!d || d->e.hour >= 0 || !d->e.mod.empty() || !(d->e.day >= 0 || d->e.weekday >= 0 || d->e.rel_unit == 'D')) return;
+  if (Opt t = d->e.pod.empty() ? with_time(*d) : std::nullopt; t && t->e.hour < 0) d = t;  // yesterday afternoon
   for (Expr* x : {&a, &b}) {
     Expr dated = d->e;
     dated.hour = x->hour; dated.minute = x->minute; dated.second = x->second; dated.ampm = x->ampm;
@@ -384,18 +422,35 @@ void Grammar::attach_date(P& range) {
 }
 
 // "du 6 au 15 septembre l'an prochain": a relative year after a range of days.
+// "from April to June in 2017", "26 june to 28 june, 2020": a written year after a range of months or days.
 void Grammar::attach_year(P& range) {
+  for (const Expr& x : range.e.parts)
+    if (x.year >= 0 || x.rel_unit || x.offset_sign || x.month < 0) return;  // each part a month, no year
   Opt y = period_shift(range.end);
-  if (!y || y->e.rel_unit != 'Y' || y->e.type != ExprType::kDate) return;
-  bool used = false;
-  for (Expr& x : range.e.parts) {
-    if (x.year < 0 && x.month >= 0 && !x.rel_unit && !x.offset_sign) {
-      x.rel_unit = 'Y';
-      x.rel_n = y->e.rel_n;
-      used = true;
-    }
+  if (!y || y->e.rel_unit != 'Y' || y->e.type != ExprType::kDate) {
+    const uint32_t j = skip(skip(skip(skip_punct(range.end, ','), Kind::kAt), Kind::kOf), Kind::kYearIntro);
+    if (ndigits(j) != 4 || num(j) < 1000 || num(j) > 2200) return;
+    for (Expr& x : range.e.parts) x.year = num(j);
+    range.end = j + 1;
+    return;
   }
-  if (used) range.end = y->end;
+  for (Expr& x : range.e.parts) {
+    x.rel_unit = 'Y';
+    x.rel_n = y->e.rel_n;
+  }
+  range.end = y->end;
+}
+
+// A duration of whole hours that closes a range of times is a time of day: "entre 22h10 et
+// 3 heures", "4:00 a 7 heures" (the preposition before it may be one the lexicon does not hold).
+Grammar::P Grammar::hours_as_clock(const P& d, uint32_t k) {
+  if (Opt c = clock(k)) return *c;
+  if (d.e.unit != 'H' || d.e.unit2 || d.e.amount < 0 || d.e.amount > 24 || d.e.amount != std::floor(d.e.amount)) return d;
+  P c;
+  c.e.hour = static_cast<int>(d.e.amount);
+  c.end = d.end;
+  c.rule = "time.clock";
+  return c;
 }
 
 // "from 5 to 6pm": one am/pm serves both ends when they sit in the same half day.
@@ -403,8 +458,13 @@ void Grammar::share_ampm(Expr& a, Expr& b) {
   if (a.hour < 0 || b.hour < 0) return;
   // "from 10:10pm to 10": an end before the start lies in the other half day.
   const bool b_later = b.hour * 60 + std::max(b.minute, 0) >= a.hour * 60 + std::max(a.minute, 0);
-  if (a.ampm >= 0 && b.ampm < 0 && b.pod.empty() && b_later && b.hour <= 12) b.ampm = a.ampm;
-  if (b.ampm >= 0 && a.ampm < 0 && a.pod.empty() && a.hour < b.hour) a.ampm = b.ampm;
+  if (a.ampm >= 0 && b.ampm < 0 && b.pod.empty() && b_later && b.hour <= 12)
+    b.ampm = b.hour == 12 && a.ampm == 0 && a.hour < 12 ? 12 : a.ampm;  // "11:30 am to 12:30": noon
+  if (a.ampm == 0 && b.ampm < 0 && b.pod.empty() && !b_later && b.hour < 12) b.ampm = 12;  // "from 8am to 3": 15:00
+  // "2:00 - 2:30 pm": the start shares the end's half day when it comes first in it (not "11-12pm", "12-1pm").
+  if (b.ampm >= 0 && a.ampm < 0 && a.pod.empty() && a.hour < 12 &&
+      a.hour * 60 + std::max(a.minute, 0) < b.hour % 12 * 60 + std::max(b.minute, 0))
+    a.ampm = b.ampm;
   // "between 5 and 6 in the afternoon": the part of the day serves both ends.
   if (a.ampm < 0 && a.pod.empty() && b.ampm < 0 && !b.pod.empty() && a.hour <= b.hour) a.pod = b.pod;
 }
@@ -449,9 +509,10 @@ Grammar::Opt Grammar::unit(uint32_t i) {
   if (here & (kNum | bit(Kind::kClock) | bit(Kind::kCount) | bit(Kind::kPastTo))) take_longest(best, clock(i));
   if (here & (bit(Kind::kDet) | bit(Kind::kDir) | bit(Kind::kPod) | bit(Kind::kAt))) take_longest(best, part_of_day(i));
   if (here & (bit(Kind::kSet) | bit(Kind::kSetAdv))) take_longest(best, set(i));
+  if ((here & kNumberBit) && (kinds(i + 2) & bit(Kind::kUnit))) take_longest(best, hyphen_duration(i));
   if (best && best->e.type == ExprType::kDate && best->e.hour < 0 && !best->e.pod.empty() && !best->e.has_date() &&
-      best->e.mod.empty()) {
-    // "in the morning at 7", "l'après-midi 7:00:25"
+      (best->e.mod.empty() || best->e.mod == "START" || best->e.mod == "END")) {
+    // "in the morning at 7", "l'après-midi 7:00:25", "early morning at 8:00" (the time says more than the part)
     if (Opt t = clock_after(skip_punct(best->end, ',')); t && t->e.ampm < 0) {
       const std::string_view pod = best->e.pod;
       best->e = t->e;
@@ -498,6 +559,20 @@ Grammar::Opt Grammar::unit(uint32_t i) {
       best->rule = "time.date.weekday_of_week";
     }
   }
+  if (best && best->e.type == ExprType::kDate && best->e.weekday >= 0 && best->e.day < 0 && !best->e.has_dir &&
+      !best->e.rel_unit && best->e.hour < 0 && best->e.pod.empty() && best->e.mod.empty()) {
+    // "Tuesday afternoons", "Monday mornings": a set of parts of that weekday
+    uint32_t k = 0;
+    if (const auto* a = lex(best->end, Kind::kSetAdv, &k); a && a->sval.size() == 3 && a->sval[0] == 'T') {
+      P p;
+      p.e.type = ExprType::kSet;
+      p.e.set_value = keep("XXXX-WXX-" + std::to_string(best->e.weekday) + a->sval);
+      p.end = k;
+      p.rule = "time.set.weekday_part";
+      p.where = a->where;
+      return p;
+    }
+  }
   if (best && best->e.type == ExprType::kDate) {
     if (auto t = with_time(*best)) best = std::move(t);
     if (best->e.weekday >= 0 && best->e.day < 0 && !best->e.rel_unit && !best->e.has_dir && best->e.mod.empty()) {
@@ -512,7 +587,9 @@ Grammar::Opt Grammar::unit(uint32_t i) {
     if (best->e.hour >= 0 && !best->e.has_date()) {
       // 15h le 29 juin, 7:00 on next Sunday, 5pm of April 22
       uint32_t j = skip(skip(skip_punct(best->end, ','), Kind::kAt), Kind::kOf);
+      // the article before a day stays out of date spans: "15h le 29 juin", "à 15 heures le 15/05/2018"
       if (lex(j, Kind::kDet) && lex(skip(j, Kind::kDet), Kind::kWeekday)) j = skip(j, Kind::kDet);
+      else if (num(skip_article(j)) >= 0) j = skip_article(j);  // (English "the 15" keeps its article)
       Opt d;
       take_longest(d, date(j));
       take_longest(d, day_relative(j));
@@ -565,6 +642,17 @@ Grammar::Opt Grammar::full(uint32_t i) {
     // "about" before a relative period is not a time word ("How about last week").
     if (m.kind == Kind::kApprox && (inner->e.rel_unit || inner->e.offset_sign || lex(skip_article(j), Kind::kDir)))
       return std::nullopt;
+    if (uint32_t k = inner->end; m.kind == Kind::kSince && (lex(k, Kind::kUntil, &k) || lex(k, Kind::kTo, &k))) {
+      // "à partir de 13 heures jusqu'à 16 heures", "depuis lundi jusqu'à mercredi": a range
+      Opt b = unit(k);
+      if (b && b->e.type == ExprType::kDate && b->e.mod.empty() && (inner->e.hour >= 0) == (b->e.hour >= 0) &&
+          inner->e.has_date() == b->e.has_date()) {
+        share_ampm(inner->e, b->e);
+        P r = range(inner->e, b->e, b->end, "time.range.since_until", w->where);
+        attach_date(r);
+        return r;
+      }
+    }
     P p = *inner;
     p.e.mod = m.mod;
     p.rule = m.rule;
@@ -577,14 +665,20 @@ Grammar::Opt Grammar::full(uint32_t i) {
   if (lex(i, Kind::kFrom, &j)) { opened = true; }
   else if (lex(i, Kind::kBetween, &j)) { opened = true; opener = Kind::kBetween; }
   if (opened) {
+    if (kinds(j) & kNumberBit) {
+      if (Opt r = hyphen_clock_range(j)) return r;  // from 8am-3 yesterday
+    }
     Opt a = unit(j);
     int first_day = 0;
     uint32_t fe = 0;
     if (!a && day_at(skip(j, Kind::kDet), first_day, fe)) {
       uint32_t k = fe;
-      if (lex(k, Kind::kTo, &k) || lex(k, Kind::kAnd, &k) || is_punct(k, '-') || lex(k, Kind::kUntil, &k)) {
+      const bool loose = k < end_ && lex_.at_loose(doc_.folded_key(doc_.tokens[k]));  // "de 5 a 6pm"
+      if (lex(k, Kind::kTo, &k) || lex(k, Kind::kAnd, &k) || is_punct(k, '-') || lex(k, Kind::kUntil, &k) || loose) {
         if (is_punct(fe, '-')) k = fe + 1;
+        if (loose) k = fe + 1;
         Opt b = unit(k);
+        if (loose && b && b->e.ampm < 0 && b->e.minute < 0) b.reset();  // only before a marked time
         if (b && b->e.type == ExprType::kDate && b->e.hour >= 0 && num(j) >= 0 && num(j) <= 24) {
           a = P{};  // between 10 and 11:30, from 5 to 6pm (of April 22: the date is shared below)
           a->e.hour = num(j);
@@ -594,19 +688,52 @@ Grammar::Opt Grammar::full(uint32_t i) {
           a = P{b->e, fe, "time.date.day", b->where};  // from 4 to 22 January, between ninth and seventeenth of april
           a->e.day = first_day;
           a->e.weekday = -1;
+        } else if (int last_day = 0; !b && day_at(k, last_day, k) && last_day > first_day) {
+          // "from 4-23 in next month", "du 4 au 23 du mois prochain": two days of a relative month, joined
+          // by of/in ("rose from 4 to 22 this month" is a count)
+          const uint32_t mj = skip(skip(k, Kind::kAt), Kind::kOf);
+          if (Opt m = mj > k ? period_shift(mj) : std::nullopt; m && m->e.type == ExprType::kDate && m->e.rel_unit == 'M' && m->e.mod.empty()) {
+            Expr from = m->e, to = m->e;
+            from.day = first_day;
+            to.day = last_day;
+            return range(from, to, m->end, "time.range.days_of_month");
+          }
         }
       }
     }
-    if (a && a->e.type == ExprType::kRange) return a;  // from 2014-2018
+    // from 2014-2018; not a stretch or an edge of a period after "des" (of the): "des [trois dernières années]"
+    if (a && a->e.type == ExprType::kRange)
+      return a->rule.starts_with("time.relative") || a->rule == "time.range.edge_periods" ? std::nullopt : a;
+    if (a && a->e.type == ExprType::kRef && a->e.ref == "PRESENT_REF") {
+      // "between now and November 15th", "from now until the end of the year": from the reference day
+      uint32_t k = a->end;
+      if (lex(k, Kind::kAnd, &k) || lex(k, Kind::kTo, &k) || lex(k, Kind::kUntil, &k)) {
+        Opt b = unit(k);
+        if (!b && skip(k, Kind::kDet) > k) b = unit(skip(k, Kind::kDet));
+        if (b && b->e.type == ExprType::kDate && b->e.hour < 0 && b->e.has_date() && b->e.mod.empty()) {
+          Expr today;
+          today.rel_unit = 'D';
+          today.rel_n = 0;
+          P p = range(today, b->e, b->end, "time.range.from_now");
+          attach_year(p);
+          return p;
+        }
+      }
+    }
     if (a && (a->e.type == ExprType::kDate)) {
       uint32_t k = a->end;
       bool joined = false;
       if (opener == Kind::kBetween) joined = lex(k, Kind::kAnd, &k) != nullptr || lex(k, Kind::kTo, &k) != nullptr;
       else joined = lex(k, Kind::kTo, &k) != nullptr || is_punct(k, '-') || lex(k, Kind::kUntil, &k) != nullptr;
       if (is_punct(a->end, '-')) { k = a->end + 1; joined = true; }
+      const bool loose = !joined && a->e.hour >= 0 && k < end_ && lex_.at_loose(doc_.folded_key(doc_.tokens[k]));
+      if (loose) { k = a->end + 1; joined = true; }  // "de 5 a 6pm": before a marked time only (below)
       if (joined) {
         Opt b = unit(k);
+        if (loose && b && b->e.ampm < 0 && b->e.minute < 0) b.reset();
         if (!b && skip(k, Kind::kDet) > k) b = unit(skip(k, Kind::kDet));  // to the end of 2021
+        if (b && b->e.type == ExprType::kDuration && a->e.hour >= 0 && !a->e.has_date())
+          b = hours_as_clock(*b, k);  // "entre 22h10 et 3 heures": after a time, N heures is one too
         if (!b) {
           int day = 0;
           uint32_t de = 0;
@@ -631,7 +758,13 @@ Grammar::Opt Grammar::full(uint32_t i) {
         if (b && b->e.type == ExprType::kDate) {
           // "du 4 au 23 juin": the first part takes the second's month and year.
           if (a->e.month < 0 && a->e.day >= 0 && b->e.month >= 0 && !a->e.rel_unit) a->e.month = b->e.month;
-          if (a->e.year < 0 && b->e.year >= 0 && (a->e.month >= 0 || a->e.season.size())) a->e.year = b->e.year;
+          if (a->e.month < 0 && a->e.day >= 0 && !a->e.rel_unit && b->e.month < 0 && b->e.day >= 0 && b->e.rel_unit == 'M') {
+            a->e.rel_unit = 'M';  // from the 4th to the 22nd of next month
+            a->e.rel_n = b->e.rel_n;
+          }
+          // (not "this May": its year is the reference's)
+          if (a->e.year < 0 && b->e.year >= 0 && (a->e.month >= 0 || a->e.season.size()) && !a->e.has_dir)
+            a->e.year = b->e.year;
           if (a->e.hour >= 0 && b->e.hour >= 0 && !a->e.has_date() && b->e.has_date()) {
             int h = a->e.hour, mi = a->e.minute;
             Expr d = b->e; d.hour = h; d.minute = mi; d.ampm = a->e.ampm; a->e = d;
@@ -647,6 +780,9 @@ Grammar::Opt Grammar::full(uint32_t i) {
     return std::nullopt;
   }
   Opt a = unit(i);
+  if (!a && (kinds(i) & kNumberBit)) {
+    if (Opt r = hyphen_clock_range(i)) return r;  // 4pm-5pm
+  }
   if (!a && (kinds(i) & (kNumberBit | kWordNumberBit | bit(Kind::kClock) | bit(Kind::kPastTo)))) {
     if (Opt r = clock_range(i, false)) {  // 9-10 am, 5 to 6pm tomorrow
       attach_date(*r);
@@ -665,30 +801,69 @@ Grammar::Opt Grammar::full(uint32_t i) {
       P p = range(first, b->e, b->end, "time.range.days");
       return p;
     }
+    // "4 till 23 of this month", "4 au 23 du mois prochain": two days of a relative month (joined as above)
+    if (int last_day = 0; num(k) > num(i) && day_at(k, last_day, k)) {
+      const uint32_t mj = skip(skip(k, Kind::kAt), Kind::kOf);
+      if (Opt m = mj > k ? period_shift(mj) : std::nullopt;
+          m && m->e.type == ExprType::kDate && m->e.rel_unit == 'M' && m->e.mod.empty()) {
+        Expr from = m->e, to = m->e;
+        from.day = num(i);
+        to.day = last_day;
+        return range(from, to, m->end, "time.range.days_of_month");
+      }
+    }
   }
   if (a && a->e.type == ExprType::kDate && a->e.mod.empty()) {
     // "2016 and after", "3 pm or later", "2010 et après": an open bound after the date.
     uint32_t pe = 0;
     // ... unless a time follows: "on 1/1/2016 and after 6PM" is two times.
-    if (lex(a->end, Kind::kSincePost, &pe) && !unit(pe)) { a->e.mod = "ON_OR_AFTER"; a->end = pe; return a; }
+    if (lex(a->end, Kind::kSincePost, &pe) && !unit(pe)) {
+      a->e.mod = "ON_OR_AFTER";
+      a->end = pe;
+      if (a->e.hour >= 0 && !a->e.has_date()) {  // "3 pm or later on Monday": the day of the bound
+        const uint32_t dj = skip(pe, Kind::kAt);
+        Opt d = weekday_date(dj);
+        take_longest(d, day_relative(dj));
+        if (d && dj > pe && d->e.hour < 0 && d->e.pod.empty() && d->e.mod.empty()) {
+          Expr merged = d->e;
+          merged.hour = a->e.hour; merged.minute = a->e.minute; merged.second = a->e.second; merged.ampm = a->e.ampm;
+          merged.mod = a->e.mod;
+          a->e = merged;
+          a->end = d->end;
+        }
+      }
+      return a;
+    }
     if (lex(a->end, Kind::kUntilPost, &pe)) { a->e.mod = "ON_OR_BEFORE"; a->end = pe; return a; }
   }
   if (a && a->e.type == ExprType::kDate) {
     // "X - Y", "X to Y" without an opener, for like kinds.
     uint32_t k = a->end;
     const timelex::Entry* to = nullptr;
+    // "4:00 a 7 heures", "3pm a 4pm": an unaccented "a" after a marked time
+    const bool loose = a->e.hour >= 0 && (a->e.minute >= 0 || a->e.ampm >= 0) && k < end_ &&
+                       lex_.at_loose(doc_.folded_key(doc_.tokens[k]));
     if ((is_punct(k, '-') && !a->e.rel_unit) || ((to = lex(k, Kind::kTo, &k)) && !to->ambiguous) ||
-        (a->e.hour >= 0 && lex(a->end, Kind::kUntil, &k))) {
+        (a->e.hour >= 0 && lex(a->end, Kind::kUntil, &k)) || loose) {
       if (is_punct(k, '-')) ++k;
+      if (loose) k = a->end + 1;
       Opt b = unit(k);
+      if (b && b->e.type == ExprType::kDuration && a->e.hour >= 0 && !a->e.has_date())
+        b = hours_as_clock(*b, k);  // "4:00 a 7 heures": after a time, N heures is one too
       if (!b && skip(k, Kind::kDet) > k) b = unit(skip(k, Kind::kDet));
       if (!b && a->e.day >= 0 && a->e.month >= 0 && a->e.hour < 0) {
         int day = 0;
         uint32_t de = 0;
         if (day_at(k, day, de) && day > a->e.day) { b = P{a->e, de, a->rule, a->where}; b->e.day = day; }
       }
+      // Like days: "Monday to Friday", "today till tomorrow" (not "Monday until 2020").
+      const bool days = a->e.hour < 0 && b && b->e.hour < 0 && b->e.mod.empty() &&
+                        ((a->e.weekday >= 0 && b->e.weekday >= 0 && a->e.day < 0 && b->e.day < 0 &&
+                          a->e.rel_unit == b->e.rel_unit) ||
+                         (a->e.rel_unit == 'D' && b->e.rel_unit == 'D' && b->e.rel_n > a->e.rel_n && a->e.pod.empty() &&
+                          b->e.pod.empty()));
       if (b && b->e.type == ExprType::kDate && (a->e.hour >= 0) == (b->e.hour >= 0) &&
-          (a->e.hour >= 0 || a->e.month >= 0 || a->e.year >= 0)) {
+          (a->e.hour >= 0 || a->e.month >= 0 || a->e.year >= 0 || days)) {
         share_ampm(a->e, b->e);
         if (a->e.hour >= 0 && a->e.has_date() && !b->e.has_date()) {  // Thursday 19:00 - 21:00
           Expr d = a->e;

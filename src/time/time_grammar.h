@@ -100,7 +100,13 @@ class Grammar {
     const auto* det = lex(i, timelex::Kind::kDet, &j);
     return det && !det->in_span ? j : i;
   }
-  bool year_context(uint32_t i) const;  // a bare 4-digit number at i reads as a year
+  // A two-word "for" phrase ends right before i ("une durée de [3 heures]"): a duration follows.
+  bool after_for_phrase(uint32_t i) const {
+    uint32_t e = 0;
+    return i > first_ + 1 && lex(i - 2, timelex::Kind::kFor, &e) && e == i;
+  }
+  bool year_context(uint32_t i) const;
+  bool word_year(uint32_t i, int& year, uint32_t& end) const;  // nineteen ninety six, two thousand and five  // a bare 4-digit number at i reads as a year
   bool month_ok(uint32_t i, uint32_t end, const timelex::Entry& e, bool has_number) const;
 
   // ---- top level (time_grammar.cc)
@@ -125,9 +131,11 @@ class Grammar {
   Opt part_of(uint32_t i);
   Opt holiday(uint32_t i);
   Opt nth_weekday(uint32_t i);
+  Opt nth_day_of(uint32_t i);  // the 4th day of July, the 26th day of the month
   Opt day_of_month_shift(uint32_t i);  // the 20th of next month
   Opt unit_period(uint32_t i);  // the year 2008, week 31, the week starting February 4
-  Opt nth_period(uint32_t i);  // the second week of 2021, the third week of January, 21st century
+  Opt nth_period(uint32_t i);
+  Opt edge_periods(uint32_t i);  // the first six months of 2024, the last 3 months of last year  // the second week of 2021, the third week of January, 21st century
   Opt optional_year(P p);
 
   // ---- relative_rules.cc
@@ -136,6 +144,7 @@ class Grammar {
   Opt period_shift(uint32_t i);
   Opt duration(uint32_t i, bool bounded = false);  // bounded: after "more than", "plus de"
   Opt fuzzy_ref(uint32_t i);
+  Opt hyphen_duration(uint32_t i);  // a 30-minute drive, 3-min
   Opt stretch_from(uint32_t i);  // for 3 days from today, a week starting tomorrow
   Opt set(uint32_t i);
   Opt set_words(uint32_t i);
@@ -152,6 +161,7 @@ class Grammar {
   Opt clock_after(uint32_t j);
   // Two times of day: "8-9am", "from 7 to 7:30pm", "between 10 and 11:30".
   Opt clock_range(uint32_t i, bool after_pod);
+  Opt hyphen_clock_range(uint32_t i);  // 8am-5pm: one hyphenated token after the hour
   // After a day: its times ("Monday 8-9am", "1/1/2015 between 10 and 11:30")
   // or a bounded time ("tomorrow before 5pm").
   Opt day_with_times(const P& day);
@@ -170,6 +180,7 @@ class Grammar {
   static P range(timeexpr::Expr from, timeexpr::Expr to, uint32_t end, std::string_view rule,
                  std::string_view where = {});
   static void share_ampm(timeexpr::Expr& a, timeexpr::Expr& b);
+  P hours_as_clock(const P& d, uint32_t k);
   void attach_date(P& range);
   void attach_year(P& range);
 

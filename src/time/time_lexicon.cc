@@ -36,7 +36,8 @@ constexpr KindName kKinds[] = {
     {"few", Kind::kFew},             {"count", Kind::kCount},       {"more", Kind::kMore},
     {"less", Kind::kLess},           {"holiday", Kind::kHoliday},
     {"since_post", Kind::kSincePost}, {"until_post", Kind::kUntilPost}, {"for", Kind::kFor},
-    {"past_to", Kind::kPastTo},      {"period_code", Kind::kPeriodCode},
+    {"past_to", Kind::kPastTo},      {"period_code", Kind::kPeriodCode}, {"look_back", Kind::kLookBack},
+    {"at_loose", Kind::kAtLoose},
 };
 
 bool kind_of(std::string_view name, Kind& out) {
@@ -188,6 +189,10 @@ Result<Lexicon> Lexicon::load(const LanguageContext& context) {
     if (!kind_of(row[1], e.kind)) {
       return std::unexpected(Error{"", std::string(row.where) + ": unknown kind '" + row[1] + "'"});
     }
+    if (e.kind == Kind::kLookBack || e.kind == Kind::kAtLoose) {  // checked in place: common words stay out of the matcher
+      (e.kind == Kind::kLookBack ? lex.look_back_ : lex.at_loose_).insert(fold(row[0]));
+      continue;
+    }
     std::string_view value = row.get(2);
     int n = 0;
     if (!value.empty() && std::from_chars(value.data(), value.data() + value.size(), n).ec == std::errc()) {
@@ -202,6 +207,7 @@ Result<Lexicon> Lexicon::load(const LanguageContext& context) {
     e.abbrev = flags.find("abbrev") != std::string_view::npos;
     e.in_span = flags.find("span") != std::string_view::npos;
     e.weak = flags.find("weak") != std::string_view::npos;
+    e.post = flags.find("post") != std::string_view::npos;
     if (flags.find("half") != std::string_view::npos) e.factor = 0.5;
     if (flags.find("twice") != std::string_view::npos) e.factor = 2;
     if (flags.find("exact") != std::string_view::npos) {

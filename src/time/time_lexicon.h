@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/error.h"
@@ -66,6 +67,8 @@ enum class Kind : uint8_t {
   kPastTo,      // before the hour: ival +1 past / -1 to after a count of minutes ("ten past 9"),
                 // or the signed minutes themselves: half past +30, a quarter to -15
   kPeriodCode,  // sval Q1..Q4, H1, H2: a quarter or half written as a code (Q3, H1, T3, S2)
+  kLookBack,    // before "in" + a duration, a span up to now: "the first time in 20 years", "the worst in decades"
+  kAtLoose,     // "at" written without its accent (French "a" for "à"): read only between a time and an hour
 };
 
 struct Entry {
@@ -78,6 +81,7 @@ struct Entry {
   bool ambiguous = false; // a month/weekday word that is also a common word (May, mars, Sat)
   bool abbrev = false;    // an abbreviated month/weekday name
   bool in_span = false;   // flag span: an article kept in the span ("the 18th")
+  bool post = false;      // flag post: a direction word that only follows its unit (« le mois passé »)
   bool weak = false;      // flag weak: the phrase ends with a common word ("once a", "later in") that
                           // must not make every such word a place where a time may be
   double factor = 1;      // flag half / twice: a unit word of half or twice the unit (demi-heure: 0.5 H, fortnight: 2 W)
@@ -155,6 +159,10 @@ class Lexicon {
   const std::vector<uint32_t>* word(std::string_view folded) const;
   // +1 if the folded word is a future cue, -1 past, 0 none.
   int tense_of(std::string_view folded, uint64_t hash) const;  // hash: key_hash(folded), as Token::hash
+  // Kind look_back rows (one or two folded words, space-separated): kept apart from the matcher.
+  bool look_back(std::string_view folded) const { return look_back_.contains(std::string(folded)); }
+  // Kind at_loose rows: a word that is "at" only between a time and an hour (French "a" for "à").
+  bool at_loose(std::string_view folded) const { return at_loose_.contains(std::string(folded)); }
   bool day_first() const { return day_first_; }  // 29/06 is day/month
   // Month names are written in lower case (French): a lower-case "mars" may be
   // a month; in English a lower-case "may" is the verb.
@@ -168,6 +176,8 @@ class Lexicon {
   std::unordered_map<std::string, std::vector<uint32_t>> words_;
   std::unordered_map<std::string, std::vector<uint32_t>> elided_;
   std::unordered_map<uint64_t, int> tense_words_;  // by key_hash of the folded word
+  std::unordered_set<std::string> look_back_;
+  std::unordered_set<std::string> at_loose_;
   std::vector<TenseCue> tense_suffixes_;
   static bool test(const std::vector<uint64_t>& bits, uint64_t hash) {
     const uint32_t bit = static_cast<uint32_t>(hash >> 48);
