@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/string_map.h"
 #include "pipeline/annotator.h"
 #include "number/filtered_matcher.h"
 
@@ -57,13 +58,6 @@ struct Suffix {
   bool spaced = false;  // may also follow the digits after a space ("2.33 k", "12 M€")
   std::string_view where;
 };
-
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-template <class V>
-using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
 class NumberLexicon {
  public:
