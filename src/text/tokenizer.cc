@@ -201,10 +201,11 @@ alignas(32) constexpr uint8_t kKeepFirst[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x
   AsciiWord word;
   word.end = i + size;
   word.hash = key_hash_finish(h, static_cast<size_t>(size));
-  const uint32_t in_word = (1u << size) - 1;
-  const uint32_t upper_bits = static_cast<uint32_t>(_mm_movemask_epi8(upper)) & in_word;
-  if (upper_bits & 1) {
+  const auto first = static_cast<unsigned char>(s[i]);
+  if (first >= 'A' && first <= 'Z') {  // the case masks are needed only then
     word.flags |= kCapitalized;
+    const uint32_t in_word = (1u << size) - 1;
+    const uint32_t upper_bits = static_cast<uint32_t>(_mm_movemask_epi8(upper)) & in_word;
     const uint32_t lower_bits = static_cast<uint32_t>(_mm_movemask_epi8(lower)) & in_word;
     if (!lower_bits && (upper_bits & (upper_bits - 1))) word.flags |= kAllCaps;
   }
