@@ -243,18 +243,26 @@ class Scanner {
     // (Not zero-filled: only bytes below the cursor are ever read.)
     doc_.folded.clear();
     doc_.folded.resize_and_overwrite(static_cast<size_t>(n_) + 16, [](char*, size_t size) { return size; });
-    // The common tokens are made by scan_common into a small batch, the rest
-    // by general_token, out of line.
+    // Tokens are made into a small batch, copied to the vector when it is
+    // full: the common ones by scan_common, the rest by general_token, out
+    // of line.
     Token batch[kBatch];
+    size_t made = 0;
     Cursor c;
     while (c.i < n_) {
       // Room for every key scan_common can write: its keys are ASCII, never
       // longer than the bytes they come from, and it writes 16 bytes at a time.
       const size_t room = size_t{c.fold_end} + static_cast<size_t>(n_ - c.i) + 16;
       if (room > doc_.folded.size()) doc_.folded.resize(2 * room);
-      const size_t made = map_ ? scan_common<true>(c, batch) : scan_common<false>(c, batch);
-      tokens.insert(tokens.end(), batch, batch + made);
-      if (made < kBatch && c.i < n_) c = general_token(c);
+      made = map_ ? scan_common<true>(c, batch, made) : scan_common<false>(c, batch, made);
+      if (made < kBatch && c.i < n_) {
+        c = general_token(c, batch[made]);
+        made += c.made_token;
+      }
+      if (made == kBatch || c.i >= n_) {
+        tokens.insert(tokens.end(), batch, batch + made);
+        made = 0;
+      }
     }
     doc_.folded.resize(c.fold_end);
   }
@@ -269,6 +277,7 @@ class Scanner {
     int32_t newlines = 0;       // line breaks since the last token
     uint16_t pending = 0;       // flags for the next token (the white space before it)
     bool after_number = false;  // the last token was a number, and nothing since
+    uint8_t made_token = 0;     // general_token's last step made a token (1) or took white space (0)
 
     void token_done() {
       pending = 0;
@@ -277,14 +286,15 @@ class Scanner {
     }
   };
 
-  // Makes the common tokens from c.i into `out` (up to kBatch of them):
+  // Makes the common tokens from c.i into `out` from out[made] on (up to
+  // kBatch in all), and returns the new count:
   // spaces, ASCII words that end at an ASCII byte that joins nothing, and
   // one-byte punctuation and symbols. Stops at anything else, with `c` at
   // it. Its state lives in locals and nothing in the loop calls out, so
   // that it all stays in registers. `kMapped`: to_original is not the
   // identity.
   template <bool kMapped>
-  size_t scan_common(Cursor& c, Token* out) const {
+  size_t scan_common(Cursor& c, Token* out, size_t made) const {
     const char* const s = s_;  // s[n] is the string's NUL, which ends any word
     const int32_t n = n_;
     const uint32_t* const map = map_;
@@ -295,7 +305,6 @@ class Scanner {
     uint16_t pending = c.pending;
     bool token_seen = false;  // newlines and after_number are reset by the first token
     bool after_number = c.after_number;
-    size_t made = 0;
     while (i < n && made < kBatch) {
       const auto b = static_cast<unsigned char>(s[i]);
       const ByteKind kind = kinds[b];
@@ -357,10 +366,12 @@ class Scanner {
     return made;
   }
 
-  // One step of the general path from c.i: white space of any kind, a
-  // number, a word with anything besides ASCII letters and digits, the
-  // English possessive, any other punctuation or symbol.
-  [[gnu::noinline]] Cursor general_token(Cursor c) {
+  // One step of the general path from c.i: white space of any kind, or a
+  // token written to `out` (a number, a word with anything besides ASCII
+  // letters and digits, the English possessive, any other punctuation or
+  // symbol).
+  [[gnu::noinline]] Cursor general_token(Cursor c, Token& out) {
+    c.made_token = 0;
     int32_t len;
     Cls cls = class_at(c.i, &len);
     if (cls == Cls::kSpace || cls == Cls::kNewline) {
@@ -392,7 +403,8 @@ class Scanner {
       kind = cls == Cls::kSymbol ? TokenKind::kSymbol : TokenKind::kPunct;
     }
     if (i <= start) i = start + len;  // every token consumes at least one character
-    c.fold_end = static_cast<uint32_t>(emit(doc_.tokens, start, i, kind, flags, c.fold_end));
+    c.fold_end = static_cast<uint32_t>(emit(out, start, i, kind, flags, c.fold_end));
+    c.made_token = 1;
     c.i = i;
     c.token_done();
     c.after_number = kind == TokenKind::kNumber;
@@ -403,17 +415,6 @@ class Scanner {
     return map_ ? map_[offset] : static_cast<uint32_t>(offset);
   }
 
-  void add_token(std::vector<Token>& tokens, int32_t start, int32_t end, uint32_t fold_start, uint32_t fold_size,
-                 uint64_t hash, TokenKind kind, uint16_t flags) const {
-    tokens.push_back(Token{.at = {original(start), original(end)},
-                           .nstart = static_cast<uint32_t>(start),
-                           .nend = static_cast<uint32_t>(end),
-                           .fold_start = fold_start,
-                           .fold_size = fold_size,
-                           .hash = hash,
-                           .kind = kind,
-                           .flags = flags});
-  }
 
   Cls class_at(int32_t i, int32_t* len) const {
     auto b = static_cast<unsigned char>(s_[i]);
@@ -520,7 +521,7 @@ class Scanner {
   // The general token: flags of a word from its first code point and its
   // bytes, the key folded (ASCII eight bytes a step, else append_folded).
   // Returns the new end of the folded keys.
-  size_t emit(std::vector<Token>& tokens, int32_t start, int32_t end, TokenKind kind, uint16_t flags,
+  size_t emit(Token& t, int32_t start, int32_t end, TokenKind kind, uint16_t flags,
               size_t fold_end) {
     std::string_view text(s_ + start, static_cast<size_t>(end - start));
     if (kind == TokenKind::kWord) {
@@ -579,7 +580,14 @@ class Scanner {
       std::memcpy(folded.data() + fold_end, scratch_.data(), size);
       h = key_hash(scratch_);
     }
-    add_token(tokens, start, end, static_cast<uint32_t>(fold_end), static_cast<uint32_t>(size), h, kind, flags);
+    t = Token{.at = {original(start), original(end)},
+              .nstart = static_cast<uint32_t>(start),
+              .nend = static_cast<uint32_t>(end),
+              .fold_start = static_cast<uint32_t>(fold_end),
+              .fold_size = static_cast<uint32_t>(size),
+              .hash = h,
+              .kind = kind,
+              .flags = flags};
     return fold_end + size;
   }
 
