@@ -286,13 +286,12 @@ class Scanner {
     }
   };
 
-  // Makes the common tokens from c.i into `out` from out[made] on (up to
-  // kBatch in all), and returns the new count:
-  // spaces, ASCII words that end at an ASCII byte that joins nothing, and
-  // one-byte punctuation and symbols. Stops at anything else, with `c` at
-  // it. Its state lives in locals and nothing in the loop calls out, so
-  // that it all stays in registers. `kMapped`: to_original is not the
-  // identity.
+  // Takes the common tokens from c.i: spaces, ASCII words that end at an
+  // ASCII byte that joins nothing, and one-byte punctuation and symbols,
+  // written to out[made] on (up to kBatch in all); returns the new count.
+  // Stops at anything else, with `c` at it. Its state lives in locals and
+  // nothing in the loop calls out, so that it all stays in registers.
+  // `kMapped`: to_original is not the identity.
   template <bool kMapped>
   size_t scan_common(Cursor& c, Token* out, size_t made) const {
     const char* const s = s_;  // s[n] is the string's NUL, which ends any word
