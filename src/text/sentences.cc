@@ -38,8 +38,17 @@ class Splitter {
     uint32_t start = 0;
     uint32_t paragraph = 0;
     bool title_done = false;
+    const Token* const toks = toks_.data();
     for (uint32_t i = 0; i < n; ++i) {
-      const Token& t = toks_[i];
+      if (i != start) {
+        // Most tokens are words and numbers inside a line: nothing below
+        // applies to them, so they are passed over in a tight loop.
+        while (i < n && !toks[i].has(kNewlineBefore) &&
+               (toks[i].kind == TokenKind::kWord || toks[i].kind == TokenKind::kNumber))
+          ++i;
+        if (i == n) break;
+      }
+      const Token& t = toks[i];
       if (i > 0 && t.has(kNewlineBefore)) {
         bool paragraph_break = t.has(kParagraphBefore);
         if (i > start && (paragraph_break || line_break_ends_sentence(i))) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "pipeline/pipeline.h"
 #include "text/fold.h"
 #include "text/normalize.h"
@@ -109,6 +111,35 @@ TEST(Tokenizer, WordBytesAgreeWithTheCharacterTable) {
   // A non-ASCII letter leaves the fast loop but not the word: "caféine" is one word.
   Document doc = analysed("abcdefcaf\u00e9ineghijklm", rules);
   EXPECT_EQ(doc.tokens.size(), 1u);
+}
+
+// The common-token loop folds, hashes and flags ASCII words itself (16
+// bytes at a time, 8 near the end of the text); every token must still
+// carry fold() of its text, key_hash() of that, and the case flags by
+// their definitions, whatever its length and place.
+TEST(Tokenizer, KeysHashesAndCaseFlagsFollowTheirDefinitions) {
+  const TextRules rules = french();
+  const std::string letters = "AbCDefGHIJklmnoPQRSTuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  std::string text;
+  for (size_t size = 1; size <= 40; ++size) {
+    text += letters.substr(size % 7, size) + " ";
+    text += std::string(size, 'Q') + "-x " + std::string(size, 'e') + "'y " + std::string(size, 'z') + "\u00e9 ";
+    text += std::string(size, 'W') + "2, ";
+  }
+  for (size_t cut = text.size() - 60; cut <= text.size(); ++cut) {
+    Document doc = analysed(text.substr(0, cut), rules);
+    for (const Token& t : doc.tokens) {
+      const std::string_view normalized = doc.normalized_of(t);
+      ASSERT_EQ(doc.folded_key(t), fold(normalized)) << normalized;
+      ASSERT_EQ(t.hash, key_hash(doc.folded_key(t))) << normalized;
+      if (t.kind != TokenKind::kWord) continue;
+      const bool upper_first = normalized[0] >= 'A' && normalized[0] <= 'Z';
+      const auto upper = std::count_if(normalized.begin(), normalized.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+      const bool lower = std::any_of(normalized.begin(), normalized.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      ASSERT_EQ(t.has(kCapitalized), upper_first) << normalized;
+      ASSERT_EQ(t.has(kAllCaps), upper_first && !lower && upper >= 2 && !t.has(kNonAscii)) << normalized;
+    }
+  }
 }
 
 TEST(Sentences, AbbreviationsQuotesAndHeadlines) {
