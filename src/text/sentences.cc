@@ -97,7 +97,7 @@ class Splitter {
     for (char c : {',', ';', ':', '(', '-'}) {
       if (is_punct(doc_, prev, c)) return false;
     }
-    if (prev.kind == TokenKind::kWord && rules_.elisions.contains(doc_.folded_key(prev))) return false;
+    if (prev.kind == TokenKind::kWord && rules_.elision_keys.contains(prev.hash)) return false;
     return !starts_lowercase(doc_, toks_[i]);
   }
 
@@ -105,8 +105,7 @@ class Splitter {
     if (i == 0) return false;
     const Token& prev = toks_[i - 1];
     if (prev.kind != TokenKind::kWord) return false;
-    std::string_view key = doc_.folded_key(prev);
-    if (rules_.abbreviations.contains(key)) return true;
+    if (rules_.abbreviation_keys.contains(prev.hash)) return true;
     // A single capital letter is an initial: "J. Smith", "U.S.".
     return prev.has(kCapitalized) && prev.nend - prev.nstart == 1;
   }

@@ -15,7 +15,16 @@ Result<TextRules> load_text_rules(const std::filesystem::path& root, const std::
     if (!table) return std::unexpected(table.error());
     for (const auto& row : table->rows) part.into->insert(fold(row[0]));
   }
+  for (const auto& w : rules.elisions) rules.elision_keys.insert(key_hash(w));
+  for (const auto& w : rules.abbreviations) rules.abbreviation_keys.insert(key_hash(w));
   return rules;
+}
+
+void KeyHashSet::insert(uint64_t key_hash) {
+  const uint64_t bit = key_hash & (kFilterBits - 1);
+  filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+  auto at = std::lower_bound(sorted_.begin(), sorted_.end(), key_hash);
+  if (at == sorted_.end() || *at != key_hash) sorted_.insert(at, key_hash);
 }
 
 }  // namespace claimtrace
