@@ -23,6 +23,19 @@ timeexpr::Unit unit_char(const std::string& s) {
 }
 }  // namespace
 
+// "3 days", "a 30-minute drive": a duration of `amount` units up to token `end`.
+Grammar::P Grammar::duration_parse(double amount, timeexpr::Unit unit, uint32_t end, std::string_view rule,
+                                   std::string_view where) {
+  P p;
+  p.e.type = ExprType::kDuration;
+  p.e.amount = amount;
+  p.e.unit = unit;
+  p.end = end;
+  p.rule = rule;
+  p.where = where;
+  return p;
+}
+
 // "a 30-minute drive", "3-min", "a 10-day truce": a count glued to a unit by a hyphen.
 // Not "10-year-old" (an age), nor "2-1" (a score).
 Grammar::Opt Grammar::hyphen_duration(uint32_t i) {
@@ -33,14 +46,7 @@ Grammar::Opt Grammar::hyphen_duration(uint32_t i) {
   if (!u || ue != i + 3 || u->factor != 1 || (is_punct(ue, '-') && glued(ue))) return std::nullopt;
   const timeexpr::Unit unit = unit_char(u->sval);
   if (!unit || unit == 'K' || unit == 'Q') return std::nullopt;
-  P p;
-  p.e.type = ExprType::kDuration;
-  p.e.amount = n;
-  p.e.unit = unit;
-  p.end = ue;
-  p.rule = "time.duration.hyphen";
-  p.where = u->where;
-  return p;
+  return duration_parse(n, unit, ue, "time.duration.hyphen", u->where);
 }
 
 Grammar::Opt Grammar::day_relative(uint32_t i) {
@@ -243,13 +249,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
        (n > 12 && !lex(j - 1, Kind::kFor) && !lex(j - 1, Kind::kSince) && !lex(j - 1, Kind::kMore) &&
         !lex(j - 1, Kind::kLess) && !lex(j - 1, Kind::kDet))))
     return std::nullopt;  // "à 3 heures", "avant 14 heures", "20 heures": times of day  // "2024 years" is odd; leave it
-  P p;
-  p.e.type = ExprType::kDuration;
-  p.e.amount = n;
-  p.e.unit = unit;
-  p.end = ue;
-  p.rule = "time.duration";
-  p.where = u->where;
+  P p = duration_parse(n, unit, ue, "time.duration", u->where);
   uint32_t ae = 0;
   if (uint32_t he = 0; !few && lex(ue, Kind::kMinuteAdd, &he) && lex(ue, Kind::kMinuteAdd)->ival == 30) {
     p.e.amount += 0.5;  // 2 ans et demi, an hour and a half

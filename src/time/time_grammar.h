@@ -59,6 +59,8 @@ class Grammar {
     std::string_view where;
   };
   using Opt = std::optional<P>;
+  static P duration_parse(double amount, timeexpr::Unit unit, uint32_t end, std::string_view rule,
+                          std::string_view where);
 
   // ---- cursor helpers (time_grammar.cc)
   static constexpr uint64_t bit(timelex::Kind k) { return uint64_t{1} << static_cast<unsigned>(k); }
