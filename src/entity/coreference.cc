@@ -147,8 +147,8 @@ int64_t DocEntities::apposition(const PendingDescription& d) const {
     if (!titled && doc_.normalized_of(doc_.tokens[first - 1]) != ",") continue;
     // A title takes a known name or a full one, not a lone capitalized word
     // ("the General Assembly", "the General Staff").
-    if (titled && knowledge_.index_of(doc_.entities[doc_.mentions[m].entity].id) < 0 &&
-        doc_.slice(doc_.mentions[m].at).find(' ') == std::string_view::npos) {
+    if (titled && (d.completes_noun || (knowledge_.index_of(doc_.entities[doc_.mentions[m].entity].id) < 0 &&
+                                        doc_.slice(doc_.mentions[m].at).find(' ') == std::string_view::npos))) {
       continue;
     }
     if (!compatible(doc_.mentions[m].entity, d, key_hash(d.country))) continue;

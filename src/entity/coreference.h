@@ -28,6 +28,10 @@ struct PendingDescription {
   uint32_t end_token = 0;
   const DescriptionInfo* info = nullptr;
   std::string country;  // constraint from a demonym: country/UA
+  // After "of", "to", "du": the description completes the noun before it
+  // ("the Office of the President Rostyslav Shurma"), so the name after it
+  // is not the one it titles.
+  bool completes_noun = false;
 };
 
 // An entity's type, kind and country as hashes, to compare descriptions with

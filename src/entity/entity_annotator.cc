@@ -218,6 +218,7 @@ class EntityAnnotator final : public Annotator {
     d.end_token = last;
     d.info = info;
     d.country = country.starts_with("country/") ? country : "";
+    d.completes_noun = i > 0 && lex_.complement_openers.find(doc.tokens[i - 1].hash) >= 0;
     ents.describe(std::move(d));
     if (role.info) {
       role.next = last;

@@ -89,6 +89,7 @@ struct EntityLexicon {
   HashTable64 determiners;      // folded token hash
   HashTable64 not_names;        // folded token hash
   HashTable64 particles;        // folded token hash: de, van, bin, al
+  HashTable64 complement_openers;  // folded token hash: of, to, du (complement_openers.tsv)
   HashTable64 demonym_prefixes; // folded hash of "russo" -> index into prefix_country
   std::vector<std::string> prefix_country;  // country/RU
   std::vector<Origin> prefix_why;
