@@ -1,6 +1,7 @@
 #include "claim/token_lexicon.h"
 
 #include <algorithm>
+#include <bit>
 
 #include "text/fold.h"
 
@@ -9,10 +10,10 @@ namespace claimtrace {
 void TokenLexicon::add(std::string_view phrase, uint32_t payload, const TextRules& rules) {
   Document d = tokenize_phrase(phrase, rules);
   if (d.tokens.empty()) return;
-  set(starts_, d.tokens[0].hash);
+  starts_.add(d.tokens[0].hash);
   if (d.tokens.size() > 1) {
-    set(multi_starts_, d.tokens[0].hash);
-    set(pairs_, combine_hash(d.tokens[0].hash, d.tokens[1].hash));
+    multi_starts_.add(d.tokens[0].hash);
+    pairs_.add(combine_hash(d.tokens[0].hash, d.tokens[1].hash));
     multi_.add(phrase, payload, rules);
     return;
   }
@@ -46,10 +47,23 @@ void TokenLexicon::rehash() {
   }
 }
 
+void TokenLexicon::Filter::add(uint64_t h) {
+  hashes_.push_back(h);
+  constexpr uint64_t kBitsPerEntry = 16;
+  if (hashes_.size() * kBitsPerEntry > mask_ + 1) {
+    const uint64_t bits = std::bit_ceil(hashes_.size() * kBitsPerEntry);
+    bits_.assign(bits / 64, 0);
+    mask_ = bits - 1;
+    for (uint64_t k : hashes_) bits_[(k & mask_) >> 6] |= uint64_t{1} << (k & 63);
+    return;
+  }
+  bits_[(h & mask_) >> 6] |= uint64_t{1} << (h & 63);
+}
+
 bool TokenLexicon::multi_words_at(const Document& doc, uint32_t i, uint32_t end,
                                   std::vector<PhraseMatcher::Match>& out) const {
   const Token& t = doc.tokens[i];
-  if (i + 1 >= end || !test(pairs_, combine_hash(t.hash, doc.tokens[i + 1].hash))) return false;
+  if (i + 1 >= end || !pairs_.test(combine_hash(t.hash, doc.tokens[i + 1].hash))) return false;
   multi_.matches_at(doc, i, end, out);
   if (!out.empty() && out.front().end > i + 1) {
     const uint32_t longest = out.front().end;

@@ -17,7 +17,7 @@ namespace claimtrace {
 
 class TokenLexicon {
  public:
-  TokenLexicon() : starts_(kWords, 0), multi_starts_(kWords, 0), pairs_(kWords, 0) {}
+  TokenLexicon() = default;
 
   void add(std::string_view phrase, uint32_t payload, const TextRules& rules);
 
@@ -28,8 +28,8 @@ class TokenLexicon {
   void matches_at(const Document& doc, uint32_t i, uint32_t end, std::vector<PhraseMatcher::Match>& out) const {
     out.clear();
     const uint64_t h = doc.tokens[i].hash;
-    if (!test(starts_, h)) return;
-    if (test(multi_starts_, h) && multi_words_at(doc, i, end, out)) return;
+    if (!starts_.test(h)) return;
+    if (multi_starts_.test(h) && multi_words_at(doc, i, end, out)) return;
     if (slots_.empty()) return;
     // One word is known by its 64-bit folded-key hash alone, as in the entity
     // tables: a chance collision with a lexicon of a few thousand words is
@@ -46,23 +46,31 @@ class TokenLexicon {
   // Phrases of two words or more starting at `i`, the longest only; false
   // (and `out` left empty) when there is none.
   bool multi_words_at(const Document& doc, uint32_t i, uint32_t end, std::vector<PhraseMatcher::Match>& out) const;
-  static constexpr uint64_t kBits = 1 << 16;
-  static constexpr size_t kWords = kBits / 64;
-  static bool test(const std::vector<uint64_t>& bits, uint64_t h) {
-    const uint64_t b = h & (kBits - 1);
-    return (bits[b >> 6] >> (b & 63)) & 1;
-  }
-  static void set(std::vector<uint64_t>& bits, uint64_t h) {
-    const uint64_t b = h & (kBits - 1);
-    bits[b >> 6] |= uint64_t{1} << (b & 63);
-  }
+  // A bit per hash, sized to the lexicon (16 bits an entry): most tokens are
+  // turned away here, and every stage probes its own filters for every
+  // token, so they must stay small enough for L1 (a fixed 64 Kbit cost 8 KB
+  // each, for a lexicon of a hundred frame words).
+  class Filter {
+   public:
+    void add(uint64_t h);
+    bool test(uint64_t h) const {
+      const uint64_t b = h & mask_;
+      return (bits_[b >> 6] >> (b & 63)) & 1;
+    }
+
+   private:
+    std::vector<uint64_t> bits_ = std::vector<uint64_t>(kMinBits / 64, 0);
+    uint64_t mask_ = kMinBits - 1;
+    std::vector<uint64_t> hashes_;  // to refill the bits when they grow
+    static constexpr uint64_t kMinBits = 4096;
+  };
   struct Single {
     uint64_t hash = 0;
     std::string key;
     std::vector<uint32_t> payloads;
   };
   void rehash();
-  std::vector<uint64_t> starts_, multi_starts_, pairs_;  // pairs_: the first two tokens of phrases
+  Filter starts_, multi_starts_, pairs_;  // pairs_: the first two tokens of phrases
   std::vector<Single> singles_;
   std::vector<int32_t> slots_;  // open addressing over singles_, -1 empty
   uint64_t mask_ = 0;
