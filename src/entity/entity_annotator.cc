@@ -373,6 +373,7 @@ class EntityAnnotator final : public Annotator {
   uint32_t unknown_name(Document& doc, const Sentence& s, uint32_t i, int& headline, DocEntities& ents,
                         PendingRole& role, std::vector<PhraseMatcher::Match>& found) const {
     NameRun run = name_run(doc, lex_, i, s.end_token, kMaxNameWords + 2);
+    if (run.end == run.first) return i + 1;  // an initial with no name after it: "plan B. Then"
     // An organisation's name may hold known names: "Retired American Warriors political action committee".
     if (OrgName org = organisation_name(doc, lex_, run, s.end_token); org.end) return add_org(doc, run, org, ents, role);
     // A known name inside the run ends it: "Mardi Poutine" is not one person.

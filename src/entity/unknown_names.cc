@@ -1,13 +1,34 @@
 #include "entity/unknown_names.h"
 
+#include <string_view>
 #include <vector>
 
 namespace claimtrace {
 
+namespace {
+
+bool single_letter(const Document& doc, const Token& t) {
+  std::string_view key = doc.folded_key(t);
+  size_t code_points = 0;
+  for (unsigned char c : key) code_points += (c & 0xC0) != 0x80;
+  return code_points == 1;
+}
+
+// The period of an initial, glued to it: "W." in "George W. Bush".
+bool period_after(const Document& doc, uint32_t i) {
+  if (i + 1 >= doc.tokens.size()) return false;
+  const Token& next = doc.tokens[i + 1];
+  return !(next.flags & kSpaceBefore) && doc.folded_key(next) == ".";
+}
+
+}  // namespace
+
 bool is_name_word(const Document& doc, const Token& t, const EntityLexicon& lex) {
-  (void)doc;
   if (t.kind != TokenKind::kWord || !(t.flags & (kCapitalized | kAllCaps)) || (t.flags & kElision)) return false;
-  return lex.not_names.find(t.hash) < 0;
+  if (lex.not_names.find(t.hash) >= 0) return false;
+  // A lone capital is an initial only with its period; without it ("O", "S")
+  // it is OCR debris, a list mark or a tag, never a name.
+  return !single_letter(doc, t) || period_after(doc, static_cast<uint32_t>(&t - doc.tokens.data()));
 }
 
 NameRun name_run(const Document& doc, const EntityLexicon& lex, uint32_t i, uint32_t end, uint32_t max_words) {
@@ -17,6 +38,13 @@ NameRun name_run(const Document& doc, const EntityLexicon& lex, uint32_t i, uint
     const Token& t = doc.tokens[j];
     if (j > i && !(t.flags & kSpaceBefore) && !(doc.tokens[j - 1].flags & kElision)) break;
     if (is_name_word(doc, t, lex)) {
+      // An initial takes its period and needs a name word after it.
+      if (single_letter(doc, t)) {
+        if (j + 2 >= end || !(doc.tokens[j + 2].flags & kSpaceBefore) || !is_name_word(doc, doc.tokens[j + 2], lex)) break;
+        j += 2;
+        ++run.words;
+        continue;
+      }
       ++j;
       ++run.words;
       run.end = j;
