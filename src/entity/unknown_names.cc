@@ -28,7 +28,7 @@ bool is_name_word(const Document& doc, const Token& t, const EntityLexicon& lex)
   if (lex.not_names.find(t.hash) >= 0) return false;
   // A lone capital is an initial only with its period; without it ("O", "S")
   // it is OCR debris, a list mark or a tag, never a name.
-  return !single_letter(doc, t) || period_after(doc, static_cast<uint32_t>(&t - doc.tokens.data()));
+  return t.fold_size > 4 || !single_letter(doc, t) || period_after(doc, static_cast<uint32_t>(&t - doc.tokens.data()));
 }
 
 NameRun name_run(const Document& doc, const EntityLexicon& lex, uint32_t i, uint32_t end, uint32_t max_words) {
