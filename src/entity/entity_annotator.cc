@@ -384,6 +384,24 @@ class EntityAnnotator final : public Annotator {
         break;
       }
     }
+    // "President of the European Council Charles Michel", "World War II":
+    // a person's name starts after the last word that no one's name holds.
+    uint32_t cut = run.first;
+    for (uint32_t k = run.first; k < run.end; ++k) {
+      if (lex_.not_person_words.find(doc.tokens[k].hash) >= 0) cut = k + 1;
+    }
+    if (cut > run.first) {
+      const bool role_at_run = role.active(run.first) && role.next == run.first;
+      const uint32_t end = run.end;
+      while (cut < end && !is_name_word(doc, doc.tokens[cut], lex_)) ++cut;
+      if (cut >= end) return end;
+      run = name_run(doc, lex_, cut, end, kMaxNameWords + 2);
+      if (run.end == run.first) return end;
+      if (role_at_run) {
+        role.next = run.first;
+        role.expires = std::max(role.expires, run.first);
+      }
+    }
     run.words = 0;
     for (uint32_t k = run.first; k < run.end; ++k) run.words += is_name_word(doc, doc.tokens[k], lex_);
 

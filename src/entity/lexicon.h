@@ -5,6 +5,7 @@
 //   descriptions.tsv   definite descriptions and the entities they may stand for (média -> outlet)
 //   determiners.tsv    definite determiners that open a description (le, la, les, l', the)
 //   not_names.tsv      capitalized words that never start a name (Le, Selon, The)
+//   not_person_words.tsv  words of names that are no person's (War, Europe, Deputy, Court)
 //   demonym_prefixes.tsv  combining forms of compounds (russo-, ukraino-, Sino-)
 #pragma once
 
@@ -88,6 +89,7 @@ struct EntityLexicon {
   std::vector<DescriptionInfo> description_info;
   HashTable64 determiners;      // folded token hash
   HashTable64 not_names;        // folded token hash
+  HashTable64 not_person_words; // folded token hash: a run holding one is read as no person by its shape
   HashTable64 particles;        // folded token hash: de, van, bin, al
   HashTable64 complement_openers;  // folded token hash: of, to, du (complement_openers.tsv)
   HashTable64 demonym_prefixes; // folded hash of "russo" -> index into prefix_country
