@@ -105,6 +105,9 @@ bool names_speaker(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase) 
 }
 
 // Whether a source holds a document noun ("the poll", "leaked documents").
+// A country or place id: where something was said, not who heard it.
+bool is_place_id(std::string_view entity) { return entity.starts_with("country/") || entity.starts_with("place/"); }
+
 bool holds_document_noun(const SentenceView& v, const ClaimSource& s) {
   for (uint32_t t = token_at_or_after(*v.doc, s.at.start); t < v.end && v.doc->tokens[t].at.end <= s.at.end; ++t) {
     if (v.has(t, Role::kSourceNoun)) return true;
@@ -803,11 +806,17 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
           why.push_back(Origin{"claim.source.after_reporting_verb", {}});
         }
       }
-      if (ok && c.entry->frame == "tell") {
-        auto [ra, rb] = right_phrase(v, c.end);
+      // Who heard it relays it: "told Reuters", "a confié au journal", and,
+      // for verbs that take their hearer after a preposition ("say_to"),
+      // "a déclaré à l'AFP" (a place there is no hearer: "annoncé à Kiev").
+      const bool to_hearer = c.entry->frame == "say_to" && v.has(c.end, Role::kAddressee);
+      if (ok && (c.entry->frame == "tell" || to_hearer)) {
+        const uint32_t object = v.has(c.end, Role::kAddressee) ? c.end + 1 : c.end;
+        auto [ra, rb] = right_phrase(v, object);
         ClaimSource relay;
         bool relay_self = false;
-        if (rb > ra && rb - ra <= 6 && make_source(v, ctx, ra, rb, "relay", relay, relay_self, why)) {
+        if (rb > ra && rb - ra <= 6 && make_source(v, ctx, ra, rb, "relay", relay, relay_self, why) &&
+            !(to_hearer && is_place_id(relay.entity))) {
           if (!relay.entity.empty() || v.has(ra, Role::kDeterminer)) {
             u.chain.push_back(std::move(src));
             src = std::move(relay);

@@ -21,7 +21,7 @@ constexpr std::pair<std::string_view, Role> kRoles[] = {
     {"personnel_noun", Role::kPersonnelNoun}, {"infinitive", Role::kInfinitive},
     {"noun_marker", Role::kNounMarker},      {"participle_opener", Role::kParticipleOpener},
     {"passive_aux", Role::kPassiveAux},      {"speaker_noun", Role::kSpeakerNoun},
-    {"opening_noun_marker", Role::kOpeningNounMarker},
+    {"opening_noun_marker", Role::kOpeningNounMarker}, {"addressee", Role::kAddressee},
 };
 
 }  // namespace

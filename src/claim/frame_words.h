@@ -46,6 +46,7 @@ enum class Role : uint8_t {
   kPassiveAux,    // was, been: a reporting verb after it is passive
   kSpeakerNoun,   // source, official, spokesman: a noun that can speak with no name
   kOpeningNounMarker, // le, la, l': a noun marker only opening the sentence (elsewhere an object pronoun: "comme le rapporte")
+  kAddressee,     // à, au, auprès de: who a statement was made to ("a déclaré à l'AFP")
 };
 
 struct RoleSpan {
