@@ -1,6 +1,7 @@
 #include "claim/attribution.h"
 
 #include <algorithm>
+#include <optional>
 
 namespace claimtrace {
 namespace {
@@ -520,6 +521,14 @@ void name_after_quotation(const SentenceView& v, const SourceContext& ctx, std::
 
 void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vector<AttributionUnit>& out) {
   out.clear();
+  // "The newspaper, quoting a senior official, said ...": an origin named
+  // before the verb it feeds waits for that verb's unit.
+  struct PendingOrigin {
+    ClaimSource source;
+    const CueRef* cue = nullptr;
+    std::vector<Origin> why;
+  };
+  std::optional<PendingOrigin> pending;
   for (const CueRef& c : v.cues) {
     if (!c.entry || (c.cue->kind != CueKind::kReporting && c.cue->kind != CueKind::kAttribution)) continue;
     const std::string_view frame = c.cue->kind == CueKind::kReporting ? std::string_view("say") : c.cue->key;
@@ -549,8 +558,15 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
       // "X a affirmé que ..., après un briefing avec Y", "X said, citing Y":
       // Y is where X's information comes from; X becomes its relay.
       auto [a, b] = right_phrase(v, c.end);
-      if (out.empty() || out.back().self || !make_source(v, ctx, a, b, "origin", src, self, why)) continue;
+      const bool inserted = c.first > v.first && v.is_punct(c.first - 1, ',') && v.is_punct(b, ',');
+      if ((out.empty() && !inserted) || (!out.empty() && out.back().self) ||
+          !make_source(v, ctx, a, b, "origin", src, self, why))
+        continue;
       why.push_back(Origin{"claim.source.prior_origin", {}});
+      if (out.empty()) {
+        pending = PendingOrigin{std::move(src), &c, std::move(why)};
+        continue;
+      }
       AttributionUnit& before = out.back();
       for (auto& s : before.chain) s.role = "relay";
       before.chain.insert(before.chain.begin(), std::move(src));
@@ -832,6 +848,13 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
     if (!ok && !self) continue;
     if (ok) u.chain.push_back(std::move(src));
     u.why = std::move(why);
+    if (pending && ok && !self) {
+      for (auto& s : u.chain) s.role = "relay";
+      u.chain.insert(u.chain.begin(), std::move(pending->source));
+      u.cues.push_back(pending->cue);
+      u.why.insert(u.why.end(), pending->why.begin(), pending->why.end());
+      pending.reset();
+    }
     out.push_back(std::move(u));
   }
   drop_units_inside_reported_clause(v, out);
