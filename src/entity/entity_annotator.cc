@@ -4,6 +4,8 @@
 // capitalized name. Descriptions are resolved when their sentence is read.
 #include "entity/entity_annotator.h"
 
+#include <algorithm>
+
 #include "entity/coreference.h"
 #include "entity/knowledge.h"
 #include "entity/lexicon.h"
@@ -403,7 +405,12 @@ class EntityAnnotator final : public Annotator {
       }
     }
     run.words = 0;
-    for (uint32_t k = run.first; k < run.end; ++k) run.words += is_name_word(doc, doc.tokens[k], lex_);
+    bool digits = false;  // "Airbus A330", "MD-83": a model, not a person
+    for (uint32_t k = run.first; k < run.end; ++k) {
+      run.words += is_name_word(doc, doc.tokens[k], lex_);
+      const std::string_view key = doc.folded_key(doc.tokens[k]);
+      digits = digits || std::any_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
+    }
 
     if (OrgName org = organisation_name(doc, lex_, run, s.end_token); org.end) return add_org(doc, run, org, ents, role);
 
@@ -414,7 +421,7 @@ class EntityAnnotator final : public Annotator {
     if (headline < 0 && run.words >= 2) headline = headline_case(doc, s) ? 1 : 0;
     // Capitals say little in a line of capitals ("DERNIÈRES NOUVELLES"): a
     // name read from its shape opens with a capitalized word, not an all-caps one.
-    bool by_shape = headline == 0 && run.words >= 2 && !(doc.tokens[run.first].flags & kAllCaps);
+    bool by_shape = headline == 0 && run.words >= 2 && !digits && !(doc.tokens[run.first].flags & kAllCaps);
     if (run.words > kMaxNameWords || !(by_role || by_shape)) return run.end;
 
     std::string name = spaced_text(doc, run.first, run.end);
