@@ -31,6 +31,14 @@ uint32_t Grammar::pod_after(uint32_t he, timeexpr::Expr& e, bool need_connector)
   return q;
 }
 
+// A day with its part of the day at k: "mercredi matin", "demain soir", "Wednesday morning".
+bool Grammar::day_with_part_at(uint32_t k) const {
+  if (!(kinds(k) & (bit(Kind::kWeekday) | bit(Kind::kDayRel)))) return false;
+  uint32_t dk = 0;
+  Expr probe;
+  return (lex(k, Kind::kWeekday, &dk) || lex(k, Kind::kDayRel, &dk)) && pod_after(dk, probe) != dk;
+}
+
 // English minutes before the hour: "half past eight", "a quarter to 7", "ten past 9
 // in the evening", "three minutes to eight". "to" needs the minute unit ("rose 5 to 7").
 Grammar::Opt Grammar::past_to(uint32_t i) {
@@ -163,10 +171,17 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     Expr probe;
     // "20 heures" is a time of day (no duration of 20 hours without "pendant").
     const bool late_hour = h > 12 && h <= 24 && !after_for;
+    // "dix heures mercredi matin", "huit heures demain soir": a day with its part of the day makes it a time
+    const bool day_part_after = day_with_part_at(he);
     if (unit_word && !after_time_prep && !late_hour && num(he) < 0 && !word_minutes && !lex(he, Kind::kMinuteAdd) &&
-        pod_after(he, probe) == he)
+        pod_after(he, probe) == he && !day_part_after)
       return std::nullopt;
     if (unit_word && after_for && num(he) < 0 && !word_minutes) return std::nullopt;
+    // "pendant 3h", "dans 2h", "dans les 2h": whole hours after a word of durations are a duration
+    // (duration() reads them); "à 3h", "pendant la nuit à 3h", "3h30", "3h du matin" stay times.
+    if (!unit_word && h <= 12 && num(he) < 0 && !word_minutes && !lex(he, Kind::kMinuteAdd) && !lex(he, Kind::kAmPm) &&
+        pod_after(he, probe) == he && hours_duration_context(i))
+      return std::nullopt;
     if (num(he) >= 0 && ndigits(he) == 2 && num(he) < 60 && (glued(he) || !lex(he + 1, Kind::kUnit))) {
       p.e.minute = num(he);
       he += 1;
@@ -188,7 +203,21 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     if (count_at(he, mv, mve) && mv >= 1 && mv < 60 && mv == std::floor(mv) && he < end_ &&
         doc_.tokens[he].kind != TokenKind::kNumber) {
       Expr probe;
-      if (lex(mve, Kind::kAmPm) || pod_after(mve, probe, true) != mve || after_at) {
+      // Without a marker, two numerals read as hour and minutes only where a time may end: the end of
+      // the sentence, punctuation, or a time word ("sept trente.", "three thirty to four thirty",
+      // "vingt-deux dix"); not before a noun or a unit ("sept trente euros"), not after a count or
+      // where a year may stand ("in twenty twenty").
+      const bool ends_here = mve >= end_ ||
+                             (doc_.tokens[mve].kind == TokenKind::kPunct && !is_punct(mve, '%') && !is_punct(mve, '-') &&
+                              !is_punct(mve, '/')) ||
+                             (any_lex(mve) && !lex(mve, Kind::kUnit) && !lex(mve, Kind::kMonth) && !lex(mve, Kind::kDet) &&
+                              !lex(mve, Kind::kApprox));
+      int wy = 0;
+      uint32_t wye = 0;
+      const bool year_like = h > 12 && word_year(i, wy, wye) && wy <= 2100 && wye == mve;  // by twenty thirty
+      const bool unmarked = mv >= 10 && ends_here && !after_for && !lex(i, Kind::kCount) && !year_like &&
+                            !(i > first_ && (kinds(i - 1) & (kNumberBit | kWordNumberBit | bit(Kind::kYearIntro) | bit(Kind::kMonth))));
+      if (lex(mve, Kind::kAmPm) || pod_after(mve, probe, true) != mve || after_at || (after_time_prep && !year_like) || unmarked) {
         p.e.minute = static_cast<int>(mv);
         he = mve;
         marked = true;

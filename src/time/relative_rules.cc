@@ -235,18 +235,33 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
     ne = he;
   }
   const timelex::Entry* u = lex(ne, Kind::kUnit, &ue);
+  bool hour_mark = false;
+  if (!u && !few && ndigits(j) > 0 && ndigits(j) <= 2 && n >= 1 && n <= 12 && n == std::floor(n) &&
+      (pre || bounded || hours_duration_context(j))) {
+    // "pendant 3h", "dans 2h", "il y a 2h": the hour mark as the unit, whole hours without minutes
+    // (clock() leaves them; "dans 2h30", "3h du matin" stay times)
+    uint32_t he = 0;
+    Expr probe;
+    if ((u = lex(ne, Kind::kHourMark, &he)) && num(he) < 0 && !lex(he, Kind::kMinuteAdd) && !lex(he, Kind::kAmPm) &&
+        pod_after(he, probe) == he) {
+      ue = he;
+      hour_mark = true;
+    } else {
+      u = nullptr;
+    }
+  }
   if (!u) return std::nullopt;
-  const timeexpr::Unit unit = unit_char(u->sval);
+  const timeexpr::Unit unit = hour_mark ? 'H' : unit_char(u->sval);
   if (!unit || unit == 'K') return std::nullopt;
   if (n > 0) n *= u->factor;  // une demi-heure
   if (ndigits(j) == 4 && unit == 'Y') return std::nullopt;
   // "a second round": the unit word is an ordinal before a noun.
   if (lex(ne, Kind::kOrdinal) && ue < end_ && doc_.tokens[ue].kind == TokenKind::kWord && !any_lex(ue)) return std::nullopt;
   // "à 3 heures" is a time of day, not a duration.
-  if (unit == 'H' && !pre && !bounded && j > first_ && n >= 0 && n <= 24 && n == std::floor(n) && !after_for_phrase(j) &&
+  if (unit == 'H' && !pre && !bounded && n >= 0 && n <= 24 && n == std::floor(n) && !after_for_phrase(j) &&
       (lex(j - 1, Kind::kAt) || lex(j - 1, Kind::kApprox) || lex(j - 1, Kind::kBefore) || lex(j - 1, Kind::kAfter) ||
        lex(j - 1, Kind::kUntil) || lex(j - 1, Kind::kFrom) || lex(j - 1, Kind::kTo) || lex(j - 1, Kind::kBetween) ||
-       (n > 12 && !lex(j - 1, Kind::kFor) && !lex(j - 1, Kind::kSince) && !lex(j - 1, Kind::kMore) &&
+       ((n > 12 || day_with_part_at(ue)) && !lex(j - 1, Kind::kFor) && !lex(j - 1, Kind::kSince) && !lex(j - 1, Kind::kMore) &&
         !lex(j - 1, Kind::kLess) && !lex(j - 1, Kind::kDet))))
     return std::nullopt;  // "à 3 heures", "avant 14 heures", "20 heures": times of day  // "2024 years" is odd; leave it
   P p = duration_parse(n, unit, ue, "time.duration", u->where);

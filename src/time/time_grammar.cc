@@ -599,7 +599,8 @@ Grammar::Opt Grammar::unit(uint32_t i) {
         merged.hour = best->e.hour; merged.minute = best->e.minute; merged.second = best->e.second;
         merged.ampm = best->e.ampm;
         if (merged.pod.empty()) merged.pod = best->e.pod;
-        if (auto t = with_time(*d)) { if (t->e.pod.size() && merged.ampm < 0) merged.pod = t->e.pod; d->end = t->end; }
+        // its part of the day ("15h demain soir"), not a time of its own: "16h aujourd'hui à 17h demain" is a range
+        if (auto t = with_time(*d); t && t->e.hour < 0) { if (t->e.pod.size() && merged.ampm < 0) merged.pod = t->e.pod; d->end = t->end; }
         best->e = merged;
         best->end = d->end;
       }

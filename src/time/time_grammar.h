@@ -107,6 +107,19 @@ class Grammar {
     uint32_t e = 0;
     return i > first_ + 1 && lex(i - 2, timelex::Kind::kFor, &e) && e == i;
   }
+  // A word of durations ends right before the count at i ("pendant", "dans", "dans les", "il y a", "plus
+  // de"): there "3h" is three hours, as "3 heures" is.
+  bool hours_duration_context(uint32_t i) const {
+    static constexpr timelex::Kind kKinds[] = {timelex::Kind::kFor, timelex::Kind::kInPre, timelex::Kind::kAgoPre,
+                                               timelex::Kind::kMore, timelex::Kind::kLess};
+    for (uint32_t back = 1; back <= 3 && i >= first_ + back; ++back) {
+      for (timelex::Kind k : kKinds) {
+        uint32_t e = 0;
+        if (lex(i - back, k, &e) && e == i) return true;
+      }
+    }
+    return false;
+  }
   bool year_context(uint32_t i) const;
   bool word_year(uint32_t i, int& year, uint32_t& end) const;  // nineteen ninety six, two thousand and five  // a bare 4-digit number at i reads as a year
   bool month_ok(uint32_t i, uint32_t end, const timelex::Entry& e, bool has_number) const;
@@ -158,6 +171,7 @@ class Grammar {
   Opt past_to(uint32_t i);  // half past eight, ten past 9, three minutes to eight
   uint32_t pod_after(uint32_t he, timeexpr::Expr& e, bool need_connector = false) const;
   Opt part_of_day(uint32_t i);
+  bool day_with_part_at(uint32_t k) const;  // mercredi matin, demain soir: "dix heures" before it is a time
   Opt with_time(P date);  // "29 juin à 15h", "tomorrow morning"
   // A clock time at j, or after "at"/"à" a bare hour ("today at 7").
   Opt clock_after(uint32_t j);
