@@ -625,9 +625,10 @@ Grammar::Opt Grammar::full(uint32_t i) {
     const auto* w = lex(i, m.kind, &j);
     if (!w) continue;
     Opt inner = unit(j);
-    if (!inner && skip_article(j) > j) inner = unit(skip_article(j));  // depuis le 24 février
+    uint32_t inner_at = j;
+    if (!inner && skip_article(j) > j) inner = unit(inner_at = skip_article(j));  // depuis le 24 février
     // "before around 2pm": the bound says more than the approximation (one mod per value).
-    if (!inner && m.kind != Kind::kApprox && skip(j, Kind::kApprox) > j) inner = unit(skip(j, Kind::kApprox));
+    if (!inner && m.kind != Kind::kApprox && skip(j, Kind::kApprox) > j) inner = unit(inner_at = skip(j, Kind::kApprox));
     if (!inner || inner->e.type == ExprType::kSet || inner->e.type == ExprType::kRange) break;
     if (inner->e.type == ExprType::kDuration || inner->e.type == ExprType::kRef) {
       if (m.kind != Kind::kSince) break;  // "d'ici 2 ans" is read by the duration rule
@@ -651,6 +652,9 @@ Grammar::Opt Grammar::full(uint32_t i) {
         share_ampm(inner->e, b->e);
         P r = range(inner->e, b->e, b->end, "time.range.since_until", w->where);
         attach_date(r);
+        // The range says it all: "depuis" stays out of the span ("depuis [aujourd'hui jusqu'à demain]"),
+        // as a preposition before a date does.
+        r.start = inner_at;
         return r;
       }
     }
@@ -914,7 +918,7 @@ void Grammar::run(uint32_t first, uint32_t end, std::vector<Found>& out) {
     }
     Opt p = full(i);
     if (p && p->end > i) {
-      out.push_back({i, p->end, std::move(p->e), p->rule, p->where});
+      out.push_back({p->start > i && p->start < p->end ? p->start : i, p->end, std::move(p->e), p->rule, p->where});
       i = p->end;
     } else {
       ++i;

@@ -57,6 +57,7 @@ class Grammar {
     uint32_t end = 0;
     std::string_view rule;
     std::string_view where;
+    uint32_t start = 0;  // when > 0: the span starts at this token, after the words the rule read first
   };
   using Opt = std::optional<P>;
   static P duration_parse(double amount, timeexpr::Unit unit, uint32_t end, std::string_view rule,
