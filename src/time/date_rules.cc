@@ -242,6 +242,47 @@ Grammar::Opt Grammar::numeric_date(uint32_t i) {
   return std::nullopt;
 }
 
+// "10/1-11/7", "28/2-1/3", "10/1-11/2/2017", "5/1-5/7, 2020": two day/month dates glued by a
+// hyphen, the year after the second for both. Two such pairs in a row are dates even when every
+// number is 12 or less (a lone "1/2" stays a fraction).
+Grammar::Opt Grammar::slash_date_range(uint32_t i) {
+  auto day_month = [&](uint32_t k, Expr& x) {
+    const int a = num(k), b = num(k + 2);
+    if (a < 1 || b < 1 || ndigits(k) > 2 || ndigits(k + 2) > 2 || !is_punct(k + 1, '/') || !glued(k + 1) ||
+        !glued(k + 2))
+      return false;
+    int d = a, m = b;
+    if (!lex_.day_first() && a <= 12) { d = b; m = a; }
+    if (m > 12 && d <= 12) std::swap(d, m);
+    if (m > 12 || d > 31) return false;
+    x.day = d;
+    x.month = m;
+    return true;
+  };
+  if (i > first_ && glued(i) && (is_punct(i - 1, '-') || is_punct(i - 1, '/'))) return std::nullopt;  // a code
+  Expr a, b;
+  if (!day_month(i, a) || !is_punct(i + 3, '-') || !glued(i + 3) || !glued(i + 4) || !day_month(i + 4, b))
+    return std::nullopt;
+  uint32_t end = i + 7;
+  if (is_punct(end, '/') && glued(end) && glued(end + 1) && num(end + 1) >= 0 &&
+      (ndigits(end + 1) == 4 || ndigits(end + 1) == 2)) {
+    a.year = b.year = ndigits(end + 1) == 4 ? num(end + 1) : 2000 + num(end + 1) - (num(end + 1) < 50 ? 0 : 100);
+    end += 2;
+  }
+  if (glued(end) && (is_punct(end, '-') || is_punct(end, '/'))) return std::nullopt;  // 1/2-3/4-5/6
+  if (a.year < 0 && end < end_ && doc_.tokens[end].kind == TokenKind::kWord && !any_lex(end) && !capitalized(end))
+    return std::nullopt;  // "1/2-3/4 cup": fractions before a noun
+  P r = range(a, b, end, "time.range.slash_dates");
+  if (a.year < 0) {  // "5/1-5/7, 2020"
+    const uint32_t j = skip_punct(end, ',');
+    if (ndigits(j) == 4 && num(j) >= 1000 && num(j) <= 2200) {
+      for (Expr& x : r.e.parts) x.year = num(j);
+      r.end = j + 1;
+    }
+  }
+  return r;
+}
+
 // 13.5.2015, 23.04.2022, 2015.5.13: the tokenizer keeps a dotted date as one number token.
 // Only day.month.year with a four-digit year, or year.month.day: "1.5.2" (a version) stays out.
 Grammar::Opt Grammar::dotted_date(uint32_t i) {
@@ -971,6 +1012,7 @@ Grammar::Opt Grammar::date(uint32_t i) {
   take_longest(best, numeric_date(i));
   if (here & kNumberBit) {
     take_longest(best, dotted_date(i));
+    if (is_punct(i + 1, '/')) take_longest(best, slash_date_range(i));
     take_longest(best, hyphen_month_date(i));
     take_longest(best, spaced_date(i));
     take_longest(best, year_month(i));

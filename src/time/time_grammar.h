@@ -136,6 +136,7 @@ class Grammar {
   Opt month_year(uint32_t i);
   Opt numeric_date(uint32_t i);
   Opt dotted_date(uint32_t i);
+  Opt slash_date_range(uint32_t i);  // 10/1-11/7, 28/2-1/3/2019
   Opt hyphen_month_date(uint32_t i);
   Opt spaced_date(uint32_t i);
   Opt year_month(uint32_t i);
