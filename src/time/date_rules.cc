@@ -270,6 +270,8 @@ Grammar::Opt Grammar::slash_date_range(uint32_t i) {
     end += 2;
   }
   if (glued(end) && (is_punct(end, '-') || is_punct(end, '/'))) return std::nullopt;  // 1/2-3/4-5/6
+  for (const Expr* x : {&a, &b})  // 31/4, 29/2 outside a leap year (or without a year): no date
+    if (x->day > timecal::days_in_month(x->year >= 0 ? x->year : 2001, x->month)) return std::nullopt;
   if (a.year < 0 && end < end_ && doc_.tokens[end].kind == TokenKind::kWord && !any_lex(end) && !capitalized(end))
     return std::nullopt;  // "1/2-3/4 cup": fractions before a noun
   P r = range(a, b, end, "time.range.slash_dates");
