@@ -88,7 +88,9 @@ Grammar::Opt Grammar::clock(uint32_t i) {
   P p;
   p.rule = "time.clock";
   uint32_t k = 0;
-  if (const auto* c = lex(i, Kind::kClock, &k)) {  // midi, noon, midnight
+  // "12 noon", "12 midnight": the hour written before the word that says which twelve
+  const bool twelve = num(i) == 12 && ndigits(i) == 2 && (kinds(i + 1) & bit(Kind::kClock));
+  if (const auto* c = lex(twelve ? i + 1 : i, Kind::kClock, &k); c && (!twelve || c->ival % 720 == 0)) {  // midi, noon, midnight
     p.e.hour = c->ival / 60;
     p.e.minute = c->ival % 60;
     p.end = k;

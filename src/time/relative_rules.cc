@@ -445,9 +445,11 @@ Grammar::Opt Grammar::set_words(uint32_t i) {
     p.end = k;
     return p;
   }
+  // "every other week": the set word's value is the step (2); a count multiplies it
   double n = 1;
   uint32_t ne = j;
   if (!count_at(j, n, ne)) { n = 1; ne = j; }
+  if (s->ival > 1) n *= s->ival;
   if (const auto* u = lex(ne, Kind::kUnit, &k)) {
     const timeexpr::Unit unit = unit_char(u->sval);
     if (!unit) return std::nullopt;

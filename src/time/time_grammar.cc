@@ -388,7 +388,10 @@ bool Grammar::month_ok(uint32_t i, uint32_t end, const timelex::Entry& e, bool h
       for (Kind k : {Kind::kYearIntro, Kind::kMonthIntro, Kind::kSince, Kind::kBefore, Kind::kAfter, Kind::kUntil,
                      Kind::kPart, Kind::kFrom, Kind::kTo, Kind::kDir, Kind::kOf, Kind::kBetween}) {
         // "after Feb", "in Mar.": an abbreviation that is also a word (Mar, Jan) needs its dot.
-        if (lex(i - 1, k)) return !e.abbrev || !e.ambiguous || is_punct(end, '.');
+        // "the 3rd week of Jan", "the end of Jan": after a period's unit or part and "of" it is the month
+        if (lex(i - 1, k))
+          return !e.abbrev || !e.ambiguous || is_punct(end, '.') ||
+                 (lex(i - 1, Kind::kOf) && i > first_ + 1 && (lex(i - 2, Kind::kUnit) || lex(i - 2, Kind::kPart)));
       }
       // "between January and March", "janvier et mars": after "and" and another month
       if (i > first_ + 1 && lex(i - 1, Kind::kAnd) && lex(i - 2, Kind::kMonth)) return !e.abbrev || is_punct(end, '.');
