@@ -406,6 +406,9 @@ Grammar::Opt Grammar::year_alone(uint32_t i) {
   }
   if (!year_context(i)) return std::nullopt;
   if ((is_punct(i + 1, '/') || is_punct(i + 1, '-')) && glued(i + 1) && num(i + 2) >= 0) return std::nullopt;
+  // the end of a code or a phone number: 138-2010-2015, 12/2015 is read by numeric_date
+  if (i > first_ + 1 && glued(i) && (is_punct(i - 1, '/') || is_punct(i - 1, '-')) && glued(i - 1) && num(i - 2) >= 0)
+    return std::nullopt;
   P p;
   p.e.year = num(i);
   p.end = i + 1;

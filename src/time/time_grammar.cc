@@ -647,6 +647,9 @@ Grammar::Opt Grammar::full(uint32_t i) {
     // "about" before a relative period is not a time word ("How about last week").
     if (m.kind == Kind::kApprox && (inner->e.rel_unit || inner->e.offset_sign || lex(skip_article(j), Kind::kDir)))
       return std::nullopt;
+    // An approximation word of times only (value "time": English "about") is the preposition before a
+    // date: "talking about Jan/3", "How about 3rd week of Jan"; "about 5pm" stays approximate.
+    if (m.kind == Kind::kApprox && w->sval == "time" && inner->e.hour < 0) return std::nullopt;
     if (uint32_t k = inner->end; m.kind == Kind::kSince && (lex(k, Kind::kUntil, &k) || lex(k, Kind::kTo, &k))) {
       // "à partir de 13 heures jusqu'à 16 heures", "depuis lundi jusqu'à mercredi": a range
       Opt b = unit(k);
