@@ -734,7 +734,12 @@ Grammar::Opt Grammar::holiday(uint32_t i) {
   const auto* dir = lex(i, Kind::kDir, &hi);  // last Easter, next Christmas
   if (!dir) hi = i;
   const auto* h = lex(hi, Kind::kHoliday, &he);
-  if (!h) return std::nullopt;
+  if (!h || h->sval == "lunar") return std::nullopt;  // a day of a lunar calendar: no Gregorian rule
+  // "Chinese New Year", "Islamic New Year": "New Year" inside a lunar holiday's name is not 1 January
+  for (uint32_t back = 1; back <= 2 && hi >= first_ + back; ++back) {
+    uint32_t le = 0;
+    if (const auto* l = lex(hi - back, Kind::kHoliday, &le); l && l->sval == "lunar" && le >= he) return std::nullopt;
+  }
   P p;
   if (dir && dir->ival != 0) { p.e.dir = dir->ival; p.e.has_dir = true; }
   p.rule = "time.date.holiday";

@@ -90,7 +90,15 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
   if (dir && dir->post) dir = nullptr;  // « il a passé trois jours »: « passé » only follows its unit
   double n = 0;
   uint32_t ne = 0;
-  const bool counted = count_at(dir ? k : j, n, ne) && n >= 1 && n < 1000 && n == std::floor(n);
+  bool counted = count_at(dir ? k : j, n, ne) && n >= 1 && n < 1000 && n == std::floor(n);
+  if (const timelex::Entry* q = dir && n > 0 && n < 10 && ne > k + 1 ? lex(ne - 1, Kind::kUnit) : nullptr;
+      q && q->sval == "Q" && n * 4 == std::floor(n * 4)) {
+    // "the next three quarters": the number layer read "three quarters" as 0.75; after a direction
+    // word they are three periods
+    n *= 4;
+    --ne;
+    counted = true;
+  }
   uint32_t ue = 0;
   const timelex::Entry* u = nullptr;
   if (dir) {
@@ -122,6 +130,7 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
   }
   if (!dir || !u || u->factor != 1) return std::nullopt;  // "next fortnight" is no calendar period
   const timeexpr::Unit unit = unit_char(u->sval);
+  if (unit == 'K' && counted) return std::nullopt;  // "the last two weekends": no stretch of weekends
   if (!unit || unit == 'H' || unit == 'N' || unit == 'S') {
     if (!counted) return std::nullopt;
   }
