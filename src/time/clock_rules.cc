@@ -267,6 +267,14 @@ Grammar::Opt Grammar::clock(uint32_t i) {
 
 Grammar::Opt Grammar::part_of_day(uint32_t i) {
   uint32_t j = skip(i, Kind::kAt);  // "in the morning", "dans la soirée"
+  // "in the late night", "in the early morning": a part of the part of the day, the preposition kept
+  const timelex::Entry* part = nullptr;
+  uint32_t pk = 0;
+  if (j > i && (part = lex(skip(j, Kind::kDet), Kind::kPart, &pk)) && (part->sval == "START" || part->sval == "END") &&
+      lex(pk, Kind::kPod))
+    j = pk;
+  else
+    part = nullptr;
   if (j > i && !lex(skip(j, Kind::kDet), Kind::kPod) && !lex(j, Kind::kPod)) return std::nullopt;
   j = j > i ? skip(j, Kind::kDet) : skip_article(i);
   uint32_t k = 0;
@@ -311,6 +319,7 @@ Grammar::Opt Grammar::part_of_day(uint32_t i) {
   p.end = k;
   p.rule = "time.part_of_day";
   p.where = pod->where;
+  if (part) p.e.mod = part->sval;
   return p;
 }
 

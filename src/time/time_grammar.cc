@@ -459,6 +459,8 @@ Grammar::P Grammar::hours_as_clock(const P& d, uint32_t k) {
 // "from 5 to 6pm": one am/pm serves both ends when they sit in the same half day.
 void Grammar::share_ampm(Expr& a, Expr& b) {
   if (a.hour < 0 || b.hour < 0) return;
+  // two days written apart ("from 2:00pm, 2016-2-21 to 3:32, 04/23/2016"): each time keeps its own half day
+  if (a.day >= 0 && b.day >= 0 && (a.day != b.day || a.month != b.month || a.year != b.year)) return;
   // "from 10:10pm to 10": an end before the start lies in the other half day.
   const bool b_later = b.hour * 60 + std::max(b.minute, 0) >= a.hour * 60 + std::max(a.minute, 0);
   if (a.ampm >= 0 && b.ampm < 0 && b.pod.empty() && b_later && b.hour <= 12)
@@ -526,9 +528,12 @@ Grammar::Opt Grammar::unit(uint32_t i) {
   if (best && best->e.type == ExprType::kDate && best->e.hour < 0 && !best->e.pod.empty() && !best->e.has_date() &&
       best->e.mod.empty()) {
     // "la nuit mardi", "in the morning of this Tuesday"
-    uint32_t j = skip(skip(best->end, Kind::kOf), Kind::kAt);
+    // (also after a comma, a day that says which: "in the afternoon, this Friday", "in the morning, tomorrow")
+    const uint32_t c = skip_punct(best->end, ',');
+    uint32_t j = skip(skip(c, Kind::kOf), Kind::kAt);
     Opt d = weekday_date(j);
     take_longest(d, day_relative(j));
+    if (d && c > best->end && !d->e.has_dir && !d->e.rel_unit && d->e.day < 0) d.reset();
     if (d && d->e.hour < 0 && d->e.pod.empty() && d->e.mod.empty()) {
       const std::string_view pod = best->e.pod;
       best->e = d->e;
@@ -758,10 +763,17 @@ Grammar::Opt Grammar::full(uint32_t i) {
           }
         }
         if (b && b->e.type == ExprType::kRef && b->e.ref == "PRESENT_REF") {
-          // "between Aug 2019 and now": up to the reference day
+          // "between Aug 2019 and now": up to the reference day; "between eight o'clock and now": up to
+          // the reference instant, from that time today
           Expr today;
           today.rel_unit = 'D';
           today.rel_n = 0;
+          if (a->e.hour >= 0) {
+            today = Expr{};
+            today.offset_sign = 1;
+            today.offset_unit = 'S';
+            if (!a->e.has_date()) { a->e.rel_unit = 'D'; a->e.rel_n = 0; }
+          }
           P p = range(a->e, today, b->end, "time.range.now");
           p.e.end_at_begin = true;
           return p;
