@@ -181,7 +181,7 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     if (unit_word && after_for && num(he) < 0 && !word_minutes) return std::nullopt;
     // "pendant 3h", "dans 2h", "dans les 2h": whole hours after a word of durations are a duration
     // (duration() reads them); "à 3h", "pendant la nuit à 3h", "3h30", "3h du matin" stay times.
-    if (!unit_word && h <= 12 && num(he) < 0 && !word_minutes && !lex(he, Kind::kMinuteAdd) && !lex(he, Kind::kAmPm) &&
+    if (!unit_word && num(he) < 0 && !word_minutes && !lex(he, Kind::kMinuteAdd) && !lex(he, Kind::kAmPm) &&
         pod_after(he, probe) == he && hours_duration_context(i))
       return std::nullopt;
     if (num(he) >= 0 && ndigits(he) == 2 && num(he) < 60 && (glued(he) || !lex(he + 1, Kind::kUnit))) {

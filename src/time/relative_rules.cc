@@ -245,10 +245,10 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
   }
   const timelex::Entry* u = lex(ne, Kind::kUnit, &ue);
   bool hour_mark = false;
-  if (!u && !few && ndigits(j) > 0 && ndigits(j) <= 2 && n >= 1 && n <= 12 && n == std::floor(n) &&
-      (pre || bounded || hours_duration_context(j))) {
-    // "pendant 3h", "dans 2h", "il y a 2h": the hour mark as the unit, whole hours without minutes
-    // (clock() leaves them; "dans 2h30", "3h du matin" stay times)
+  if (!u && !few && ndigits(j) > 0 && ndigits(j) <= 3 && n >= 1 && n == std::floor(n) &&
+      (n > 24 || pre || bounded || hours_duration_context(j))) {
+    // "pendant 3h", "dans 2h", "il y a 2h", "72h": the hour mark as the unit, whole hours without minutes
+    // after a word of durations, or past 24 (clock() leaves them; "dans 2h30", "3h du matin" stay times)
     uint32_t he = 0;
     Expr probe;
     if ((u = lex(ne, Kind::kHourMark, &he)) && num(he) < 0 && !lex(he, Kind::kMinuteAdd) && !lex(he, Kind::kAmPm) &&

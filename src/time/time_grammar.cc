@@ -560,6 +560,17 @@ Grammar::Opt Grammar::unit(uint32_t i) {
     // "next week on Tuesday", "last week Sunday", "previous week - Monday": a day of that week.
     // Not across a comma: "Last week, Monday's vote ..." may speak of this week.
     const uint32_t j = skip(skip_punct(best->end, '-'), Kind::kAt);
+    if (kinds(j) & (bit(Kind::kFrom) | bit(Kind::kBetween))) {
+      // "last week between Friday and Sunday", "this week from Tuesday to Thursday": days of that week
+      if (Opt r = full(j); r && r->e.type == ExprType::kRange && r->e.parts.size() == 2 &&
+                           std::all_of(r->e.parts.begin(), r->e.parts.end(), [](const Expr& x) {
+                             return x.weekday >= 0 && x.day < 0 && !x.rel_unit && !x.has_dir && x.hour < 0;
+                           })) {
+        for (Expr& x : r->e.parts) { x.rel_unit = 'W'; x.rel_n = best->e.rel_n; }
+        r->rule = "time.range.weekdays_of_week";
+        return r;
+      }
+    }
     uint32_t we = 0;
     if (const auto* w = lex(j, Kind::kWeekday, &we); w && (!w->ambiguous || j > best->end)) {
       best->e.weekday = w->ival;
