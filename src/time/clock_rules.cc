@@ -383,6 +383,16 @@ Grammar::Opt Grammar::with_time(P d) {
     return r;
   }
   uint32_t j = skip_punct(d.end, ',');
+  // "6 jan 2017 - 6:37am": a spaced dash between a day and its time
+  if (j == d.end && is_punct(j, '-') && !glued(j) && !glued(j + 1)) {
+    if (Opt t = clock(j + 1); t && !t->e.has_date() && (t->e.minute >= 0 || t->e.ampm >= 0)) {
+      P r = d;
+      r.e.hour = t->e.hour; r.e.minute = t->e.minute; r.e.second = t->e.second; r.e.ampm = t->e.ampm;
+      if (!t->e.pod.empty()) r.e.pod = t->e.pod;
+      r.end = t->end;
+      return r;
+    }
+  }
   Opt t = clock_after(j);
   if (!t) {
     // demain matin, mardi soir, yesterday morning, mardi d'après-midi, mardi dans la nuit

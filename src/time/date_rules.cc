@@ -67,7 +67,10 @@ Grammar::Opt Grammar::day_month_year(uint32_t i) {
   uint32_t me = 0;
   const auto* m = lex(k, Kind::kMonth, &me);
   if (!m) return std::nullopt;
-  if (m->ambiguous && !lex_.lower_months() && !capitalized(k)) return std::nullopt;  // "One may ask"
+  // "One may ask"; a digit day before and a four-digit year after make it a month ("6 jan 2017", "12 may 2019")
+  if (m->ambiguous && !lex_.lower_months() && !capitalized(k) &&
+      !(num(j) >= 0 && ndigits(skip_punct(skip_punct(me, '.'), ',')) == 4))
+    return std::nullopt;
   if (m->abbrev) me = skip_punct(me, '.');
   P p = date(-1, m->ival, day, me, "time.date.day_month", m->where);
   Opt q = optional_year(p);
@@ -99,7 +102,9 @@ Grammar::Opt Grammar::month_day_year(uint32_t i) {
   // "sept trente" is a time; "Jan first", "May twenty-first" are dates (an ordinal after a capitalized month).
   if ((m->abbrev || m->ambiguous) && num(k) < 0 && !(lex(k, Kind::kOrdinal) && capitalized(i) && !lex_.lower_months()))
     return std::nullopt;
-  if (m->ambiguous && !lex_.lower_months() && !capitalized(i)) return std::nullopt;
+  if (m->ambiguous && !lex_.lower_months() && !capitalized(i) &&
+      !(num(k) >= 0 && ndigits(skip_punct(de, ',')) == 4))  // "jan 5, 2018": a day and a year make it a month
+    return std::nullopt;
   // "June 2024" is a month and a year, not a day.
   if (ndigits(k) == 4) return std::nullopt;
   return optional_year(date(-1, m->ival, day, de, "time.date.month_day", m->where));

@@ -572,7 +572,9 @@ Grammar::Opt Grammar::unit(uint32_t i) {
       }
     }
     uint32_t we = 0;
-    if (const auto* w = lex(j, Kind::kWeekday, &we); w && (!w->ambiguous || j > best->end)) {
+    // (an ambiguous abbreviation right after the week needs a time after it: "next week Mon 9 am")
+    if (const auto* w = lex(j, Kind::kWeekday, &we);
+        w && (!w->ambiguous || j > best->end || ((kinds(we) & kNumberBit) && clock(we)))) {
       best->e.weekday = w->ival;
       best->end = w->abbrev ? skip_punct(we, '.') : we;
       best->rule = "time.date.weekday_of_week";
