@@ -360,6 +360,21 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
     p.rule = sign < 0 ? "time.relative.ago" : "time.relative.in";
     return p;
   }
+  if (few && (!pre || pre->sval.empty())) {
+    // "a few days ago", "il y a quelques jours", "in a few weeks": before or after the reference by an
+    // unstated stretch (no day is guessed), not a duration
+    uint32_t fe = ue;
+    const int dir = sign != 0 ? sign : lex(ue, Kind::kAgo, &fe) ? -1 : 0;
+    if (dir != 0) {
+      P r;
+      r.e.type = ExprType::kRef;
+      r.e.ref = dir < 0 ? "PAST_REF" : "FUTURE_REF";
+      r.end = fe;
+      r.rule = "time.relative.few";
+      r.where = p.where;
+      return r;
+    }
+  }
   if (pre && sign != 0 && few) return std::nullopt;
   if (pre) return std::nullopt;
   return p;
