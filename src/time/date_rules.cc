@@ -95,6 +95,11 @@ Grammar::Opt Grammar::month_day_year(uint32_t i) {
   if (slashed) ++k;
   int day = 0;
   uint32_t de = 0;
+  // "April the ninth", "April the 9th": an article, then an ordinal day (not "April the 9 ...")
+  if (uint32_t dk = 0; !slashed && lex(k, Kind::kDet, &dk) && dk > k && day_at(dk, day, de) &&
+                       (lex(dk, Kind::kOrdinal) || (num(dk) >= 0 && lex(dk + 1, Kind::kOrdSuffix))) &&
+                       !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de) && !capitalized(de)))
+    k = dk;  // ("in May the first time": an ordinal before a noun)
   if (!day_at(k, day, de) || is_punct(de, '%')) return std::nullopt;  // "rose in June 12%"
   if (slashed && (is_punct(de, '/') || is_punct(de, '-')) && glued(de) && ndigits(de + 1) == 4) {
     return date(num(de + 1), m->ival, day, de + 2, "time.date.month_day", m->where);

@@ -801,6 +801,12 @@ Grammar::Opt Grammar::full(uint32_t i) {
           // (not "this May": its year is the reference's)
           if (a->e.year < 0 && b->e.year >= 0 && (a->e.month >= 0 || a->e.season.size()) && !a->e.has_dir)
             a->e.year = b->e.year;
+          // "from April 9th till the 17th": a day alone at the end is in the start's month and year
+          if (b->e.day >= 0 && b->e.month < 0 && b->e.weekday < 0 && !b->e.rel_unit && a->e.day >= 0 &&
+              a->e.month >= 0 && !a->e.rel_unit && b->e.day > a->e.day) {
+            b->e.month = a->e.month;
+            b->e.year = a->e.year;
+          }
           if (a->e.hour >= 0 && b->e.hour >= 0 && !a->e.has_date() && b->e.has_date()) {
             int h = a->e.hour, mi = a->e.minute;
             Expr d = b->e; d.hour = h; d.minute = mi; d.ampm = a->e.ampm; a->e = d;
