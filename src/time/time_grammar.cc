@@ -651,6 +651,13 @@ Grammar::Opt Grammar::full(uint32_t i) {
     // "before around 2pm": the bound says more than the approximation (one mod per value).
     if (!inner && m.kind != Kind::kApprox && skip(j, Kind::kApprox) > j) inner = unit(inner_at = skip(j, Kind::kApprox));
     if (!inner || inner->e.type == ExprType::kSet || inner->e.type == ExprType::kRange) break;
+    if (inner->e.type == ExprType::kDuration && m.kind == Kind::kApprox && inner->e.mod.empty() &&
+        inner->e.amount > 0) {
+      inner->e.mod = m.mod;  // "about two hours", "environ trois jours"
+      inner->rule = m.rule;
+      inner->where = w->where;
+      return inner;
+    }
     if (inner->e.type == ExprType::kDuration || inner->e.type == ExprType::kRef) {
       if (m.kind != Kind::kSince) break;  // "d'ici 2 ans" is read by the duration rule
       inner->rule = m.rule;
