@@ -364,7 +364,8 @@ bool Grammar::year_context(uint32_t i) const {
     return false;  // 82-2100, 138-2010-2015: parts of a number
   if (i > first_) {
     const Token& pv = doc_.tokens[i - 1];
-    if (pv.kind == TokenKind::kSymbol) return false;  // $2000
+    // $2000; not "2014~2018", a range of years written with a tilde
+    if (pv.kind == TokenKind::kSymbol && !(is_punct(i - 1, '~') && i > first_ + 1 && ndigits(i - 2) == 4)) return false;
     if (pv.kind == TokenKind::kNumber) return false;
     if (pv.kind == TokenKind::kWord && !any_lex(i - 1) && !pv.has(kCapitalized)) {
       // "sold 2000 ..." — a year mostly follows a preposition or a time word, or opens a
