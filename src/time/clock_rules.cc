@@ -268,9 +268,10 @@ Grammar::Opt Grammar::clock(uint32_t i) {
 Grammar::Opt Grammar::part_of_day(uint32_t i) {
   uint32_t j = skip(i, Kind::kAt);  // "in the morning", "dans la soirée"
   // "in the late night", "in the early morning": a part of the part of the day, the preposition kept
+  // with its article ("in late afternoon" is read from "late")
   const timelex::Entry* part = nullptr;
   uint32_t pk = 0;
-  if (j > i && (part = lex(skip(j, Kind::kDet), Kind::kPart, &pk)) && (part->sval == "START" || part->sval == "END") &&
+  if (j > i && skip(j, Kind::kDet) > j && (part = lex(skip(j, Kind::kDet), Kind::kPart, &pk)) && (part->sval == "START" || part->sval == "END") &&
       lex(pk, Kind::kPod))
     j = pk;
   else
