@@ -741,6 +741,16 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
 Grammar::Opt Grammar::holiday(uint32_t i) {
   uint32_t he = 0;
   uint32_t hi = i;
+  // "weekend of Thanksgiving", "le week-end de Pâques"
+  if (uint32_t we = 0, oe = 0; const auto* u = lex(skip(i, Kind::kDet), Kind::kUnit, &we)) {
+    if (u->sval == "WE" && !u->plural && lex(we, Kind::kOf, &oe)) {
+      if (Opt h = holiday(skip(oe, Kind::kDet)); h && h->e.gran == timeexpr::Gran::kNone && !h->e.has_dir) {
+        h->e.gran = timeexpr::Gran::kWeekend;
+        h->rule = "time.date.holiday_weekend";
+        return h;
+      }
+    }
+  }
   const auto* dir = lex(i, Kind::kDir, &hi);  // last Easter, next Christmas
   if (!dir) hi = i;
   const auto* h = lex(hi, Kind::kHoliday, &he);
@@ -762,7 +772,14 @@ Grammar::Opt Grammar::holiday(uint32_t i) {
   } else {
     p.e.movable = h->sval;
   }
-  uint32_t k = skip(he, Kind::kOf);
+  // "Thanksgiving weekend", "Easter weekend 2021": the weekend of the holiday's week
+  uint32_t we = 0;
+  if (const auto* u = lex(p.end, Kind::kUnit, &we); u && u->sval == "WE" && !u->plural) {
+    p.e.gran = timeexpr::Gran::kWeekend;
+    p.end = we;
+    p.rule = "time.date.holiday_weekend";
+  }
+  uint32_t k = skip(p.end, Kind::kOf);
   if (ndigits(k) == 4 && num(k) >= 1000 && num(k) <= 2200) {
     p.e.year = num(k);
     p.end = k + 1;
@@ -1021,6 +1038,7 @@ Grammar::Opt Grammar::date(uint32_t i) {
       (here & (bit(Kind::kDet) | kNumberBit | kWordNumberBit) && next & (bit(Kind::kOrdinal) | bit(Kind::kDir))))
     take_longest(best, edge_periods(i));
   if (here & (bit(Kind::kHoliday) | bit(Kind::kDir))) take_longest(best, holiday(i));
+  else if ((here & bit(Kind::kDet)) && (next & bit(Kind::kUnit))) take_longest(best, holiday(i));  // the weekend of Easter
   if (here & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_weekday(i));
   if ((here | next) & bit(Kind::kUnit)) take_longest(best, unit_period(i));
   take_longest(best, day_month_year(i));

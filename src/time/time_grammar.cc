@@ -510,7 +510,10 @@ Grammar::Opt Grammar::unit(uint32_t i) {
                                  bit(Kind::kRef) | bit(Kind::kMore) | bit(Kind::kLess) | bit(Kind::kLater) | bit(Kind::kAgo) |
                                  bit(Kind::kFor);
   if (here & kDateHeads) take_longest(best, date(i));
-  else if (here & bit(Kind::kUnit)) take_longest(best, unit_period(i));  // week 31, year 2008
+  else if (here & bit(Kind::kUnit)) {
+    take_longest(best, unit_period(i));  // week 31, year 2008
+    if (kinds(i + 1) & bit(Kind::kOf)) take_longest(best, holiday(i));  // weekend of Thanksgiving
+  }
   if (here & kRelHeads) take_longest(best, relative(i));
   if (here & (kNum | bit(Kind::kClock) | bit(Kind::kCount) | bit(Kind::kPastTo))) take_longest(best, clock(i));
   if (here & (bit(Kind::kDet) | bit(Kind::kDir) | bit(Kind::kPod) | bit(Kind::kAt))) take_longest(best, part_of_day(i));
