@@ -599,7 +599,15 @@ Grammar::Opt Grammar::unit(uint32_t i) {
     }
   }
   if (best && best->e.type == ExprType::kDate) {
-    if (auto t = with_time(*best)) best = std::move(t);
+    if (auto t = with_time(*best)) {
+      best = std::move(t);
+      // "Wed Oct 26 15:50:06 2016": the year written after the time
+      if (best->e.year < 0 && best->e.month >= 0 && best->e.day >= 0 && best->e.second >= 0 && ndigits(best->end) == 4 &&
+          num(best->end) >= 1000 && num(best->end) <= 2200) {
+        best->e.year = num(best->end);
+        best->end += 1;
+      }
+    }
     if (best->e.weekday >= 0 && best->e.day < 0 && !best->e.rel_unit && !best->e.has_dir && best->e.mod.empty()) {
       // "Wednesday evening next week": the week after the time of day
       if (Opt w = period_shift(best->end); w && w->e.type == ExprType::kDate && w->e.rel_unit == 'W') {
