@@ -49,6 +49,28 @@ Grammar::Opt Grammar::hyphen_duration(uint32_t i) {
   return duration_parse(n, unit, ue, "time.duration.hyphen", u->where);
 }
 
+// "all-day", "full-week", "whole-year": a count word of one (data: count rows) and a unit in one
+// hyphenated word, a duration of one unit ("a full-day strike" P1D).
+Grammar::Opt Grammar::hyphen_word_duration(uint32_t i) {
+  if (i < first_ || i >= end_ || !doc_.tokens[i].has(kHyphenated)) return std::nullopt;
+  const std::string_view key = doc_.folded_key(doc_.tokens[i]);
+  const size_t dash = key.find('-');
+  if (dash == std::string_view::npos || dash == 0 || key.find('-', dash + 1) != std::string_view::npos) return std::nullopt;
+  const auto* first = lex_.word(key.substr(0, dash));
+  const auto* second = lex_.word(key.substr(dash + 1));
+  if (!first || !second) return std::nullopt;
+  const timelex::Entry* count = nullptr;
+  const timelex::Entry* unit = nullptr;
+  for (uint32_t x : *first)
+    if (lex_.entry(x).kind == Kind::kCount && lex_.entry(x).fval == 1) count = &lex_.entry(x);
+  for (uint32_t x : *second)
+    if (lex_.entry(x).kind == Kind::kUnit && lex_.entry(x).singular && lex_.entry(x).factor == 1) unit = &lex_.entry(x);
+  if (!count || !unit) return std::nullopt;
+  const timeexpr::Unit u = unit_char(unit->sval);
+  if (!u || u == 'K' || u == 'Q') return std::nullopt;
+  return duration_parse(1, u, i + 1, "time.duration.hyphen_word", unit->where);
+}
+
 Grammar::Opt Grammar::day_relative(uint32_t i) {
   uint32_t j = i;
   uint32_t de = 0;

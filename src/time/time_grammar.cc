@@ -519,6 +519,7 @@ Grammar::Opt Grammar::unit(uint32_t i) {
   if (here & (bit(Kind::kDet) | bit(Kind::kDir) | bit(Kind::kPod) | bit(Kind::kAt))) take_longest(best, part_of_day(i));
   if (here & (bit(Kind::kSet) | bit(Kind::kSetAdv))) take_longest(best, set(i));
   if ((here & kNumberBit) && (kinds(i + 2) & bit(Kind::kUnit))) take_longest(best, hyphen_duration(i));
+  if (here & kHyphenBit) take_longest(best, hyphen_word_duration(i));
   if (best && best->e.type == ExprType::kDate && best->e.hour < 0 && !best->e.pod.empty() && !best->e.has_date() &&
       (best->e.mod.empty() || best->e.mod == "START" || best->e.mod == "END")) {
     // "in the morning at 7", "l'après-midi 7:00:25", "early morning at 8:00" (the time says more than the part)
@@ -682,10 +683,9 @@ Grammar::Opt Grammar::full(uint32_t i) {
     // says more than the open bound, so the span is "fin 2024" alone.
     if (!inner->e.mod.empty()) return std::nullopt;
     // "about" before a relative period is not a time word ("How about last week").
-    if (m.kind == Kind::kApprox && (inner->e.rel_unit || inner->e.offset_sign || lex(skip_article(j), Kind::kDir)))
-      return std::nullopt;
     // An approximation word of times only (value "time": English "about") is the preposition before a
-    // date: "talking about Jan/3", "How about 3rd week of Jan"; "about 5pm" stays approximate.
+    // date: "talking about Jan/3", "How about 3rd week of Jan", "How about last week"; "about 5pm" stays
+    // approximate, and so does "around the 21st this month".
     if (m.kind == Kind::kApprox && w->sval == "time" && inner->e.hour < 0) return std::nullopt;
     if (uint32_t k = inner->end; m.kind == Kind::kSince && (lex(k, Kind::kUntil, &k) || lex(k, Kind::kTo, &k))) {
       // "à partir de 13 heures jusqu'à 16 heures", "depuis lundi jusqu'à mercredi": a range

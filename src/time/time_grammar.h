@@ -162,6 +162,7 @@ class Grammar {
   Opt duration(uint32_t i, bool bounded = false);  // bounded: after "more than", "plus de"
   Opt fuzzy_ref(uint32_t i);
   Opt hyphen_duration(uint32_t i);  // a 30-minute drive, 3-min
+  Opt hyphen_word_duration(uint32_t i);  // all-day, full-week
   Opt stretch_from(uint32_t i);  // for 3 days from today, a week starting tomorrow
   Opt set(uint32_t i);
   Opt set_words(uint32_t i);
