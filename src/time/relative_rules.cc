@@ -471,7 +471,13 @@ Grammar::Opt Grammar::set_words(uint32_t i) {
     return p;
   }
   const auto* s = lex(i, Kind::kSet, &j);
-  if (!s) return std::nullopt;
+  if (!s) {
+    // "three times a week", "deux fois par jour": a count before a set word of frequency (value "freq")
+    double f = 0;
+    uint32_t fe = 0;
+    if (!count_at(i, f, fe) || f < 1 || f != std::floor(f) || !(s = lex(fe, Kind::kSet, &j)) || s->sval != "freq")
+      return std::nullopt;
+  }
   P p;
   p.e.type = ExprType::kSet;
   p.rule = "time.set";
@@ -497,6 +503,7 @@ Grammar::Opt Grammar::set_words(uint32_t i) {
   uint32_t ne = j;
   if (!count_at(j, n, ne)) { n = 1; ne = j; }
   if (s->ival > 1) n *= s->ival;
+  if (s->sval == "freq" && n != 1) return std::nullopt;  // "twice a week", not "twice a two weeks"
   if (const auto* u = lex(ne, Kind::kUnit, &k)) {
     const timeexpr::Unit unit = unit_char(u->sval);
     if (!unit) return std::nullopt;

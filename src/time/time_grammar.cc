@@ -517,7 +517,9 @@ Grammar::Opt Grammar::unit(uint32_t i) {
   if (here & kRelHeads) take_longest(best, relative(i));
   if (here & (kNum | bit(Kind::kClock) | bit(Kind::kCount) | bit(Kind::kPastTo))) take_longest(best, clock(i));
   if (here & (bit(Kind::kDet) | bit(Kind::kDir) | bit(Kind::kPod) | bit(Kind::kAt))) take_longest(best, part_of_day(i));
-  if (here & (bit(Kind::kSet) | bit(Kind::kSetAdv))) take_longest(best, set(i));
+  if ((here & (bit(Kind::kSet) | bit(Kind::kSetAdv))) ||
+      ((here & (kNum | bit(Kind::kCount))) && (kinds(i + 1) & bit(Kind::kSet))))
+    take_longest(best, set(i));  // (three times a week)
   if ((here & kNumberBit) && (kinds(i + 2) & bit(Kind::kUnit))) take_longest(best, hyphen_duration(i));
   if (here & kHyphenBit) take_longest(best, hyphen_word_duration(i));
   if (best && best->e.type == ExprType::kDate && best->e.hour < 0 && !best->e.pod.empty() && !best->e.has_date() &&
