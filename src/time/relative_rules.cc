@@ -142,7 +142,7 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
   }
   // le weekend, the weekend, (au cours du) week-end: this one
   if (!dir && !counted && (lex(i, Kind::kDet) || (j == i && i > first_ && lex(i - 1, Kind::kOf))) &&
-      (u = lex(skip(i, Kind::kDet), Kind::kUnit, &ue)) && u->sval == "WE") {
+      (u = lex(skip(i, Kind::kDet), Kind::kUnit, &ue)) && u->sval == "WE" && !(u->plural && !u->singular)) {
     p.e.rel_unit = 'K';
     p.e.rel_n = 0;
     p.end = ue;

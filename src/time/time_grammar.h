@@ -116,7 +116,9 @@ class Grammar {
     for (uint32_t back = 1; back <= 3 && i >= first_ + back; ++back) {
       for (timelex::Kind k : kKinds) {
         uint32_t e = 0;
-        if (lex(i - back, k, &e) && e == i) return true;
+        // a "for" word that also sets a time (value "clock": French "pour", "prévu pour 9h") says nothing
+        if (const auto* w = lex(i - back, k, &e); w && e == i && !(k == timelex::Kind::kFor && w->sval == "clock"))
+          return true;
       }
     }
     return false;
