@@ -31,6 +31,14 @@ uint32_t Grammar::pod_after(uint32_t he, timeexpr::Expr& e, bool need_connector)
   return q;
 }
 
+// A day with its part of the day at k: "mercredi matin", "demain soir", "Wednesday morning".
+bool Grammar::day_with_part_at(uint32_t k) const {
+  if (!(kinds(k) & (bit(Kind::kWeekday) | bit(Kind::kDayRel)))) return false;
+  uint32_t dk = 0;
+  Expr probe;
+  return (lex(k, Kind::kWeekday, &dk) || lex(k, Kind::kDayRel, &dk)) && pod_after(dk, probe) != dk;
+}
+
 // English minutes before the hour: "half past eight", "a quarter to 7", "ten past 9
 // in the evening", "three minutes to eight". "to" needs the minute unit ("rose 5 to 7").
 Grammar::Opt Grammar::past_to(uint32_t i) {
@@ -80,7 +88,9 @@ Grammar::Opt Grammar::clock(uint32_t i) {
   P p;
   p.rule = "time.clock";
   uint32_t k = 0;
-  if (const auto* c = lex(i, Kind::kClock, &k)) {  // midi, noon, midnight
+  // "12 noon", "12 midnight": the hour written before the word that says which twelve
+  const bool twelve = num(i) == 12 && ndigits(i) == 2 && (kinds(i + 1) & bit(Kind::kClock));
+  if (const auto* c = lex(twelve ? i + 1 : i, Kind::kClock, &k); c && (!twelve || c->ival % 720 == 0)) {  // midi, noon, midnight
     p.e.hour = c->ival / 60;
     p.e.minute = c->ival % 60;
     p.end = k;
@@ -163,10 +173,17 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     Expr probe;
     // "20 heures" is a time of day (no duration of 20 hours without "pendant").
     const bool late_hour = h > 12 && h <= 24 && !after_for;
+    // "dix heures mercredi matin", "huit heures demain soir": a day with its part of the day makes it a time
+    const bool day_part_after = day_with_part_at(he);
     if (unit_word && !after_time_prep && !late_hour && num(he) < 0 && !word_minutes && !lex(he, Kind::kMinuteAdd) &&
-        pod_after(he, probe) == he)
+        pod_after(he, probe) == he && !day_part_after)
       return std::nullopt;
     if (unit_word && after_for && num(he) < 0 && !word_minutes) return std::nullopt;
+    // "pendant 3h", "dans 2h", "dans les 2h": whole hours after a word of durations are a duration
+    // (duration() reads them); "à 3h", "pendant la nuit à 3h", "3h30", "3h du matin" stay times.
+    if (!unit_word && num(he) < 0 && !word_minutes && !lex(he, Kind::kMinuteAdd) && !lex(he, Kind::kAmPm) &&
+        pod_after(he, probe) == he && hours_duration_context(i))
+      return std::nullopt;
     if (num(he) >= 0 && ndigits(he) == 2 && num(he) < 60 && (glued(he) || !lex(he + 1, Kind::kUnit))) {
       p.e.minute = num(he);
       he += 1;
@@ -188,7 +205,21 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     if (count_at(he, mv, mve) && mv >= 1 && mv < 60 && mv == std::floor(mv) && he < end_ &&
         doc_.tokens[he].kind != TokenKind::kNumber) {
       Expr probe;
-      if (lex(mve, Kind::kAmPm) || pod_after(mve, probe, true) != mve || after_at) {
+      // Without a marker, two numerals read as hour and minutes only where a time may end: the end of
+      // the sentence, punctuation, or a time word ("sept trente.", "three thirty to four thirty",
+      // "vingt-deux dix"); not before a noun or a unit ("sept trente euros"), not after a count or
+      // where a year may stand ("in twenty twenty").
+      const bool ends_here = mve >= end_ ||
+                             (doc_.tokens[mve].kind == TokenKind::kPunct && !is_punct(mve, '%') && !is_punct(mve, '-') &&
+                              !is_punct(mve, '/')) ||
+                             (any_lex(mve) && !lex(mve, Kind::kUnit) && !lex(mve, Kind::kMonth) && !lex(mve, Kind::kDet) &&
+                              !lex(mve, Kind::kApprox));
+      int wy = 0;
+      uint32_t wye = 0;
+      const bool year_like = h > 12 && word_year(i, wy, wye) && wy <= 2100 && wye == mve;  // by twenty thirty
+      const bool unmarked = mv >= 10 && ends_here && !after_for && !lex(i, Kind::kCount) && !year_like &&
+                            !(i > first_ && (kinds(i - 1) & (kNumberBit | kWordNumberBit | bit(Kind::kYearIntro) | bit(Kind::kMonth))));
+      if (lex(mve, Kind::kAmPm) || pod_after(mve, probe, true) != mve || after_at || (after_time_prep && !year_like) || unmarked) {
         p.e.minute = static_cast<int>(mv);
         he = mve;
         marked = true;
@@ -236,6 +267,15 @@ Grammar::Opt Grammar::clock(uint32_t i) {
 
 Grammar::Opt Grammar::part_of_day(uint32_t i) {
   uint32_t j = skip(i, Kind::kAt);  // "in the morning", "dans la soirée"
+  // "in the late night", "in the early morning": a part of the part of the day, the preposition kept
+  // with its article ("in late afternoon" is read from "late")
+  const timelex::Entry* part = nullptr;
+  uint32_t pk = 0;
+  if (j > i && skip(j, Kind::kDet) > j && (part = lex(skip(j, Kind::kDet), Kind::kPart, &pk)) && (part->sval == "START" || part->sval == "END") &&
+      lex(pk, Kind::kPod))
+    j = pk;
+  else
+    part = nullptr;
   if (j > i && !lex(skip(j, Kind::kDet), Kind::kPod) && !lex(j, Kind::kPod)) return std::nullopt;
   j = j > i ? skip(j, Kind::kDet) : skip_article(i);
   uint32_t k = 0;
@@ -280,6 +320,7 @@ Grammar::Opt Grammar::part_of_day(uint32_t i) {
   p.end = k;
   p.rule = "time.part_of_day";
   p.where = pod->where;
+  if (part) p.e.mod = part->sval;
   return p;
 }
 
@@ -343,6 +384,16 @@ Grammar::Opt Grammar::with_time(P d) {
     return r;
   }
   uint32_t j = skip_punct(d.end, ',');
+  // "6 jan 2017 - 6:37am": a spaced dash between a day and its time
+  if (j == d.end && is_punct(j, '-') && !glued(j) && !glued(j + 1)) {
+    if (Opt t = clock(j + 1); t && !t->e.has_date() && (t->e.minute >= 0 || t->e.ampm >= 0)) {
+      P r = d;
+      r.e.hour = t->e.hour; r.e.minute = t->e.minute; r.e.second = t->e.second; r.e.ampm = t->e.ampm;
+      if (!t->e.pod.empty()) r.e.pod = t->e.pod;
+      r.end = t->end;
+      return r;
+    }
+  }
   Opt t = clock_after(j);
   if (!t) {
     // demain matin, mardi soir, yesterday morning, mardi d'après-midi, mardi dans la nuit

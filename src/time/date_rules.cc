@@ -67,7 +67,10 @@ Grammar::Opt Grammar::day_month_year(uint32_t i) {
   uint32_t me = 0;
   const auto* m = lex(k, Kind::kMonth, &me);
   if (!m) return std::nullopt;
-  if (m->ambiguous && !lex_.lower_months() && !capitalized(k)) return std::nullopt;  // "One may ask"
+  // "One may ask"; a digit day before and a four-digit year after make it a month ("6 jan 2017", "12 may 2019")
+  if (m->ambiguous && !lex_.lower_months() && !capitalized(k) &&
+      !(num(j) >= 0 && ndigits(skip_punct(skip_punct(me, '.'), ',')) == 4))
+    return std::nullopt;
   if (m->abbrev) me = skip_punct(me, '.');
   P p = date(-1, m->ival, day, me, "time.date.day_month", m->where);
   Opt q = optional_year(p);
@@ -92,6 +95,11 @@ Grammar::Opt Grammar::month_day_year(uint32_t i) {
   if (slashed) ++k;
   int day = 0;
   uint32_t de = 0;
+  // "April the ninth", "April the 9th": an article, then an ordinal day (not "April the 9 ...")
+  if (uint32_t dk = 0; !slashed && lex(k, Kind::kDet, &dk) && dk > k && day_at(dk, day, de) &&
+                       (lex(dk, Kind::kOrdinal) || (num(dk) >= 0 && lex(dk + 1, Kind::kOrdSuffix))) &&
+                       !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de) && !capitalized(de)))
+    k = dk;  // ("in May the first time": an ordinal before a noun)
   if (!day_at(k, day, de) || is_punct(de, '%')) return std::nullopt;  // "rose in June 12%"
   if (slashed && (is_punct(de, '/') || is_punct(de, '-')) && glued(de) && ndigits(de + 1) == 4) {
     return date(num(de + 1), m->ival, day, de + 2, "time.date.month_day", m->where);
@@ -99,7 +107,9 @@ Grammar::Opt Grammar::month_day_year(uint32_t i) {
   // "sept trente" is a time; "Jan first", "May twenty-first" are dates (an ordinal after a capitalized month).
   if ((m->abbrev || m->ambiguous) && num(k) < 0 && !(lex(k, Kind::kOrdinal) && capitalized(i) && !lex_.lower_months()))
     return std::nullopt;
-  if (m->ambiguous && !lex_.lower_months() && !capitalized(i)) return std::nullopt;
+  if (m->ambiguous && !lex_.lower_months() && !capitalized(i) &&
+      !(num(k) >= 0 && ndigits(skip_punct(de, ',')) == 4))  // "jan 5, 2018": a day and a year make it a month
+    return std::nullopt;
   // "June 2024" is a month and a year, not a day.
   if (ndigits(k) == 4) return std::nullopt;
   return optional_year(date(-1, m->ival, day, de, "time.date.month_day", m->where));
@@ -242,6 +252,49 @@ Grammar::Opt Grammar::numeric_date(uint32_t i) {
   return std::nullopt;
 }
 
+// "10/1-11/7", "28/2-1/3", "10/1-11/2/2017", "5/1-5/7, 2020": two day/month dates glued by a
+// hyphen, the year after the second for both. Two such pairs in a row are dates even when every
+// number is 12 or less (a lone "1/2" stays a fraction).
+Grammar::Opt Grammar::slash_date_range(uint32_t i) {
+  auto day_month = [&](uint32_t k, Expr& x) {
+    const int a = num(k), b = num(k + 2);
+    if (a < 1 || b < 1 || ndigits(k) > 2 || ndigits(k + 2) > 2 || !is_punct(k + 1, '/') || !glued(k + 1) ||
+        !glued(k + 2))
+      return false;
+    int d = a, m = b;
+    if (!lex_.day_first() && a <= 12) { d = b; m = a; }
+    if (m > 12 && d <= 12) std::swap(d, m);
+    if (m > 12 || d > 31) return false;
+    x.day = d;
+    x.month = m;
+    return true;
+  };
+  if (i > first_ && glued(i) && (is_punct(i - 1, '-') || is_punct(i - 1, '/'))) return std::nullopt;  // a code
+  Expr a, b;
+  if (!day_month(i, a) || !is_punct(i + 3, '-') || !glued(i + 3) || !glued(i + 4) || !day_month(i + 4, b))
+    return std::nullopt;
+  uint32_t end = i + 7;
+  if (is_punct(end, '/') && glued(end) && glued(end + 1) && num(end + 1) >= 0 &&
+      (ndigits(end + 1) == 4 || ndigits(end + 1) == 2)) {
+    a.year = b.year = ndigits(end + 1) == 4 ? num(end + 1) : 2000 + num(end + 1) - (num(end + 1) < 50 ? 0 : 100);
+    end += 2;
+  }
+  if (glued(end) && (is_punct(end, '-') || is_punct(end, '/'))) return std::nullopt;  // 1/2-3/4-5/6
+  for (const Expr* x : {&a, &b})  // 31/4, 29/2 outside a leap year (or without a year): no date
+    if (x->day > timecal::days_in_month(x->year >= 0 ? x->year : 2001, x->month)) return std::nullopt;
+  if (a.year < 0 && end < end_ && doc_.tokens[end].kind == TokenKind::kWord && !any_lex(end) && !capitalized(end))
+    return std::nullopt;  // "1/2-3/4 cup": fractions before a noun
+  P r = range(a, b, end, "time.range.slash_dates");
+  if (a.year < 0) {  // "5/1-5/7, 2020"
+    const uint32_t j = skip_punct(end, ',');
+    if (ndigits(j) == 4 && num(j) >= 1000 && num(j) <= 2200) {
+      for (Expr& x : r.e.parts) x.year = num(j);
+      r.end = j + 1;
+    }
+  }
+  return r;
+}
+
 // 13.5.2015, 23.04.2022, 2015.5.13: the tokenizer keeps a dotted date as one number token.
 // Only day.month.year with a four-digit year, or year.month.day: "1.5.2" (a version) stays out.
 Grammar::Opt Grammar::dotted_date(uint32_t i) {
@@ -363,6 +416,9 @@ Grammar::Opt Grammar::year_alone(uint32_t i) {
   }
   if (!year_context(i)) return std::nullopt;
   if ((is_punct(i + 1, '/') || is_punct(i + 1, '-')) && glued(i + 1) && num(i + 2) >= 0) return std::nullopt;
+  // the end of a code or a phone number: 138-2010-2015, 12/2015 is read by numeric_date
+  if (i > first_ + 1 && glued(i) && (is_punct(i - 1, '/') || is_punct(i - 1, '-')) && glued(i - 1) && num(i - 2) >= 0)
+    return std::nullopt;
   P p;
   p.e.year = num(i);
   p.end = i + 1;
@@ -685,10 +741,25 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
 Grammar::Opt Grammar::holiday(uint32_t i) {
   uint32_t he = 0;
   uint32_t hi = i;
+  // "weekend of Thanksgiving", "le week-end de Pâques"
+  if (uint32_t we = 0, oe = 0; const auto* u = lex(skip(i, Kind::kDet), Kind::kUnit, &we)) {
+    if (u->sval == "WE" && !u->plural && lex(we, Kind::kOf, &oe)) {
+      if (Opt h = holiday(skip(oe, Kind::kDet)); h && h->e.gran == timeexpr::Gran::kNone && !h->e.has_dir) {
+        h->e.gran = timeexpr::Gran::kWeekend;
+        h->rule = "time.date.holiday_weekend";
+        return h;
+      }
+    }
+  }
   const auto* dir = lex(i, Kind::kDir, &hi);  // last Easter, next Christmas
   if (!dir) hi = i;
   const auto* h = lex(hi, Kind::kHoliday, &he);
-  if (!h) return std::nullopt;
+  if (!h || h->sval == "lunar") return std::nullopt;  // a day of a lunar calendar: no Gregorian rule
+  // "Chinese New Year", "Islamic New Year": "New Year" inside a lunar holiday's name is not 1 January
+  for (uint32_t back = 1; back <= 2 && hi >= first_ + back; ++back) {
+    uint32_t le = 0;
+    if (const auto* l = lex(hi - back, Kind::kHoliday, &le); l && l->sval == "lunar" && le >= he) return std::nullopt;
+  }
   P p;
   if (dir && dir->ival != 0) { p.e.dir = dir->ival; p.e.has_dir = true; }
   p.rule = "time.date.holiday";
@@ -701,7 +772,14 @@ Grammar::Opt Grammar::holiday(uint32_t i) {
   } else {
     p.e.movable = h->sval;
   }
-  uint32_t k = skip(he, Kind::kOf);
+  // "Thanksgiving weekend", "Easter weekend 2021": the weekend of the holiday's week
+  uint32_t we = 0;
+  if (const auto* u = lex(p.end, Kind::kUnit, &we); u && u->sval == "WE" && !u->plural) {
+    p.e.gran = timeexpr::Gran::kWeekend;
+    p.end = we;
+    p.rule = "time.date.holiday_weekend";
+  }
+  uint32_t k = skip(p.end, Kind::kOf);
   if (ndigits(k) == 4 && num(k) >= 1000 && num(k) <= 2200) {
     p.e.year = num(k);
     p.end = k + 1;
@@ -960,6 +1038,7 @@ Grammar::Opt Grammar::date(uint32_t i) {
       (here & (bit(Kind::kDet) | kNumberBit | kWordNumberBit) && next & (bit(Kind::kOrdinal) | bit(Kind::kDir))))
     take_longest(best, edge_periods(i));
   if (here & (bit(Kind::kHoliday) | bit(Kind::kDir))) take_longest(best, holiday(i));
+  else if ((here & bit(Kind::kDet)) && (next & bit(Kind::kUnit))) take_longest(best, holiday(i));  // the weekend of Easter
   if (here & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_weekday(i));
   if ((here | next) & bit(Kind::kUnit)) take_longest(best, unit_period(i));
   take_longest(best, day_month_year(i));
@@ -971,6 +1050,7 @@ Grammar::Opt Grammar::date(uint32_t i) {
   take_longest(best, numeric_date(i));
   if (here & kNumberBit) {
     take_longest(best, dotted_date(i));
+    if (is_punct(i + 1, '/')) take_longest(best, slash_date_range(i));
     take_longest(best, hyphen_month_date(i));
     take_longest(best, spaced_date(i));
     take_longest(best, year_month(i));

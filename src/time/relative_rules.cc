@@ -49,6 +49,28 @@ Grammar::Opt Grammar::hyphen_duration(uint32_t i) {
   return duration_parse(n, unit, ue, "time.duration.hyphen", u->where);
 }
 
+// "all-day", "full-week", "whole-year": a count word of one (data: count rows) and a unit in one
+// hyphenated word, a duration of one unit ("a full-day strike" P1D).
+Grammar::Opt Grammar::hyphen_word_duration(uint32_t i) {
+  if (i < first_ || i >= end_ || !doc_.tokens[i].has(kHyphenated)) return std::nullopt;
+  const std::string_view key = doc_.folded_key(doc_.tokens[i]);
+  const size_t dash = key.find('-');
+  if (dash == std::string_view::npos || dash == 0 || key.find('-', dash + 1) != std::string_view::npos) return std::nullopt;
+  const auto* first = lex_.word(key.substr(0, dash));
+  const auto* second = lex_.word(key.substr(dash + 1));
+  if (!first || !second) return std::nullopt;
+  const timelex::Entry* count = nullptr;
+  const timelex::Entry* unit = nullptr;
+  for (uint32_t x : *first)
+    if (lex_.entry(x).kind == Kind::kCount && lex_.entry(x).fval == 1) count = &lex_.entry(x);
+  for (uint32_t x : *second)
+    if (lex_.entry(x).kind == Kind::kUnit && lex_.entry(x).singular && lex_.entry(x).factor == 1) unit = &lex_.entry(x);
+  if (!count || !unit) return std::nullopt;
+  const timeexpr::Unit u = unit_char(unit->sval);
+  if (!u || u == 'K' || u == 'Q') return std::nullopt;
+  return duration_parse(1, u, i + 1, "time.duration.hyphen_word", unit->where);
+}
+
 Grammar::Opt Grammar::day_relative(uint32_t i) {
   uint32_t j = i;
   uint32_t de = 0;
@@ -90,7 +112,15 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
   if (dir && dir->post) dir = nullptr;  // « il a passé trois jours »: « passé » only follows its unit
   double n = 0;
   uint32_t ne = 0;
-  const bool counted = count_at(dir ? k : j, n, ne) && n >= 1 && n < 1000 && n == std::floor(n);
+  bool counted = count_at(dir ? k : j, n, ne) && n >= 1 && n < 1000 && n == std::floor(n);
+  if (const timelex::Entry* q = dir && n > 0 && n < 10 && ne > k + 1 ? lex(ne - 1, Kind::kUnit) : nullptr;
+      q && q->sval == "Q" && n * 4 == std::floor(n * 4)) {
+    // "the next three quarters": the number layer read "three quarters" as 0.75; after a direction
+    // word they are three periods
+    n *= 4;
+    --ne;
+    counted = true;
+  }
   uint32_t ue = 0;
   const timelex::Entry* u = nullptr;
   if (dir) {
@@ -112,7 +142,7 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
   }
   // le weekend, the weekend, (au cours du) week-end: this one
   if (!dir && !counted && (lex(i, Kind::kDet) || (j == i && i > first_ && lex(i - 1, Kind::kOf))) &&
-      (u = lex(skip(i, Kind::kDet), Kind::kUnit, &ue)) && u->sval == "WE") {
+      (u = lex(skip(i, Kind::kDet), Kind::kUnit, &ue)) && u->sval == "WE" && !(u->plural && !u->singular)) {
     p.e.rel_unit = 'K';
     p.e.rel_n = 0;
     p.end = ue;
@@ -122,6 +152,7 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
   }
   if (!dir || !u || u->factor != 1) return std::nullopt;  // "next fortnight" is no calendar period
   const timeexpr::Unit unit = unit_char(u->sval);
+  if (unit == 'K' && counted) return std::nullopt;  // "the last two weekends": no stretch of weekends
   if (!unit || unit == 'H' || unit == 'N' || unit == 'S') {
     if (!counted) return std::nullopt;
   }
@@ -235,18 +266,34 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
     ne = he;
   }
   const timelex::Entry* u = lex(ne, Kind::kUnit, &ue);
+  bool hour_mark = false;
+  if (!u && !few && ndigits(j) > 0 && ndigits(j) <= 3 && n >= 1 && n == std::floor(n) &&
+      (n > 24 || pre || bounded || hours_duration_context(j))) {
+    // "pendant 3h", "dans 2h", "il y a 2h", "72h": the hour mark as the unit, whole hours without minutes
+    // after a word of durations, or past 24 (clock() leaves them; "dans 2h30", "3h du matin" stay times)
+    uint32_t he = 0;
+    Expr probe;
+    if ((u = lex(ne, Kind::kHourMark, &he)) && num(he) < 0 && !lex(he, Kind::kMinuteAdd) && !lex(he, Kind::kAmPm) &&
+        pod_after(he, probe) == he) {
+      ue = he;
+      hour_mark = true;
+    } else {
+      u = nullptr;
+    }
+  }
   if (!u) return std::nullopt;
-  const timeexpr::Unit unit = unit_char(u->sval);
+  const timeexpr::Unit unit = hour_mark ? 'H' : unit_char(u->sval);
   if (!unit || unit == 'K') return std::nullopt;
   if (n > 0) n *= u->factor;  // une demi-heure
   if (ndigits(j) == 4 && unit == 'Y') return std::nullopt;
   // "a second round": the unit word is an ordinal before a noun.
   if (lex(ne, Kind::kOrdinal) && ue < end_ && doc_.tokens[ue].kind == TokenKind::kWord && !any_lex(ue)) return std::nullopt;
   // "à 3 heures" is a time of day, not a duration.
-  if (unit == 'H' && !pre && !bounded && j > first_ && n >= 0 && n <= 24 && n == std::floor(n) && !after_for_phrase(j) &&
+  // (only where the unit word is also an hour mark, French "heures": "about two hours", "after 3 hours" are durations)
+  if (unit == 'H' && !pre && !bounded && n >= 0 && lex(ne, Kind::kHourMark) && n <= 24 && n == std::floor(n) && !after_for_phrase(j) &&
       (lex(j - 1, Kind::kAt) || lex(j - 1, Kind::kApprox) || lex(j - 1, Kind::kBefore) || lex(j - 1, Kind::kAfter) ||
        lex(j - 1, Kind::kUntil) || lex(j - 1, Kind::kFrom) || lex(j - 1, Kind::kTo) || lex(j - 1, Kind::kBetween) ||
-       (n > 12 && !lex(j - 1, Kind::kFor) && !lex(j - 1, Kind::kSince) && !lex(j - 1, Kind::kMore) &&
+       ((n > 12 || day_with_part_at(ue)) && !lex(j - 1, Kind::kFor) && !lex(j - 1, Kind::kSince) && !lex(j - 1, Kind::kMore) &&
         !lex(j - 1, Kind::kLess) && !lex(j - 1, Kind::kDet))))
     return std::nullopt;  // "à 3 heures", "avant 14 heures", "20 heures": times of day  // "2024 years" is odd; leave it
   P p = duration_parse(n, unit, ue, "time.duration", u->where);
@@ -336,6 +383,21 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
     p.rule = sign < 0 ? "time.relative.ago" : "time.relative.in";
     return p;
   }
+  if (few && (!pre || pre->sval.empty())) {
+    // "a few days ago", "il y a quelques jours", "in a few weeks": before or after the reference by an
+    // unstated stretch (no day is guessed), not a duration
+    uint32_t fe = ue;
+    const int dir = sign != 0 ? sign : lex(ue, Kind::kAgo, &fe) ? -1 : 0;
+    if (dir != 0) {
+      P r;
+      r.e.type = ExprType::kRef;
+      r.e.ref = dir < 0 ? "PAST_REF" : "FUTURE_REF";
+      r.end = fe;
+      r.rule = "time.relative.few";
+      r.where = p.where;
+      return r;
+    }
+  }
   if (pre && sign != 0 && few) return std::nullopt;
   if (pre) return std::nullopt;
   return p;
@@ -409,7 +471,13 @@ Grammar::Opt Grammar::set_words(uint32_t i) {
     return p;
   }
   const auto* s = lex(i, Kind::kSet, &j);
-  if (!s) return std::nullopt;
+  if (!s) {
+    // "three times a week", "deux fois par jour": a count before a set word of frequency (value "freq")
+    double f = 0;
+    uint32_t fe = 0;
+    if (!count_at(i, f, fe) || f < 1 || f != std::floor(f) || !(s = lex(fe, Kind::kSet, &j)) || s->sval != "freq")
+      return std::nullopt;
+  }
   P p;
   p.e.type = ExprType::kSet;
   p.rule = "time.set";
@@ -430,9 +498,12 @@ Grammar::Opt Grammar::set_words(uint32_t i) {
     p.end = k;
     return p;
   }
+  // "every other week": the set word's value is the step (2); a count multiplies it
   double n = 1;
   uint32_t ne = j;
   if (!count_at(j, n, ne)) { n = 1; ne = j; }
+  if (s->ival > 1) n *= s->ival;
+  if (s->sval == "freq" && n != 1) return std::nullopt;  // "twice a week", not "twice a two weeks"
   if (const auto* u = lex(ne, Kind::kUnit, &k)) {
     const timeexpr::Unit unit = unit_char(u->sval);
     if (!unit) return std::nullopt;

@@ -63,7 +63,7 @@ struct Expr {
   int rank = 0;  // with weekday and a relative month: the first (1) ... last (-1) such weekday
   int month_week = 0;  // with a month: its first (1) ... last (-1) week ("the third week of January")
   ExprType type = ExprType::kDate;
-  Gran gran = Gran::kNone;
+  Gran gran = Gran::kNone;  // kWeekend on a day: the weekend of that day's week (Thanksgiving weekend)
   Unit rel_unit = 0;
   Unit offset_unit = 0;
   Unit unit = 0;  // with amount

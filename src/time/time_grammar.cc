@@ -364,7 +364,8 @@ bool Grammar::year_context(uint32_t i) const {
     return false;  // 82-2100, 138-2010-2015: parts of a number
   if (i > first_) {
     const Token& pv = doc_.tokens[i - 1];
-    if (pv.kind == TokenKind::kSymbol) return false;  // $2000
+    // $2000; not "2014~2018", a range of years written with a tilde
+    if (pv.kind == TokenKind::kSymbol && !(is_punct(i - 1, '~') && i > first_ + 1 && ndigits(i - 2) == 4)) return false;
     if (pv.kind == TokenKind::kNumber) return false;
     if (pv.kind == TokenKind::kWord && !any_lex(i - 1) && !pv.has(kCapitalized)) {
       // "sold 2000 ..." — a year mostly follows a preposition or a time word, or opens a
@@ -388,7 +389,10 @@ bool Grammar::month_ok(uint32_t i, uint32_t end, const timelex::Entry& e, bool h
       for (Kind k : {Kind::kYearIntro, Kind::kMonthIntro, Kind::kSince, Kind::kBefore, Kind::kAfter, Kind::kUntil,
                      Kind::kPart, Kind::kFrom, Kind::kTo, Kind::kDir, Kind::kOf, Kind::kBetween}) {
         // "after Feb", "in Mar.": an abbreviation that is also a word (Mar, Jan) needs its dot.
-        if (lex(i - 1, k)) return !e.abbrev || !e.ambiguous || is_punct(end, '.');
+        // "the 3rd week of Jan", "the end of Jan": after a period's unit or part and "of" it is the month
+        if (lex(i - 1, k))
+          return !e.abbrev || !e.ambiguous || is_punct(end, '.') ||
+                 (lex(i - 1, Kind::kOf) && i > first_ + 1 && (lex(i - 2, Kind::kUnit) || lex(i - 2, Kind::kPart)));
       }
       // "between January and March", "janvier et mars": after "and" and another month
       if (i > first_ + 1 && lex(i - 1, Kind::kAnd) && lex(i - 2, Kind::kMonth)) return !e.abbrev || is_punct(end, '.');
@@ -456,6 +460,8 @@ Grammar::P Grammar::hours_as_clock(const P& d, uint32_t k) {
 // "from 5 to 6pm": one am/pm serves both ends when they sit in the same half day.
 void Grammar::share_ampm(Expr& a, Expr& b) {
   if (a.hour < 0 || b.hour < 0) return;
+  // two days written apart ("from 2:00pm, 2016-2-21 to 3:32, 04/23/2016"): each time keeps its own half day
+  if (a.day >= 0 && b.day >= 0 && (a.day != b.day || a.month != b.month || a.year != b.year)) return;
   // "from 10:10pm to 10": an end before the start lies in the other half day.
   const bool b_later = b.hour * 60 + std::max(b.minute, 0) >= a.hour * 60 + std::max(a.minute, 0);
   if (a.ampm >= 0 && b.ampm < 0 && b.pod.empty() && b_later && b.hour <= 12)
@@ -504,12 +510,18 @@ Grammar::Opt Grammar::unit(uint32_t i) {
                                  bit(Kind::kRef) | bit(Kind::kMore) | bit(Kind::kLess) | bit(Kind::kLater) | bit(Kind::kAgo) |
                                  bit(Kind::kFor);
   if (here & kDateHeads) take_longest(best, date(i));
-  else if (here & bit(Kind::kUnit)) take_longest(best, unit_period(i));  // week 31, year 2008
+  else if (here & bit(Kind::kUnit)) {
+    take_longest(best, unit_period(i));  // week 31, year 2008
+    if (kinds(i + 1) & bit(Kind::kOf)) take_longest(best, holiday(i));  // weekend of Thanksgiving
+  }
   if (here & kRelHeads) take_longest(best, relative(i));
   if (here & (kNum | bit(Kind::kClock) | bit(Kind::kCount) | bit(Kind::kPastTo))) take_longest(best, clock(i));
   if (here & (bit(Kind::kDet) | bit(Kind::kDir) | bit(Kind::kPod) | bit(Kind::kAt))) take_longest(best, part_of_day(i));
-  if (here & (bit(Kind::kSet) | bit(Kind::kSetAdv))) take_longest(best, set(i));
+  if ((here & (bit(Kind::kSet) | bit(Kind::kSetAdv))) ||
+      ((here & (kNum | bit(Kind::kCount))) && (kinds(i + 1) & bit(Kind::kSet))))
+    take_longest(best, set(i));  // (three times a week)
   if ((here & kNumberBit) && (kinds(i + 2) & bit(Kind::kUnit))) take_longest(best, hyphen_duration(i));
+  if (here & kHyphenBit) take_longest(best, hyphen_word_duration(i));
   if (best && best->e.type == ExprType::kDate && best->e.hour < 0 && !best->e.pod.empty() && !best->e.has_date() &&
       (best->e.mod.empty() || best->e.mod == "START" || best->e.mod == "END")) {
     // "in the morning at 7", "l'après-midi 7:00:25", "early morning at 8:00" (the time says more than the part)
@@ -523,9 +535,12 @@ Grammar::Opt Grammar::unit(uint32_t i) {
   if (best && best->e.type == ExprType::kDate && best->e.hour < 0 && !best->e.pod.empty() && !best->e.has_date() &&
       best->e.mod.empty()) {
     // "la nuit mardi", "in the morning of this Tuesday"
-    uint32_t j = skip(skip(best->end, Kind::kOf), Kind::kAt);
+    // (also after a comma, a day that says which: "in the afternoon, this Friday", "in the morning, tomorrow")
+    const uint32_t c = skip_punct(best->end, ',');
+    uint32_t j = skip(skip(c, Kind::kOf), Kind::kAt);
     Opt d = weekday_date(j);
     take_longest(d, day_relative(j));
+    if (d && c > best->end && !d->e.has_dir && !d->e.rel_unit && d->e.day < 0) d.reset();
     if (d && d->e.hour < 0 && d->e.pod.empty() && d->e.mod.empty()) {
       const std::string_view pod = best->e.pod;
       best->e = d->e;
@@ -552,8 +567,21 @@ Grammar::Opt Grammar::unit(uint32_t i) {
     // "next week on Tuesday", "last week Sunday", "previous week - Monday": a day of that week.
     // Not across a comma: "Last week, Monday's vote ..." may speak of this week.
     const uint32_t j = skip(skip_punct(best->end, '-'), Kind::kAt);
+    if (kinds(j) & (bit(Kind::kFrom) | bit(Kind::kBetween))) {
+      // "last week between Friday and Sunday", "this week from Tuesday to Thursday": days of that week
+      if (Opt r = full(j); r && r->e.type == ExprType::kRange && r->e.parts.size() == 2 &&
+                           std::all_of(r->e.parts.begin(), r->e.parts.end(), [](const Expr& x) {
+                             return x.weekday >= 0 && x.day < 0 && !x.rel_unit && !x.has_dir && x.hour < 0;
+                           })) {
+        for (Expr& x : r->e.parts) { x.rel_unit = 'W'; x.rel_n = best->e.rel_n; }
+        r->rule = "time.range.weekdays_of_week";
+        return r;
+      }
+    }
     uint32_t we = 0;
-    if (const auto* w = lex(j, Kind::kWeekday, &we); w && (!w->ambiguous || j > best->end)) {
+    // (an ambiguous abbreviation right after the week needs a time after it: "next week Mon 9 am")
+    if (const auto* w = lex(j, Kind::kWeekday, &we);
+        w && (!w->ambiguous || j > best->end || ((kinds(we) & kNumberBit) && clock(we)))) {
       best->e.weekday = w->ival;
       best->end = w->abbrev ? skip_punct(we, '.') : we;
       best->rule = "time.date.weekday_of_week";
@@ -574,7 +602,15 @@ Grammar::Opt Grammar::unit(uint32_t i) {
     }
   }
   if (best && best->e.type == ExprType::kDate) {
-    if (auto t = with_time(*best)) best = std::move(t);
+    if (auto t = with_time(*best)) {
+      best = std::move(t);
+      // "Wed Oct 26 15:50:06 2016": the year written after the time
+      if (best->e.year < 0 && best->e.month >= 0 && best->e.day >= 0 && best->e.second >= 0 && ndigits(best->end) == 4 &&
+          num(best->end) >= 1000 && num(best->end) <= 2200) {
+        best->e.year = num(best->end);
+        best->end += 1;
+      }
+    }
     if (best->e.weekday >= 0 && best->e.day < 0 && !best->e.rel_unit && !best->e.has_dir && best->e.mod.empty()) {
       // "Wednesday evening next week": the week after the time of day
       if (Opt w = period_shift(best->end); w && w->e.type == ExprType::kDate && w->e.rel_unit == 'W') {
@@ -599,7 +635,8 @@ Grammar::Opt Grammar::unit(uint32_t i) {
         merged.hour = best->e.hour; merged.minute = best->e.minute; merged.second = best->e.second;
         merged.ampm = best->e.ampm;
         if (merged.pod.empty()) merged.pod = best->e.pod;
-        if (auto t = with_time(*d)) { if (t->e.pod.size() && merged.ampm < 0) merged.pod = t->e.pod; d->end = t->end; }
+        // its part of the day ("15h demain soir"), not a time of its own: "16h aujourd'hui à 17h demain" is a range
+        if (auto t = with_time(*d); t && t->e.hour < 0) { if (t->e.pod.size() && merged.ampm < 0) merged.pod = t->e.pod; d->end = t->end; }
         best->e = merged;
         best->end = d->end;
       }
@@ -624,10 +661,18 @@ Grammar::Opt Grammar::full(uint32_t i) {
     const auto* w = lex(i, m.kind, &j);
     if (!w) continue;
     Opt inner = unit(j);
-    if (!inner && skip_article(j) > j) inner = unit(skip_article(j));  // depuis le 24 février
+    uint32_t inner_at = j;
+    if (!inner && skip_article(j) > j) inner = unit(inner_at = skip_article(j));  // depuis le 24 février
     // "before around 2pm": the bound says more than the approximation (one mod per value).
-    if (!inner && m.kind != Kind::kApprox && skip(j, Kind::kApprox) > j) inner = unit(skip(j, Kind::kApprox));
+    if (!inner && m.kind != Kind::kApprox && skip(j, Kind::kApprox) > j) inner = unit(inner_at = skip(j, Kind::kApprox));
     if (!inner || inner->e.type == ExprType::kSet || inner->e.type == ExprType::kRange) break;
+    if (inner->e.type == ExprType::kDuration && m.kind == Kind::kApprox && inner->e.mod.empty() &&
+        inner->e.amount > 0) {
+      inner->e.mod = m.mod;  // "about two hours", "environ trois jours"
+      inner->rule = m.rule;
+      inner->where = w->where;
+      return inner;
+    }
     if (inner->e.type == ExprType::kDuration || inner->e.type == ExprType::kRef) {
       if (m.kind != Kind::kSince) break;  // "d'ici 2 ans" is read by the duration rule
       inner->rule = m.rule;
@@ -640,8 +685,10 @@ Grammar::Opt Grammar::full(uint32_t i) {
     // says more than the open bound, so the span is "fin 2024" alone.
     if (!inner->e.mod.empty()) return std::nullopt;
     // "about" before a relative period is not a time word ("How about last week").
-    if (m.kind == Kind::kApprox && (inner->e.rel_unit || inner->e.offset_sign || lex(skip_article(j), Kind::kDir)))
-      return std::nullopt;
+    // An approximation word of times only (value "time": English "about") is the preposition before a
+    // date: "talking about Jan/3", "How about 3rd week of Jan", "How about last week"; "about 5pm" stays
+    // approximate, and so does "around the 21st this month".
+    if (m.kind == Kind::kApprox && w->sval == "time" && inner->e.hour < 0) return std::nullopt;
     if (uint32_t k = inner->end; m.kind == Kind::kSince && (lex(k, Kind::kUntil, &k) || lex(k, Kind::kTo, &k))) {
       // "à partir de 13 heures jusqu'à 16 heures", "depuis lundi jusqu'à mercredi": a range
       Opt b = unit(k);
@@ -650,6 +697,9 @@ Grammar::Opt Grammar::full(uint32_t i) {
         share_ampm(inner->e, b->e);
         P r = range(inner->e, b->e, b->end, "time.range.since_until", w->where);
         attach_date(r);
+        // The range says it all: "depuis" stays out of the span ("depuis [aujourd'hui jusqu'à demain]"),
+        // as a preposition before a date does.
+        r.start = inner_at;
         return r;
       }
     }
@@ -747,10 +797,17 @@ Grammar::Opt Grammar::full(uint32_t i) {
           }
         }
         if (b && b->e.type == ExprType::kRef && b->e.ref == "PRESENT_REF") {
-          // "between Aug 2019 and now": up to the reference day
+          // "between Aug 2019 and now": up to the reference day; "between eight o'clock and now": up to
+          // the reference instant, from that time today
           Expr today;
           today.rel_unit = 'D';
           today.rel_n = 0;
+          if (a->e.hour >= 0) {
+            today = Expr{};
+            today.offset_sign = 1;
+            today.offset_unit = 'S';
+            if (!a->e.has_date()) { a->e.rel_unit = 'D'; a->e.rel_n = 0; }
+          }
           P p = range(a->e, today, b->end, "time.range.now");
           p.e.end_at_begin = true;
           return p;
@@ -765,6 +822,12 @@ Grammar::Opt Grammar::full(uint32_t i) {
           // (not "this May": its year is the reference's)
           if (a->e.year < 0 && b->e.year >= 0 && (a->e.month >= 0 || a->e.season.size()) && !a->e.has_dir)
             a->e.year = b->e.year;
+          // "from April 9th till the 17th": a day alone at the end is in the start's month and year
+          if (b->e.day >= 0 && b->e.month < 0 && b->e.weekday < 0 && !b->e.rel_unit && a->e.day >= 0 &&
+              a->e.month >= 0 && !a->e.rel_unit && b->e.day > a->e.day) {
+            b->e.month = a->e.month;
+            b->e.year = a->e.year;
+          }
           if (a->e.hour >= 0 && b->e.hour >= 0 && !a->e.has_date() && b->e.has_date()) {
             int h = a->e.hour, mi = a->e.minute;
             Expr d = b->e; d.hour = h; d.minute = mi; d.ampm = a->e.ampm; a->e = d;
@@ -913,7 +976,7 @@ void Grammar::run(uint32_t first, uint32_t end, std::vector<Found>& out) {
     }
     Opt p = full(i);
     if (p && p->end > i) {
-      out.push_back({i, p->end, std::move(p->e), p->rule, p->where});
+      out.push_back({p->start > i && p->start < p->end ? p->start : i, p->end, std::move(p->e), p->rule, p->where});
       i = p->end;
     } else {
       ++i;

@@ -57,6 +57,7 @@ class Grammar {
     uint32_t end = 0;
     std::string_view rule;
     std::string_view where;
+    uint32_t start = 0;  // when > 0: the span starts at this token, after the words the rule read first
   };
   using Opt = std::optional<P>;
   static P duration_parse(double amount, timeexpr::Unit unit, uint32_t end, std::string_view rule,
@@ -107,6 +108,21 @@ class Grammar {
     uint32_t e = 0;
     return i > first_ + 1 && lex(i - 2, timelex::Kind::kFor, &e) && e == i;
   }
+  // A word of durations ends right before the count at i ("pendant", "dans", "dans les", "il y a", "plus
+  // de"): there "3h" is three hours, as "3 heures" is.
+  bool hours_duration_context(uint32_t i) const {
+    static constexpr timelex::Kind kKinds[] = {timelex::Kind::kFor, timelex::Kind::kInPre, timelex::Kind::kAgoPre,
+                                               timelex::Kind::kMore, timelex::Kind::kLess};
+    for (uint32_t back = 1; back <= 3 && i >= first_ + back; ++back) {
+      for (timelex::Kind k : kKinds) {
+        uint32_t e = 0;
+        // a "for" word that also sets a time (value "clock": French "pour", "prévu pour 9h") says nothing
+        if (const auto* w = lex(i - back, k, &e); w && e == i && !(k == timelex::Kind::kFor && w->sval == "clock"))
+          return true;
+      }
+    }
+    return false;
+  }
   bool year_context(uint32_t i) const;
   bool word_year(uint32_t i, int& year, uint32_t& end) const;  // nineteen ninety six, two thousand and five  // a bare 4-digit number at i reads as a year
   bool month_ok(uint32_t i, uint32_t end, const timelex::Entry& e, bool has_number) const;
@@ -122,6 +138,7 @@ class Grammar {
   Opt month_year(uint32_t i);
   Opt numeric_date(uint32_t i);
   Opt dotted_date(uint32_t i);
+  Opt slash_date_range(uint32_t i);  // 10/1-11/7, 28/2-1/3/2019
   Opt hyphen_month_date(uint32_t i);
   Opt spaced_date(uint32_t i);
   Opt year_month(uint32_t i);
@@ -147,6 +164,7 @@ class Grammar {
   Opt duration(uint32_t i, bool bounded = false);  // bounded: after "more than", "plus de"
   Opt fuzzy_ref(uint32_t i);
   Opt hyphen_duration(uint32_t i);  // a 30-minute drive, 3-min
+  Opt hyphen_word_duration(uint32_t i);  // all-day, full-week
   Opt stretch_from(uint32_t i);  // for 3 days from today, a week starting tomorrow
   Opt set(uint32_t i);
   Opt set_words(uint32_t i);
@@ -158,6 +176,7 @@ class Grammar {
   Opt past_to(uint32_t i);  // half past eight, ten past 9, three minutes to eight
   uint32_t pod_after(uint32_t he, timeexpr::Expr& e, bool need_connector = false) const;
   Opt part_of_day(uint32_t i);
+  bool day_with_part_at(uint32_t k) const;  // mercredi matin, demain soir: "dix heures" before it is a time
   Opt with_time(P date);  // "29 juin à 15h", "tomorrow morning"
   // A clock time at j, or after "at"/"à" a bare hour ("today at 7").
   Opt clock_after(uint32_t j);
