@@ -836,7 +836,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
           if (!relay.entity.empty() || v.has(ra, Role::kDeterminer)) {
             u.chain.push_back(std::move(src));
             src = std::move(relay);
-            why.push_back(Origin{"claim.source.told_object_relay", {}});
+            why.push_back(Origin{to_hearer ? "claim.source.hearer_relay" : "claim.source.told_object_relay", {}});
           }
         }
       }
