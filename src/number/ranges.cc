@@ -144,7 +144,8 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
         r.span.cue = a.span.cue;
         r.span.scaled = a.span.scaled || b.span.scaled;
         // "11 000 à 12 000": with a scale only on the second end ("2 à 3 millions"), the first shares it.
-        if (!a.span.scaled && b.span.scaled && b.span.amount.value && *hi >= 1000 * *lo && *lo < 1000) {
+        // (A positive first end only: "-7-3b" would scale without end.)
+        if (!a.span.scaled && b.span.scaled && b.span.amount.value && *lo > 0 && *hi >= 1000 * *lo && *lo < 1000) {
           double scale = 1000;
           while (*lo * scale * 1000 <= *hi) scale *= 1000;
           r.span.amount.min = *lo * scale;
