@@ -256,7 +256,7 @@ void QuantityAnnotator::numbers(Document& doc) const {
           if (!unit) continue;
           noun = {doc.tokens[start].at.start, doc.tokens[f - 1].at.end};
           q_first = start;
-          rule = "quantity.money_before";
+          rule = unit->kind == EntryKind::kMoney ? "quantity.money_before" : "quantity.unit_before";
           break;
         }
       }

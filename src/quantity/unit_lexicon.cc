@@ -108,7 +108,9 @@ Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
     if (!f) return bad(row, "factor is not a number");
     UnitEntry e{EntryKind::kUnit, row[1], *f, false, row.where};
     // flags: "signed", "sub=F" (a bare two-digit number after counts F of the unit),
-    // or "only_sub" (a unit read only as the sub-unit of the one before)
+    // "only_sub" (a unit read only as the sub-unit of the one before), or
+    // "before" (a word that gives the unit before the number: "aged 25")
+    bool before = false;
     if (std::string_view flag = row.get(3); flag == "signed") {
       e.takes_sign = true;
     } else if (flag == "only_sub") {
@@ -117,10 +119,12 @@ Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
       auto sub = to_double(flag.substr(4));
       if (!sub || *sub <= 0 || *sub >= 1) return bad(row, "sub= needs a fraction of the unit");
       e.sub_factor = *sub;
+    } else if (flag == "before") {
+      before = true;
     } else if (!flag.empty()) {
-      return bad(row, "flags are signed, sub=F or only_sub");
+      return bad(row, "flags are signed, sub=F, only_sub or before");
     }
-    if (auto r = add(lex.after_, row, std::move(e)); !r) return std::unexpected(r.error());
+    if (auto r = add(before ? lex.before_ : lex.after_, row, std::move(e)); !r) return std::unexpected(r.error());
   }
   // currencies.tsv: written form, ISO code, position (before|after|both), factor, flags
   auto money = load_table(context.root, context.path("quantity", "currencies.tsv"), 3, 5);
