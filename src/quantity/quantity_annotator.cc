@@ -222,6 +222,11 @@ void QuantityAnnotator::numbers(Document& doc) const {
           j = hits.front().end;
           continue;
         }
+        // A currency sign glued to the next number is that number's: "thousands of $12-an-hour workers".
+        if (u->kind == EntryKind::kMoney && hits.front().end < limit &&
+            doc.tokens[hits.front().end].kind == TokenKind::kNumber && glued(doc, hits.front().end)) {
+          break;
+        }
         unit = u;
         noun = {doc.tokens[j].at.start, doc.tokens[hits.front().end - 1].at.end};
         q_end = hits.front().end;
@@ -257,6 +262,21 @@ void QuantityAnnotator::numbers(Document& doc) const {
           noun = {doc.tokens[start].at.start, doc.tokens[f - 1].at.end};
           q_first = start;
           rule = unit->kind == EntryKind::kMoney ? "quantity.money_before" : "quantity.unit_before";
+          break;
+        }
+      }
+    }
+    // ... or inside a bound or range, after its cue: "more than $915 million", "between $30,000 and $60,000".
+    if (!unit && !demonym_seen && (n.amount.min || n.amount.max)) {
+      uint32_t k = f;
+      while (k < e && doc.tokens[k].kind != TokenKind::kNumber) ++k;
+      for (uint32_t back = std::min<uint32_t>(3, k - f); back >= 1 && k < e; --back) {
+        auto hits = hits_at(doc, lex_.before(), k - back, k);
+        if (!hits.empty() && hits.front().end == k) {
+          unit = pick(hits, number_scaled);
+          if (!unit) continue;
+          noun = {doc.tokens[k - back].at.start, doc.tokens[k - 1].at.end};
+          rule = "quantity.money_inside";
           break;
         }
       }
