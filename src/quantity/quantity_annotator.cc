@@ -196,12 +196,25 @@ void QuantityAnnotator::numbers(Document& doc) const {
       j = e;
       // "millions de", "centaines de", "thousands of", and a fraction: "1/4 de mile", "trois quarts de litre".
       const bool word_end = is_word(doc, e - 1) || (n.amount.value && *n.amount.value > 0 && *n.amount.value < 1);
-      for (int steps = 0; steps < 4 && j < limit; ++steps) {
+      // Up to two other words may stand before a counted noun: "three heavily
+      // armed militants", "400 educational institutions", "6,000 Mariupol residents".
+      int skipped = 0;
+      std::vector<PhraseMatcher::Match> stop;
+      for (int steps = 0; steps < 5 && j < limit; ++steps) {
         if (steps == 0 && word_end && lex_.is_of_word(doc.folded_key(doc.tokens[j]))) {
           ++j;
           continue;
         }
         auto hits = hits_at(doc, lex_.after(), j, limit);
+        if (hits.empty() && skipped < 2 && !demonym_seen && n.role == NumberRole::kCount && is_word(doc, j) &&
+            !doc.tokens[j].has(kElision)) {
+          stop.clear();
+          lex_.noun_stop().matches_at(doc, j, j + 1, stop);
+          if (stop.empty()) {
+            ++skipped, ++j;
+            continue;
+          }
+        }
         if (hits.empty()) break;
         const UnitEntry* u = pick(hits, number_scaled);
         if (!u) break;
@@ -227,13 +240,26 @@ void QuantityAnnotator::numbers(Document& doc) const {
             doc.tokens[hits.front().end].kind == TokenKind::kNumber && glued(doc, hits.front().end)) {
           break;
         }
+        // Words skipped before a unit or currency are no adjectives: "5 times more dollars".
+        if (skipped > 0 && u->kind != EntryKind::kNoun) break;
         unit = u;
         noun = {doc.tokens[j].at.start, doc.tokens[hits.front().end - 1].at.end};
         q_end = hits.front().end;
         rule = u->kind == EntryKind::kNoun ? "quantity.noun" : u->kind == EntryKind::kMoney ? "quantity.money_after"
                                                                                            : "quantity.unit";
+        // Of two counted nouns in a row the last is the head: "three wounded soldiers", "four refugee children".
+        if (u->kind == EntryKind::kNoun && q_end < limit) {
+          auto next = hits_at(doc, lex_.after(), q_end, limit);
+          const UnitEntry* head = next.empty() ? nullptr : pick(next, number_scaled);
+          if (head && head->kind == EntryKind::kNoun) {
+            unit = head;
+            noun = {doc.tokens[q_end].at.start, doc.tokens[next.front().end - 1].at.end};
+            q_end = next.front().end;
+          }
+        }
         break;
       }
+      if (skipped > 0 && !unit) demonym_seen = false;
       if (!unit && demonym_seen) {
         noun = demonym;
         rule = "quantity.demonym";
@@ -317,6 +343,16 @@ void QuantityAnnotator::numbers(Document& doc) const {
     }
     if (!unit && !demonym_seen) continue;
     if (n.role == NumberRole::kYear && !unit) continue;
+    // A year before a counted noun: after "in", "since", "en", or before a name ("the 1951 Refugee Convention").
+    if (n.role == NumberRole::kYear && (!unit || unit->kind == EntryKind::kNoun)) {
+      bool year = doc.tokens[token_at(doc, noun.start)].has(kCapitalized);
+      if (!year && f > s.first_token) {
+        std::vector<PhraseMatcher::Match> ms;
+        lex_.year_before().matches_at(doc, f - 1, f, ms);
+        year = !ms.empty();
+      }
+      if (year) continue;
+    }
     // A fraction of the unit after it: "deux heures et demie", "trois ans et demi", "an hour and a half".
     if (unit && (unit->kind == EntryKind::kUnit || unit->kind == EntryKind::kMoney) && q.amount.value &&
         *q.amount.value == std::floor(*q.amount.value) && q_end < limit) {

@@ -170,6 +170,8 @@ Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
   if (auto r = simple("ellipsis.tsv", lex.ellipsis_); !r) return std::unexpected(r.error());
   if (auto r = simple("coordination.tsv", lex.coordination_); !r) return std::unexpected(r.error());
   if (auto r = simple("partitive.tsv", lex.partitive_); !r) return std::unexpected(r.error());
+  if (auto r = simple("noun_stop.tsv", lex.noun_stop_); !r) return std::unexpected(r.error());
+  if (auto r = simple("year_before.tsv", lex.year_before_); !r) return std::unexpected(r.error());
   // signs.tsv: phrase, sign ("-" negates; "±" is a tolerance, no sign: "plus ou moins 2 degrés";
   // "-after" negates from after the unit: "5 degrés sous zéro")
   auto signs = load_table(context.root, context.path("quantity", "signs.tsv"), 2, 2);
