@@ -192,6 +192,8 @@ void QuantityAnnotator::numbers(Document& doc) const {
     // 2. A noun, unit or currency after, past "de"/"of" and modifiers.
     bool demonym_seen = false;
     Extent demonym;
+    const UnitEntry* demonym_entry = nullptr;
+    bool demonym_after_skip = false;
     if (!unit) {
       j = e;
       // "millions de", "centaines de", "thousands of", and a fraction: "1/4 de mile", "trois quarts de litre".
@@ -206,7 +208,7 @@ void QuantityAnnotator::numbers(Document& doc) const {
           continue;
         }
         auto hits = hits_at(doc, lex_.after(), j, limit);
-        if (hits.empty() && skipped < 2 && !demonym_seen && n.role == NumberRole::kCount && is_word(doc, j) &&
+        if (hits.empty() && skipped < 2 && n.role == NumberRole::kCount && is_word(doc, j) &&
             !doc.tokens[j].has(kElision)) {
           stop.clear();
           lex_.noun_stop().matches_at(doc, j, j + 1, stop);
@@ -229,7 +231,11 @@ void QuantityAnnotator::numbers(Document& doc) const {
         }
         if (u->kind == EntryKind::kDemonym) {
           // A demonym alone counts people ("12 000 nord-coréens"); before a noun it qualifies it.
-          if (!demonym_seen) demonym = {doc.tokens[j].at.start, doc.tokens[hits.front().end - 1].at.end};
+          if (!demonym_seen) {
+            demonym = {doc.tokens[j].at.start, doc.tokens[hits.front().end - 1].at.end};
+            demonym_entry = u;
+            demonym_after_skip = skipped > 0;
+          }
           demonym_seen = true;
           q_end = hits.front().end;
           j = hits.front().end;
@@ -259,7 +265,12 @@ void QuantityAnnotator::numbers(Document& doc) const {
         }
         break;
       }
-      if (skipped > 0 && !unit) demonym_seen = false;
+      // "100 Russian stations": a demonym that is only an adjective counts no people, but "one Russian" does.
+      // Nor one after other words: "neuf départements français".
+      if (!unit && demonym_seen && (demonym_after_skip || (demonym_entry && demonym_entry->adjective &&
+                                                           !(n.amount.value && *n.amount.value == 1)))) {
+        demonym_seen = false;
+      }
       if (!unit && demonym_seen) {
         noun = demonym;
         rule = "quantity.demonym";

@@ -153,10 +153,14 @@ Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
     if (k == EntryKind::kOfWord) lex.of_words_.push_back(fold(row[0]));
     if (auto r = add(lex.after_, row, {k, "", 1, false, row.where}); !r) return std::unexpected(r.error());
   }
-  auto demonyms = load_table(context.root, context.path("quantity", "demonyms.tsv"), 1, 1);
+  // demonyms.tsv: demonym, flag ("adjective": alone it counts only one)
+  auto demonyms = load_table(context.root, context.path("quantity", "demonyms.tsv"), 1, 2);
   if (!demonyms) return std::unexpected(demonyms.error());
   for (const auto& row : demonyms->rows) {
-    if (auto r = add(lex.after_, row, {EntryKind::kDemonym, "person", 1, false, row.where}); !r) return std::unexpected(r.error());
+    UnitEntry e{EntryKind::kDemonym, "person", 1, false, row.where};
+    if (std::string_view flag = row.get(1); flag == "adjective") e.adjective = true;
+    else if (!flag.empty()) return bad(row, "the flag is adjective or nothing");
+    if (auto r = add(lex.after_, row, std::move(e)); !r) return std::unexpected(r.error());
   }
   auto simple = [&](std::string_view file, number::FilteredMatcher& m) -> Result<void> {
     auto t = load_table(context.root, context.path("quantity", file), 1, 1);

@@ -42,6 +42,9 @@ struct UnitEntry {
   // Read only as the sub-unit of the unit before ("12 ft 2 in"): alone the
   // word is something else (English "in").
   bool only_sub = false;
+  // A demonym that alone is the adjective, not the people, except for one
+  // ("100 Russian stations"; "one Russian was killed", "100 Russians"): demonyms.tsv flag "adjective".
+  bool adjective = false;
 };
 
 class UnitLexicon {
