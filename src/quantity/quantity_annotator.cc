@@ -133,6 +133,7 @@ void QuantityAnnotator::numbers(Document& doc) const {
   int last_counted = -1;
   uint32_t last_sentence = UINT32_MAX;
   bool last_elliptical = false;
+  std::optional<bool> military_doc;  // the document speaks of the military: read once, when needed
   for (const NumberSpan& n : doc.numbers) {
     if (n.at.start < claimed_end) continue;
     if (n.role != NumberRole::kCount && n.role != NumberRole::kYear) continue;
@@ -512,6 +513,11 @@ void QuantityAnnotator::numbers(Document& doc) const {
     q.at = {doc.tokens[q_first].at.start, doc.tokens[q_end - 1].at.end};
     if (unit) {
       q.unit = unit->unit;
+      if (q.unit == "person|personnel") {
+        // "envoyer 30 000 hommes" in an article on soldiers; "cinq hommes et une femme arrêtés" elsewhere.
+        if (!military_doc) military_doc = military(doc, 0, n_tokens);
+        q.unit = *military_doc ? "personnel" : "person";
+      }
       q.amount = scaled(q.amount, unit->factor);
       if (extra_base != 0 && q.amount.value) *q.amount.value += extra_base;
       q.why = {rule, unit->where};
