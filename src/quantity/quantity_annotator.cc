@@ -254,8 +254,9 @@ void QuantityAnnotator::numbers(Document& doc) const {
         q_end = hits.front().end;
         rule = u->kind == EntryKind::kNoun ? "quantity.noun" : u->kind == EntryKind::kMoney ? "quantity.money_after"
                                                                                            : "quantity.unit";
-        // Of two counted nouns in a row the last is the head: "three wounded soldiers", "four refugee children".
-        if (u->kind == EntryKind::kNoun && q_end < limit) {
+        // After a noun that qualifies, the next counted noun is the head: "four refugee children"
+        // (not "hundreds of thousands of people hostage").
+        if (u->kind == EntryKind::kNoun && u->adjective && q_end < limit) {
           auto next = hits_at(doc, lex_.after(), q_end, limit);
           const UnitEntry* head = next.empty() ? nullptr : pick(next, number_scaled);
           if (head && head->kind == EntryKind::kNoun) {

@@ -95,10 +95,14 @@ Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
   auto bad = [](const TableRow& row, std::string what) { return std::unexpected(Error{std::string(row.where), std::move(what)}); };
 
   // nouns.tsv: noun, class
-  auto nouns = load_table(context.root, context.path("quantity", "nouns.tsv"), 2, 2);
+  auto nouns = load_table(context.root, context.path("quantity", "nouns.tsv"), 2, 3);
   if (!nouns) return std::unexpected(nouns.error());
   for (const auto& row : nouns->rows) {
-    if (auto r = add(lex.after_, row, {EntryKind::kNoun, row[1], 1, false, row.where}); !r) return std::unexpected(r.error());
+    UnitEntry e{EntryKind::kNoun, row[1], 1, false, row.where};
+    // flag "qualifier": the noun may qualify a counted noun after it ("four refugee children")
+    if (std::string_view flag = row.get(2); flag == "qualifier") e.adjective = true;
+    else if (!flag.empty()) return bad(row, "the flag is qualifier or nothing");
+    if (auto r = add(lex.after_, row, std::move(e)); !r) return std::unexpected(r.error());
   }
   // units.tsv: unit, class, factor, flags
   auto units = load_table(context.root, context.path("quantity", "units.tsv"), 2, 4);

@@ -43,7 +43,8 @@ struct UnitEntry {
   // word is something else (English "in").
   bool only_sub = false;
   // A demonym that alone is the adjective, not the people, except for one
-  // ("100 Russian stations"; "one Russian was killed", "100 Russians"): demonyms.tsv flag "adjective".
+  // ("100 Russian stations"; "one Russian was killed", "100 Russians"): demonyms.tsv flag "adjective";
+  // a noun that may qualify a counted noun after it ("four refugee children"): nouns.tsv flag "qualifier".
   bool adjective = false;
 };
 
