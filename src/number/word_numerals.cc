@@ -182,6 +182,9 @@ std::optional<double> compose(std::span<const Part> parts) {
         if (last == Last::kNone || last == Last::kAnd || last == Last::kArticle || last == Last::kDenominator) {
           return std::nullopt;
         }
+        // Digits after a scale and "and" start another number: "$5 million and 3 were spent"
+        // (but "3 hundred and 21").
+        if (last == Last::kScale && i + 1 < parts.size() && parts[i + 1].digits) return std::nullopt;
         before_and = last;
         {
           // A fraction follows ("one and a half", "two million and one half"):
