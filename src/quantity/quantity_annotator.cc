@@ -332,7 +332,21 @@ void QuantityAnnotator::numbers(Document& doc) const {
         for (const auto& m : ms) elliptical |= m.end == fe;
         if (elliptical) break;
       }
-      if (!elliptical && last_elliptical) {
+      // Also after a count of things ("seven people were killed and 22 were wounded"), not of money,
+      // nor before a noun of its own ("and 131 pieces of equipment") or in a list that ends with
+      // its own unit ("de 18, 24 et 26 ans").
+      bool own_noun = false;
+      if (!last_elliptical && e < limit) {
+        std::vector<PhraseMatcher::Match> co;
+        lex_.coordination().matches_at(doc, e, limit, co);
+        if (!co.empty() && co.front().end < limit && doc.tokens[co.front().end].kind == TokenKind::kNumber) {
+          own_noun = true;
+        } else if (is_word(doc, e) && e + 1 < limit && lex_.is_of_word(doc.folded_key(doc.tokens[e + 1]))) {
+          own_noun = true;
+        }
+      }
+      if (!elliptical && !own_noun &&
+          (last_elliptical || !doc.quantities[static_cast<size_t>(last_counted)].unit.starts_with("money"))) {
         const QuantitySpan& prev = doc.quantities[static_cast<size_t>(last_counted)];
         uint32_t pe = token_end(doc, prev.at.end);
         // "dont 4 000 auraient été blessés et 600 tués": a coordinated count a few words on.
@@ -424,7 +438,7 @@ void QuantityAnnotator::numbers(Document& doc) const {
       }
     }
     // Money with its sub-unit: "15 dollars 50", "17 USD 25", "treize euros et quarante-cinq cents".
-    if (unit && unit->kind == EntryKind::kMoney && unit->unit != "other" && q.amount.value &&
+    if (unit && unit->kind == EntryKind::kMoney && unit->unit != "other" && !number_scaled && q.amount.value &&
         *q.amount.value == static_cast<int64_t>(*q.amount.value) && q_end < limit) {
       uint32_t k = q_end;
       std::vector<PhraseMatcher::Match> ms;
