@@ -36,22 +36,23 @@ void apply(BoundKind k, double v, Amount& amount) {
   }
 }
 
-// A token of currency signs only ("$", "€", "£"): it may stand between a
-// bound and its number ("more than $915 million") and after both ends of a
-// range ("$500 to $2,000", "entre 30 000 € et 60 000 €").
-bool is_currency_sign(const Document& doc, uint32_t i) {
+// A token of currency signs only ("$", "€", "£"), or with `last_only` one
+// that ends with one ("US$", "C$").
+bool currency_sign_at(const Document& doc, uint32_t i, bool last_only) {
   const Token& t = doc.tokens[i];
-  if (t.kind != TokenKind::kSymbol && t.kind != TokenKind::kPunct) return false;
+  if (!last_only && t.kind != TokenKind::kSymbol && t.kind != TokenKind::kPunct) return false;
   std::string_view s = doc.normalized_of(t);
   if (s.empty()) return false;
   const auto* p = reinterpret_cast<const uint8_t*>(s.data());
   const int32_t n = static_cast<int32_t>(s.size());
+  bool sign = false;
   for (int32_t k = 0; k < n;) {
     UChar32 c;
     U8_NEXT(p, k, n, c);
-    if (c < 0 || u_charType(c) != U_CURRENCY_SYMBOL) return false;
+    sign = c >= 0 && u_charType(c) == U_CURRENCY_SYMBOL;
+    if (!sign && !last_only) return false;
   }
-  return true;
+  return sign;
 }
 
 // The value a plain atom stands for as one end of a range.
@@ -60,6 +61,9 @@ std::optional<double> low_end(const Atom& a) { return a.span.amount.value ? a.sp
 std::optional<double> high_end(const Atom& a) { return a.span.amount.value ? a.span.amount.value : a.span.amount.max; }
 
 }  // namespace
+
+bool is_currency_sign(const Document& doc, uint32_t i) { return currency_sign_at(doc, i, false); }
+bool ends_with_currency_sign(const Document& doc, uint32_t i) { return currency_sign_at(doc, i, true); }
 
 void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundLexicon& lex,
                  std::vector<Atom>& atoms) {
