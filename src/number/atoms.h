@@ -24,6 +24,13 @@ inline bool is_punct(const Document& doc, uint32_t i, std::string_view p) {
   const Token& t = doc.tokens[i];
   return (t.kind == TokenKind::kPunct || t.kind == TokenKind::kSymbol) && doc.normalized_of(t) == p;
 }
+// A token of currency signs only ("$", "€", "£"): it may stand between a
+// bound and its number ("more than $915 million") and after both ends of a
+// range ("$500 to $2,000", "entre 30 000 € et 60 000 €").
+bool is_currency_sign(const Document& doc, uint32_t i);
+// A token that ends with a currency sign: "$", "US$", "C$".
+bool ends_with_currency_sign(const Document& doc, uint32_t i);
+
 inline Extent extent_of(const Document& doc, uint32_t first, uint32_t end) {
   return {doc.tokens[first].at.start, doc.tokens[end - 1].at.end};
 }

@@ -161,6 +161,11 @@ uint32_t read_digits(const Document& doc, uint32_t i, uint32_t sentence_first, u
   // Letters glued after the digits.
   if (end < sentence_end && is_word(doc, end) && glued(doc, end)) {
     const Suffix* s = lex.suffix(token_text(doc, end));
+    // "$300m", "US$ 300m", "€1.2m": a million after a currency sign, else a metre.
+    if (s && s->after_currency &&
+        !(i > sentence_first && ends_with_currency_sign(doc, i - 1))) {
+      s = nullptr;
+    }
     const Token& glued_word = doc.tokens[end];
     const NumberWord* scale_word = s ? nullptr : lex.word(glued_word.hash, doc.folded_key(glued_word));
     if (s && s->kind == SuffixKind::kMultiplier) {

@@ -88,6 +88,10 @@ Result<NumberLexicon> NumberLexicon::load(const LanguageContext& context) {
       s.value = *v;
     }
     s.spaced = row.get(3) == "spaced";
+    s.after_currency = row.get(3) == "currency";
+    if (!row.get(3).empty() && !s.spaced && !s.after_currency) {
+      return std::unexpected(Error{std::string(row.where), "the flag is spaced, currency or nothing"});
+    }
     s.where = row.where;
     lex.suffixes_[row[0]] = s;
   }

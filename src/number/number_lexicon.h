@@ -56,6 +56,7 @@ struct Suffix {
   SuffixKind kind = SuffixKind::kMultiplier;
   double value = 1;
   bool spaced = false;  // may also follow the digits after a space ("2.33 k", "12 M€")
+  bool after_currency = false;  // a multiplier only after a currency sign ("$300m"; "300m" is a distance)
   std::string_view where;
 };
 

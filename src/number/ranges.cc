@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 namespace claimtrace::number {
 namespace {
 
@@ -33,12 +36,34 @@ void apply(BoundKind k, double v, Amount& amount) {
   }
 }
 
+// A token of currency signs only ("$", "€", "£"), or with `last_only` one
+// that ends with one ("US$", "C$").
+bool currency_sign_at(const Document& doc, uint32_t i, bool last_only) {
+  const Token& t = doc.tokens[i];
+  if (!last_only && t.kind != TokenKind::kSymbol && t.kind != TokenKind::kPunct) return false;
+  std::string_view s = doc.normalized_of(t);
+  if (s.empty()) return false;
+  const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+  const int32_t n = static_cast<int32_t>(s.size());
+  bool sign = false;
+  for (int32_t k = 0; k < n;) {
+    UChar32 c;
+    U8_NEXT(p, k, n, c);
+    sign = c >= 0 && u_charType(c) == U_CURRENCY_SYMBOL;
+    if (!sign && !last_only) return false;
+  }
+  return sign;
+}
+
 // The value a plain atom stands for as one end of a range.
 std::optional<double> single(const Atom& a) { return a.span.amount.value; }
 std::optional<double> low_end(const Atom& a) { return a.span.amount.value ? a.span.amount.value : a.span.amount.min; }
 std::optional<double> high_end(const Atom& a) { return a.span.amount.value ? a.span.amount.value : a.span.amount.max; }
 
 }  // namespace
+
+bool is_currency_sign(const Document& doc, uint32_t i) { return currency_sign_at(doc, i, false); }
+bool ends_with_currency_sign(const Document& doc, uint32_t i) { return currency_sign_at(doc, i, true); }
 
 void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundLexicon& lex,
                  std::vector<Atom>& atoms) {
@@ -108,19 +133,36 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
   for (size_t k = 0; k < n_atoms; ++k) {
     Atom& a = atoms[k];
     if (!a.plain || used[k]) continue;
-    const Cue* approx = cue_ending(a.first, [](BoundKind b) { return b == BoundKind::kApprox; });
+    // Cues before the number may end before a currency sign: "nearly $916 million".
+    const bool sign_before = a.first > first && is_currency_sign(doc, a.first - 1);
+    auto cue_before = [&](auto want) -> const Cue* {
+      const Cue* c = cue_ending(a.first, want);
+      return c || !sign_before ? c : cue_ending(a.first - 1, want);
+    };
+    const Cue* approx = cue_before([](BoundKind b) { return b == BoundKind::kApprox; });
     if (approx && a.span.amount.value) {
       a.span.amount.approx = true;
-      a.span.cue = extent_of(doc, approx->first, a.first);
+      a.span.cue = extent_of(doc, approx->first, approx->end);
     }
-    // Two ends: between A and B, from A to B, A to B, A-B.
-    const Cue* to = cue_starting(a.end, [](BoundKind b) { return b == BoundKind::kTo || b == BoundKind::kAnd ||
-                                                                  b == BoundKind::kUpTo; });
+    // Two ends: between A and B, from A to B, A to B, A-B; the same currency
+    // sign may be written on both ends ("$500 to $2,000", "30 € à 60 €").
+    auto is_to = [](BoundKind b) { return b == BoundKind::kTo || b == BoundKind::kAnd || b == BoundKind::kUpTo; };
+    const Cue* to = cue_starting(a.end, is_to);
     int b_index = to ? atom_at(to->end) : -1;
+    if (!to && a.end + 1 < end && is_currency_sign(doc, a.end)) {
+      to = cue_starting(a.end + 1, is_to);
+      b_index = to ? atom_at(to->end) : -1;
+      if (b_index >= 0 && !(atoms[b_index].end < end && token_text(doc, atoms[b_index].end) == token_text(doc, a.end))) {
+        b_index = -1;
+      }
+    } else if (to && b_index < 0 && sign_before && to->end + 1 < end &&
+               token_text(doc, to->end) == token_text(doc, a.first - 1)) {
+      b_index = atom_at(to->end + 1);
+    }
     if (to && b_index >= 0) {
       Atom& b = atoms[b_index];
       auto lo = low_end(a), hi = high_end(b);
-      const Cue* opener = cue_ending(a.first, [](BoundKind x) { return x == BoundKind::kBetween || x == BoundKind::kFrom; });
+      const Cue* opener = cue_before([](BoundKind x) { return x == BoundKind::kBetween || x == BoundKind::kFrom; });
       bool pair_ok = opener ? (opener->kind == BoundKind::kBetween ? to->kind == BoundKind::kAnd : to->kind != BoundKind::kAnd)
                             : to->kind == BoundKind::kTo;
       // "between" has no order: "entre -5 et -10 degrés" is -10..-5.
@@ -160,7 +202,7 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
       }
     }
     // One-sided bounds before the number, possibly joined with a second one.
-    const Cue* pre = cue_ending(a.first, is_prefix_bound);
+    const Cue* pre = cue_before(is_prefix_bound);
     if (pre) {
       auto v = single(a);
       if (!v) v = low_end(a);

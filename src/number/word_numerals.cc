@@ -137,8 +137,8 @@ std::optional<double> compose(std::span<const Part> parts) {
           if (last == Last::kNone && (p.value != 100 || p.plural)) return std::nullopt;  // "dozens", "cents" alone
           if (last == Last::kArticle) current -= 1;
           current += p.value;
-        } else if (last == Last::kDenominator && current < 1 && total == 0) {
-          current *= p.value;  // une demi-douzaine
+        } else if ((last == Last::kDenominator || last == Last::kHalfStart) && current < 1 && total == 0) {
+          current *= p.value;  // une demi-douzaine, half a dozen
         } else if (last == Last::kUnit || last == Last::kTen) {
           if (below >= 100 && p.value == 100) return std::nullopt;
           // Digits then "cent(s)" are a coin ("3 cents"), unless the numeral
@@ -182,6 +182,9 @@ std::optional<double> compose(std::span<const Part> parts) {
         if (last == Last::kNone || last == Last::kAnd || last == Last::kArticle || last == Last::kDenominator) {
           return std::nullopt;
         }
+        // Digits after a scale and "and" start another number: "$5 million and 3 were spent"
+        // (but "3 hundred and 21").
+        if (last == Last::kScale && i + 1 < parts.size() && parts[i + 1].digits) return std::nullopt;
         before_and = last;
         {
           // A fraction follows ("one and a half", "two million and one half"):
@@ -234,6 +237,13 @@ std::optional<double> compose(std::span<const Part> parts) {
         if (last == Last::kNone && p.value == 2 && i + 1 < parts.size() && parts[i + 1].kind == WordKind::kScale) {
           current = 0.5;  // "half million"
           last = Last::kHalfStart;
+          break;
+        }
+        if (last == Last::kNone && p.value == 2 && i + 2 < parts.size() && parts[i + 1].kind == WordKind::kArticle &&
+            (parts[i + 2].kind == WordKind::kScale || parts[i + 2].kind == WordKind::kMultiplier)) {
+          current = 0.5;  // "half a million", "half a dozen": the article is no one
+          last = Last::kHalfStart;
+          ++i;
           break;
         }
         if (last == Last::kAnd && p.value == 2) {

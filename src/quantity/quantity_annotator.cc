@@ -133,6 +133,7 @@ void QuantityAnnotator::numbers(Document& doc) const {
   int last_counted = -1;
   uint32_t last_sentence = UINT32_MAX;
   bool last_elliptical = false;
+  std::optional<bool> military_doc;  // the document speaks of the military: read once, when needed
   for (const NumberSpan& n : doc.numbers) {
     if (n.at.start < claimed_end) continue;
     if (n.role != NumberRole::kCount && n.role != NumberRole::kYear) continue;
@@ -192,16 +193,31 @@ void QuantityAnnotator::numbers(Document& doc) const {
     // 2. A noun, unit or currency after, past "de"/"of" and modifiers.
     bool demonym_seen = false;
     Extent demonym;
+    const UnitEntry* demonym_entry = nullptr;
+    bool demonym_after_skip = false;
     if (!unit) {
       j = e;
       // "millions de", "centaines de", "thousands of", and a fraction: "1/4 de mile", "trois quarts de litre".
       const bool word_end = is_word(doc, e - 1) || (n.amount.value && *n.amount.value > 0 && *n.amount.value < 1);
-      for (int steps = 0; steps < 4 && j < limit; ++steps) {
+      // Up to two other words may stand before a counted noun: "three heavily
+      // armed militants", "400 educational institutions", "6,000 Mariupol residents".
+      int skipped = 0;
+      std::vector<PhraseMatcher::Match> stop;
+      for (int steps = 0; steps < 5 && j < limit; ++steps) {
         if (steps == 0 && word_end && lex_.is_of_word(doc.folded_key(doc.tokens[j]))) {
           ++j;
           continue;
         }
         auto hits = hits_at(doc, lex_.after(), j, limit);
+        if (hits.empty() && skipped < 2 && n.role == NumberRole::kCount && is_word(doc, j) &&
+            !doc.tokens[j].has(kElision)) {
+          stop.clear();
+          lex_.noun_stop().matches_at(doc, j, j + 1, stop);
+          if (stop.empty()) {
+            ++skipped, ++j;
+            continue;
+          }
+        }
         if (hits.empty()) break;
         const UnitEntry* u = pick(hits, number_scaled);
         if (!u) break;
@@ -216,18 +232,46 @@ void QuantityAnnotator::numbers(Document& doc) const {
         }
         if (u->kind == EntryKind::kDemonym) {
           // A demonym alone counts people ("12 000 nord-coréens"); before a noun it qualifies it.
-          if (!demonym_seen) demonym = {doc.tokens[j].at.start, doc.tokens[hits.front().end - 1].at.end};
+          if (!demonym_seen) {
+            demonym = {doc.tokens[j].at.start, doc.tokens[hits.front().end - 1].at.end};
+            demonym_entry = u;
+            demonym_after_skip = skipped > 0;
+          }
           demonym_seen = true;
           q_end = hits.front().end;
           j = hits.front().end;
           continue;
         }
+        // A currency sign glued to the next number is that number's: "thousands of $12-an-hour workers".
+        if (u->kind == EntryKind::kMoney && hits.front().end < limit &&
+            doc.tokens[hits.front().end].kind == TokenKind::kNumber && glued(doc, hits.front().end)) {
+          break;
+        }
+        // Words skipped before a unit or currency are no adjectives: "5 times more dollars".
+        if (skipped > 0 && u->kind != EntryKind::kNoun) break;
         unit = u;
         noun = {doc.tokens[j].at.start, doc.tokens[hits.front().end - 1].at.end};
         q_end = hits.front().end;
         rule = u->kind == EntryKind::kNoun ? "quantity.noun" : u->kind == EntryKind::kMoney ? "quantity.money_after"
                                                                                            : "quantity.unit";
+        // After a noun that qualifies, the next counted noun is the head: "four refugee children"
+        // (not "hundreds of thousands of people hostage").
+        if (u->kind == EntryKind::kNoun && u->adjective && q_end < limit) {
+          auto next = hits_at(doc, lex_.after(), q_end, limit);
+          const UnitEntry* head = next.empty() ? nullptr : pick(next, number_scaled);
+          if (head && head->kind == EntryKind::kNoun) {
+            unit = head;
+            noun = {doc.tokens[q_end].at.start, doc.tokens[next.front().end - 1].at.end};
+            q_end = next.front().end;
+          }
+        }
         break;
+      }
+      // "100 Russian stations": a demonym that is only an adjective counts no people, but "one Russian" does.
+      // Nor one after other words: "neuf départements français".
+      if (!unit && demonym_seen && (demonym_after_skip || (demonym_entry && demonym_entry->adjective &&
+                                                           !(n.amount.value && *n.amount.value == 1)))) {
+        demonym_seen = false;
       }
       if (!unit && demonym_seen) {
         noun = demonym;
@@ -256,7 +300,22 @@ void QuantityAnnotator::numbers(Document& doc) const {
           if (!unit) continue;
           noun = {doc.tokens[start].at.start, doc.tokens[f - 1].at.end};
           q_first = start;
-          rule = "quantity.money_before";
+          rule = unit->kind == EntryKind::kMoney ? "quantity.money_before" : "quantity.unit_before";
+          break;
+        }
+      }
+    }
+    // ... or inside a bound or range, after its cue: "more than $915 million", "between $30,000 and $60,000".
+    if (!unit && !demonym_seen && (n.amount.min || n.amount.max)) {
+      uint32_t k = f;
+      while (k < e && doc.tokens[k].kind != TokenKind::kNumber) ++k;
+      for (uint32_t back = std::min<uint32_t>(3, k - f); back >= 1 && k < e; --back) {
+        auto hits = hits_at(doc, lex_.before(), k - back, k);
+        if (!hits.empty() && hits.front().end == k) {
+          unit = pick(hits, number_scaled);
+          if (!unit) continue;
+          noun = {doc.tokens[k - back].at.start, doc.tokens[k - 1].at.end};
+          rule = "quantity.money_inside";
           break;
         }
       }
@@ -273,7 +332,21 @@ void QuantityAnnotator::numbers(Document& doc) const {
         for (const auto& m : ms) elliptical |= m.end == fe;
         if (elliptical) break;
       }
-      if (!elliptical && last_elliptical) {
+      // Also after a count of things ("seven people were killed and 22 were wounded"), not of money,
+      // nor before a noun of its own ("and 131 pieces of equipment") or in a list that ends with
+      // its own unit ("de 18, 24 et 26 ans").
+      bool own_noun = false;
+      if (!last_elliptical && e < limit) {
+        std::vector<PhraseMatcher::Match> co;
+        lex_.coordination().matches_at(doc, e, limit, co);
+        if (!co.empty() && co.front().end < limit && doc.tokens[co.front().end].kind == TokenKind::kNumber) {
+          own_noun = true;
+        } else if (is_word(doc, e) && e + 1 < limit && lex_.is_of_word(doc.folded_key(doc.tokens[e + 1]))) {
+          own_noun = true;
+        }
+      }
+      if (!elliptical && !own_noun &&
+          (last_elliptical || !doc.quantities[static_cast<size_t>(last_counted)].unit.starts_with("money"))) {
         const QuantitySpan& prev = doc.quantities[static_cast<size_t>(last_counted)];
         uint32_t pe = token_end(doc, prev.at.end);
         // "dont 4 000 auraient été blessés et 600 tués": a coordinated count a few words on.
@@ -297,6 +370,16 @@ void QuantityAnnotator::numbers(Document& doc) const {
     }
     if (!unit && !demonym_seen) continue;
     if (n.role == NumberRole::kYear && !unit) continue;
+    // A year before a counted noun: after "in", "since", "en", or before a name ("the 1951 Refugee Convention").
+    if (n.role == NumberRole::kYear && (!unit || unit->kind == EntryKind::kNoun)) {
+      bool year = doc.tokens[token_at(doc, noun.start)].has(kCapitalized);
+      if (!year && f > s.first_token) {
+        std::vector<PhraseMatcher::Match> ms;
+        lex_.year_before().matches_at(doc, f - 1, f, ms);
+        year = !ms.empty();
+      }
+      if (year) continue;
+    }
     // A fraction of the unit after it: "deux heures et demie", "trois ans et demi", "an hour and a half".
     if (unit && (unit->kind == EntryKind::kUnit || unit->kind == EntryKind::kMoney) && q.amount.value &&
         *q.amount.value == std::floor(*q.amount.value) && q_end < limit) {
@@ -355,7 +438,7 @@ void QuantityAnnotator::numbers(Document& doc) const {
       }
     }
     // Money with its sub-unit: "15 dollars 50", "17 USD 25", "treize euros et quarante-cinq cents".
-    if (unit && unit->kind == EntryKind::kMoney && unit->unit != "other" && q.amount.value &&
+    if (unit && unit->kind == EntryKind::kMoney && unit->unit != "other" && !number_scaled && q.amount.value &&
         *q.amount.value == static_cast<int64_t>(*q.amount.value) && q_end < limit) {
       uint32_t k = q_end;
       std::vector<PhraseMatcher::Match> ms;
@@ -445,6 +528,11 @@ void QuantityAnnotator::numbers(Document& doc) const {
     q.at = {doc.tokens[q_first].at.start, doc.tokens[q_end - 1].at.end};
     if (unit) {
       q.unit = unit->unit;
+      if (q.unit == "person|personnel") {
+        // "envoyer 30 000 hommes" in an article on soldiers; "cinq hommes et une femme arrêtés" elsewhere.
+        if (!military_doc) military_doc = military(doc, 0, n_tokens);
+        q.unit = *military_doc ? "personnel" : "person";
+      }
       q.amount = scaled(q.amount, unit->factor);
       if (extra_base != 0 && q.amount.value) *q.amount.value += extra_base;
       q.why = {rule, unit->where};

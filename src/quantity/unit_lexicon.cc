@@ -95,10 +95,14 @@ Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
   auto bad = [](const TableRow& row, std::string what) { return std::unexpected(Error{std::string(row.where), std::move(what)}); };
 
   // nouns.tsv: noun, class
-  auto nouns = load_table(context.root, context.path("quantity", "nouns.tsv"), 2, 2);
+  auto nouns = load_table(context.root, context.path("quantity", "nouns.tsv"), 2, 3);
   if (!nouns) return std::unexpected(nouns.error());
   for (const auto& row : nouns->rows) {
-    if (auto r = add(lex.after_, row, {EntryKind::kNoun, row[1], 1, false, row.where}); !r) return std::unexpected(r.error());
+    UnitEntry e{EntryKind::kNoun, row[1], 1, false, row.where};
+    // flag "qualifier": the noun may qualify a counted noun after it ("four refugee children")
+    if (std::string_view flag = row.get(2); flag == "qualifier") e.adjective = true;
+    else if (!flag.empty()) return bad(row, "the flag is qualifier or nothing");
+    if (auto r = add(lex.after_, row, std::move(e)); !r) return std::unexpected(r.error());
   }
   // units.tsv: unit, class, factor, flags
   auto units = load_table(context.root, context.path("quantity", "units.tsv"), 2, 4);
@@ -108,7 +112,9 @@ Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
     if (!f) return bad(row, "factor is not a number");
     UnitEntry e{EntryKind::kUnit, row[1], *f, false, row.where};
     // flags: "signed", "sub=F" (a bare two-digit number after counts F of the unit),
-    // or "only_sub" (a unit read only as the sub-unit of the one before)
+    // "only_sub" (a unit read only as the sub-unit of the one before), or
+    // "before" (a word that gives the unit before the number: "aged 25")
+    bool before = false;
     if (std::string_view flag = row.get(3); flag == "signed") {
       e.takes_sign = true;
     } else if (flag == "only_sub") {
@@ -117,10 +123,12 @@ Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
       auto sub = to_double(flag.substr(4));
       if (!sub || *sub <= 0 || *sub >= 1) return bad(row, "sub= needs a fraction of the unit");
       e.sub_factor = *sub;
+    } else if (flag == "before") {
+      before = true;
     } else if (!flag.empty()) {
-      return bad(row, "flags are signed, sub=F or only_sub");
+      return bad(row, "flags are signed, sub=F, only_sub or before");
     }
-    if (auto r = add(lex.after_, row, std::move(e)); !r) return std::unexpected(r.error());
+    if (auto r = add(before ? lex.before_ : lex.after_, row, std::move(e)); !r) return std::unexpected(r.error());
   }
   // currencies.tsv: written form, ISO code, position (before|after|both), factor, flags
   auto money = load_table(context.root, context.path("quantity", "currencies.tsv"), 3, 5);
@@ -149,10 +157,14 @@ Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
     if (k == EntryKind::kOfWord) lex.of_words_.push_back(fold(row[0]));
     if (auto r = add(lex.after_, row, {k, "", 1, false, row.where}); !r) return std::unexpected(r.error());
   }
-  auto demonyms = load_table(context.root, context.path("quantity", "demonyms.tsv"), 1, 1);
+  // demonyms.tsv: demonym, flag ("adjective": alone it counts only one)
+  auto demonyms = load_table(context.root, context.path("quantity", "demonyms.tsv"), 1, 2);
   if (!demonyms) return std::unexpected(demonyms.error());
   for (const auto& row : demonyms->rows) {
-    if (auto r = add(lex.after_, row, {EntryKind::kDemonym, "person", 1, false, row.where}); !r) return std::unexpected(r.error());
+    UnitEntry e{EntryKind::kDemonym, "person", 1, false, row.where};
+    if (std::string_view flag = row.get(1); flag == "adjective") e.adjective = true;
+    else if (!flag.empty()) return bad(row, "the flag is adjective or nothing");
+    if (auto r = add(lex.after_, row, std::move(e)); !r) return std::unexpected(r.error());
   }
   auto simple = [&](std::string_view file, number::FilteredMatcher& m) -> Result<void> {
     auto t = load_table(context.root, context.path("quantity", file), 1, 1);
@@ -166,6 +178,8 @@ Result<UnitLexicon> UnitLexicon::load(const LanguageContext& context) {
   if (auto r = simple("ellipsis.tsv", lex.ellipsis_); !r) return std::unexpected(r.error());
   if (auto r = simple("coordination.tsv", lex.coordination_); !r) return std::unexpected(r.error());
   if (auto r = simple("partitive.tsv", lex.partitive_); !r) return std::unexpected(r.error());
+  if (auto r = simple("noun_stop.tsv", lex.noun_stop_); !r) return std::unexpected(r.error());
+  if (auto r = simple("year_before.tsv", lex.year_before_); !r) return std::unexpected(r.error());
   // signs.tsv: phrase, sign ("-" negates; "±" is a tolerance, no sign: "plus ou moins 2 degrés";
   // "-after" negates from after the unit: "5 degrés sous zéro")
   auto signs = load_table(context.root, context.path("quantity", "signs.tsv"), 2, 2);

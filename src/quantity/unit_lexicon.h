@@ -42,6 +42,10 @@ struct UnitEntry {
   // Read only as the sub-unit of the unit before ("12 ft 2 in"): alone the
   // word is something else (English "in").
   bool only_sub = false;
+  // A demonym that alone is the adjective, not the people, except for one
+  // ("100 Russian stations"; "one Russian was killed", "100 Russians"): demonyms.tsv flag "adjective";
+  // a noun that may qualify a counted noun after it ("four refugee children"): nouns.tsv flag "qualifier".
+  bool adjective = false;
 };
 
 class UnitLexicon {
@@ -56,6 +60,12 @@ class UnitLexicon {
   const number::FilteredMatcher& ellipsis() const { return ellipsis_; }
   const number::FilteredMatcher& coordination() const { return coordination_; }
   const number::FilteredMatcher& partitive() const { return partitive_; }
+  // Words that end the look for a counted noun past other words (noun_stop.tsv):
+  // "5 were soldiers", "killed 3 including soldiers".
+  const number::FilteredMatcher& noun_stop() const { return noun_stop_; }
+  // Words before a four-digit number that make it a year even before a counted
+  // noun (year_before.tsv): "in 2014 rebel fighters seized", "depuis 2014 les soldats".
+  const number::FilteredMatcher& year_before() const { return year_before_; }
   // Words or signs before a number that make it negative for a unit that takes a sign (signs.tsv).
   const number::FilteredMatcher& signs() const { return signs_; }
   // Phrases after the unit that make it negative: "sous zéro", "below zero".
@@ -85,7 +95,7 @@ class UnitLexicon {
 
   std::vector<UnitEntry> entries_;
   number::FilteredMatcher after_, before_, military_, ellipsis_, coordination_, partitive_, signs_,
-      fraction_after_, one_, signs_after_;
+      fraction_after_, one_, signs_after_, noun_stop_, year_before_;
   std::vector<std::string> not_after_one_;
   std::vector<std::pair<std::string, uint32_t>> single_words_;
   std::vector<std::string> of_words_;
