@@ -458,7 +458,11 @@ Grammar::Opt Grammar::weekday_date(uint32_t i) {
   uint32_t de = 0;
   const uint32_t dk = skip(k, Kind::kDet);
   // "Tuesday the 11th." ends a sentence; "Mon 12.5" is no day.
+  // (digits or an ordinal, not a count: "on Monday, one questioner"; nor before a noun: "Tuesday 12 people died")
   if (!has_pre_dir && day_at(dk, day, de) && ndigits(dk) <= 2 && !is_punct(de, '-') &&
+      (num(dk) >= 0 || lex(dk, Kind::kOrdinal)) &&
+      !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de) && !capitalized(de) &&
+        !(kinds_[de] & kWordNumberBit)) &&  // "monday the twenty fourth six pm"
       !(is_punct(de, '.') && de == dk + 1 && num(dk) >= 0)) {
     // "mardi 1er", "lundi le 29": a day of the month with its weekday.
     if (!lex(de, Kind::kUnit) && !lex(de, Kind::kHourMark) && !is_punct(de, ':') && !lex(de, Kind::kAmPm)) {
@@ -1076,6 +1080,10 @@ Grammar::Opt Grammar::date(uint32_t i) {
         !lex(de, Kind::kDir) && !lex(de, Kind::kAmPm) &&  // "the 5 coming minutes", "the ten am meeting"
         !(is_punct(de, '-') && glued(de)) &&  // "the 3-day summit", "the 2-1 win"
         !spaced_date(j) &&  // "le 18 8 1978": the date starts at the day
+        // A word ordinal alone ("the first", "the Second Amendment", "only the third") is a rank, not a
+        // day, unless a preposition of time sets it ("on the first", "until the fifth").
+        (num(j) >= 0 || (word_day_ok(j > i ? i : i - 1) &&
+                         !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de)))) &&
         !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de) && !doc_.tokens[de].has(kCapitalized))) {
       P p;
       p.e.day = day;

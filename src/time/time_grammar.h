@@ -87,6 +87,13 @@ class Grammar {
   }
   bool glued(uint32_t i) const { return i < end_ && !doc_.tokens[i].has(kSpaceBefore); }  // no space before token i
   bool capitalized(uint32_t i) const { return i < end_ && doc_.tokens[i].has(kCapitalized); }
+  // A word ordinal day with its article at `det`: only after a preposition of time ("on the first", "for the twenty second").
+  bool word_day_ok(uint32_t det) const {
+    using timelex::Kind;
+    return det > first_ && (kinds(det - 1) & (bit(Kind::kAt) | bit(Kind::kSince) | bit(Kind::kUntil) |
+                                              bit(Kind::kBefore) | bit(Kind::kAfter) | bit(Kind::kTo) |
+                                              bit(Kind::kFor)));
+  }
   // A count at i: digits, a decimal, a word numeral, or "a"/"un": value and end.
   bool count_at(uint32_t i, double& value, uint32_t& end) const;
   // Day of month at i: 29, 1er, 29th, first, premier. Sets end.
