@@ -951,6 +951,28 @@ Grammar::Opt Grammar::full(uint32_t i) {
   return a;
 }
 
+// "USA Today", "Breitbart News Daily", "the Arab Spring", "the Daily Mail": a capitalized time word
+// flagged `name` inside a sentence, next to a capitalized word that is no time word. In French,
+// where these words are written in lower case, the capital alone makes the name ("le Printemps arabe").
+bool Grammar::in_name(uint32_t a, uint32_t b) const {
+  for (uint32_t t = std::max(a, first_ + 1); t < b; ++t) {
+    const Token& tok = doc_.tokens[t];
+    if (!tok.has(kCapitalized) || tok.has(kAllCaps) || !any_lex(t)) continue;
+    const Token& prev = doc_.tokens[t - 1];
+    if (prev.kind != TokenKind::kWord) continue;  // after a quote or a colon a sentence may start
+    uint32_t e = 0;
+    for (uint32_t m = s_.match_begin[t]; m < s_.match_begin[t + 1] && !e; ++m)
+      if (lex_.entry(s_.matches[m].payload).name) e = s_.matches[m].end;
+    if (!e) continue;
+    if (lex_.lower_months()) return true;
+    auto proper = [&](uint32_t u) {
+      return u >= first_ && u < end_ && doc_.tokens[u].kind == TokenKind::kWord && capitalized(u) && !any_lex(u);
+    };
+    if (proper(t - 1) || proper(e)) return true;
+  }
+  return false;
+}
+
 void Grammar::run(uint32_t first, uint32_t end, std::vector<Found>& out) {
   first_ = first;
   end_ = std::min<uint32_t>(end, static_cast<uint32_t>(doc_.tokens.size()));
@@ -975,7 +997,9 @@ void Grammar::run(uint32_t first, uint32_t end, std::vector<Found>& out) {
       continue;
     }
     Opt p = full(i);
-    if (p && p->end > i) {
+    if (p && p->end > i && in_name(i, p->end)) {
+      i = p->end;
+    } else if (p && p->end > i) {
       out.push_back({p->start > i && p->start < p->end ? p->start : i, p->end, std::move(p->e), p->rule, p->where});
       i = p->end;
     } else {

@@ -50,6 +50,8 @@ class Grammar {
   Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& scratch);
   // Finds the expressions of the sentence made of tokens [first, end).
   void run(uint32_t first, uint32_t end, std::vector<Found>& out);
+  // A time word flagged `name`, capitalized inside the sentence, that is part of a name in [a, b).
+  bool in_name(uint32_t a, uint32_t b) const;
 
  private:
   struct P {  // a partial parse: the expression and the token after it

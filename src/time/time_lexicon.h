@@ -82,6 +82,7 @@ struct Entry {
   bool abbrev = false;    // an abbreviated month/weekday name
   bool in_span = false;   // flag span: an article kept in the span ("the 18th")
   bool post = false;      // flag post: a direction word that only follows its unit (« le mois passé »)
+  bool name = false;      // flag name: capitalized inside a sentence it may be part of a name (USA Today, le Printemps arabe)
   bool weak = false;      // flag weak: the phrase ends with a common word ("once a", "later in") that
                           // must not make every such word a place where a time may be
   double factor = 1;      // flag half / twice: a unit word of half or twice the unit (demi-heure: 0.5 H, fortnight: 2 W)
