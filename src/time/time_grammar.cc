@@ -973,6 +973,21 @@ bool Grammar::in_name(uint32_t a, uint32_t b) const {
   return false;
 }
 
+bool Grammar::is_age(uint32_t a, uint32_t b, const timeexpr::Expr& e) const {
+  if (e.type != ExprType::kDuration || e.unit != 'Y' || e.unit2 || e.amount <= 0 || a <= first_) return false;
+  auto role = [&](uint32_t t) {
+    if (t < first_ || t >= end_ || doc_.tokens[t].kind != TokenKind::kWord) return char{0};
+    return lex_.age_role(doc_.folded_key(doc_.tokens[t]));
+  };
+  if (role(b) == 'o' || role(a - 1) == 'p') return true;  // 28 years old; aged 28
+  if (lex(a - 1, Kind::kOf) && a > first_ + 1) {
+    const char r = role(a - 2);  // âgé de 29 ans, l'âge de 77 ans, un homme de 29 ans
+    if (r == 'p' || r == 'h') return true;
+  }
+  // an apposition: "Le garçon, 12 ans, a disparu"
+  return is_punct(a - 1, ',') && is_punct(b, ',') && a > first_ + 1 && doc_.tokens[a - 2].kind == TokenKind::kWord;
+}
+
 void Grammar::run(uint32_t first, uint32_t end, std::vector<Found>& out) {
   first_ = first;
   end_ = std::min<uint32_t>(end, static_cast<uint32_t>(doc_.tokens.size()));
@@ -997,7 +1012,8 @@ void Grammar::run(uint32_t first, uint32_t end, std::vector<Found>& out) {
       continue;
     }
     Opt p = full(i);
-    if (p && p->end > i && in_name(i, p->end)) {
+    if (p && p->end > i && (in_name(i, p->end) || is_age(p->start > i && p->start < p->end ? p->start : i,
+                                                         p->end, p->e))) {
       i = p->end;
     } else if (p && p->end > i) {
       out.push_back({p->start > i && p->start < p->end ? p->start : i, p->end, std::move(p->e), p->rule, p->where});

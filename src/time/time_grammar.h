@@ -52,6 +52,9 @@ class Grammar {
   void run(uint32_t first, uint32_t end, std::vector<Found>& out);
   // A time word flagged `name`, capitalized inside the sentence, that is part of a name in [a, b).
   bool in_name(uint32_t a, uint32_t b) const;
+  // A count of years in [a, b) that is an age: "28 years old", "aged 28", "âgé de 29 ans",
+  // "un homme de 29 ans", "Le garçon, 12 ans, a disparu".
+  bool is_age(uint32_t a, uint32_t b, const timeexpr::Expr& e) const;
 
  private:
   struct P {  // a partial parse: the expression and the token after it

@@ -37,7 +37,7 @@ constexpr KindName kKinds[] = {
     {"less", Kind::kLess},           {"holiday", Kind::kHoliday},
     {"since_post", Kind::kSincePost}, {"until_post", Kind::kUntilPost}, {"for", Kind::kFor},
     {"past_to", Kind::kPastTo},      {"period_code", Kind::kPeriodCode}, {"look_back", Kind::kLookBack},
-    {"at_loose", Kind::kAtLoose},
+    {"at_loose", Kind::kAtLoose},    {"age", Kind::kAge},
 };
 
 bool kind_of(std::string_view name, Kind& out) {
@@ -188,6 +188,13 @@ Result<Lexicon> Lexicon::load(const LanguageContext& context) {
     Entry e;
     if (!kind_of(row[1], e.kind)) {
       return std::unexpected(Error{"", std::string(row.where) + ": unknown kind '" + row[1] + "'"});
+    }
+    if (e.kind == Kind::kAge) {  // checked in place, after a duration in years
+      const std::string_view role = row.get(2);
+      if (role != "pre" && role != "head" && role != "post")
+        return std::unexpected(Error{"", std::string(row.where) + ": age role must be pre, head or post"});
+      lex.age_[fold(row[0])] = role == "pre" ? 'p' : role == "head" ? 'h' : 'o';
+      continue;
     }
     if (e.kind == Kind::kLookBack || e.kind == Kind::kAtLoose) {  // checked in place: common words stay out of the matcher
       (e.kind == Kind::kLookBack ? lex.look_back_ : lex.at_loose_).insert(fold(row[0]));

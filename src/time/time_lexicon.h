@@ -69,6 +69,7 @@ enum class Kind : uint8_t {
   kPeriodCode,  // sval Q1..Q4, H1, H2: a quarter or half written as a code (Q3, H1, T3, S2)
   kLookBack,    // before "in" + a duration, a span up to now: "the first time in 20 years", "the worst in decades"
   kAtLoose,     // "at" written without its accent (French "a" for "à"): read only between a time and an hour
+  kAge,         // value pre (aged, âgé de), head (homme de N ans), post (years old): a count of years that is an age
 };
 
 struct Entry {
@@ -164,6 +165,11 @@ class Lexicon {
   bool look_back(std::string_view folded) const { return look_back_.contains(std::string(folded)); }
   // Kind at_loose rows: a word that is "at" only between a time and an hour (French "a" for "à").
   bool at_loose(std::string_view folded) const { return at_loose_.contains(std::string(folded)); }
+  // Kind age rows: 'p' pre (aged, âgé [de]), 'h' head noun (un homme de 28 ans), 'o' post (years old), or 0.
+  char age_role(std::string_view folded) const {
+    const auto it = age_.find(std::string(folded));
+    return it == age_.end() ? 0 : it->second;
+  }
   bool day_first() const { return day_first_; }  // 29/06 is day/month
   // Month names are written in lower case (French): a lower-case "mars" may be
   // a month; in English a lower-case "may" is the verb.
@@ -179,6 +185,7 @@ class Lexicon {
   std::unordered_map<uint64_t, int> tense_words_;  // by key_hash of the folded word
   std::unordered_set<std::string> look_back_;
   std::unordered_set<std::string> at_loose_;
+  std::unordered_map<std::string, char> age_;
   std::vector<TenseCue> tense_suffixes_;
   static bool test(const std::vector<uint64_t>& bits, uint64_t hash) {
     const uint32_t bit = static_cast<uint32_t>(hash >> 48);
