@@ -462,7 +462,8 @@ Grammar::Opt Grammar::weekday_date(uint32_t i) {
   if (!has_pre_dir && day_at(dk, day, de) && ndigits(dk) <= 2 && !is_punct(de, '-') &&
       (num(dk) >= 0 || lex(dk, Kind::kOrdinal)) &&
       !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de) && !capitalized(de) &&
-        !(kinds_[de] & kWordNumberBit)) &&  // "monday the twenty fourth six pm"
+        !(kinds_[de] & kWordNumberBit) &&  // "monday the twenty fourth six pm"
+        !(i > first_ && lex(i - 1, Kind::kDet))) &&  // "le samedi 11 avec Dan Ar Braz"
       !(is_punct(de, '.') && de == dk + 1 && num(dk) >= 0)) {
     // "mardi 1er", "lundi le 29": a day of the month with its weekday.
     if (!lex(de, Kind::kUnit) && !lex(de, Kind::kHourMark) && !is_punct(de, ':') && !lex(de, Kind::kAmPm)) {
