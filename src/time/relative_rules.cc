@@ -328,8 +328,16 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
       if (Opt d = day_relative(fe); pre->sval == "within" && d && d->e.rel_n == 0 && d->e.pod.empty()) within_end = d->end;
       else return std::nullopt;  // "in [2 days from today]": the anchored reading, without "in"
     }
-    if (lex(ue, Kind::kAgo, &ae) && sign == 0) sign = -1;
-    else if (lex(ue, Kind::kLater, &ae) && sign == 0) sign = 1;
+    if (const auto* ago = lex(ue, Kind::kAgo, &ae); ago && sign == 0) {
+      sign = -1;
+      // "a day before Kaine faces off", "two days before the election": a preposition with its object
+      // anchors the stretch on that event (TimeML: the duration); "three days before." is a shift.
+      if (ago->prep && ae < end_ && doc_.tokens[ae].kind != TokenKind::kPunct && !lex(ae, Kind::kAnd)) {
+        const bool dated = day_relative(ae) || weekday_date(ae) || day_month_year(ae) || month_day_year(ae) ||
+                           numeric_date(ae) || holiday(ae);
+        if (!dated) { sign = 0; ae = 0; }
+      }
+    } else if (lex(ue, Kind::kLater, &ae) && sign == 0) sign = 1;
     else ae = 0;
     uint32_t fe = 0;
     const bool from = !ae && sign == 0 && (lex(ue, Kind::kFrom, &fe) || lex(ue, Kind::kAfter, &fe));
