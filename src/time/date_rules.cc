@@ -1081,6 +1081,7 @@ Grammar::Opt Grammar::date(uint32_t i) {
         !lex(de, Kind::kDir) && !lex(de, Kind::kAmPm) &&  // "the 5 coming minutes", "the ten am meeting"
         !(is_punct(de, '-') && glued(de)) &&  // "the 3-day summit", "the 2-1 win"
         !spaced_date(j) &&  // "le 18 8 1978": the date starts at the day
+        !(de < end_ && glued(de) && doc_.tokens[de].kind == TokenKind::kWord) &&  // "la 3DS": a product name
         // A word ordinal alone ("the first", "the Second Amendment", "only the third") is a rank, not a
         // day, unless a preposition of time sets it ("on the first", "until the fifth").
         (num(j) >= 0 || (word_day_ok(j > i ? i : i - 1) &&

@@ -59,6 +59,7 @@ class TimeAnnotator final : public Annotator {
   static bool needs_tense(const timeexpr::Expr& e) {
     if (e.type == timeexpr::ExprType::kRange) return true;
     if (e.offset_sign && !e.parts.empty()) return needs_tense(e.parts[0]);  // 3 days from Tuesday
+    if (e.type == timeexpr::ExprType::kDate && e.rel_unit == 'K' && e.rel_n == 0 && !e.offset_sign) return true;
     if (e.type != timeexpr::ExprType::kDate || e.rel_unit || e.offset_sign || e.year >= 0) return false;
     if (e.has_dir && e.dir != 0) return false;
     return e.month >= 0 || e.day >= 0 || e.weekday >= 0 || !e.season.empty() || e.quarter >= 0 || !e.movable.empty();
