@@ -1086,7 +1086,8 @@ Grammar::Opt Grammar::date(uint32_t i) {
         // day, unless a preposition of time sets it ("on the first", "until the fifth").
         (num(j) >= 0 || (word_day_ok(j > i ? i : i - 1) &&
                          !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de)))) &&
-        !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de) && !doc_.tokens[de].has(kCapitalized))) {
+        !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de) &&
+          (!doc_.tokens[de].has(kCapitalized) || !lex_.day_first()))) {  // "the 13th Amendment"
       P p;
       p.e.day = day;
       p.end = de;
