@@ -1011,6 +1011,11 @@ void Grammar::run(uint32_t first, uint32_t end, std::vector<Found>& out) {
       ++i;
       continue;
     }
+    // "Good afternoon, colleagues", "Easter Island": a phrase with a time word that is no time.
+    if (uint32_t se = 0; (s_.kinds[k] & bit(Kind::kStop)) && lex(i, Kind::kStop, &se) && se > i) {
+      i = se;
+      continue;
+    }
     Opt p = full(i);
     if (p && p->end > i && (in_name(i, p->end) || is_age(p->start > i && p->start < p->end ? p->start : i,
                                                          p->end, p->e))) {

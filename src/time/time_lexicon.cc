@@ -37,7 +37,7 @@ constexpr KindName kKinds[] = {
     {"less", Kind::kLess},           {"holiday", Kind::kHoliday},
     {"since_post", Kind::kSincePost}, {"until_post", Kind::kUntilPost}, {"for", Kind::kFor},
     {"past_to", Kind::kPastTo},      {"period_code", Kind::kPeriodCode}, {"look_back", Kind::kLookBack},
-    {"at_loose", Kind::kAtLoose},    {"age", Kind::kAge},
+    {"at_loose", Kind::kAtLoose},    {"age", Kind::kAge},  {"stop", Kind::kStop},
 };
 
 bool kind_of(std::string_view name, Kind& out) {

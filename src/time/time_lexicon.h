@@ -69,6 +69,7 @@ enum class Kind : uint8_t {
   kPeriodCode,  // sval Q1..Q4, H1, H2: a quarter or half written as a code (Q3, H1, T3, S2)
   kLookBack,    // before "in" + a duration, a span up to now: "the first time in 20 years", "the worst in decades"
   kAtLoose,     // "at" written without its accent (French "a" for "à"): read only between a time and an hour
+  kStop,        // a phrase that holds no time though it has a time word: good morning, Easter Island
   kAge,         // value pre (aged, âgé de), head (homme de N ans), post (years old): a count of years that is an age
 };
 
