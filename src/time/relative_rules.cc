@@ -239,6 +239,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
         (i > first_ + 1 && lex_.look_back(std::string(doc_.folded_key(doc_.tokens[i - 2])) + " " + std::string(w1))))
       return std::nullopt;
   }
+  const bool det_after_pre = pre && skip(j, Kind::kDet) > j;  // "in the 49 days of this invasion"
   j = skip(j, Kind::kDet);
   if (pre && pre->sval == "within") {  // within the next 3 years: the stretch from the reference
     if (const auto* d = lex(j, Kind::kDir); d && d->ival > 0) j = skip(j, Kind::kDir);
@@ -383,6 +384,12 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
   }
   if (sign != 0 && !few) {
     if (!ae && pre == nullptr) return p;
+    // "in the 49 days of this invasion", "in 10 years of war": the stretch itself, a duration read
+    // from the count (the preposition stays out), not a day ahead.
+    if (!ae && sign > 0 && pre && pre->sval.empty() &&
+        (det_after_pre || (lex(p.end, Kind::kOf) && !any_lex(p.end + 1) && p.end + 1 < end_ &&
+                           doc_.tokens[p.end + 1].kind == TokenKind::kWord)))
+      return std::nullopt;
     // English "in 3 days" is a date; "in 3 days" after a verb of duration is rare in news.
     p.e.type = ExprType::kDate;
     p.e.offset_sign = sign;
