@@ -14,8 +14,8 @@ using timeexpr::ExprType;
 using timelex::Kind;
 
 Grammar::Opt Grammar::optional_year(P p) {
-  // "6 septembre l'an prochain", "June 29 last year": the year from the reference.
-  if (Opt y = period_shift(p.end); y && y->e.rel_unit == 'Y' && y->e.type == ExprType::kDate) {
+  // "6 septembre l'an prochain", "June 29 last year", "June 1 of this year": the year from the reference.
+  if (Opt y = period_shift(skip(p.end, Kind::kOf)); y && y->e.rel_unit == 'Y' && y->e.type == ExprType::kDate) {
     p.e.rel_unit = 'Y';
     p.e.rel_n = y->e.rel_n;
     p.end = y->end;
