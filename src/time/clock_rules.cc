@@ -259,7 +259,8 @@ Grammar::Opt Grammar::clock(uint32_t i) {
                                                      !(is_punct(he, '-') && glued(he) && num(he + 1) >= 0 &&
                                                        !any_lex(he + 2))) ||
                                       (any_lex(he) && !lex(he, Kind::kUnit) && !lex(he, Kind::kMonth) &&
-                                       !lex(he, Kind::kTo) && !lex(he, Kind::kAnd) && !lex(he, Kind::kPod)));
+                                       !lex(he, Kind::kTo) && !lex(he, Kind::kAnd) && !lex(he, Kind::kPod) &&
+                                       !lex(he, Kind::kOf) && !lex(he, Kind::kDet)));  // "dans 7 des localités"
     if (pod_after(he, probe, true) == he && !bare_ok) return std::nullopt;
     marked = true;
   }

@@ -1082,6 +1082,8 @@ Grammar::Opt Grammar::date(uint32_t i) {
         !(is_punct(de, '-') && glued(de)) &&  // "the 3-day summit", "the 2-1 win"
         !spaced_date(j) &&  // "le 18 8 1978": the date starts at the day
         !(de < end_ && glued(de) && doc_.tokens[de].kind == TokenKind::kWord) &&  // "la 3DS": a product name
+        // French writes a day "le 23", "le 1er": "le 23e épisode" is a rank
+        !(lex_.day_first() && day != 1 && de > j + 1 && lex(j + 1, Kind::kOrdSuffix)) &&
         // A word ordinal alone ("the first", "the Second Amendment", "only the third") is a rank, not a
         // day, unless a preposition of time sets it ("on the first", "until the fifth").
         (num(j) >= 0 || (word_day_ok(j > i ? i : i - 1) &&
