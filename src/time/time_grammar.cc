@@ -980,6 +980,12 @@ bool Grammar::is_age(uint32_t a, uint32_t b, const timeexpr::Expr& e) const {
     return lex_.age_role(doc_.folded_key(doc_.tokens[t]));
   };
   if (role(b) == 'o' || role(a - 1) == 'p') return true;  // 28 years old; aged 28
+  // two words before the count, which ends the clause: "il avait 47 ans.", "elle a 12 ans," (not "il y
+  // avait 3 ans", "il a 3 ans pour agir")
+  if (a > first_ + 1 && (b >= end_ || doc_.tokens[b].kind == TokenKind::kPunct) && doc_.tokens[a - 2].kind == TokenKind::kWord && doc_.tokens[a - 1].kind == TokenKind::kWord &&
+      lex_.age_role(std::string(doc_.folded_key(doc_.tokens[a - 2])) + " " +
+                    std::string(doc_.folded_key(doc_.tokens[a - 1]))) == 'p')
+    return true;
   if (lex(a - 1, Kind::kOf) && a > first_ + 1) {
     const char r = role(a - 2);  // âgé de 29 ans, l'âge de 77 ans, un homme de 29 ans
     if (r == 'p' || r == 'h') return true;
