@@ -158,6 +158,12 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
   }
   p.end = ue;
   p.where = u->where;
+  // "the past decade", "over the past century" (flag stretch): the stretch up to the reference, not the
+  // calendar decade ("the last decade" keeps the calendar reading)
+  if (!counted && dir->stretch && dir->ival < 0 && (unit == 'E' || unit == 'C')) {
+    counted = true;
+    n = 1;
+  }
   if (counted) {
     if (dir->ival == 0) return std::nullopt;
     if (unit == 'Q') {
