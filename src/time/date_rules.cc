@@ -1086,8 +1086,9 @@ Grammar::Opt Grammar::date(uint32_t i) {
         !(lex_.day_first() && day != 1 && de > j + 1 && lex(j + 1, Kind::kOrdSuffix)) &&
         // A word ordinal alone ("the first", "the Second Amendment", "only the third") is a rank, not a
         // day, unless a preposition of time sets it ("on the first", "until the fifth").
-        (num(j) >= 0 || (word_day_ok(j > i ? i : i - 1) &&
+        (num(j) >= 0 || (word_day_ok(j > i ? i : i - 1) && !lex(de, Kind::kOf) &&  // "the first of three"
                          !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de)))) &&
+        !(is_punct(de, '/') && glued(de)) &&  // "the 9/11 attacks"
         !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de) &&
           (!doc_.tokens[de].has(kCapitalized) || !lex_.day_first()))) {  // "the 13th Amendment"
       P p;

@@ -957,7 +957,7 @@ Grammar::Opt Grammar::full(uint32_t i) {
 bool Grammar::in_name(uint32_t a, uint32_t b) const {
   for (uint32_t t = std::max(a, first_ + 1); t < b; ++t) {
     const Token& tok = doc_.tokens[t];
-    if (!tok.has(kCapitalized) || tok.has(kAllCaps) || !any_lex(t)) continue;
+    if (!tok.has(kCapitalized) || !any_lex(t)) continue;
     const Token& prev = doc_.tokens[t - 1];
     if (prev.kind != TokenKind::kWord) continue;  // after a quote or a colon a sentence may start
     uint32_t e = 0;
