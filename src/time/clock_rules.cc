@@ -254,9 +254,13 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     // After "à"/"at" a bare hour stands alone ("à 19.") or before a time word, never before
     // a unit or a noun ("à 19 ans", "à 3 km", "à 30 %").
     const bool bare_ok = after_at && (he >= end_ || (doc_.tokens[he].kind == TokenKind::kPunct && !is_punct(he, '%') &&
-                                                     !is_punct(he, '.') && !is_punct(he, ',')) ||
+                                                     !is_punct(he, '.') && !is_punct(he, ',') &&
+                                                     // a score: "jusqu'à 6-1" (not "à 6-7 heures")
+                                                     !(is_punct(he, '-') && glued(he) && num(he + 1) >= 0 &&
+                                                       !any_lex(he + 2))) ||
                                       (any_lex(he) && !lex(he, Kind::kUnit) && !lex(he, Kind::kMonth) &&
-                                       !lex(he, Kind::kTo) && !lex(he, Kind::kAnd) && !lex(he, Kind::kPod)));
+                                       !lex(he, Kind::kTo) && !lex(he, Kind::kAnd) && !lex(he, Kind::kPod) &&
+                                       !lex(he, Kind::kOf) && !lex(he, Kind::kDet)));  // "dans 7 des localités"
     if (pod_after(he, probe, true) == he && !bare_ok) return std::nullopt;
     marked = true;
   }

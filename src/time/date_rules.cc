@@ -14,8 +14,8 @@ using timeexpr::ExprType;
 using timelex::Kind;
 
 Grammar::Opt Grammar::optional_year(P p) {
-  // "6 septembre l'an prochain", "June 29 last year": the year from the reference.
-  if (Opt y = period_shift(p.end); y && y->e.rel_unit == 'Y' && y->e.type == ExprType::kDate) {
+  // "6 septembre l'an prochain", "June 29 last year", "June 1 of this year": the year from the reference.
+  if (Opt y = period_shift(skip(p.end, Kind::kOf)); y && y->e.rel_unit == 'Y' && y->e.type == ExprType::kDate) {
     p.e.rel_unit = 'Y';
     p.e.rel_n = y->e.rel_n;
     p.end = y->end;
@@ -458,7 +458,12 @@ Grammar::Opt Grammar::weekday_date(uint32_t i) {
   uint32_t de = 0;
   const uint32_t dk = skip(k, Kind::kDet);
   // "Tuesday the 11th." ends a sentence; "Mon 12.5" is no day.
+  // (digits or an ordinal, not a count: "on Monday, one questioner"; nor before a noun: "Tuesday 12 people died")
   if (!has_pre_dir && day_at(dk, day, de) && ndigits(dk) <= 2 && !is_punct(de, '-') &&
+      (num(dk) >= 0 || lex(dk, Kind::kOrdinal)) &&
+      !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de) && !capitalized(de) &&
+        !(kinds_[de] & kWordNumberBit) &&  // "monday the twenty fourth six pm"
+        !(i > first_ && lex(i - 1, Kind::kDet))) &&  // "le samedi 11 avec Dan Ar Braz"
       !(is_punct(de, '.') && de == dk + 1 && num(dk) >= 0)) {
     // "mardi 1er", "lundi le 29": a day of the month with its weekday.
     if (!lex(de, Kind::kUnit) && !lex(de, Kind::kHourMark) && !is_punct(de, ':') && !lex(de, Kind::kAmPm)) {
@@ -1076,7 +1081,16 @@ Grammar::Opt Grammar::date(uint32_t i) {
         !lex(de, Kind::kDir) && !lex(de, Kind::kAmPm) &&  // "the 5 coming minutes", "the ten am meeting"
         !(is_punct(de, '-') && glued(de)) &&  // "the 3-day summit", "the 2-1 win"
         !spaced_date(j) &&  // "le 18 8 1978": the date starts at the day
-        !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de) && !doc_.tokens[de].has(kCapitalized))) {
+        !(de < end_ && glued(de) && doc_.tokens[de].kind == TokenKind::kWord) &&  // "la 3DS": a product name
+        // French writes a day "le 23", "le 1er": "le 23e épisode" is a rank
+        !(lex_.day_first() && day != 1 && de > j + 1 && lex(j + 1, Kind::kOrdSuffix)) &&
+        // A word ordinal alone ("the first", "the Second Amendment", "only the third") is a rank, not a
+        // day, unless a preposition of time sets it ("on the first", "until the fifth").
+        (num(j) >= 0 || (word_day_ok(j > i ? i : i - 1) && !lex(de, Kind::kOf) &&  // "the first of three"
+                         !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de)))) &&
+        !(is_punct(de, '/') && glued(de)) &&  // "the 9/11 attacks"
+        !(de < end_ && doc_.tokens[de].kind == TokenKind::kWord && !any_lex(de) &&
+          (!doc_.tokens[de].has(kCapitalized) || !lex_.day_first()))) {  // "the 13th Amendment"
       P p;
       p.e.day = day;
       p.end = de;

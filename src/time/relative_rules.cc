@@ -158,6 +158,12 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
   }
   p.end = ue;
   p.where = u->where;
+  // "the past decade", "over the past century" (flag stretch): the stretch up to the reference, not the
+  // calendar decade ("the last decade" keeps the calendar reading)
+  if (!counted && dir->stretch && dir->ival < 0 && (unit == 'E' || unit == 'C')) {
+    counted = true;
+    n = 1;
+  }
   if (counted) {
     if (dir->ival == 0) return std::nullopt;
     if (unit == 'Q') {
@@ -239,6 +245,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
         (i > first_ + 1 && lex_.look_back(std::string(doc_.folded_key(doc_.tokens[i - 2])) + " " + std::string(w1))))
       return std::nullopt;
   }
+  const bool det_after_pre = pre && skip(j, Kind::kDet) > j;  // "in the 49 days of this invasion"
   j = skip(j, Kind::kDet);
   if (pre && pre->sval == "within") {  // within the next 3 years: the stretch from the reference
     if (const auto* d = lex(j, Kind::kDir); d && d->ival > 0) j = skip(j, Kind::kDir);
@@ -328,8 +335,16 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
       if (Opt d = day_relative(fe); pre->sval == "within" && d && d->e.rel_n == 0 && d->e.pod.empty()) within_end = d->end;
       else return std::nullopt;  // "in [2 days from today]": the anchored reading, without "in"
     }
-    if (lex(ue, Kind::kAgo, &ae) && sign == 0) sign = -1;
-    else if (lex(ue, Kind::kLater, &ae) && sign == 0) sign = 1;
+    if (const auto* ago = lex(ue, Kind::kAgo, &ae); ago && sign == 0) {
+      sign = -1;
+      // "a day before Kaine faces off", "two days before the election": a preposition with its object
+      // anchors the stretch on that event (TimeML: the duration); "three days before." is a shift.
+      if (ago->prep && ae < end_ && doc_.tokens[ae].kind != TokenKind::kPunct && !lex(ae, Kind::kAnd)) {
+        const bool dated = day_relative(ae) || weekday_date(ae) || day_month_year(ae) || month_day_year(ae) ||
+                           numeric_date(ae) || holiday(ae);
+        if (!dated) { sign = 0; ae = 0; }
+      }
+    } else if (lex(ue, Kind::kLater, &ae) && sign == 0) sign = 1;
     else ae = 0;
     uint32_t fe = 0;
     const bool from = !ae && sign == 0 && (lex(ue, Kind::kFrom, &fe) || lex(ue, Kind::kAfter, &fe));
@@ -375,6 +390,12 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
   }
   if (sign != 0 && !few) {
     if (!ae && pre == nullptr) return p;
+    // "in the 49 days of this invasion", "in 10 years of war": the stretch itself, a duration read
+    // from the count (the preposition stays out), not a day ahead.
+    if (!ae && sign > 0 && pre && pre->sval.empty() &&
+        (det_after_pre || (lex(p.end, Kind::kOf) && !any_lex(p.end + 1) && p.end + 1 < end_ &&
+                           doc_.tokens[p.end + 1].kind == TokenKind::kWord)))
+      return std::nullopt;
     // English "in 3 days" is a date; "in 3 days" after a verb of duration is rare in news.
     p.e.type = ExprType::kDate;
     p.e.offset_sign = sign;

@@ -269,6 +269,11 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
       if (e.day >= 0) { p.d = e.day; p.gran = Gran::kDay; }
       return p;
     }
+    // "the weekend was quiet", "this weekend they met" said on a Monday or a Tuesday: the one just past.
+    if (e.rel_unit == 'K' && e.rel_n == 0 && tense < 0 && weekday(r) <= 2) {
+      shift_period(p, r, 'K', -1);
+      return p;
+    }
     shift_period(p, r, e.rel_unit, e.rel_n);
     if (p.gran == Gran::kDay && (e.hour >= 0 || !e.pod.empty())) return p;
     return p;

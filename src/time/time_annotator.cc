@@ -1,8 +1,10 @@
 #include "time/time_annotator.h"
 
+#include <charconv>
 #include <climits>
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 #include "time/calendar.h"
 #include "time/resolve.h"
@@ -40,6 +42,15 @@ class TimeAnnotator final : public Annotator {
           tense = nearest_tense(cues, f.first, f.end);
         }
         timeresolve::Resolved r = timeresolve::resolve(f.expr, ref, tense);
+        // Without a tense cue, news leaves out the year of a date ahead in its own year ("the Nov. 8
+        // election", "expire on September 30th"): a month or a day up to two months ahead is that one.
+        if (tense == 0 && ref && dated_ahead_candidate(f.expr)) {
+          timeresolve::Resolved ahead = timeresolve::resolve(f.expr, ref, 1);
+          if (ahead.value != r.value && ahead.value.size() >= 7 && ahead.value.compare(0, 4, r.value, 0, 4) != 0) {
+            const int64_t days = days_ahead(ahead.begin.empty() ? ahead.end : ahead.begin, ref->date);
+            if (days > 0 && days <= kAheadDays) r = std::move(ahead);
+          }
+        }
         if (r.value.empty()) continue;
         TimeSpan t;
         t.at = {doc.tokens[f.first].at.start, doc.tokens[f.end - 1].at.end};
@@ -55,10 +66,30 @@ class TimeAnnotator final : public Annotator {
   }
 
  private:
+  static constexpr int64_t kAheadDays = 62;
+
+  // A month or a day of a month without its year, direction or weekday.
+  static bool dated_ahead_candidate(const timeexpr::Expr& e) {
+    return e.type == timeexpr::ExprType::kDate && e.month >= 0 && e.year < 0 && !e.has_dir && !e.rel_unit &&
+           !e.offset_sign && e.weekday < 0 && e.movable.empty();
+  }
+
+  // Days from the reference day to an ISO date (YYYY-MM-DD...); 0 when unreadable.
+  static int64_t days_ahead(std::string_view iso, timecal::Ymd ref) {
+    if (iso.size() < 10) return 0;
+    int y = 0, m = 0, d = 0;
+    if (std::from_chars(iso.data(), iso.data() + 4, y).ec != std::errc() ||
+        std::from_chars(iso.data() + 5, iso.data() + 7, m).ec != std::errc() ||
+        std::from_chars(iso.data() + 8, iso.data() + 10, d).ec != std::errc())
+      return 0;
+    return timecal::days_from_civil({y, m, d}) - timecal::days_from_civil(ref);
+  }
+
   // A partial date whose year (or month, or week) depends on the tense.
   static bool needs_tense(const timeexpr::Expr& e) {
     if (e.type == timeexpr::ExprType::kRange) return true;
     if (e.offset_sign && !e.parts.empty()) return needs_tense(e.parts[0]);  // 3 days from Tuesday
+    if (e.type == timeexpr::ExprType::kDate && e.rel_unit == 'K' && e.rel_n == 0 && !e.offset_sign) return true;
     if (e.type != timeexpr::ExprType::kDate || e.rel_unit || e.offset_sign || e.year >= 0) return false;
     if (e.has_dir && e.dir != 0) return false;
     return e.month >= 0 || e.day >= 0 || e.weekday >= 0 || !e.season.empty() || e.quarter >= 0 || !e.movable.empty();

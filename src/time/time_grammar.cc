@@ -951,6 +951,49 @@ Grammar::Opt Grammar::full(uint32_t i) {
   return a;
 }
 
+// "USA Today", "Breitbart News Daily", "the Arab Spring", "the Daily Mail": a capitalized time word
+// flagged `name` inside a sentence, next to a capitalized word that is no time word. In French,
+// where these words are written in lower case, the capital alone makes the name ("le Printemps arabe").
+bool Grammar::in_name(uint32_t a, uint32_t b) const {
+  for (uint32_t t = std::max(a, first_ + 1); t < b; ++t) {
+    const Token& tok = doc_.tokens[t];
+    if (!tok.has(kCapitalized) || !any_lex(t)) continue;
+    const Token& prev = doc_.tokens[t - 1];
+    if (prev.kind != TokenKind::kWord) continue;  // after a quote or a colon a sentence may start
+    uint32_t e = 0;
+    for (uint32_t m = s_.match_begin[t]; m < s_.match_begin[t + 1] && !e; ++m)
+      if (lex_.entry(s_.matches[m].payload).name) e = s_.matches[m].end;
+    if (!e) continue;
+    if (lex_.lower_months()) return true;
+    auto proper = [&](uint32_t u) {
+      return u >= first_ && u < end_ && doc_.tokens[u].kind == TokenKind::kWord && capitalized(u) && !any_lex(u);
+    };
+    if (proper(t - 1) || proper(e)) return true;
+  }
+  return false;
+}
+
+bool Grammar::is_age(uint32_t a, uint32_t b, const timeexpr::Expr& e) const {
+  if (e.type != ExprType::kDuration || e.unit != 'Y' || e.unit2 || e.amount <= 0 || a <= first_) return false;
+  auto role = [&](uint32_t t) {
+    if (t < first_ || t >= end_ || doc_.tokens[t].kind != TokenKind::kWord) return char{0};
+    return lex_.age_role(doc_.folded_key(doc_.tokens[t]));
+  };
+  if (role(b) == 'o' || role(a - 1) == 'p') return true;  // 28 years old; aged 28
+  // two words before the count, which ends the clause: "il avait 47 ans.", "elle a 12 ans," (not "il y
+  // avait 3 ans", "il a 3 ans pour agir")
+  if (a > first_ + 1 && (b >= end_ || doc_.tokens[b].kind == TokenKind::kPunct) && doc_.tokens[a - 2].kind == TokenKind::kWord && doc_.tokens[a - 1].kind == TokenKind::kWord &&
+      lex_.age_role(std::string(doc_.folded_key(doc_.tokens[a - 2])) + " " +
+                    std::string(doc_.folded_key(doc_.tokens[a - 1]))) == 'p')
+    return true;
+  if (lex(a - 1, Kind::kOf) && a > first_ + 1) {
+    const char r = role(a - 2);  // âgé de 29 ans, l'âge de 77 ans, un homme de 29 ans
+    if (r == 'p' || r == 'h') return true;
+  }
+  // an apposition: "Le garçon, 12 ans, a disparu"
+  return is_punct(a - 1, ',') && is_punct(b, ',') && a > first_ + 1 && doc_.tokens[a - 2].kind == TokenKind::kWord;
+}
+
 void Grammar::run(uint32_t first, uint32_t end, std::vector<Found>& out) {
   first_ = first;
   end_ = std::min<uint32_t>(end, static_cast<uint32_t>(doc_.tokens.size()));
@@ -974,8 +1017,16 @@ void Grammar::run(uint32_t first, uint32_t end, std::vector<Found>& out) {
       ++i;
       continue;
     }
+    // "Good afternoon, colleagues", "Easter Island": a phrase with a time word that is no time.
+    if (uint32_t se = 0; (s_.kinds[k] & bit(Kind::kStop)) && lex(i, Kind::kStop, &se) && se > i) {
+      i = se;
+      continue;
+    }
     Opt p = full(i);
-    if (p && p->end > i) {
+    if (p && p->end > i && (in_name(i, p->end) || is_age(p->start > i && p->start < p->end ? p->start : i,
+                                                         p->end, p->e))) {
+      i = p->end;
+    } else if (p && p->end > i) {
       out.push_back({p->start > i && p->start < p->end ? p->start : i, p->end, std::move(p->e), p->rule, p->where});
       i = p->end;
     } else {

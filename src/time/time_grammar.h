@@ -50,6 +50,11 @@ class Grammar {
   Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& scratch);
   // Finds the expressions of the sentence made of tokens [first, end).
   void run(uint32_t first, uint32_t end, std::vector<Found>& out);
+  // A time word flagged `name`, capitalized inside the sentence, that is part of a name in [a, b).
+  bool in_name(uint32_t a, uint32_t b) const;
+  // A count of years in [a, b) that is an age: "28 years old", "aged 28", "âgé de 29 ans",
+  // "un homme de 29 ans", "Le garçon, 12 ans, a disparu".
+  bool is_age(uint32_t a, uint32_t b, const timeexpr::Expr& e) const;
 
  private:
   struct P {  // a partial parse: the expression and the token after it
@@ -87,6 +92,13 @@ class Grammar {
   }
   bool glued(uint32_t i) const { return i < end_ && !doc_.tokens[i].has(kSpaceBefore); }  // no space before token i
   bool capitalized(uint32_t i) const { return i < end_ && doc_.tokens[i].has(kCapitalized); }
+  // A word ordinal day with its article at `det`: only after a preposition of time ("on the first", "for the twenty second").
+  bool word_day_ok(uint32_t det) const {
+    using timelex::Kind;
+    return det > first_ && (kinds(det - 1) & (bit(Kind::kAt) | bit(Kind::kSince) | bit(Kind::kUntil) |
+                                              bit(Kind::kBefore) | bit(Kind::kAfter) | bit(Kind::kTo) |
+                                              bit(Kind::kFor)));
+  }
   // A count at i: digits, a decimal, a word numeral, or "a"/"un": value and end.
   bool count_at(uint32_t i, double& value, uint32_t& end) const;
   // Day of month at i: 29, 1er, 29th, first, premier. Sets end.

@@ -37,7 +37,7 @@ constexpr KindName kKinds[] = {
     {"less", Kind::kLess},           {"holiday", Kind::kHoliday},
     {"since_post", Kind::kSincePost}, {"until_post", Kind::kUntilPost}, {"for", Kind::kFor},
     {"past_to", Kind::kPastTo},      {"period_code", Kind::kPeriodCode}, {"look_back", Kind::kLookBack},
-    {"at_loose", Kind::kAtLoose},
+    {"at_loose", Kind::kAtLoose},    {"age", Kind::kAge},  {"stop", Kind::kStop},
 };
 
 bool kind_of(std::string_view name, Kind& out) {
@@ -189,6 +189,13 @@ Result<Lexicon> Lexicon::load(const LanguageContext& context) {
     if (!kind_of(row[1], e.kind)) {
       return std::unexpected(Error{"", std::string(row.where) + ": unknown kind '" + row[1] + "'"});
     }
+    if (e.kind == Kind::kAge) {  // checked in place, after a duration in years
+      const std::string_view role = row.get(2);
+      if (role != "pre" && role != "head" && role != "post")
+        return std::unexpected(Error{"", std::string(row.where) + ": age role must be pre, head or post"});
+      lex.age_[fold(row[0])] = role == "pre" ? 'p' : role == "head" ? 'h' : 'o';
+      continue;
+    }
     if (e.kind == Kind::kLookBack || e.kind == Kind::kAtLoose) {  // checked in place: common words stay out of the matcher
       (e.kind == Kind::kLookBack ? lex.look_back_ : lex.at_loose_).insert(fold(row[0]));
       continue;
@@ -208,6 +215,9 @@ Result<Lexicon> Lexicon::load(const LanguageContext& context) {
     e.in_span = flags.find("span") != std::string_view::npos;
     e.weak = flags.find("weak") != std::string_view::npos;
     e.post = flags.find("post") != std::string_view::npos;
+    e.name = flags.find("name") != std::string_view::npos;
+    e.stretch = flags.find("stretch") != std::string_view::npos;
+    e.prep = flags.find("prep") != std::string_view::npos;
     if (flags.find("half") != std::string_view::npos) e.factor = 0.5;
     if (flags.find("twice") != std::string_view::npos) e.factor = 2;
     if (flags.find("exact") != std::string_view::npos) {

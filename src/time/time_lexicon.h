@@ -69,6 +69,8 @@ enum class Kind : uint8_t {
   kPeriodCode,  // sval Q1..Q4, H1, H2: a quarter or half written as a code (Q3, H1, T3, S2)
   kLookBack,    // before "in" + a duration, a span up to now: "the first time in 20 years", "the worst in decades"
   kAtLoose,     // "at" written without its accent (French "a" for "à"): read only between a time and an hour
+  kStop,        // a phrase that holds no time though it has a time word: good morning, Easter Island
+  kAge,         // value pre (aged, âgé de), head (homme de N ans), post (years old): a count of years that is an age
 };
 
 struct Entry {
@@ -82,6 +84,9 @@ struct Entry {
   bool abbrev = false;    // an abbreviated month/weekday name
   bool in_span = false;   // flag span: an article kept in the span ("the 18th")
   bool post = false;      // flag post: a direction word that only follows its unit (« le mois passé »)
+  bool prep = false;      // flag prep: an ago word that is also a preposition (before): with an object, no shift
+  bool stretch = false;   // flag stretch: a direction word that makes a decade a stretch (the past decade)
+  bool name = false;      // flag name: capitalized inside a sentence it may be part of a name (USA Today, le Printemps arabe)
   bool weak = false;      // flag weak: the phrase ends with a common word ("once a", "later in") that
                           // must not make every such word a place where a time may be
   double factor = 1;      // flag half / twice: a unit word of half or twice the unit (demi-heure: 0.5 H, fortnight: 2 W)
@@ -163,6 +168,11 @@ class Lexicon {
   bool look_back(std::string_view folded) const { return look_back_.contains(std::string(folded)); }
   // Kind at_loose rows: a word that is "at" only between a time and an hour (French "a" for "à").
   bool at_loose(std::string_view folded) const { return at_loose_.contains(std::string(folded)); }
+  // Kind age rows: 'p' pre (aged, âgé [de]), 'h' head noun (un homme de 28 ans), 'o' post (years old), or 0.
+  char age_role(std::string_view folded) const {
+    const auto it = age_.find(std::string(folded));
+    return it == age_.end() ? 0 : it->second;
+  }
   bool day_first() const { return day_first_; }  // 29/06 is day/month
   // Month names are written in lower case (French): a lower-case "mars" may be
   // a month; in English a lower-case "may" is the verb.
@@ -178,6 +188,7 @@ class Lexicon {
   std::unordered_map<uint64_t, int> tense_words_;  // by key_hash of the folded word
   std::unordered_set<std::string> look_back_;
   std::unordered_set<std::string> at_loose_;
+  std::unordered_map<std::string, char> age_;
   std::vector<TenseCue> tense_suffixes_;
   static bool test(const std::vector<uint64_t>& bits, uint64_t hash) {
     const uint32_t bit = static_cast<uint32_t>(hash >> 48);
