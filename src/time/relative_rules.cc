@@ -26,14 +26,11 @@ timeexpr::Unit unit_char(const std::string& s) {
 // "3 days", "a 30-minute drive": a duration of `amount` units up to token `end`.
 Grammar::P Grammar::duration_parse(double amount, timeexpr::Unit unit, uint32_t end, std::string_view rule,
                                    std::string_view where) {
-  P p;
-  p.e.type = ExprType::kDuration;
-  p.e.amount = amount;
-  p.e.unit = unit;
-  p.end = end;
-  p.rule = rule;
-  p.where = where;
-  return p;
+  Expr e;
+  e.type = ExprType::kDuration;
+  e.amount = amount;
+  e.unit = unit;
+  return made(std::move(e), end, rule, where);
 }
 
 // "a 30-minute drive", "3-min", "a 10-day truce": a count glued to a unit by a hyphen.

@@ -475,25 +475,28 @@ void Grammar::share_ampm(Expr& a, Expr& b) {
   if (a.ampm < 0 && a.pod.empty() && b.ampm < 0 && !b.pod.empty() && a.hour <= b.hour) a.pod = b.pod;
 }
 
-Grammar::P Grammar::date(int year, int month, int day, uint32_t end, std::string_view rule, std::string_view where) {
+Grammar::P Grammar::made(Expr e, uint32_t end, std::string_view rule, std::string_view where) {
   P p;
-  p.e.year = year;
-  p.e.month = month;
-  p.e.day = day;
+  p.e = std::move(e);
   p.end = end;
   p.rule = rule;
   p.where = where;
   return p;
 }
 
+Grammar::P Grammar::date(int year, int month, int day, uint32_t end, std::string_view rule, std::string_view where) {
+  Expr e;
+  e.year = year;
+  e.month = month;
+  e.day = day;
+  return made(std::move(e), end, rule, where);
+}
+
 Grammar::P Grammar::range(Expr from, Expr to, uint32_t end, std::string_view rule, std::string_view where) {
-  P p;
-  p.e.type = ExprType::kRange;
-  p.e.parts = {std::move(from), std::move(to)};
-  p.end = end;
-  p.rule = rule;
-  p.where = where;
-  return p;
+  Expr e;
+  e.type = ExprType::kRange;
+  e.parts = {std::move(from), std::move(to)};
+  return made(std::move(e), end, rule, where);
 }
 
 

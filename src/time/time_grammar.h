@@ -67,6 +67,8 @@ class Grammar {
   using Opt = std::optional<P>;
   static P duration_parse(double amount, timeexpr::Unit unit, uint32_t end, std::string_view rule,
                           std::string_view where);
+  // A parse of `e` read by `rule`, ending before token `end`: what every builder returns.
+  static P made(timeexpr::Expr e, uint32_t end, std::string_view rule, std::string_view where);
 
   // ---- cursor helpers (time_grammar.cc)
   static constexpr uint64_t bit(timelex::Kind k) { return uint64_t{1} << static_cast<unsigned>(k); }
