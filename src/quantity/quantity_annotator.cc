@@ -542,7 +542,12 @@ void QuantityAnnotator::numbers(Document& doc) const {
     }
     // Counted nouns and money may be left out after "dont" ("61 milliards de
     // dollars, dont 13,8 milliards"); measures, whose factor varies, not.
-    const bool counted = q.unit.starts_with("money") || (q.unit.find(':') == std::string::npos && q.unit != "other");
+    const bool whole_things = q.unit.find(':') == std::string::npos && q.unit != "other";
+    const bool counted = q.unit.starts_with("money") || whole_things;
+    // People, vehicles, munitions come whole: a ratio or fraction before them
+    // ("351 out of 450 Parliament members" = 0.78, "a fifth of the soldiers")
+    // is a share, not a count.
+    if (whole_things && q.amount.value && *q.amount.value != 0 && std::abs(*q.amount.value) < 1) continue;
     doc.quantities.push_back(std::move(q));
     if (counted) {
       last_counted = static_cast<int>(doc.quantities.size() - 1);
