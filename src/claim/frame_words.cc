@@ -22,6 +22,7 @@ constexpr std::pair<std::string_view, Role> kRoles[] = {
     {"noun_marker", Role::kNounMarker},      {"participle_opener", Role::kParticipleOpener},
     {"passive_aux", Role::kPassiveAux},      {"speaker_noun", Role::kSpeakerNoun},
     {"opening_noun_marker", Role::kOpeningNounMarker}, {"addressee", Role::kAddressee},
+    {"past_reporting", Role::kPastReporting}, {"backshifted", Role::kBackshifted},
 };
 
 }  // namespace

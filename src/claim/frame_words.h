@@ -47,6 +47,8 @@ enum class Role : uint8_t {
   kSpeakerNoun,   // source, official, spokesman: a noun that can speak with no name
   kOpeningNounMarker, // le, la, l': a noun marker only opening the sentence (elsewhere an object pronoun: "comme le rapporte")
   kAddressee,     // à, au, auprès de: who a statement was made to ("a déclaré à l'AFP")
+  kPastReporting, // said, told, warned: a reporting verb in the past, which backshifts what it reports
+  kBackshifted,   // would: after a past reporting verb, the past of "will", not a hedge
 };
 
 struct RoleSpan {
