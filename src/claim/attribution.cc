@@ -105,10 +105,10 @@ bool names_speaker(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase) 
   return false;
 }
 
-// Whether a source holds a document noun ("the poll", "leaked documents").
 // A country or place id: where something was said, not who heard it.
 bool is_place_id(std::string_view entity) { return entity.starts_with("country/") || entity.starts_with("place/"); }
 
+// Whether a source holds a document noun ("the poll", "leaked documents").
 bool holds_document_noun(const SentenceView& v, const ClaimSource& s) {
   for (uint32_t t = token_at_or_after(*v.doc, s.at.start); t < v.end && v.doc->tokens[t].at.end <= s.at.end; ++t) {
     if (v.has(t, Role::kSourceNoun)) return true;
@@ -558,12 +558,18 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
       // "X a affirmé que ..., après un briefing avec Y", "X said, citing Y":
       // Y is where X's information comes from; X becomes its relay.
       auto [a, b] = right_phrase(v, c.end);
-      const bool inserted = c.first > v.first && v.is_punct(c.first - 1, ',') && v.is_punct(b, ',');
-      if ((out.empty() && !inserted) || (!out.empty() && out.back().self) ||
-          !make_source(v, ctx, a, b, "origin", src, self, why))
+      // Inserted ("X, quoting Y, said"), or opening the sentence when Y names
+      // a speaker ("Citing two officials, the newspaper reported"; not
+      // "Quoting Shakespeare is fun, he said"): Y waits for the verb after it.
+      const bool inserted = v.is_punct(b, ',') && c.first > v.first && v.is_punct(c.first - 1, ',');
+      const bool opening = v.is_punct(b, ',') && c.first == v.first && names_speaker(v, {a, b});
+      const bool waits = opening || (out.empty() && inserted);
+      if ((!waits && (out.empty() || out.back().self)) || !make_source(v, ctx, a, b, "origin", src, self, why))
         continue;
       why.push_back(Origin{"claim.source.prior_origin", {}});
-      if (out.empty()) {
+      if (waits) {
+        // The participle reading of the same word ("Citing ...") speaks for no one.
+        std::erase_if(out, [&](const AttributionUnit& u) { return u.cue_first == c.first; });
         pending = PendingOrigin{std::move(src), &c, std::move(why)};
         continue;
       }
@@ -587,6 +593,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
       continue;  // the participle reading of the same word wins
     }
     if (c.cue->kind == CueKind::kReporting && c.entry->frame == "participle") {
+      if (pending && pending->cue->first == c.first) continue;  // "Citing Y, X said": Y waits for X's verb
       // "X mocked the complaint, saying ...", "X a réagi, affirmant que ...":
       // the speaker is the main clause's: the unit before, else the first
       // person or organisation named, else a pronoun opening the sentence.
