@@ -132,7 +132,9 @@ bool is_one_mention(const SentenceView& v, uint32_t first, uint32_t end) {
 std::pair<uint32_t, uint32_t> right_phrase(const SentenceView& v, uint32_t from) {
   uint32_t t = from;
   while (t < v.end && t - from < kMaxRight) {
-    if (v.is_cue_token(t)) break;
+    // A document noun that is also a cue word ("report") is a noun of the
+    // phrase after a noun marker: "a report by the ISW".
+    if (v.is_cue_token(t) && !(t > from && v.has(t, Role::kSourceNoun) && after_noun_marker(v, t))) break;
     if (v.mention_at(t) == kNone && clause_edge(v, t)) {
       if (v.is_punct(t, ',') && t > from) {
         uint32_t next = t + 1;
