@@ -77,19 +77,15 @@ const AttributionUnit* unit_for(const std::vector<AttributionUnit>& units, uint3
 // Sequence of tenses: "Officials said the troops would leave" reports
 // "will leave"; after a reporting verb in the past, a backshifted modal is
 // no hedge. Other hedges stay ("would likely", "could").
-std::vector<const CueRef*> without_backshift(const SentenceView& v, const AttributionUnit* u,
-                                             const std::vector<const CueRef*>& cues) {
-  if (!u || u->cues.empty() || u->cues.front()->cue->kind != CueKind::kReporting) return cues;
+void drop_backshifted(const SentenceView& v, const AttributionUnit* u, std::vector<const CueRef*>& cues) {
+  if (!u || u->cues.empty() || u->cues.front()->cue->kind != CueKind::kReporting) return;
   const CueRef& verb = *u->cues.front();
   bool past = false;
   for (uint32_t t = verb.first; t < verb.end; ++t) past = past || v.has(t, Role::kPastReporting);
-  if (!past) return cues;
-  std::vector<const CueRef*> out;
-  for (const CueRef* c : cues) {
-    if (c->cue->kind == CueKind::kCertainty && c->end == c->first + 1 && v.has(c->first, Role::kBackshifted)) continue;
-    out.push_back(c);
-  }
-  return out;
+  if (!past) return;
+  std::erase_if(cues, [&](const CueRef* c) {
+    return c->cue->kind == CueKind::kCertainty && c->end == c->first + 1 && v.has(c->first, Role::kBackshifted);
+  });
 }
 
 class ClaimBuilder final : public Annotator {
@@ -343,7 +339,7 @@ void ClaimBuilder::annotate(Document& doc) const {
       }
       if (f.time != kNone) c.time = doc.times[f.time];
       const AttributionUnit* u = unit_for(units, f.anchor_first);
-      per_frame[fi] = without_backshift(v, u, per_frame[fi]);
+      drop_backshifted(v, u, per_frame[fi]);
       Certainty cert = score_certainty(per_frame[fi], u ? u->label : std::string_view(),
                                        u && !u->cues.empty() ? u->cues.front()->cue->why : Origin{});
       // A figure of a list without a verb of its own ("et 600 tués") shares
@@ -396,7 +392,7 @@ void ClaimBuilder::annotate(Document& doc) const {
         c.explain.add("event_type", {Origin{"event.attributed_statement_fallback", {}}});
         all_cues.clear();
         for (const CueRef& cr : v.cues) all_cues.push_back(&cr);
-        all_cues = without_backshift(v, &u, all_cues);
+        drop_backshifted(v, &u, all_cues);
         Certainty cert = score_certainty(all_cues, u.label, u.cues.empty() ? Origin{} : u.cues.front()->cue->why);
         c.certainty = std::string(cert.label);
         c.explain.add("certainty", cert.why);

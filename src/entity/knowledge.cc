@@ -14,7 +14,6 @@
 namespace claimtrace {
 namespace {
 
-// True when the text holds letters of a script other than Latin.
 // A name in an alphabet whose Latin transliteration is a spelling news
 // uses: Cyrillic (Шойгу -> Shoygu), Greek, Hangul, Armenian, Georgian.
 // Abjads and ideographs transliterate to nothing a Latin text writes

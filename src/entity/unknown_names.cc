@@ -8,6 +8,7 @@ namespace claimtrace {
 namespace {
 
 bool single_letter(const Document& doc, const Token& t) {
+  if (t.fold_size > 4) return false;  // longer than any one code point
   std::string_view key = doc.folded_key(t);
   size_t code_points = 0;
   for (unsigned char c : key) code_points += (c & 0xC0) != 0x80;
@@ -28,7 +29,7 @@ bool is_name_word(const Document& doc, const Token& t, const EntityLexicon& lex)
   if (lex.not_names.find(t.hash) >= 0) return false;
   // A lone capital is an initial only with its period; without it ("O", "S")
   // it is OCR debris, a list mark or a tag, never a name.
-  return t.fold_size > 4 || !single_letter(doc, t) || period_after(doc, static_cast<uint32_t>(&t - doc.tokens.data()));
+  return !single_letter(doc, t) || period_after(doc, static_cast<uint32_t>(&t - doc.tokens.data()));
 }
 
 NameRun name_run(const Document& doc, const EntityLexicon& lex, uint32_t i, uint32_t end, uint32_t max_words) {
