@@ -158,6 +158,17 @@ uint32_t read_digits(const Document& doc, uint32_t i, uint32_t sentence_first, u
       }
     }
   }
+  // A scale word joined by a hyphen: "$3.8-billion", "a 5-million fund" (style of
+  // some English outlets); other hyphenated words stay apart ("3-day", "5-year").
+  if (end + 1 < sentence_end && is_punct(doc, end, "-") && glued(doc, end) && is_word(doc, end + 1) &&
+      glued(doc, end + 1)) {
+    const Token& after = doc.tokens[end + 1];
+    if (const NumberWord* w = lex.word(after.hash, doc.folded_key(after)); w && w->kind == WordKind::kScale) {
+      value *= w->value;
+      scaled = true;
+      end += 2;
+    }
+  }
   // Letters glued after the digits.
   if (end < sentence_end && is_word(doc, end) && glued(doc, end)) {
     const Suffix* s = lex.suffix(token_text(doc, end));
