@@ -15,6 +15,28 @@ constexpr uint32_t kMarkerReach = 3;
 constexpr uint32_t kPlaceReach = 5;
 
 bool is_group_unit(std::string_view unit) { return unit == "personnel" || unit == "person"; }
+// What aid is counted in: money and materiel ("$2 billion in aid", "50 tanks").
+bool is_materiel_unit(std::string_view unit) {
+  return unit.starts_with("money:") || unit == "vehicle" || unit == "aircraft" || unit == "munition" ||
+         unit == "weapon" || unit == "ship";
+}
+
+// The nearest quantity of money or materiel in the trigger's clause, within reach.
+int32_t materiel_near(const SentenceView& v, const CueRef& c) {
+  const Document& doc = *v.doc;
+  const int32_t seg = v.segment_of(c.first);
+  int32_t best = kNone;
+  uint32_t best_d = UINT32_MAX;
+  for (const auto& q : v.quantities) {
+    if (v.segment_of(q.first) != seg || !is_materiel_unit(doc.quantities[q.index].unit)) continue;
+    const uint32_t d = q.end <= c.first ? c.first - q.end : q.first >= c.end ? q.first - c.end : 0;
+    if (d <= kThemeReach && d < best_d) {
+      best_d = d;
+      best = static_cast<int32_t>(q.index);
+    }
+  }
+  return best;
+}
 
 bool after_circumstance(const SentenceView& v, uint32_t first) {
   for (uint32_t k = 1; k <= kCircumstanceReach && first >= v.first + k; ++k) {
@@ -31,6 +53,7 @@ const CueRef* nearest_deployment_trigger(const SentenceView& v, const std::vecto
   for (size_t i = 0; i < v.cues.size(); ++i) {
     const CueRef& c = v.cues[i];
     if (c.cue->kind != CueKind::kEventTrigger || used[i] || v.segment_of(c.first) != seg) continue;
+    if (c.entry && c.entry->needs == "materiel") continue;  // aid counts money and materiel, not people
     const EventType* t = words.event_type(c.cue->key);
     if (!t || t->actor_rule != "theme") continue;
     // Prefer a trigger before the group ("envoyer 30 000 soldats").
@@ -157,6 +180,9 @@ void find_frames(const SentenceView& v, const FrameWords& words, std::vector<Fra
     if (c.cue->kind != CueKind::kEventTrigger || used[i] || !c.entry) continue;
     if (c.entry->needs == "quantity") continue;
     if (c.entry->needs == "personnel" && !personnel_near(v, c)) continue;
+    // "$2 billion in military aid", "livrer 50 chars": aid is a claim with its amount.
+    const int32_t materiel = c.entry->needs == "materiel" ? materiel_near(v, c) : kNone;
+    if (c.entry->needs == "materiel" && materiel == kNone) continue;
     if (after_circumstance(v, c.first)) continue;
     const EventType* type = words.event_type(c.cue->key);
     if (!type) continue;
@@ -173,7 +199,14 @@ void find_frames(const SentenceView& v, const FrameWords& words, std::vector<Fra
     f.reach_end = c.end;
     f.why.push("event_type", c.cue->why);
     f.why.push("event_type", Origin{"event.trigger", {}});
-    if (type->actor_rule == "theme") {
+    if (materiel != kNone) {
+      f.quantity = materiel;
+      f.why.push("quantity", doc.quantities[materiel].why);
+      f.why.push("quantity", Origin{"event.materiel_near_trigger", {}});
+      std::vector<Origin> why;
+      f.status = deployment_status(v, seg, StatusHit{}, why);
+      for (const Origin& o : why) f.why.push("quantity", o);
+    } else if (type->actor_rule == "theme") {
       Origin ahead{};
       if (looks_ahead(v, seg, ahead)) f.status = "planned";
     }
@@ -301,6 +334,26 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
         }
       }
       t = e;
+    }
+    // Aid goes to whoever follows it and its amount: "$2 billion in military aid to Ukraine".
+    if (f.recipient.empty() && f.trigger && f.trigger->entry && f.trigger->entry->needs == "materiel" &&
+        f.quantity != kNone) {
+      uint32_t after = f.anchor_end;
+      for (const auto& qr : v.quantities)
+        if (static_cast<int32_t>(qr.index) == f.quantity) after = std::max(after, qr.end);
+      for (uint32_t t = after; t < after + kMarkerReach && t < v.end; ++t) {
+        if (v.has(t, Role::kBeneficiary)) {
+          if (const SpanRef* m = mention_after(v, t + 1, 2)) {
+            std::string id = actor_id(doc, doc.mentions[m->index].entity);
+            if (id != f.actor) {
+              f.recipient = id;
+              f.why.set("recipient", {v.role_why[t - v.first], doc.mentions[m->index].why,
+                                      Origin{"recipient.after_aid", {}}});
+            }
+          }
+          break;
+        }
+      }
     }
     // Places: "en Corée du Nord", "dans la région russe de Koursk", "à Pyongyang".
     for (uint32_t t = v.first; t < v.end; ++t) {

@@ -49,6 +49,7 @@ enum class Role : uint8_t {
   kAddressee,     // à, au, auprès de: who a statement was made to ("a déclaré à l'AFP")
   kPastReporting, // said, told, warned: a reporting verb in the past, which backshifts what it reports
   kBackshifted,   // would: after a past reporting verb, the past of "will", not a hedge
+  kBeneficiary,   // to, for, à, pour: after aid and its amount, who receives it ("$2 billion in aid to Ukraine")
 };
 
 struct RoleSpan {
