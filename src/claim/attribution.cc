@@ -105,6 +105,17 @@ bool names_speaker(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase) 
   return false;
 }
 
+// A state named as a speaker: "the Kremlin", "Washington", "Russia" (not a demonym).
+bool names_state(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase) {
+  for (uint32_t t = phrase.first; t < phrase.second; ++t) {
+    const int32_t m = v.mention_at(t);
+    if (m == kNone) continue;
+    const Mention& mention = v.doc->mentions[m];
+    if (!mention.demonym && v.doc->entities[mention.entity].type == "COUNTRY") return true;
+  }
+  return false;
+}
+
 // A country or place id: where something was said, not who heard it.
 bool is_place_id(std::string_view entity) { return entity.starts_with("country/") || entity.starts_with("place/"); }
 
@@ -561,10 +572,12 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
       // Y is where X's information comes from; X becomes its relay.
       auto [a, b] = right_phrase(v, c.end);
       // Inserted ("X, quoting Y, said"), or opening the sentence when Y names
-      // a speaker ("Citing two officials, the newspaper reported"; not
+      // a speaker or a state ("Citing two officials, the newspaper reported",
+      // "Quoting the Kremlin, TASS said"; not
       // "Quoting Shakespeare is fun, he said"): Y waits for the verb after it.
       const bool inserted = v.is_punct(b, ',') && c.first > v.first && v.is_punct(c.first - 1, ',');
-      const bool opening = v.is_punct(b, ',') && c.first == v.first && names_speaker(v, {a, b});
+      const bool opening =
+          v.is_punct(b, ',') && c.first == v.first && (names_speaker(v, {a, b}) || names_state(v, {a, b}));
       const bool waits = opening || (out.empty() && inserted);
       if ((!waits && (out.empty() || out.back().self)) || !make_source(v, ctx, a, b, "origin", src, self, why))
         continue;
