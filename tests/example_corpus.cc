@@ -91,6 +91,8 @@ std::string json_contains(const nlohmann::json& actual, const nlohmann::json& ex
   }
   if (expected.is_array()) {
     if (!actual.is_array()) return fmt::format("{}: expected an array, got {}", path, actual.dump());
+    // An empty list asks for none ("sources": [] — nobody is credited).
+    if (expected.empty() && !actual.empty()) return fmt::format("{}: expected none, got {}", path, actual.dump());
     for (const auto& want : expected) {
       bool found = std::any_of(actual.begin(), actual.end(),
                                [&](const nlohmann::json& have) { return json_contains(have, want).empty(); });

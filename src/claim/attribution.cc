@@ -199,7 +199,9 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
            !v.has(k - 1, Role::kCoordinator) && !inside_figure(v, k - 1)) {
       --k;
     }
-    if (k > v.first && v.has(k - 1, Role::kDeterminer)) --k;
+    // The article stays with its noun; "Des" opening the sentence is one ("Des analystes estiment").
+    if (k > v.first && (v.has(k - 1, Role::kDeterminer) || (k - 1 == v.first && v.has(k - 1, Role::kOpeningNounMarker))))
+      --k;
     return {k, end};
   }
   // "three days after the Security Council condemned": a person or

@@ -364,8 +364,10 @@ void ClaimBuilder::annotate(Document& doc) const {
       add_cue_texts(doc, c, cert.cues);
       if (u) {
         set_sources(doc, v, ctx, *u, c);
-      } else if (c.certainty != "asserted" && !ctx.chain.empty()) {
-        // The reportative conditional carries the paragraph's attribution.
+      } else if (c.certainty != "asserted" && !ctx.chain.empty() &&
+                 std::none_of(units.begin(), units.end(), [](const AttributionUnit& x) { return x.self; })) {
+        // The reportative conditional carries the paragraph's attribution
+        // (not when the author says whose view it is: "Selon moi, ... devrait").
         c.sources = ctx.chain;
         c.explain.set("sources", ctx.chain_why);
         c.explain.add("sources", {Origin{"claim.source.carried_by_conditional", {}}});
