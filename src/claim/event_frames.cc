@@ -40,7 +40,10 @@ int32_t materiel_near(const SentenceView& v, const CueRef& c) {
 
 bool after_circumstance(const SentenceView& v, uint32_t first) {
   for (uint32_t k = 1; k <= kCircumstanceReach && first >= v.first + k; ++k) {
-    if (v.has(first - k, Role::kCircumstance)) return true;
+    // (not inside a cue: "sans doute" is a hedge, "sans combattre" a circumstance)
+    if (v.has(first - k, Role::kCircumstance) &&
+        std::none_of(v.cues.begin(), v.cues.end(), [t = first - k](const CueRef& c) { return c.first <= t && t < c.end; }))
+      return true;
     if (v.is_punct(first - k, ',')) break;
   }
   return false;
