@@ -393,6 +393,15 @@ class EntityAnnotator final : public Annotator {
       if (lex_.not_person_words.find(doc.tokens[k].hash) >= 0) cut = k + 1;
     }
     if (cut > run.first) {
+      // A role among the cut words names the person after it: "Economic Adviser Oleg Ustenko".
+      for (uint32_t k = cut - 1; k + 1 > run.first && k + 3 >= cut; --k) {
+        found.clear();
+        lex_.roles.matches_at(doc, k, cut, found);
+        if (!found.empty() && found.front().end == cut) {
+          set_role(doc, k, s.end_token, role, found);
+          break;
+        }
+      }
       const bool role_at_run = role.active(run.first) && role.next == run.first;
       const uint32_t end = run.end;
       while (cut < end && !is_name_word(doc, doc.tokens[cut], lex_)) ++cut;
