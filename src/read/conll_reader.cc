@@ -28,10 +28,10 @@ class DocumentBuilder {
       : name_(name), options_(options), on_document_(on_document), on_error_(on_error) {}
 
   void add_token(std::string_view token, bool space_after, size_t line_no) {
-    std::string_view sep = text_.empty()            ? ""
-                           : pending_break_         ? pending_break_
-                           : space_after_ && conll::space_between(prev_, token) ? " "
-                                                                                : "";
+    std::string_view sep = " ";
+    if (text_.empty()) sep = "";
+    else if (pending_break_) sep = pending_break_;
+    else if (!prev_.empty() && !(space_after_ && conll::space_between(prev_, token))) sep = "";
     append(sep, token, line_no);
     prev_.assign(token);
     space_after_ = space_after;

@@ -79,6 +79,16 @@ TEST(ConllReader, ConllUCommentsMultiwordTokensAndSentenceText) {
   EXPECT_EQ(r.docs[1].id, "t.conllu#2");
 }
 
+TEST(ConllReader, TokenAfterASentenceTextIsSpaced) {
+  // No blank line after a "# text" sentence: the next tokens still get their space.
+  Read r = read("# text = Il dort.\n# sent_id = 2\nLui O\naussi O\n");
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_EQ(r.docs[0].text, "Il dort. Lui aussi");  // not "Il dort.Lui"
+  r = read("# text = Il dort.\n\n# sent_id = 2\nLui O\naussi O\n");
+  ASSERT_EQ(r.docs.size(), 1u);
+  EXPECT_EQ(r.docs[0].text, "Il dort.\nLui aussi");
+}
+
 TEST(ConllReader, EuropeanaIob1WithoutSentenceBreaksIsOneDocument) {
   Read r = read("Emmanuel I-PER\nDupuis I-PER\n, O\ndirecteur O\n, O\nécrit O\nqu' O\nil O\nviendra O\nà O\n"
                 "Rennes I-LOC\n. O\nL' O\nabonnement O\ncoûte O\n20 O\nf. O\n",
