@@ -55,5 +55,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   read_plain("fuzz.txt", input, options, analyse, ignore);
   read_html("fuzz.html", input, options, analyse, ignore);
   read_jsonl_line("fuzz.jsonl:1", input, options, analyse, ignore);
+  read_conll("fuzz.conll", input, options, analyse, ignore);
+  // A small limit as well, so that cutting documents at sentence ends is reached.
+  options.max_document_bytes = 64;
+  read_conll("fuzz.bio", input, options, analyse, ignore);
   return 0;
 }

@@ -67,6 +67,23 @@ check "jsonl exit 1" test $? -eq 1
 check "jsonl error record" grep -q '"error":"malformed JSON line"' "$work/out.jsonl"
 check "jsonl one line per document" test "$(wc -l < "$work/out.jsonl")" -eq 3
 
+# --- token files (CoNLL/BIO) --------------------------------------------------
+printf '%s\n' '-DOCSTART- -X- -X- O' '' 'Kyiv NNP B-NP B-LOC' 'said VBD B-VP O' '40 CD B-NP O' 'trucks NNS I-NP O' \
+  'arrived VBD B-VP O' '. . O O' '' '-DOCSTART- -X- -X- O' '' 'Moscow' 'denied VBD B-VP O' 'it PRP B-NP O' '. . O O' \
+  > "$work/news.conll"
+"$bin" extract --format jsonl "$work/news.conll" > "$work/conll.jsonl" 2> "$work/conll.err"
+check "token file bad line exit 1" test $? -eq 1
+check "token file bad line named by line" grep -q "news.conll:12: one column" "$work/conll.err"
+check "token file: one document per -DOCSTART-, tags not read as words" python3 -c "
+import json, sys
+docs = [json.loads(l) for l in open(sys.argv[1]) if '\"entities\"' in l]
+assert [d['id'] for d in docs] == [sys.argv[2] + '#1', sys.argv[2] + '#2'], [d['id'] for d in docs]
+assert docs[0]['quantities'][0]['text'] == '40 trucks', docs[0]['quantities']
+assert all(m['text'] != 'O' for d in docs for e in d['entities'] for m in e['mentions'])
+" "$work/conll.jsonl" "$work/news.conll"
+sed -n 3,8p "$work/news.conll" | "$bin" extract --format jsonl - > "$work/stdin.jsonl" 2>/dev/null
+check "token file on stdin is sniffed" grep -q '"id":"<stdin>#1"' "$work/stdin.jsonl"
+
 # --- parse ------------------------------------------------------------------
 out=$(echo '{"id":"q","text":"jusqu’à 30 000 soldats"}' | "$bin" parse --dim number)
 check "parse answers with the id" python3 -c "import json,sys; d=json.loads(sys.argv[1]); assert d['id']=='q' and isinstance(d['spans'], list)" "$out"

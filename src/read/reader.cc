@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/content_hash.h"
+#include "read/conll.h"
 #include "text/utf8.h"
 
 namespace claimtrace {
@@ -17,7 +18,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-enum class Format { kPlain, kHtml, kJsonl };
+enum class Format { kPlain, kHtml, kJsonl, kConll };
+
+// How much of an input the format is guessed from: token files need a few
+// KB, as their first lines may be a short headline.
+constexpr size_t kHeadBytes = 4096;
 
 bool ends_with(const std::string& s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -28,6 +33,8 @@ Format sniff(const std::string& name, std::string_view head) {
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (ends_with(lower, ".jsonl") || ends_with(lower, ".ndjson") || ends_with(lower, ".json")) return Format::kJsonl;
   if (ends_with(lower, ".html") || ends_with(lower, ".htm") || ends_with(lower, ".xhtml")) return Format::kHtml;
+  for (std::string_view ext : {".conll", ".conllu", ".bio", ".iob", ".bioes"})
+    if (ends_with(lower, ext)) return Format::kConll;
   size_t i = 0;
   if (head.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
   while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
@@ -38,6 +45,7 @@ Format sniff(const std::string& name, std::string_view head) {
       start.starts_with("<body"))
     return Format::kHtml;
   if (start.starts_with("{\"")) return Format::kJsonl;
+  if (conll::looks_like_token_file(head)) return Format::kConll;
   return Format::kPlain;
 }
 
@@ -57,7 +65,7 @@ void read_content(const std::string& name, std::string content, const ReadOption
                   const DocumentSink& on_document, const ErrorSink& on_error) {
   if (content.empty()) return on_error(Error{name, "empty input"});
   if (looks_binary(content)) return on_error(Error{name, "binary data, not text (NUL or control bytes)"});
-  switch (sniff(name, std::string_view(content).substr(0, 512))) {
+  switch (sniff(name, std::string_view(content).substr(0, kHeadBytes))) {
     case Format::kJsonl: {
       size_t line_no = 0, pos = 0;
       while (pos < content.size()) {
@@ -73,6 +81,8 @@ void read_content(const std::string& name, std::string content, const ReadOption
     }
     case Format::kHtml:
       return read_html(name, std::move(content), options, on_document, on_error);
+    case Format::kConll:
+      return read_conll(name, std::move(content), options, on_document, on_error);
     case Format::kPlain:
       return read_plain(name, std::move(content), options, on_document, on_error);
   }
@@ -99,7 +109,7 @@ void read_path(const fs::path& path, const ReadOptions& options, const DocumentS
   if (!fs::is_regular_file(status)) return on_error(Error{name, "not a regular file"});
   std::ifstream in(path, std::ios::binary);
   if (!in) return on_error(Error{name, "cannot open for reading"});
-  char head[512];
+  char head[kHeadBytes];
   in.read(head, sizeof head);
   std::string_view head_view(head, static_cast<size_t>(in.gcount()));
   if (head_view.empty()) return on_error(Error{name, "empty file"});
