@@ -431,6 +431,12 @@ class EntityAnnotator final : public Annotator {
     // Capitals say little in a line of capitals ("DERNIÈRES NOUVELLES"): a
     // name read from its shape opens with a capitalized word, not an all-caps one.
     bool by_shape = headline == 0 && run.words >= 2 && !digits && !(doc.tokens[run.first].flags & kAllCaps);
+    // "in Bila Tserkva", "near Chillon Castle": after a preposition of place the
+    // shape names a place (not "in Hillary Clinton's emails").
+    if (by_shape && run.first > s.first_token &&
+        lex_.place_prepositions.find(doc.tokens[run.first - 1].hash) >= 0 &&
+        !(run.end < s.end_token && doc.folded_key(doc.tokens[run.end]) == "'s"))
+      by_shape = false;
     if (run.words > kMaxNameWords || !(by_role || by_shape)) return run.end;
 
     std::string name = spaced_text(doc, run.first, run.end);

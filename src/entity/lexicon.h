@@ -6,6 +6,7 @@
 //   determiners.tsv    definite determiners that open a description (le, la, les, l', the)
 //   not_names.tsv      capitalized words that never start a name (Le, Selon, The)
 //   not_person_words.tsv  words of names that are no person's (War, Europe, Deputy, Court)
+//   place_prepositions.tsv  prepositions after which a capitalized run is a place, not a person (in, near)
 //   demonym_prefixes.tsv  combining forms of compounds (russo-, ukraino-, Sino-)
 #pragma once
 
@@ -92,6 +93,7 @@ struct EntityLexicon {
   HashTable64 not_person_words; // folded token hash: a run holding one is read as no person by its shape
   HashTable64 particles;        // folded token hash: de, van, bin, al
   HashTable64 complement_openers;  // folded token hash: of, to, du (complement_openers.tsv)
+  HashTable64 place_prepositions;  // folded token hash: in, near, dans (place_prepositions.tsv)
   HashTable64 demonym_prefixes; // folded hash of "russo" -> index into prefix_country
   std::vector<std::string> prefix_country;  // country/RU
   std::vector<Origin> prefix_why;
