@@ -66,6 +66,10 @@ passes=$((passes + 1))
 check "jsonl exit 1" test $? -eq 1
 check "jsonl error record" grep -q '"error":"malformed JSON line"' "$work/out.jsonl"
 check "jsonl one line per document" test "$(wc -l < "$work/out.jsonl")" -eq 3
+# Analysis on several threads keeps the input order and the same bytes.
+"$bin" extract --threads 1 --format jsonl "$seed" "$work/mixed.jsonl" "$work/page.html" > "$work/t1.jsonl" 2>/dev/null
+"$bin" extract --threads 3 --format jsonl "$seed" "$work/mixed.jsonl" "$work/page.html" > "$work/t3.jsonl" 2>/dev/null
+check "--threads: same output in the same order" cmp -s "$work/t1.jsonl" "$work/t3.jsonl"
 
 # --- token files (CoNLL/BIO) --------------------------------------------------
 printf '%s\n' '-DOCSTART- -X- -X- O' '' 'Kyiv NNP B-NP B-LOC' 'said VBD B-VP O' '40 CD B-NP O' 'trucks NNS I-NP O' \

@@ -5,16 +5,14 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
-#include <condition_variable>
-#include <deque>
 #include <filesystem>
-#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
 
 #include "core/content_hash.h"
 #include "fusion/simhash.h"
+#include "pipeline/ordered_queue.h"
 #include "store/store.h"
 
 namespace claimtrace {
@@ -50,64 +48,6 @@ struct Item {
   DocumentKeys keys;
 };
 
-// Documents between the reader and the writer, in input order.
-class OrderedQueue {
- public:
-  explicit OrderedQueue(size_t capacity) : capacity_(capacity) {}
-
-  // Reader: blocks while too many documents are in flight.
-  void push(Item item) {
-    std::unique_lock lock(mu_);
-    room_.wait(lock, [&] { return next_seq_ - written_ < capacity_; });
-    work_.emplace_back(next_seq_++, std::move(item));
-    work_ready_.notify_one();
-  }
-  void close() {
-    std::lock_guard lock(mu_);
-    closed_ = true;
-    work_ready_.notify_all();
-    done_ready_.notify_all();
-  }
-  // Worker: the next document to analyse, or nothing when all are taken.
-  std::optional<std::pair<uint64_t, Item>> take() {
-    std::unique_lock lock(mu_);
-    work_ready_.wait(lock, [&] { return !work_.empty() || closed_; });
-    if (work_.empty()) return std::nullopt;
-    auto item = std::move(work_.front());
-    work_.pop_front();
-    return item;
-  }
-  void finish(uint64_t seq, Item item) {
-    std::lock_guard lock(mu_);
-    done_.emplace(seq, std::move(item));
-    done_ready_.notify_all();
-  }
-  // Writer: the next document in order; waits up to `wait` for it.
-  enum class Next { kDocument, kNotYet, kEnd };
-  Next next(Item* out, std::chrono::milliseconds wait) {
-    std::unique_lock lock(mu_);
-    auto ready = [&] { return done_.contains(written_) || (closed_ && written_ == next_seq_); };
-    if (!done_ready_.wait_for(lock, wait, ready)) return Next::kNotYet;
-    if (closed_ && written_ == next_seq_ && !done_.contains(written_)) return Next::kEnd;
-    auto it = done_.find(written_);
-    *out = std::move(it->second);
-    done_.erase(it);
-    ++written_;
-    room_.notify_all();
-    return Next::kDocument;
-  }
-
- private:
-  std::mutex mu_;
-  std::condition_variable room_, work_ready_, done_ready_;
-  std::deque<std::pair<uint64_t, Item>> work_;
-  std::map<uint64_t, Item> done_;
-  uint64_t next_seq_ = 0;
-  uint64_t written_ = 0;
-  size_t capacity_;
-  bool closed_ = false;
-};
-
 }  // namespace
 
 Result<IngestReport> ingest(const std::string& db, const Pipeline& pipeline, const std::vector<std::string>& inputs,
@@ -129,7 +69,7 @@ Result<IngestReport> ingest(const std::string& db, const Pipeline& pipeline, con
     on_error(std::move(e));
   };
 
-  OrderedQueue queue(threads * 64 + options.batch_size);
+  OrderedQueue<Item> queue(threads * 64 + options.batch_size);
   std::thread reader([&] {
     ReadOptions read = options.read;
     read.recurse = true;
@@ -213,8 +153,8 @@ Result<IngestReport> ingest(const std::string& db, const Pipeline& pipeline, con
   while (true) {
     Item item;
     auto next = queue.next(&item, std::chrono::milliseconds(200));
-    if (next == OrderedQueue::Next::kEnd) break;
-    if (next == OrderedQueue::Next::kDocument) {
+    if (next == OrderedQueue<Item>::Next::kEnd) break;
+    if (next == OrderedQueue<Item>::Next::kItem) {
       if (options.on_warning) {
         std::lock_guard lock(report_mu);
         for (const auto& w : item.doc.warnings) options.on_warning(w);
