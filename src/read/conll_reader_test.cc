@@ -146,36 +146,32 @@ TEST(ConllReader, NoTokensIsAnError) {
   EXPECT_EQ(r.errors[0].message, "no tokens");
 }
 
-TEST(ConllReader, LargeFileIsCutAtSentenceEnds) {
+// Ten sentences "Les troupes sont arrivées ." cut into documents of at most `limit` bytes.
+Read cut_sentences(std::string_view sentence_end, size_t limit) {
   std::string content;
-  for (int i = 0; i < 10; ++i) content += "Les O\ntroupes O\nsont O\narrivées O\n. O\n\n";
+  for (int i = 0; i < 10; ++i) content += "Les O\ntroupes O\nsont O\narrivées O\n. O\n" + std::string(sentence_end);
   ReadOptions options;
-  options.max_document_bytes = 90;  // three sentences of 27 bytes and two line breaks
+  options.max_document_bytes = limit;
   Read r = read(content, options);
   EXPECT_TRUE(r.errors.empty());
-  ASSERT_EQ(r.docs.size(), 4u);
   for (const auto& d : r.docs) {
-    EXPECT_LE(d.text.size(), 90u);
+    EXPECT_LE(d.text.size(), limit);
     EXPECT_TRUE(d.text.starts_with("Les troupes")) << d.text;
     EXPECT_TRUE(d.text.ends_with("arrivées.")) << d.text;
   }
+  return r;
+}
+
+TEST(ConllReader, LargeFileIsCutAtSentenceEnds) {
+  Read r = cut_sentences("\n", 90);  // three sentences of 27 bytes and two line breaks
+  ASSERT_EQ(r.docs.size(), 4u);
   EXPECT_EQ(r.docs[1].id, "t.conll#2");
   EXPECT_EQ(r.docs[1].source, "t.conll:19");
 }
 
 TEST(ConllReader, WithoutSentenceBreaksLargeFileIsCutAfterAFullStop) {
-  std::string content;
-  for (int i = 0; i < 10; ++i) content += "Les O\ntroupes O\nsont O\narrivées O\n. O\n";
-  ReadOptions options;
-  options.max_document_bytes = 60;
-  Read r = read(content, options);
-  EXPECT_TRUE(r.errors.empty());
+  Read r = cut_sentences("", 60);
   ASSERT_GE(r.docs.size(), 4u);
-  for (const auto& d : r.docs) {
-    EXPECT_LE(d.text.size(), 60u);
-    EXPECT_TRUE(d.text.starts_with("Les troupes")) << d.text;
-    EXPECT_TRUE(d.text.ends_with("arrivées.")) << d.text;
-  }
 }
 
 TEST(ConllSniff, TokenFilesAreRecognised) {
