@@ -67,8 +67,9 @@ Command add_extract(CLI::App& app) {
             pipeline->analyze(it.doc);
             nlohmann::ordered_json j = document_json(it.doc, json_options);
             it.json = options->format == "json" ? j.dump(2) : j.dump();
-            it.doc.text.clear();  // only the warnings are read from here on
-            it.doc.text.shrink_to_fit();
+            Document warnings_only;  // the rest waits for its turn to print: only its warnings are read
+            warnings_only.warnings = std::move(it.doc.warnings);
+            it.doc = std::move(warnings_only);
           }
           queue.finish(item->first, std::move(it));
         }
