@@ -309,6 +309,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
     p.end = ue;
   }
   uint32_t within_end = 0;  // "within 2 weeks from today": where the span ends
+  bool anaphoric = false;   // "later", "earlier": from the time last spoken of
   if (!few) {
     // Smaller components: 1 hour and 30 minutes, 2 weeks and 2 days, 2 years 1 month 21 days.
     timeexpr::Unit last_unit = unit;
@@ -334,6 +335,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
     }
     if (const auto* ago = lex(ue, Kind::kAgo, &ae); ago && sign == 0) {
       sign = -1;
+      anaphoric = ago->anaphoric;
       // "a day before Kaine faces off", "two days before the election": a preposition with its object
       // anchors the stretch on that event (TimeML: the duration); "three days before." is a shift.
       if (ago->prep && ae < end_ && doc_.tokens[ae].kind != TokenKind::kPunct && !lex(ae, Kind::kAnd)) {
@@ -341,8 +343,12 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
                            numeric_date(ae) || holiday(ae);
         if (!dated) { sign = 0; ae = 0; }
       }
-    } else if (lex(ue, Kind::kLater, &ae) && sign == 0) sign = 1;
-    else ae = 0;
+    } else if (const auto* later = lex(ue, Kind::kLater, &ae); later && sign == 0) {
+      sign = 1;
+      anaphoric = later->anaphoric;
+    } else {
+      ae = 0;
+    }
     uint32_t fe = 0;
     const bool from = !ae && sign == 0 && (lex(ue, Kind::kFrom, &fe) || lex(ue, Kind::kAfter, &fe));
     // 3 days from today, 2 weeks before yesterday, two months after next Friday
@@ -398,6 +404,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
     p.e.offset_sign = sign;
     p.e.offset_n = n;
     p.e.offset_unit = unit;
+    p.e.anaphoric = anaphoric && ae;
     p.rule = sign < 0 ? "time.relative.ago" : "time.relative.in";
     return p;
   }

@@ -1,6 +1,8 @@
 #include "time/time_annotator.h"
 
+#include <cctype>
 #include <charconv>
+#include <cstdlib>
 #include <climits>
 #include <cstdint>
 #include <optional>
@@ -26,6 +28,7 @@ class TimeAnnotator final : public Annotator {
     thread_local std::vector<timegrammar::Found> found;
     thread_local std::vector<std::pair<uint32_t, int>> cues;
     timegrammar::Grammar grammar(doc, lex_, scratch);
+    Focus focus;  // the date the text last spoke of
     for (const Sentence& s : doc.sentences) {
       if (s.end_token <= s.first_token) continue;
       // No token that can hold a time in this sentence.
@@ -41,7 +44,8 @@ class TimeAnnotator final : public Annotator {
           cues_read = true;
           tense = nearest_tense(cues, f.first, f.end);
         }
-        timeresolve::Resolved r = timeresolve::resolve(f.expr, ref, tense);
+        std::optional<timeresolve::Resolved> anchored = f.expr.anaphoric ? from_focus(f.expr, focus) : std::nullopt;
+        timeresolve::Resolved r = anchored ? std::move(*anchored) : timeresolve::resolve(f.expr, ref, tense);
         // Without a tense cue, news leaves out the year of a date ahead in its own year ("the Nov. 8
         // election", "expire on September 30th"): a month or a day up to two months ahead is that one.
         if (tense == 0 && ref && dated_ahead_candidate(f.expr)) {
@@ -60,9 +64,47 @@ class TimeAnnotator final : public Annotator {
         t.begin = std::move(r.begin);
         t.end = std::move(r.end);
         t.why = {f.rule, f.where};
+        focus.note(t);
         doc.times.push_back(std::move(t));
       }
     }
+  }
+
+  // The calendar date a narrative last spoke of ("in 2014", "on 3 March"),
+  // which "two years later" counts from, with the precision it was given in.
+  struct Focus {
+    std::optional<timecal::DateTime> first, last;  // its first and last day
+    size_t precision = 0;  // characters of its value: 4 a year, 7 a month, 10 a day
+
+    void note(const TimeSpan& t) {
+      if (t.type != "DATE" || !t.mod.empty() || t.begin.size() < 10 || t.end.size() < 10) return;
+      if (t.value.size() < 4 || !std::isdigit(static_cast<unsigned char>(t.value[0]))) return;
+      const size_t p = t.value.size() >= 10 ? 10 : t.value.size() >= 7 && t.value[4] == '-' ? 7 : 4;
+      if (p > 4 && t.value.find_first_of("WQHSUFAI", 4) != std::string::npos) return;  // weeks, seasons, quarters
+      auto end = timecal::parse_reference(std::string_view(t.end).substr(0, 10));
+      first = timecal::parse_reference(std::string_view(t.begin).substr(0, 10));
+      if (!first || !end) return;
+      end->date = timecal::civil_from_days(timecal::days_from_civil(end->date) - 1);
+      last = end;
+      precision = p;
+    }
+  };
+
+  // "two years later" after "in 2014" is 2016: the shift from the focus, at the
+  // focus's precision, when the shift from its first and its last day agree
+  // there ("three weeks later" after "in October" may be October or November:
+  // then nothing is known beyond the reference reading).
+  static std::optional<timeresolve::Resolved> from_focus(const timeexpr::Expr& e, const Focus& focus) {
+    if (!focus.first) return std::nullopt;
+    timeresolve::Resolved r = timeresolve::resolve(e, focus.first, 0);
+    if (r.type != "DATE" || r.value.size() < 10) return std::nullopt;
+    if (focus.precision >= 10) return r;
+    const timeresolve::Resolved from_last = timeresolve::resolve(e, focus.last, 0);
+    if (from_last.value.compare(0, focus.precision, r.value, 0, focus.precision) != 0) return std::nullopt;
+    timeexpr::Expr coarse;
+    coarse.year = std::atoi(r.value.substr(0, 4).c_str());
+    if (focus.precision >= 7) coarse.month = std::atoi(r.value.substr(5, 2).c_str());
+    return timeresolve::resolve(coarse, focus.first, 0);
   }
 
  private:

@@ -218,6 +218,7 @@ Result<Lexicon> Lexicon::load(const LanguageContext& context) {
     e.name = flags.find("name") != std::string_view::npos;
     e.stretch = flags.find("stretch") != std::string_view::npos;
     e.prep = flags.find("prep") != std::string_view::npos;
+    e.anaphoric = flags.find("anaphoric") != std::string_view::npos;
     if (flags.find("half") != std::string_view::npos) e.factor = 0.5;
     if (flags.find("twice") != std::string_view::npos) e.factor = 2;
     if (flags.find("exact") != std::string_view::npos) {
