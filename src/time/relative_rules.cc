@@ -74,6 +74,9 @@ Grammar::Opt Grammar::day_relative(uint32_t i) {
   const auto* d = lex(j, Kind::kDayRel, &de);  // "the day after tomorrow" opens with its article
   if (!d) d = lex(j = skip(i, Kind::kDet), Kind::kDayRel, &de);
   if (!d) return std::nullopt;
+  // flag prep: a day word that is also a preposition of events ("la veille des élections", "au
+  // lendemain de l'attaque"): with an object it is the event's day, not one from the reference
+  if (d->prep && lex(de, Kind::kOf)) return std::nullopt;
   P p;
   p.e.rel_unit = 'D';
   p.e.rel_n = d->ival;
