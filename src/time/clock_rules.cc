@@ -258,7 +258,9 @@ Grammar::Opt Grammar::clock(uint32_t i) {
                                                      // a score: "jusqu'à 6-1" (not "à 6-7 heures")
                                                      !(is_punct(he, '-') && glued(he) && num(he + 1) >= 0 &&
                                                        !any_lex(he + 2))) ||
-                                      (any_lex(he) && !lex(he, Kind::kUnit) && !lex(he, Kind::kMonth) &&
+                                      // (not an "à" that joins two numbers: "passé de 4 à 22 mardi" is a count)
+                                      (any_lex(he) && !(i >= first_ + 2 && (kinds(i - 2) & (kNumberBit | kWordNumberBit))) &&
+                                       !lex(he, Kind::kUnit) && !lex(he, Kind::kMonth) &&
                                        !lex(he, Kind::kTo) && !lex(he, Kind::kAnd) && !lex(he, Kind::kPod) &&
                                        !lex(he, Kind::kOf) && !lex(he, Kind::kDet)));  // "dans 7 des localités"
     if (pod_after(he, probe, true) == he && !bare_ok) return std::nullopt;
@@ -467,7 +469,12 @@ Grammar::Opt Grammar::clock_range(uint32_t i, bool after_pod) {
   Opt b = time_at(k);
   if (!b) return std::nullopt;
   // clock() reads only marked times (15h, 7:30, 6pm, 8 in the evening); the rest are bare numbers.
-  if (a->rule == "time.clock.bare" && b->rule == "time.clock.bare" && !(opened && after_pod)) return std::nullopt;
+  // So is an hour that clock() took bare after "à" before a day word ("passé de 4 à 22 mardi": a
+  // count); at the end of the phrase it stays a time ("le 17 de 14 à 16").
+  const bool b_bare = b->rule == "time.clock.bare" ||
+                      (b->e.minute < 0 && b->e.ampm < 0 && b->e.pod.empty() && num(k) >= 0 &&
+                       !lex(k + 1, Kind::kHourMark) && b->end < end_ && doc_.tokens[b->end].kind == TokenKind::kWord);
+  if (a->rule == "time.clock.bare" && b_bare && !(opened && after_pod)) return std::nullopt;
   share_ampm(a->e, b->e);
   P p = range(a->e, b->e, b->end, "time.range.clock");
   return p;
