@@ -144,13 +144,14 @@ Grammar::Opt Grammar::clock(uint32_t i) {
   bool marked = half;
   if (half) p.e.minute = 30;
   const timelex::Entry* at = i > first_ ? lex(i - 1, Kind::kAt) : nullptr;
-  const bool after_at = (at && at->sval != "day") || (i > first_ && lex(i - 1, Kind::kApprox));
+  const bool at_phrase = after_at_phrase(i);  // "prévu pour 9h"
+  const bool after_at = (at && at->sval != "day") || at_phrase || (i > first_ && lex(i - 1, Kind::kApprox));
   // "avant 14 heures", "de 10 heures à 11 heures": prepositions that make "N heures" a time of day.
   const bool after_time_prep = after_at || (i > first_ && !after_for_phrase(i) && (lex(i - 1, Kind::kBefore) || lex(i - 1, Kind::kAfter) ||
                                                            lex(i - 1, Kind::kUntil) || lex(i - 1, Kind::kFrom) ||
                                                            lex(i - 1, Kind::kTo) || lex(i - 1, Kind::kBetween) ||
                                                            lex(i - 1, Kind::kAnd)));
-  const bool after_for = i > first_ && (after_for_phrase(i) || lex(i - 1, Kind::kFor) || lex(i - 1, Kind::kSince) || lex(i - 1, Kind::kInPre) ||
+  const bool after_for = i > first_ && !at_phrase && (after_for_phrase(i) || lex(i - 1, Kind::kFor) || lex(i - 1, Kind::kSince) || lex(i - 1, Kind::kInPre) ||
                                         lex(i - 1, Kind::kMore) || lex(i - 1, Kind::kLess) || lex(i - 1, Kind::kDet));
   if (!word_hour && is_punct(he, ':') && glued(he) && num(he + 1) >= 0 && ndigits(he + 1) == 2 && glued(he + 1)) {
     p.e.minute = num(he + 1);

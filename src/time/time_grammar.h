@@ -122,6 +122,14 @@ class Grammar {
     uint32_t e = 0;
     return i > first_ + 1 && lex(i - 2, timelex::Kind::kFor, &e) && e == i;
   }
+  // A two- or three-word "at" phrase ends right before i ("prévu pour [9h]", "fixé pour [20 heures]"): a
+  // time follows, though its last word alone ("pour") is a word of durations.
+  bool after_at_phrase(uint32_t i) const {
+    uint32_t e = 0;
+    for (uint32_t back = 2; back <= 3 && i >= first_ + back; ++back)
+      if (lex(i - back, timelex::Kind::kAt, &e) && e == i) return true;
+    return false;
+  }
   // A word of durations ends right before the count at i ("pendant", "dans", "dans les", "il y a", "plus
   // de"): there "3h" is three hours, as "3 heures" is.
   bool hours_duration_context(uint32_t i) const {
@@ -130,9 +138,7 @@ class Grammar {
     for (uint32_t back = 1; back <= 3 && i >= first_ + back; ++back) {
       for (timelex::Kind k : kKinds) {
         uint32_t e = 0;
-        // a "for" word that also sets a time (value "clock": French "pour", "prévu pour 9h") says nothing
-        if (const auto* w = lex(i - back, k, &e); w && e == i && !(k == timelex::Kind::kFor && w->sval == "clock"))
-          return true;
+        if (lex(i - back, k, &e) && e == i) return !after_at_phrase(i);
       }
     }
     return false;
