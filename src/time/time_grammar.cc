@@ -727,6 +727,7 @@ Grammar::Opt Grammar::full(uint32_t i) {
     if (!a && day_at(skip(j, Kind::kDet), first_day, fe)) {
       uint32_t k = fe;
       const bool loose = k < end_ && lex_.at_loose(doc_.folded_key(doc_.tokens[k]));  // "de 5 a 6pm"
+      const timelex::Entry* to_word = lex(k, Kind::kTo);
       if (lex(k, Kind::kTo, &k) || lex(k, Kind::kAnd, &k) || is_punct(k, '-') || lex(k, Kind::kUntil, &k) || loose) {
         if (is_punct(fe, '-')) k = fe + 1;
         if (loose) k = fe + 1;
@@ -743,9 +744,10 @@ Grammar::Opt Grammar::full(uint32_t i) {
           a->e.weekday = -1;
         } else if (int last_day = 0; !b && day_at(k, last_day, k) && last_day > first_day) {
           // "from 4-23 in next month", "du 4 au 23 du mois prochain": two days of a relative month, joined
-          // by of/in ("rose from 4 to 22 this month" is a count)
+          // by of/in ("rose from 4 to 22 this month" is a count), or after a "to" of days (value day: French
+          // "au", to the [day]: "du 4 au 22 ce mois-ci")
           const uint32_t mj = skip(skip(k, Kind::kAt), Kind::kOf);
-          if (Opt m = mj > k ? period_shift(mj) : std::nullopt; m && m->e.type == ExprType::kDate && m->e.rel_unit == 'M' && m->e.mod.empty()) {
+          if (Opt m = mj > k || (to_word && to_word->sval == "day") ? period_shift(mj) : std::nullopt; m && m->e.type == ExprType::kDate && m->e.rel_unit == 'M' && m->e.mod.empty()) {
             Expr from = m->e, to = m->e;
             from.day = first_day;
             to.day = last_day;
@@ -858,7 +860,8 @@ Grammar::Opt Grammar::full(uint32_t i) {
   if (!a && num(i) >= 1 && num(i) <= 31 && ndigits(i) <= 2 && (is_punct(i + 1, '-') || lex(i + 1, Kind::kTo))) {
     // "13-15 mars", "19 au 20 novembre": a bare day before a dated day.
     uint32_t k = i + 1;
-    if (!lex(k, Kind::kTo, &k)) k = i + 2;
+    const timelex::Entry* to_word = lex(k, Kind::kTo, &k);
+    if (!to_word) k = i + 2;
     Opt b = unit(k);
     if (b && b->e.type == ExprType::kDate && b->e.day > num(i) && b->e.month >= 0 && b->e.hour < 0 && b->e.mod.empty()) {
       Expr first = b->e;
@@ -870,7 +873,7 @@ Grammar::Opt Grammar::full(uint32_t i) {
     // "4 till 23 of this month", "4 au 23 du mois prochain": two days of a relative month (joined as above)
     if (int last_day = 0; num(k) > num(i) && day_at(k, last_day, k)) {
       const uint32_t mj = skip(skip(k, Kind::kAt), Kind::kOf);
-      if (Opt m = mj > k ? period_shift(mj) : std::nullopt;
+      if (Opt m = mj > k || (to_word && to_word->sval == "day") ? period_shift(mj) : std::nullopt;
           m && m->e.type == ExprType::kDate && m->e.rel_unit == 'M' && m->e.mod.empty()) {
         Expr from = m->e, to = m->e;
         from.day = num(i);
