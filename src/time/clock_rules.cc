@@ -448,8 +448,10 @@ Grammar::Opt Grammar::clock_range(uint32_t i, bool after_pod) {
   auto time_at = [&](uint32_t k) -> Opt {
     if (Opt t = clock(k)) return t->e.has_date() ? std::nullopt : t;
     const int h = num(k);
-    if (h < 0 || h > 24 || ndigits(k) > 2 || is_punct(k + 1, ':') || is_punct(k + 1, '/') || is_punct(k + 1, '.') ||
-        is_punct(k + 1, '%') || lex(k + 1, Kind::kUnit) || lex(k + 1, Kind::kMonth))
+    // (a period after it only where the sentence ends: "ce soir de 7 à 9.")
+    if (h < 0 || h > 24 || ndigits(k) > 2 || is_punct(k + 1, ':') || is_punct(k + 1, '/') ||
+        (is_punct(k + 1, '.') && k + 2 < end_) || is_punct(k + 1, '%') || lex(k + 1, Kind::kUnit) ||
+        lex(k + 1, Kind::kMonth))
       return std::nullopt;
     // A bare hour ends the sentence or stands before punctuation or a time word ("to 5 percent" is no time).
     if (k + 1 < end_ && doc_.tokens[k + 1].kind != TokenKind::kPunct && !any_lex(k + 1)) return std::nullopt;

@@ -726,7 +726,8 @@ Grammar::Opt Grammar::full(uint32_t i) {
     uint32_t fe = 0;
     if (!a && day_at(skip(j, Kind::kDet), first_day, fe)) {
       uint32_t k = fe;
-      const bool loose = k < end_ && lex_.at_loose(doc_.folded_key(doc_.tokens[k]));  // "de 5 a 6pm"
+      // "de 5 a 6pm" (the accented "à", which folds alike, is a plain "to": "de 7 à 9 ce soir")
+      const bool loose = k < end_ && !lex(k, Kind::kTo) && lex_.at_loose(doc_.folded_key(doc_.tokens[k]));
       const timelex::Entry* to_word = lex(k, Kind::kTo);
       if (lex(k, Kind::kTo, &k) || lex(k, Kind::kAnd, &k) || is_punct(k, '-') || lex(k, Kind::kUntil, &k) || loose) {
         if (is_punct(fe, '-')) k = fe + 1;
