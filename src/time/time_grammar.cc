@@ -559,8 +559,8 @@ Grammar::Opt Grammar::unit(uint32_t i) {
     }
   }
   if (best && best->e.type == ExprType::kDate && best->e.hour >= 0 && !best->e.has_date() && best->e.mod.empty()) {
-    // "9am every Sunday", "9am Sundays": a time of a set of days
-    if (Opt s = set_words(best->end); s && s->e.set_value.starts_with("XXXX-WXX-")) {
+    // "9am every Sunday", "9am Sundays", "15 heures tous les jours": a time of a set of days
+    if (Opt s = set_words(best->end); s && (s->e.set_value.starts_with("XXXX-WXX-") || s->e.set_value == "P1D")) {
       set_time(*s, best->e, s->end);
       s->end = std::max(s->end, best->end);
       return s;
