@@ -483,6 +483,12 @@ Grammar::Opt Grammar::set(uint32_t i) { return with_set_time(set_words(i)); }
 Grammar::Opt Grammar::set_words(uint32_t i) {
   uint32_t j = 0;
   if (const auto* a = lex(i, Kind::kSetAdv, &j)) {
+    // flag post: an adjective that only follows its noun ("un bilan quotidien"); after an article or a
+    // preposition it is the noun ("le quotidien Le Monde", "au quotidien", "l'hebdomadaire")
+    if (a->post && (i == first_ || doc_.tokens[i - 1].kind != TokenKind::kWord ||
+                    (kinds(i - 1) & (bit(Kind::kDet) | bit(Kind::kOf) | bit(Kind::kFrom) | bit(Kind::kTo) |
+                                     bit(Kind::kAt) | bit(Kind::kCount) | bit(Kind::kDir)))))
+      return std::nullopt;
     P p;
     p.e.type = ExprType::kSet;
     p.e.set_value = a->sval;
