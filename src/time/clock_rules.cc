@@ -185,7 +185,13 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     if (!unit_word && num(he) < 0 && !word_minutes && !lex(he, Kind::kMinuteAdd) && !lex(he, Kind::kAmPm) &&
         pod_after(he, probe) == he && hours_duration_context(i))
       return std::nullopt;
-    if (num(he) >= 0 && ndigits(he) == 2 && num(he) < 60 && (glued(he) || !lex(he + 1, Kind::kUnit))) {
+    uint32_t mue = 0;
+    Expr pod_probe;
+    if (const auto* mu = num(he) >= 1 && num(he) < 60 && ndigits(he) <= 2 ? lex(he + 1, Kind::kUnit, &mue) : nullptr;
+        mu && mu->sval == "MIN" && !after_for && (after_time_prep || (lex(mue, Kind::kOf) && pod_after(mue, pod_probe, true) != mue))) {
+      p.e.minute = num(he);  // "huit heures 20 minutes du soir", "à 8 heures 5 minutes": the minutes of a time
+      he = mue;
+    } else if (num(he) >= 0 && ndigits(he) == 2 && num(he) < 60 && (glued(he) || !lex(he + 1, Kind::kUnit))) {
       p.e.minute = num(he);
       he += 1;
       uint32_t mk = 0;
