@@ -273,6 +273,15 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
     ne = he;
   }
   const timelex::Entry* u = lex(ne, Kind::kUnit, &ue);
+  // "une dizaine de jours", "une vingtaine d'années": a collective numeral joined to its unit by "de",
+  // an approximate count (not "un des jours", "deux de ces jours")
+  bool about = false;
+  // (nor "la deuxième moitié du mois": a collective counts 8 and up, "de" only)
+  if (uint32_t oe = 0; !u && !few && n >= 8 && j < end_ && (kinds_[j] & kWordNumberBit) && lex(ne, Kind::kOf, &oe) &&
+                       oe == ne + 1 && (doc_.folded_key(doc_.tokens[ne]) == "de" || doc_.folded_key(doc_.tokens[ne]) == "d'")) {
+    u = lex(oe, Kind::kUnit, &ue);
+    about = u != nullptr;
+  }
   bool hour_mark = false;
   if (!u && !few && ndigits(j) > 0 && ndigits(j) <= 3 && n >= 1 && n == std::floor(n) &&
       (n > 24 || pre || bounded || hours_duration_context(j))) {
@@ -304,6 +313,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
         !lex(j - 1, Kind::kLess) && !lex(j - 1, Kind::kDet))))
     return std::nullopt;  // "à 3 heures", "avant 14 heures", "20 heures": times of day  // "2024 years" is odd; leave it
   P p = duration_parse(n, unit, ue, "time.duration", u->where);
+  if (about) p.e.mod = "APPROX";
   uint32_t ae = 0;
   if (uint32_t he = 0; !few && lex(ue, Kind::kMinuteAdd, &he) && lex(ue, Kind::kMinuteAdd)->ival == 30) {
     p.e.amount += 0.5;  // 2 ans et demi, an hour and a half
