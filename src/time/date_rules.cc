@@ -701,14 +701,23 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
     // "end of month", "fin du mois", "the end of the year": the current period.
     uint32_t ue = 0;
     const auto* u = lex(skip(pe, Kind::kDet), Kind::kUnit, &ue);
-    // The day only after "earlier in"/"later in" (weak parts): "at the end of the day" is an idiom.
+    // The day only after a weak part, one that ends with its preposition ("later in", French "fin de":
+    // "en fin de journée"): English "at the end of the day" is an idiom.
     if (u && u->singular && (u->sval == "M" || u->sval == "Y" || u->sval == "W" || (u->sval == "D" && part && part->weak))) {
+      // (a clock word says more: "milieu de journée" T12:00)
+      if (uint32_t ce = 0; u->sval == "D" && lex(i, Kind::kClock, &ce) && ce >= ue) return std::nullopt;
       P cur;
       cur.e.rel_unit = u->sval[0];
       cur.e.rel_n = 0;
       cur.end = ue;
       cur.rule = "time.relative.period";
       inner = cur;
+      // "la fin de la journée de mardi", "au début de la journée d'hier": that day's part
+      if (uint32_t oe = 0; u->sval == "D" && lex(ue, Kind::kOf, &oe)) {
+        Opt d = day_relative(oe);
+        take_longest(d, weekday_date(oe));
+        if (d && d->e.type == ExprType::kDate && d->e.hour < 0 && d->e.pod.empty() && d->e.mod.empty()) inner = d;
+      }
     }
   }
   if (!inner) {
