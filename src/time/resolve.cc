@@ -269,8 +269,9 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
       if (e.day >= 0) { p.d = e.day; p.gran = Gran::kDay; }
       return p;
     }
-    // "the weekend was quiet", "this weekend they met" said on a Monday or a Tuesday: the one just past.
-    if (e.rel_unit == 'K' && e.rel_n == 0 && tense < 0 && weekday(r) <= 2) {
+    // "the weekend was quiet", "ce week-end, les combats ont repris" said on a weekday: the one just past
+    // (the coming one has not happened; on a Saturday or a Sunday it is the one under way).
+    if (e.rel_unit == 'K' && e.rel_n == 0 && tense < 0 && weekday(r) <= 5) {
       shift_period(p, r, 'K', -1);
       return p;
     }
