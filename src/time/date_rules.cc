@@ -695,6 +695,7 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
     take_longest(inner, y);
   }
   take_longest(inner, period_shift(pe));
+  if (kinds(skip(pe, Kind::kDet)) & bit(Kind::kUnit)) take_longest(inner, unit_period(skip(pe, Kind::kDet)));  // fin de l'année 2012
   take_longest(inner, day_relative(pe));  // end of tomorrow: tomorrow's END
   take_longest(inner, weekday_date(pe));  // end of this Sunday
   if (!inner) {
