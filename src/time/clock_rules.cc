@@ -413,9 +413,11 @@ Grammar::Opt Grammar::with_time(P d) {
     // (also after a comma: "on Tuesday, in the morning")
     uint32_t k = skip(skip(skip(skip_punct(d.end, ','), Kind::kAt), Kind::kOf), Kind::kDet);
     uint32_t pe = 0, pk = 0;
-    // "Sunday late evening at 10:00": a part of the part of the day
-    const timelex::Entry* part = lex(k, Kind::kPart, &pk);
-    if (part && (part->sval == "START" || part->sval == "END") && lex(pk, Kind::kPod)) k = pk;
+    // "Sunday late evening at 10:00", "mardi en fin de soirée", "mardi en fin d'après-midi": a part of
+    // the part of the day (French "en" before it is the year_intro word)
+    const uint32_t pj = lex(k, Kind::kYearIntro) && (kinds(k + 1) & bit(Kind::kPart)) ? k + 1 : k;
+    const timelex::Entry* part = lex(pj, Kind::kPart, &pk);
+    if (part && (part->sval == "START" || part->sval == "END") && lex(skip(pk, Kind::kOf), Kind::kPod)) k = skip(pk, Kind::kOf);
     else part = nullptr;
     if (const auto* pod = lex(k, Kind::kPod, &pe)) {
       P r = d;

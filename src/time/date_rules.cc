@@ -731,6 +731,9 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
     inner = pod;
   }
   if (inner->e.type != ExprType::kDate || inner->e.day >= 0 || inner->e.offset_sign) return std::nullopt;
+  // "tard hier soir", "late Tuesday night": the part of that day's part
+  if (inner->e.hour < 0 && inner->e.pod.empty() && inner->e.mod.empty() && (inner->e.rel_unit == 'D' || inner->e.weekday >= 0))
+    if (Opt t = with_time(*inner); t && t->e.hour < 0 && t->e.mod.empty()) inner = t;
   if (mod == "REST") {
     // "the rest of the year", "the remainder of this week": from the reference day to the period's end.
     // Not a bare number: "the rest of 2000 soldiers".

@@ -536,8 +536,9 @@ Grammar::Opt Grammar::unit(uint32_t i) {
     }
   }
   if (best && best->e.type == ExprType::kDate && best->e.hour < 0 && !best->e.pod.empty() && !best->e.has_date() &&
-      best->e.mod.empty()) {
-    // "la nuit mardi", "in the morning of this Tuesday"
+      (best->e.mod.empty() || best->e.mod == "START" || best->e.mod == "END")) {
+    // "la nuit mardi", "in the morning of this Tuesday", "en fin d'après-midi mardi" (the part kept)
+    const std::string_view pod_mod = best->e.mod;
     // (also after a comma, a day that says which: "in the afternoon, this Friday", "in the morning, tomorrow")
     const uint32_t c = skip_punct(best->end, ',');
     uint32_t j = skip(skip(c, Kind::kOf), Kind::kAt);
@@ -548,6 +549,7 @@ Grammar::Opt Grammar::unit(uint32_t i) {
       const std::string_view pod = best->e.pod;
       best->e = d->e;
       best->e.pod = pod;
+      best->e.mod = pod_mod;
       best->end = d->end;
       // "la nuit de samedi à dimanche": the night of the first day, written with the next one
       uint32_t k = 0;
