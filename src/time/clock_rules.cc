@@ -145,14 +145,15 @@ Grammar::Opt Grammar::clock(uint32_t i) {
   if (half) p.e.minute = 30;
   const timelex::Entry* at = i > first_ ? lex(i - 1, Kind::kAt) : nullptr;
   const bool at_phrase = after_at_phrase(i);  // "prévu pour 9h"
-  const bool after_at = (at && at->sval != "day") || at_phrase || (i > first_ && lex(i - 1, Kind::kApprox));
+  const bool after_at = (at && at->sval != "day") || at_phrase || approx_time_before(i);
   // "avant 14 heures", "de 10 heures à 11 heures": prepositions that make "N heures" a time of day.
   const bool after_time_prep = after_at || (i > first_ && !after_for_phrase(i) && (lex(i - 1, Kind::kBefore) || lex(i - 1, Kind::kAfter) ||
-                                                           lex(i - 1, Kind::kUntil) || lex(i - 1, Kind::kFrom) ||
+                                                           lex(i - 1, Kind::kUntil) || (lex(i - 1, Kind::kFrom) && from_opens_time(i)) ||
                                                            lex(i - 1, Kind::kTo) || lex(i - 1, Kind::kBetween) ||
                                                            lex(i - 1, Kind::kAnd)));
   const bool after_for = i > first_ && !at_phrase && (after_for_phrase(i) || lex(i - 1, Kind::kFor) || lex(i - 1, Kind::kSince) || lex(i - 1, Kind::kInPre) ||
-                                        lex(i - 1, Kind::kMore) || lex(i - 1, Kind::kLess) || lex(i - 1, Kind::kDet));
+                                        lex(i - 1, Kind::kMore) || lex(i - 1, Kind::kLess) || lex(i - 1, Kind::kDet) ||
+                                        lex(i - 1, Kind::kYearIntro));  // "en 24 heures"
   if (!word_hour && is_punct(he, ':') && glued(he) && num(he + 1) >= 0 && ndigits(he + 1) == 2 && glued(he + 1)) {
     p.e.minute = num(he + 1);
     if (p.e.minute > 59) return std::nullopt;
@@ -173,7 +174,8 @@ Grammar::Opt Grammar::clock(uint32_t i) {
                               doc_.tokens[he].kind != TokenKind::kNumber && !lex(mve, Kind::kUnit);
     Expr probe;
     // "20 heures" is a time of day (no duration of 20 hours without "pendant").
-    const bool late_hour = h > 12 && h <= 24 && !after_for;
+    // (not 24: "24 heures" is a day's duration; "à 24 heures" stays midnight)
+    const bool late_hour = h > 12 && h < 24 && !after_for;
     // "dix heures mercredi matin", "huit heures demain soir": a day with its part of the day makes it a time
     const bool day_part_after = day_with_part_at(he);
     if (unit_word && !after_time_prep && !late_hour && num(he) < 0 && !word_minutes && !lex(he, Kind::kMinuteAdd) &&

@@ -307,10 +307,10 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
   // "à 3 heures" is a time of day, not a duration.
   // (only where the unit word is also an hour mark, French "heures": "about two hours", "after 3 hours" are durations)
   if (unit == 'H' && !pre && !bounded && n >= 0 && lex(ne, Kind::kHourMark) && n <= 24 && n == std::floor(n) && !after_for_phrase(j) &&
-      (lex(j - 1, Kind::kAt) || after_at_phrase(j) || lex(j - 1, Kind::kApprox) || lex(j - 1, Kind::kBefore) || lex(j - 1, Kind::kAfter) ||
-       lex(j - 1, Kind::kUntil) || lex(j - 1, Kind::kFrom) || lex(j - 1, Kind::kTo) || lex(j - 1, Kind::kBetween) ||
-       ((n > 12 || day_with_part_at(ue)) && !lex(j - 1, Kind::kFor) && !lex(j - 1, Kind::kSince) && !lex(j - 1, Kind::kMore) &&
-        !lex(j - 1, Kind::kLess) && !lex(j - 1, Kind::kDet))))
+      (lex(j - 1, Kind::kAt) || after_at_phrase(j) || approx_time_before(j) || lex(j - 1, Kind::kBefore) || lex(j - 1, Kind::kAfter) ||
+       lex(j - 1, Kind::kUntil) || (lex(j - 1, Kind::kFrom) && from_opens_time(j)) || lex(j - 1, Kind::kTo) || lex(j - 1, Kind::kBetween) ||
+       (((n > 12 && n < 24) || day_with_part_at(ue)) && !lex(j - 1, Kind::kFor) && !lex(j - 1, Kind::kSince) && !lex(j - 1, Kind::kMore) &&
+        !lex(j - 1, Kind::kLess) && !lex(j - 1, Kind::kDet) && !lex(j - 1, Kind::kYearIntro))))
     return std::nullopt;  // "à 3 heures", "avant 14 heures", "20 heures": times of day  // "2024 years" is odd; leave it
   P p = duration_parse(n, unit, ue, "time.duration", u->where);
   if (about) p.e.mod = "APPROX";

@@ -130,6 +130,27 @@ class Grammar {
       if (lex(i - back, timelex::Kind::kAt, &e) && e == i) return true;
     return false;
   }
+  // A "de" before the count at i opens a time only as a range ("de 10 heures à 11 heures", a "to" word
+  // and a number within the next tokens) or as the end of a "since" or an approximation phrase ("à
+  // partir de 10 heures", "autour de 10 heures"): "un cessez-le-feu de 12 heures", "près de trois heures"
+  // are durations.
+  bool from_opens_time(uint32_t i) const {
+    using timelex::Kind;
+    for (uint32_t k = i + 1; k < i + 5 && k + 1 < end_; ++k)
+      if ((kinds(k) & (bit(Kind::kTo) | bit(Kind::kUntil))) && (kinds(k + 1) & (kNumberBit | kWordNumberBit))) return true;
+    uint32_t e = 0;
+    for (uint32_t back = 2; back <= 3 && i >= first_ + back; ++back) {
+      if (lex(i - back, Kind::kSince, &e) && e == i) return true;
+      if (const auto* a = lex(i - back, Kind::kApprox, &e); a && e == i && a->sval != "count") return true;
+    }
+    return false;
+  }
+  // An approximation word before the count at i that makes it a time ("vers 15 heures"); a value
+  // "count" approximates counts and durations only ("environ trois heures").
+  bool approx_time_before(uint32_t i) const {
+    const timelex::Entry* a = i > first_ ? lex(i - 1, timelex::Kind::kApprox) : nullptr;
+    return a && a->sval != "count";
+  }
   // A word of durations ends right before the count at i ("pendant", "dans", "dans les", "il y a", "plus
   // de"): there "3h" is three hours, as "3 heures" is.
   bool hours_duration_context(uint32_t i) const {
