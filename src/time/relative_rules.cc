@@ -357,7 +357,8 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
     } else if (lex(ue, Kind::kLater, &ae) && sign == 0) sign = 1;
     else ae = 0;
     uint32_t fe = 0;
-    const bool from = !ae && sign == 0 && (lex(ue, Kind::kFrom, &fe) || lex(ue, Kind::kAfter, &fe));
+    // (a "from" that is also "of", French "de", is the noun's complement: "toute la journée de mercredi")
+    const bool from = !ae && sign == 0 && ((lex(ue, Kind::kFrom, &fe) && !lex(ue, Kind::kOf)) || lex(ue, Kind::kAfter, &fe));
     // 3 days from today, 2 weeks before yesterday, two months after next Friday
     const uint32_t anchor_at = ae ? ae : fe;
     if (ae || from) {
