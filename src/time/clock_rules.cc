@@ -187,6 +187,8 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     if (!unit_word && num(he) < 0 && !word_minutes && !lex(he, Kind::kMinuteAdd) && !lex(he, Kind::kAmPm) &&
         pod_after(he, probe) == he && hours_duration_context(i))
       return std::nullopt;
+    // "pendant 2h30", "pendant 2 heures 30": after a word of durations, hours and minutes are a duration
+    if (h <= 12 && hours_duration_context(i, true) && !after_at && hours_minutes_duration(he)) return std::nullopt;
     uint32_t mue = 0;
     Expr pod_probe;
     if (const auto* mu = num(he) >= 1 && num(he) < 60 && ndigits(he) <= 2 ? lex(he + 1, Kind::kUnit, &mue) : nullptr;

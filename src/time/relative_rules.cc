@@ -297,6 +297,22 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
       u = nullptr;
     }
   }
+  // "pendant 2h30", "pendant 2 heures 30", "en 2h05": after a word of durations, the minutes of a duration
+  // (clock() leaves them there); not before a part of the day or am/pm ("pendant la nuit à 2h30" is "à")
+  int minutes = -1;
+  // (whole hours up to 12: "pour 15h30" is a time)
+  if (uint32_t he = 0; !u && !few && !pre && ndigits(j) > 0 && ndigits(j) <= 2 && n >= 1 && n <= 12 && n == std::floor(n) &&
+                       (bounded || hours_duration_context(j, true)) && lex(ne, Kind::kHourMark, &he) &&
+                       hours_minutes_duration(he)) {
+    u = lex(ne, Kind::kHourMark);
+    hour_mark = true;
+    minutes = num(he);
+    ue = he + 1;
+  } else if (uint32_t ue2 = 0; u && unit_char(u->sval) == 'H' && !few && !pre && n <= 12 && (bounded || hours_duration_context(j, true)) &&
+                               lex(ne, Kind::kHourMark, &ue2) && ue2 == ue && hours_minutes_duration(ue)) {
+    minutes = num(ue);
+    ue += 1;
+  }
   if (!u) return std::nullopt;
   const timeexpr::Unit unit = hour_mark ? 'H' : unit_char(u->sval);
   if (!unit || unit == 'K') return std::nullopt;
@@ -314,6 +330,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
     return std::nullopt;  // "à 3 heures", "avant 14 heures", "20 heures": times of day  // "2024 years" is odd; leave it
   P p = duration_parse(n, unit, ue, "time.duration", u->where);
   if (about) p.e.mod = "APPROX";
+  if (minutes >= 0) { p.e.amount2 = minutes; p.e.unit2 = 'N'; }
   uint32_t ae = 0;
   if (uint32_t he = 0; !few && lex(ue, Kind::kMinuteAdd, &he) && lex(ue, Kind::kMinuteAdd)->ival == 30) {
     p.e.amount += 0.5;  // 2 ans et demi, an hour and a half
@@ -592,7 +609,8 @@ Grammar::Opt Grammar::stretch_from(uint32_t i) {
     // Only the words that open a stretch ("starting", value stretch), not "since": "93 days since February 24".
     const auto* opener = lex(k, Kind::kSince, &ke);
     if (opener && opener->sval != "stretch") return std::nullopt;
-    if (opener ? for_word : !(for_word && lex(k, Kind::kFrom, &ke))) return std::nullopt;
+    // (a "from" that is also "of", French "de", is the noun's complement: "a duré toute la journée de mercredi")
+    if (opener ? for_word : !(for_word && lex(k, Kind::kFrom, &ke) && !lex(k, Kind::kOf))) return std::nullopt;
     Opt a = day_relative(ke);
     take_longest(a, date(ke));
     if (!a || a->e.hour >= 0 || !a->e.mod.empty() || !(a->e.day >= 0 || a->e.weekday >= 0 || a->e.rel_unit == 'D'))

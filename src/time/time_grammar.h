@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <deque>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -151,13 +152,23 @@ class Grammar {
     const timelex::Entry* a = i > first_ ? lex(i - 1, timelex::Kind::kApprox) : nullptr;
     return a && a->sval != "count";
   }
+  // Two-digit minutes at m after an hour mark, the time ending there ("2h30.", "2 heures 30 de vol"):
+  // not before a unit, a part of the day or am/pm ("2h30 du matin" is a time).
+  bool hours_minutes_duration(uint32_t m) const {
+    using timelex::Kind;
+    if (num(m) < 0 || ndigits(m) != 2 || num(m) >= 60) return false;
+    timeexpr::Expr probe;
+    return !lex(m + 1, Kind::kUnit) && !lex(m + 1, Kind::kAmPm) && pod_after(m + 1, probe, true) == m + 1;
+  }
   // A word of durations ends right before the count at i ("pendant", "dans", "dans les", "il y a", "plus
   // de"): there "3h" is three hours, as "3 heures" is.
-  bool hours_duration_context(uint32_t i) const {
-    static constexpr timelex::Kind kKinds[] = {timelex::Kind::kFor, timelex::Kind::kInPre, timelex::Kind::kAgoPre,
-                                               timelex::Kind::kMore, timelex::Kind::kLess};
+  // With `minutes` ("pendant 2h30", "en 2h05"), only the words of a stretch: "dans 2h30", "il y a 2h30"
+  // stay times of day.
+  bool hours_duration_context(uint32_t i, bool minutes = false) const {
+    static constexpr timelex::Kind kKinds[] = {timelex::Kind::kFor, timelex::Kind::kMore, timelex::Kind::kLess,
+                                               timelex::Kind::kYearIntro, timelex::Kind::kInPre, timelex::Kind::kAgoPre};
     for (uint32_t back = 1; back <= 3 && i >= first_ + back; ++back) {
-      for (timelex::Kind k : kKinds) {
+      for (timelex::Kind k : std::span(kKinds, minutes ? 4 : 6)) {
         uint32_t e = 0;
         if (lex(i - back, k, &e) && e == i) return !after_at_phrase(i);
       }
