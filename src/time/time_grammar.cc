@@ -984,6 +984,13 @@ bool Grammar::in_name(uint32_t a, uint32_t b) const {
 
 bool Grammar::is_age(uint32_t a, uint32_t b, const timeexpr::Expr& e) const {
   if (e.type != ExprType::kDuration || e.unit != 'Y' || e.unit2 || e.amount <= 0 || a <= first_) return false;
+  // the end of a range of ages: "âgés de 18 à 60 ans", "entre 18 et 60 ans" after an age word
+  if (a >= first_ + 2 && (kinds(a - 2) & (kNumberBit | kWordNumberBit)) && (lex(a - 1, Kind::kTo) || lex(a - 1, Kind::kAnd))) {
+    const uint32_t s = a - 2;
+    if (s > first_ && (lex(s - 1, Kind::kOf) || lex(s - 1, Kind::kBetween)) && s > first_ + 1 &&
+        doc_.tokens[s - 2].kind == TokenKind::kWord && lex_.age_role(doc_.folded_key(doc_.tokens[s - 2])) == 'p')
+      return true;
+  }
   auto role = [&](uint32_t t) {
     if (t < first_ || t >= end_ || doc_.tokens[t].kind != TokenKind::kWord) return char{0};
     return lex_.age_role(doc_.folded_key(doc_.tokens[t]));
