@@ -21,6 +21,7 @@ struct Point {
   Gran gran = Gran::kNone;
   int week_y = -1, week = -1;  // ISO week, for kWeek / kWeekend
   int quarter = -1, half = -1, decade = -1, century = -1;
+  int weekday = -1;  // a weekday without a reference: XXXX-WXX-7 (TIMEX3), not XXXX-XX-XX
   std::string_view season;  // views, as in Expr
   int hour = -1, minute = -1, second = -1;
   std::string_view pod;
@@ -108,6 +109,7 @@ std::string value_of(const Point& p) {
     case Gran::kWeekend: return four(p.week_y) + "-W" + two(p.week) + "-WE";
     case Gran::kNone: return time_part(p);
     default: {
+      if (p.y < 0 && p.m < 0 && p.d < 0 && p.weekday > 0) return "XXXX-WXX-" + std::to_string(p.weekday) + time_part(p);
       std::string date = four(p.y) + "-" + two(p.m) + "-" + two(p.d);
       return date + time_part(p);
     }
@@ -300,7 +302,7 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
 
   // Weekday alone (maybe with a time): by tense and last/next/this.
   if (e.weekday >= 0 && e.day < 0 && e.month < 0 && e.year < 0) {
-    if (!has_ref) { p.gran = Gran::kDay; p.y = -1; p.m = -1; p.d = -1; return p; }
+    if (!has_ref) { p.gran = Gran::kDay; p.y = -1; p.m = -1; p.d = -1; p.weekday = e.weekday; return p; }
     const int wd = weekday(r);
     int delta = e.weekday - wd;  // within this ISO week
     if (e.has_dir && e.dir == 0) {
