@@ -811,7 +811,20 @@ Grammar::Opt Grammar::day_of_month_shift(uint32_t i) {
   if (const auto* det = lex(i, Kind::kDet, &j); !det || !det->in_span) j = i;
   int day = 0;
   uint32_t de = 0;
-  if (!day_at(j, day, de) || (num(j) >= 0 && !(glued(j + 1) && lex(j + 1, Kind::kOrdSuffix)))) return std::nullopt;
+  // Digits need an ordinal suffix ("the 20th of next month"; "rose 3 this month" is a count), or an
+  // article or a preposition of days before them and "of" after them ("le 22 du mois prochain",
+  // "jusqu'au 4 du mois prochain").
+  // (a "to" only of days: "jusqu'au 4", not "passé à 3 de ce mois")
+  const timelex::Entry* to = j > first_ ? lex(j - 1, Kind::kTo) : nullptr;
+  const timelex::Entry* det = j > first_ ? lex(j - 1, Kind::kDet) : nullptr;
+  uint32_t se = 0;
+  bool day_opener = (det && !det->plural) || (to && to->sval == "day") ||
+                    (j > first_ && (kinds(j - 1) & (bit(Kind::kUntil) | bit(Kind::kSince) | bit(Kind::kBetween))));
+  for (uint32_t back = 2; back <= 3 && !day_opener && j >= first_ + back; ++back)
+    day_opener = lex(j - back, Kind::kSince, &se) && se == j;  // "à partir du 4 du mois prochain"
+  if (!day_at(j, day, de) ||
+      (num(j) >= 0 && !(glued(j + 1) && lex(j + 1, Kind::kOrdSuffix)) && !(day_opener && lex(de, Kind::kOf))))
+    return std::nullopt;
   if (const auto* u = lex(de, Kind::kUnit, &de); u && u->sval != "D") return std::nullopt;
   const uint32_t k = skip(de, Kind::kOf);  // "of" may go: "the 21st this month"
   Opt m = period_shift(k);

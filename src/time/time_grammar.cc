@@ -741,8 +741,10 @@ Grammar::Opt Grammar::full(uint32_t i) {
           a->e.hour = num(j);
           a->end = j + 1;
           a->rule = "time.clock";
-        } else if (b && b->e.type == ExprType::kDate && b->e.day >= 0 && b->e.month >= 0 && b->e.hour < 0) {
-          a = P{b->e, fe, "time.date.day", b->where};  // from 4 to 22 January, between ninth and seventeenth of april
+        } else if (b && b->e.type == ExprType::kDate && b->e.day >= 0 && (b->e.month >= 0 || b->e.rel_unit == 'M') &&
+                   b->e.hour < 0) {
+          // from 4 to 22 January, between ninth and seventeenth of april, du 4 au 22 de ce mois
+          a = P{b->e, fe, "time.date.day", b->where};
           a->e.day = first_day;
           a->e.weekday = -1;
         } else if (int last_day = 0; !b && day_at(k, last_day, k) && last_day > first_day) {
