@@ -247,6 +247,15 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
   }
   const bool det_after_pre = pre && skip(j, Kind::kDet) > j;  // "in the 49 days of this invasion"
   j = skip(j, Kind::kDet);
+  // "il y a plus de deux ans" (BEFORE that day), "dans moins d'une semaine" (BEFORE), "il y a près de
+  // trois ans" (APPROX): a bound or an approximation between the preposition and the count
+  std::string_view shift_mod;
+  if (uint32_t bj = 0; pre && sign != 0 && pre->sval.empty()) {
+    const timelex::Entry* ax = nullptr;
+    if (lex(j, Kind::kMore, &bj)) { shift_mod = sign < 0 ? "BEFORE" : "AFTER"; j = bj; }
+    else if (lex(j, Kind::kLess, &bj)) { shift_mod = sign < 0 ? "AFTER" : "BEFORE"; j = bj; }
+    else if ((ax = lex(j, Kind::kApprox, &bj)) && ax->sval == "count") { shift_mod = "APPROX"; j = bj; }
+  }
   if (pre && pre->sval == "within") {  // within the next 3 years: the stretch from the reference
     if (const auto* d = lex(j, Kind::kDir); d && d->ival > 0) j = skip(j, Kind::kDir);
   }
@@ -429,6 +438,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
     p.e.offset_sign = sign;
     p.e.offset_n = n;
     p.e.offset_unit = unit;
+    if (!shift_mod.empty()) p.e.mod = shift_mod;
     p.rule = sign < 0 ? "time.relative.ago" : "time.relative.in";
     return p;
   }

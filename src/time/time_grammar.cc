@@ -89,8 +89,9 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
   // and the last tokens of strong phrases (months, units, relative words).
   // Lexicon matches are computed only in a window around them.
   // Before a number the window spans the longest phrase ("on or earlier than 1/1/2016").
-  const uint32_t kBeforeNumber = std::max<uint32_t>(3, lex.matcher().max_tokens());
-  const uint32_t kBeforeWord = std::max<uint32_t>(5, kBeforeNumber);
+  // (one more: a bound between a preposition and the count, "il y a plus de 20 ans", "il y a plus d'un an")
+  const uint32_t kBeforeNumber = std::max<uint32_t>(3, lex.matcher().max_tokens()) + 1;
+  const uint32_t kBeforeWord = std::max<uint32_t>(5, kBeforeNumber) + 1;
   constexpr uint32_t kAfter = 2;
   // Locals, not members through `s`: the compiler cannot keep those in registers across stores.
   uint64_t* const kinds = s.kinds.data();
@@ -1024,6 +1025,10 @@ void Grammar::run(uint32_t first, uint32_t end, std::vector<Found>& out) {
     // (dans les prochains mois).
     uint32_t reach = i + 1;
     if (s_.kinds[k] & kLexBits) reach = s_.matches[s_.match_begin[k]].end;
+    // (a bound or an approximation after it does not count: "il y a plus d'un an", "il y a près d'un an")
+    if (strong > reach + 2 && (s_.kinds[k] & (bit(Kind::kAgoPre) | bit(Kind::kInPre))) &&
+        (kinds(reach) & (bit(Kind::kMore) | bit(Kind::kLess) | bit(Kind::kApprox))))
+      reach = s_.matches[s_.match_begin[reach]].end;
     if (strong > reach + 2) {
       const uint32_t back = lex_.matcher().max_tokens() + 2;
       i = std::max(i + 1, strong > back ? strong - back : 0);
