@@ -19,6 +19,7 @@ timeexpr::Unit unit_char(const std::string& s) {
   if (s == "DE") return 'E';
   if (s == "CE") return 'C';
   if (s == "WE") return 'K';
+  if (s == "H1") return 0;  // a half (semestre) is a period, not an hour: "two and a half thousand"
   return s.empty() ? 0 : s[0];
 }
 }  // namespace
@@ -247,10 +248,11 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
   }
   const bool det_after_pre = pre && skip(j, Kind::kDet) > j;  // "in the 49 days of this invasion"
   j = skip(j, Kind::kDet);
-  // "il y a plus de deux ans" (BEFORE that day), "dans moins d'une semaine" (BEFORE), "il y a près de
-  // trois ans" (APPROX): a bound or an approximation between the preposition and the count
+  // "il y a plus de deux ans" (BEFORE that day), "il y a près de trois ans" (APPROX): a bound or an
+  // approximation between the preposition and the count
   std::string_view shift_mod;
-  if (uint32_t bj = 0; pre && sign != 0 && pre->sval.empty()) {
+  // (after "ago" words only: English "quadrupled in less than a year" is a duration)
+  if (uint32_t bj = 0; pre && sign < 0 && pre->sval.empty()) {
     const timelex::Entry* ax = nullptr;
     if (lex(j, Kind::kMore, &bj)) { shift_mod = sign < 0 ? "BEFORE" : "AFTER"; j = bj; }
     else if (lex(j, Kind::kLess, &bj)) { shift_mod = sign < 0 ? "AFTER" : "BEFORE"; j = bj; }
