@@ -332,6 +332,11 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
   if (this_one && p.y < 0 && has_ref && e.weekday < 0) p.y = r.y;
   if (!e.season.empty()) {
     p.season = e.season; p.gran = Gran::kSeason;
+    if (this_one && e.year < 0 && has_ref) {
+      // "cet hiver" said in March: the winter under way, labelled by the year it began
+      Point q = p; q.y = r.y - 1; Ymd b, en; interval(q, b, en);
+      if (!(r < b) && r < en) p.y = r.y - 1;
+    }
     if (p.y < 0 && has_ref) {
       const int sm = season_month(e.season);
       auto cmp = [&](int y) {  // season of year y vs the reference
