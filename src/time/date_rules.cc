@@ -965,6 +965,17 @@ Grammar::Opt Grammar::unit_period(uint32_t i) {
     }
   }
   u = lex(i, Kind::kUnit, &ue);
+  if (uint32_t oe = 0; u && u->sval == "W" && u->singular && lex(ue, Kind::kOf, &oe) && !lex(oe, Kind::kDet)) {
+    // "la semaine du 28 février", "the week of March 7": that day's ISO week
+    Opt d = day_month_year(oe);
+    take_longest(d, month_day_year(oe));
+    if (d && d->e.type == ExprType::kDate && d->e.day >= 0 && d->e.month >= 0 && d->e.hour < 0 && d->e.mod.empty()) {
+      d->e.gran = timeexpr::Gran::kWeek;
+      d->rule = "time.date.week_of_day";
+      d->where = u->where;
+      return d;
+    }
+  }
   if (u && u->sval == "W" && num(ue) >= 1 && num(ue) <= 53) {
     P p;  // week 10: an ISO week of the reference year
     p.e.week = num(ue);

@@ -519,6 +519,8 @@ Resolved resolve(const Expr& e, const std::optional<timecal::DateTime>& ref, int
   if (ok && e.gran == Gran::kWeekend && p.gran == Gran::kDay && p.y >= 0 && p.m >= 0 && p.d >= 0)
     // "Thanksgiving weekend": the weekend of that day's week; a Monday's (Labor Day) is the one before it
     set_week(p, timecal::add_days({p.y, p.m, p.d}, timecal::weekday({p.y, p.m, p.d}) == 1 ? -2 : 0), Gran::kWeekend);
+  if (ok && e.gran == Gran::kWeek && p.gran == Gran::kDay && p.y >= 0 && p.m >= 0 && p.d >= 0)
+    set_week(p, {p.y, p.m, p.d}, Gran::kWeek);  // "la semaine du 28 février": that day's ISO week
   if (!ok && !e.offset_sign && !e.rel_unit) return out;  // no such day (30 février): nothing
   if (!ok && (e.hour >= 0 || !e.pod.empty()) && e.rel_unit == 'D' && e.rel_n == 0 && !e.offset_sign) {
     // "8 ce soir", "tonight" without a reference: today is unknown, its time of day is not.
