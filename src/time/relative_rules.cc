@@ -149,6 +149,21 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
     p.end = ue;
     p.where = u->where;
     p.rule = "time.relative.weekend";
+    // "le week-end du 5 mars", "le week-end des 5 et 6 mars": the weekend of that day's week
+    if (uint32_t oe = 0; lex(ue, Kind::kOf, &oe) && !u->plural) {
+      uint32_t k = oe, de = 0, ak = 0;
+      int d0 = 0;
+      if (!day_month_year(oe) && day_at(oe, d0, de) && lex(de, Kind::kAnd, &ak)) k = ak;  // "des 5 et 6 mars"
+      Opt d = day_month_year(k);
+      take_longest(d, month_day_year(k));
+      if (d && d->e.type == ExprType::kDate && d->e.day >= 0 && d->e.month >= 0 && d->e.hour < 0 && d->e.mod.empty()) {
+        d->e.gran = timeexpr::Gran::kWeekend;
+        d->rule = "time.relative.weekend_of_day";
+        d->where = u->where;
+        d->start = 0;
+        return d;
+      }
+    }
     return p;
   }
   if (!dir || !u || u->factor != 1) return std::nullopt;  // "next fortnight" is no calendar period
