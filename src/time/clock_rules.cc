@@ -199,7 +199,8 @@ Grammar::Opt Grammar::clock(uint32_t i) {
       p.e.minute = num(he);
       he += 1;
       uint32_t mk = 0;
-      if (lex(he, Kind::kUnit, &mk) && num(he - 1) >= 0) he = mk;  // 15 h 30 min
+      // 15 h 30 min (not "18h30 heure locale")
+      if (const auto* mu = lex(he, Kind::kUnit, &mk); mu && mu->sval == "MIN" && num(he - 1) >= 0) he = mk;
     } else if (word_minutes) {
       p.e.minute = static_cast<int>(mv);
       he = mve;
