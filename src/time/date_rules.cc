@@ -536,6 +536,13 @@ Grammar::Opt Grammar::quarter(uint32_t i) {
   const uint32_t code_at = year && is_punct(i + 1, '-') && glued(i + 1) && glued(i + 2) ? i + 2 : i + 1;  // 2019-H2
   const bool year_first = year && lex(code_at, Kind::kPeriodCode);
   if (const auto* c = lex(year_first ? code_at : i, Kind::kPeriodCode, &oe)) {
+    if (c->sval[0] == 'C' && !year_first) {  // a century written as a code: "XXe siècle" C20
+      p.e.century = std::atoi(c->sval.c_str() + 1) - 1;
+      p.end = oe;
+      p.rule = "time.date.century_code";
+      p.where = c->where;
+      return p;
+    }
     (c->sval[0] == 'Q' ? p.e.quarter : p.e.half) = c->sval[1] - '0';
     p.end = oe;
     p.rule = "time.date.period_code";
