@@ -395,6 +395,8 @@ bool Grammar::month_ok(uint32_t i, uint32_t end, const timelex::Entry& e, bool h
           return !e.abbrev || !e.ambiguous || is_punct(end, '.') ||
                  (lex(i - 1, Kind::kOf) && i > first_ + 1 && (lex(i - 2, Kind::kUnit) || lex(i - 2, Kind::kPart)));
       }
+      // "prévu pour mars": after a phrase that fixes a moment (not the planet, "une mission prévue pour Mars")
+      if (after_at_phrase(i) && !capitalized(i)) return !e.abbrev || is_punct(end, '.');
       // "between January and March", "janvier et mars": after "and" and another month
       if (i > first_ + 1 && lex(i - 1, Kind::kAnd) && lex(i - 2, Kind::kMonth)) return !e.abbrev || is_punct(end, '.');
       // mi-mars: the part word is glued by a hyphen
