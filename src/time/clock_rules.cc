@@ -144,14 +144,16 @@ Grammar::Opt Grammar::clock(uint32_t i) {
   bool marked = half;
   if (half) p.e.minute = 30;
   const timelex::Entry* at = i > first_ ? lex(i - 1, Kind::kAt) : nullptr;
-  const bool after_at = (at && at->sval != "day") || (i > first_ && lex(i - 1, Kind::kApprox));
+  const bool at_phrase = after_at_phrase(i);  // "prévu pour 9h"
+  const bool after_at = (at && at->sval != "day") || at_phrase || approx_time_before(i);
   // "avant 14 heures", "de 10 heures à 11 heures": prepositions that make "N heures" a time of day.
   const bool after_time_prep = after_at || (i > first_ && !after_for_phrase(i) && (lex(i - 1, Kind::kBefore) || lex(i - 1, Kind::kAfter) ||
-                                                           lex(i - 1, Kind::kUntil) || lex(i - 1, Kind::kFrom) ||
+                                                           lex(i - 1, Kind::kUntil) || (lex(i - 1, Kind::kFrom) && from_opens_time(i)) ||
                                                            lex(i - 1, Kind::kTo) || lex(i - 1, Kind::kBetween) ||
                                                            lex(i - 1, Kind::kAnd)));
-  const bool after_for = i > first_ && (after_for_phrase(i) || lex(i - 1, Kind::kFor) || lex(i - 1, Kind::kSince) || lex(i - 1, Kind::kInPre) ||
-                                        lex(i - 1, Kind::kMore) || lex(i - 1, Kind::kLess) || lex(i - 1, Kind::kDet));
+  const bool after_for = i > first_ && !at_phrase && (after_for_phrase(i) || lex(i - 1, Kind::kFor) || lex(i - 1, Kind::kSince) || lex(i - 1, Kind::kInPre) ||
+                                        lex(i - 1, Kind::kMore) || lex(i - 1, Kind::kLess) || lex(i - 1, Kind::kDet) ||
+                                        lex(i - 1, Kind::kYearIntro));  // "en 24 heures"
   if (!word_hour && is_punct(he, ':') && glued(he) && num(he + 1) >= 0 && ndigits(he + 1) == 2 && glued(he + 1)) {
     p.e.minute = num(he + 1);
     if (p.e.minute > 59) return std::nullopt;
@@ -172,7 +174,8 @@ Grammar::Opt Grammar::clock(uint32_t i) {
                               doc_.tokens[he].kind != TokenKind::kNumber && !lex(mve, Kind::kUnit);
     Expr probe;
     // "20 heures" is a time of day (no duration of 20 hours without "pendant").
-    const bool late_hour = h > 12 && h <= 24 && !after_for;
+    // (not 24: "24 heures" is a day's duration; "à 24 heures" stays midnight)
+    const bool late_hour = h > 12 && h < 24 && !after_for;
     // "dix heures mercredi matin", "huit heures demain soir": a day with its part of the day makes it a time
     const bool day_part_after = day_with_part_at(he);
     if (unit_word && !after_time_prep && !late_hour && num(he) < 0 && !word_minutes && !lex(he, Kind::kMinuteAdd) &&
@@ -184,11 +187,20 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     if (!unit_word && num(he) < 0 && !word_minutes && !lex(he, Kind::kMinuteAdd) && !lex(he, Kind::kAmPm) &&
         pod_after(he, probe) == he && hours_duration_context(i))
       return std::nullopt;
-    if (num(he) >= 0 && ndigits(he) == 2 && num(he) < 60 && (glued(he) || !lex(he + 1, Kind::kUnit))) {
+    // "pendant 2h30", "pendant 2 heures 30": after a word of durations, hours and minutes are a duration
+    if (h <= 12 && hours_duration_context(i, true) && !after_at && hours_minutes_duration(he)) return std::nullopt;
+    uint32_t mue = 0;
+    Expr pod_probe;
+    if (const auto* mu = num(he) >= 1 && num(he) < 60 && ndigits(he) <= 2 ? lex(he + 1, Kind::kUnit, &mue) : nullptr;
+        mu && mu->sval == "MIN" && !after_for && (after_time_prep || (lex(mue, Kind::kOf) && pod_after(mue, pod_probe, true) != mue))) {
+      p.e.minute = num(he);  // "huit heures 20 minutes du soir", "à 8 heures 5 minutes": the minutes of a time
+      he = mue;
+    } else if (num(he) >= 0 && ndigits(he) == 2 && num(he) < 60 && (glued(he) || !lex(he + 1, Kind::kUnit))) {
       p.e.minute = num(he);
       he += 1;
       uint32_t mk = 0;
-      if (lex(he, Kind::kUnit, &mk) && num(he - 1) >= 0) he = mk;  // 15 h 30 min
+      // 15 h 30 min (not "18h30 heure locale")
+      if (const auto* mu = lex(he, Kind::kUnit, &mk); mu && mu->sval == "MIN" && num(he - 1) >= 0) he = mk;
     } else if (word_minutes) {
       p.e.minute = static_cast<int>(mv);
       he = mve;
@@ -258,7 +270,9 @@ Grammar::Opt Grammar::clock(uint32_t i) {
                                                      // a score: "jusqu'à 6-1" (not "à 6-7 heures")
                                                      !(is_punct(he, '-') && glued(he) && num(he + 1) >= 0 &&
                                                        !any_lex(he + 2))) ||
-                                      (any_lex(he) && !lex(he, Kind::kUnit) && !lex(he, Kind::kMonth) &&
+                                      // (not an "à" that joins two numbers: "passé de 4 à 22 mardi" is a count)
+                                      (any_lex(he) && !(i >= first_ + 2 && (kinds(i - 2) & (kNumberBit | kWordNumberBit))) &&
+                                       !lex(he, Kind::kUnit) && !lex(he, Kind::kMonth) &&
                                        !lex(he, Kind::kTo) && !lex(he, Kind::kAnd) && !lex(he, Kind::kPod) &&
                                        !lex(he, Kind::kOf) && !lex(he, Kind::kDet)));  // "dans 7 des localités"
     if (pod_after(he, probe, true) == he && !bare_ok) return std::nullopt;
@@ -404,9 +418,11 @@ Grammar::Opt Grammar::with_time(P d) {
     // (also after a comma: "on Tuesday, in the morning")
     uint32_t k = skip(skip(skip(skip_punct(d.end, ','), Kind::kAt), Kind::kOf), Kind::kDet);
     uint32_t pe = 0, pk = 0;
-    // "Sunday late evening at 10:00": a part of the part of the day
-    const timelex::Entry* part = lex(k, Kind::kPart, &pk);
-    if (part && (part->sval == "START" || part->sval == "END") && lex(pk, Kind::kPod)) k = pk;
+    // "Sunday late evening at 10:00", "mardi en fin de soirée", "mardi en fin d'après-midi": a part of
+    // the part of the day (French "en" before it is the year_intro word)
+    const uint32_t pj = lex(k, Kind::kYearIntro) && (kinds(k + 1) & bit(Kind::kPart)) ? k + 1 : k;
+    const timelex::Entry* part = lex(pj, Kind::kPart, &pk);
+    if (part && (part->sval == "START" || part->sval == "END") && lex(skip(pk, Kind::kOf), Kind::kPod)) k = skip(pk, Kind::kOf);
     else part = nullptr;
     if (const auto* pod = lex(k, Kind::kPod, &pe)) {
       P r = d;
@@ -445,8 +461,10 @@ Grammar::Opt Grammar::clock_range(uint32_t i, bool after_pod) {
   auto time_at = [&](uint32_t k) -> Opt {
     if (Opt t = clock(k)) return t->e.has_date() ? std::nullopt : t;
     const int h = num(k);
-    if (h < 0 || h > 24 || ndigits(k) > 2 || is_punct(k + 1, ':') || is_punct(k + 1, '/') || is_punct(k + 1, '.') ||
-        is_punct(k + 1, '%') || lex(k + 1, Kind::kUnit) || lex(k + 1, Kind::kMonth))
+    // (a period after it only where the sentence ends: "ce soir de 7 à 9.")
+    if (h < 0 || h > 24 || ndigits(k) > 2 || is_punct(k + 1, ':') || is_punct(k + 1, '/') ||
+        (is_punct(k + 1, '.') && k + 2 < end_) || is_punct(k + 1, '%') || lex(k + 1, Kind::kUnit) ||
+        lex(k + 1, Kind::kMonth))
       return std::nullopt;
     // A bare hour ends the sentence or stands before punctuation or a time word ("to 5 percent" is no time).
     if (k + 1 < end_ && doc_.tokens[k + 1].kind != TokenKind::kPunct && !any_lex(k + 1)) return std::nullopt;
@@ -467,7 +485,12 @@ Grammar::Opt Grammar::clock_range(uint32_t i, bool after_pod) {
   Opt b = time_at(k);
   if (!b) return std::nullopt;
   // clock() reads only marked times (15h, 7:30, 6pm, 8 in the evening); the rest are bare numbers.
-  if (a->rule == "time.clock.bare" && b->rule == "time.clock.bare" && !(opened && after_pod)) return std::nullopt;
+  // So is an hour that clock() took bare after "à" before a day word ("passé de 4 à 22 mardi": a
+  // count); at the end of the phrase it stays a time ("le 17 de 14 à 16").
+  const bool b_bare = b->rule == "time.clock.bare" ||
+                      (b->e.minute < 0 && b->e.ampm < 0 && b->e.pod.empty() && num(k) >= 0 &&
+                       !lex(k + 1, Kind::kHourMark) && b->end < end_ && doc_.tokens[b->end].kind == TokenKind::kWord);
+  if (a->rule == "time.clock.bare" && b_bare && !(opened && after_pod)) return std::nullopt;
   share_ampm(a->e, b->e);
   P p = range(a->e, b->e, b->end, "time.range.clock");
   return p;

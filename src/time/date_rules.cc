@@ -536,6 +536,13 @@ Grammar::Opt Grammar::quarter(uint32_t i) {
   const uint32_t code_at = year && is_punct(i + 1, '-') && glued(i + 1) && glued(i + 2) ? i + 2 : i + 1;  // 2019-H2
   const bool year_first = year && lex(code_at, Kind::kPeriodCode);
   if (const auto* c = lex(year_first ? code_at : i, Kind::kPeriodCode, &oe)) {
+    if (c->sval[0] == 'C' && !year_first) {  // a century written as a code: "XXe siècle" C20
+      p.e.century = std::atoi(c->sval.c_str() + 1) - 1;
+      p.end = oe;
+      p.rule = "time.date.century_code";
+      p.where = c->where;
+      return p;
+    }
     (c->sval[0] == 'Q' ? p.e.quarter : p.e.half) = c->sval[1] - '0';
     p.end = oe;
     p.rule = "time.date.period_code";
@@ -695,20 +702,30 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
     take_longest(inner, y);
   }
   take_longest(inner, period_shift(pe));
+  if (kinds(skip(pe, Kind::kDet)) & bit(Kind::kUnit)) take_longest(inner, unit_period(skip(pe, Kind::kDet)));  // fin de l'année 2012
   take_longest(inner, day_relative(pe));  // end of tomorrow: tomorrow's END
   take_longest(inner, weekday_date(pe));  // end of this Sunday
   if (!inner) {
     // "end of month", "fin du mois", "the end of the year": the current period.
     uint32_t ue = 0;
     const auto* u = lex(skip(pe, Kind::kDet), Kind::kUnit, &ue);
-    // The day only after "earlier in"/"later in" (weak parts): "at the end of the day" is an idiom.
+    // The day only after a weak part, one that ends with its preposition ("later in", French "fin de":
+    // "en fin de journée"): English "at the end of the day" is an idiom.
     if (u && u->singular && (u->sval == "M" || u->sval == "Y" || u->sval == "W" || (u->sval == "D" && part && part->weak))) {
+      // (a clock word says more: "milieu de journée" T12:00)
+      if (uint32_t ce = 0; u->sval == "D" && lex(i, Kind::kClock, &ce) && ce >= ue) return std::nullopt;
       P cur;
       cur.e.rel_unit = u->sval[0];
       cur.e.rel_n = 0;
       cur.end = ue;
       cur.rule = "time.relative.period";
       inner = cur;
+      // "la fin de la journée de mardi", "au début de la journée d'hier": that day's part
+      if (uint32_t oe = 0; u->sval == "D" && lex(ue, Kind::kOf, &oe)) {
+        Opt d = day_relative(oe);
+        take_longest(d, weekday_date(oe));
+        if (d && d->e.type == ExprType::kDate && d->e.hour < 0 && d->e.pod.empty() && d->e.mod.empty()) inner = d;
+      }
     }
   }
   if (!inner) {
@@ -721,6 +738,9 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
     inner = pod;
   }
   if (inner->e.type != ExprType::kDate || inner->e.day >= 0 || inner->e.offset_sign) return std::nullopt;
+  // "tard hier soir", "late Tuesday night": the part of that day's part
+  if (inner->e.hour < 0 && inner->e.pod.empty() && inner->e.mod.empty() && (inner->e.rel_unit == 'D' || inner->e.weekday >= 0))
+    if (Opt t = with_time(*inner); t && t->e.hour < 0 && t->e.mod.empty()) inner = t;
   if (mod == "REST") {
     // "the rest of the year", "the remainder of this week": from the reference day to the period's end.
     // Not a bare number: "the rest of 2000 soldiers".
@@ -798,7 +818,20 @@ Grammar::Opt Grammar::day_of_month_shift(uint32_t i) {
   if (const auto* det = lex(i, Kind::kDet, &j); !det || !det->in_span) j = i;
   int day = 0;
   uint32_t de = 0;
-  if (!day_at(j, day, de) || (num(j) >= 0 && !(glued(j + 1) && lex(j + 1, Kind::kOrdSuffix)))) return std::nullopt;
+  // Digits need an ordinal suffix ("the 20th of next month"; "rose 3 this month" is a count), or an
+  // article or a preposition of days before them and "of" after them ("le 22 du mois prochain",
+  // "jusqu'au 4 du mois prochain").
+  // (a "to" only of days: "jusqu'au 4", not "passé à 3 de ce mois")
+  const timelex::Entry* to = j > first_ ? lex(j - 1, Kind::kTo) : nullptr;
+  const timelex::Entry* det = j > first_ ? lex(j - 1, Kind::kDet) : nullptr;
+  uint32_t se = 0;
+  bool day_opener = (det && !det->plural) || (to && to->sval == "day") ||
+                    (j > first_ && (kinds(j - 1) & (bit(Kind::kUntil) | bit(Kind::kSince) | bit(Kind::kBetween))));
+  for (uint32_t back = 2; back <= 3 && !day_opener && j >= first_ + back; ++back)
+    day_opener = lex(j - back, Kind::kSince, &se) && se == j;  // "à partir du 4 du mois prochain"
+  if (!day_at(j, day, de) ||
+      (num(j) >= 0 && !(glued(j + 1) && lex(j + 1, Kind::kOrdSuffix)) && !(day_opener && lex(de, Kind::kOf))))
+    return std::nullopt;
   if (const auto* u = lex(de, Kind::kUnit, &de); u && u->sval != "D") return std::nullopt;
   const uint32_t k = skip(de, Kind::kOf);  // "of" may go: "the 21st this month"
   Opt m = period_shift(k);
@@ -939,6 +972,17 @@ Grammar::Opt Grammar::unit_period(uint32_t i) {
     }
   }
   u = lex(i, Kind::kUnit, &ue);
+  if (uint32_t oe = 0; u && u->sval == "W" && u->singular && lex(ue, Kind::kOf, &oe) && !lex(oe, Kind::kDet)) {
+    // "la semaine du 28 février", "the week of March 7": that day's ISO week
+    Opt d = day_month_year(oe);
+    take_longest(d, month_day_year(oe));
+    if (d && d->e.type == ExprType::kDate && d->e.day >= 0 && d->e.month >= 0 && d->e.hour < 0 && d->e.mod.empty()) {
+      d->e.gran = timeexpr::Gran::kWeek;
+      d->rule = "time.date.week_of_day";
+      d->where = u->where;
+      return d;
+    }
+  }
   if (u && u->sval == "W" && num(ue) >= 1 && num(ue) <= 53) {
     P p;  // week 10: an ISO week of the reference year
     p.e.week = num(ue);

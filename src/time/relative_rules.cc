@@ -19,6 +19,7 @@ timeexpr::Unit unit_char(const std::string& s) {
   if (s == "DE") return 'E';
   if (s == "CE") return 'C';
   if (s == "WE") return 'K';
+  if (s == "H1") return 0;  // a half (semestre) is a period, not an hour: "two and a half thousand"
   return s.empty() ? 0 : s[0];
 }
 }  // namespace
@@ -74,6 +75,9 @@ Grammar::Opt Grammar::day_relative(uint32_t i) {
   const auto* d = lex(j, Kind::kDayRel, &de);  // "the day after tomorrow" opens with its article
   if (!d) d = lex(j = skip(i, Kind::kDet), Kind::kDayRel, &de);
   if (!d) return std::nullopt;
+  // flag prep: a day word that is also a preposition of events ("la veille des élections", "au
+  // lendemain de l'attaque"): with an object it is the event's day, not one from the reference
+  if (d->prep && lex(de, Kind::kOf)) return std::nullopt;
   P p;
   p.e.rel_unit = 'D';
   p.e.rel_n = d->ival;
@@ -145,6 +149,21 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
     p.end = ue;
     p.where = u->where;
     p.rule = "time.relative.weekend";
+    // "le week-end du 5 mars", "le week-end des 5 et 6 mars": the weekend of that day's week
+    if (uint32_t oe = 0; lex(ue, Kind::kOf, &oe) && !u->plural) {
+      uint32_t k = oe, de = 0, ak = 0;
+      int d0 = 0;
+      if (!day_month_year(oe) && day_at(oe, d0, de) && lex(de, Kind::kAnd, &ak)) k = ak;  // "des 5 et 6 mars"
+      Opt d = day_month_year(k);
+      take_longest(d, month_day_year(k));
+      if (d && d->e.type == ExprType::kDate && d->e.day >= 0 && d->e.month >= 0 && d->e.hour < 0 && d->e.mod.empty()) {
+        d->e.gran = timeexpr::Gran::kWeekend;
+        d->rule = "time.relative.weekend_of_day";
+        d->where = u->where;
+        d->start = 0;
+        return d;
+      }
+    }
     return p;
   }
   if (!dir || !u || u->factor != 1) return std::nullopt;  // "next fortnight" is no calendar period
@@ -244,6 +263,16 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
   }
   const bool det_after_pre = pre && skip(j, Kind::kDet) > j;  // "in the 49 days of this invasion"
   j = skip(j, Kind::kDet);
+  // "il y a plus de deux ans" (BEFORE that day), "il y a près de trois ans" (APPROX): a bound or an
+  // approximation between the preposition and the count
+  std::string_view shift_mod;
+  // (after "ago" words only: English "quadrupled in less than a year" is a duration)
+  if (uint32_t bj = 0; pre && sign < 0 && pre->sval.empty()) {
+    const timelex::Entry* ax = nullptr;
+    if (lex(j, Kind::kMore, &bj)) { shift_mod = sign < 0 ? "BEFORE" : "AFTER"; j = bj; }
+    else if (lex(j, Kind::kLess, &bj)) { shift_mod = sign < 0 ? "AFTER" : "BEFORE"; j = bj; }
+    else if ((ax = lex(j, Kind::kApprox, &bj)) && ax->sval == "count") { shift_mod = "APPROX"; j = bj; }
+  }
   if (pre && pre->sval == "within") {  // within the next 3 years: the stretch from the reference
     if (const auto* d = lex(j, Kind::kDir); d && d->ival > 0) j = skip(j, Kind::kDir);
   }
@@ -270,6 +299,15 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
     ne = he;
   }
   const timelex::Entry* u = lex(ne, Kind::kUnit, &ue);
+  // "une dizaine de jours", "une vingtaine d'années": a collective numeral joined to its unit by "de",
+  // an approximate count (not "un des jours", "deux de ces jours")
+  bool about = false;
+  // (nor "la deuxième moitié du mois": a collective counts 8 and up, "de" only)
+  if (uint32_t oe = 0; !u && !few && n >= 8 && j < end_ && (kinds_[j] & kWordNumberBit) && lex(ne, Kind::kOf, &oe) &&
+                       oe == ne + 1 && (doc_.folded_key(doc_.tokens[ne]) == "de" || doc_.folded_key(doc_.tokens[ne]) == "d'")) {
+    u = lex(oe, Kind::kUnit, &ue);
+    about = u != nullptr;
+  }
   bool hour_mark = false;
   if (!u && !few && ndigits(j) > 0 && ndigits(j) <= 3 && n >= 1 && n == std::floor(n) &&
       (n > 24 || pre || bounded || hours_duration_context(j))) {
@@ -285,6 +323,22 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
       u = nullptr;
     }
   }
+  // "pendant 2h30", "pendant 2 heures 30", "en 2h05": after a word of durations, the minutes of a duration
+  // (clock() leaves them there); not before a part of the day or am/pm ("pendant la nuit à 2h30" is "à")
+  int minutes = -1;
+  // (whole hours up to 12: "pour 15h30" is a time)
+  if (uint32_t he = 0; !u && !few && !pre && ndigits(j) > 0 && ndigits(j) <= 2 && n >= 1 && n <= 12 && n == std::floor(n) &&
+                       (bounded || hours_duration_context(j, true)) && lex(ne, Kind::kHourMark, &he) &&
+                       hours_minutes_duration(he)) {
+    u = lex(ne, Kind::kHourMark);
+    hour_mark = true;
+    minutes = num(he);
+    ue = he + 1;
+  } else if (uint32_t ue2 = 0; u && unit_char(u->sval) == 'H' && !few && !pre && n <= 12 && (bounded || hours_duration_context(j, true)) &&
+                               lex(ne, Kind::kHourMark, &ue2) && ue2 == ue && hours_minutes_duration(ue)) {
+    minutes = num(ue);
+    ue += 1;
+  }
   if (!u) return std::nullopt;
   const timeexpr::Unit unit = hour_mark ? 'H' : unit_char(u->sval);
   if (!unit || unit == 'K') return std::nullopt;
@@ -295,12 +349,14 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
   // "à 3 heures" is a time of day, not a duration.
   // (only where the unit word is also an hour mark, French "heures": "about two hours", "after 3 hours" are durations)
   if (unit == 'H' && !pre && !bounded && n >= 0 && lex(ne, Kind::kHourMark) && n <= 24 && n == std::floor(n) && !after_for_phrase(j) &&
-      (lex(j - 1, Kind::kAt) || lex(j - 1, Kind::kApprox) || lex(j - 1, Kind::kBefore) || lex(j - 1, Kind::kAfter) ||
-       lex(j - 1, Kind::kUntil) || lex(j - 1, Kind::kFrom) || lex(j - 1, Kind::kTo) || lex(j - 1, Kind::kBetween) ||
-       ((n > 12 || day_with_part_at(ue)) && !lex(j - 1, Kind::kFor) && !lex(j - 1, Kind::kSince) && !lex(j - 1, Kind::kMore) &&
-        !lex(j - 1, Kind::kLess) && !lex(j - 1, Kind::kDet))))
+      (lex(j - 1, Kind::kAt) || after_at_phrase(j) || approx_time_before(j) || lex(j - 1, Kind::kBefore) || lex(j - 1, Kind::kAfter) ||
+       lex(j - 1, Kind::kUntil) || (lex(j - 1, Kind::kFrom) && from_opens_time(j)) || lex(j - 1, Kind::kTo) || lex(j - 1, Kind::kBetween) ||
+       (((n > 12 && n < 24) || day_with_part_at(ue)) && !lex(j - 1, Kind::kFor) && !lex(j - 1, Kind::kSince) && !lex(j - 1, Kind::kMore) &&
+        !lex(j - 1, Kind::kLess) && !lex(j - 1, Kind::kDet) && !lex(j - 1, Kind::kYearIntro))))
     return std::nullopt;  // "à 3 heures", "avant 14 heures", "20 heures": times of day  // "2024 years" is odd; leave it
   P p = duration_parse(n, unit, ue, "time.duration", u->where);
+  if (about) p.e.mod = "APPROX";
+  if (minutes >= 0) { p.e.amount2 = minutes; p.e.unit2 = 'N'; }
   uint32_t ae = 0;
   if (uint32_t he = 0; !few && lex(ue, Kind::kMinuteAdd, &he) && lex(ue, Kind::kMinuteAdd)->ival == 30) {
     p.e.amount += 0.5;  // 2 ans et demi, an hour and a half
@@ -350,7 +406,8 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
       ae = 0;
     }
     uint32_t fe = 0;
-    const bool from = !ae && sign == 0 && (lex(ue, Kind::kFrom, &fe) || lex(ue, Kind::kAfter, &fe));
+    // (a "from" that is also "of", French "de", is the noun's complement: "toute la journée de mercredi")
+    const bool from = !ae && sign == 0 && ((lex(ue, Kind::kFrom, &fe) && !lex(ue, Kind::kOf)) || lex(ue, Kind::kAfter, &fe));
     // 3 days from today, 2 weeks before yesterday, two months after next Friday
     const uint32_t anchor_at = ae ? ae : fe;
     if (ae || from) {
@@ -405,6 +462,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
     p.e.offset_n = n;
     p.e.offset_unit = unit;
     p.e.anaphoric = anaphoric && ae;
+    if (!shift_mod.empty()) p.e.mod = shift_mod;
     p.rule = sign < 0 ? "time.relative.ago" : "time.relative.in";
     return p;
   }
@@ -487,6 +545,12 @@ Grammar::Opt Grammar::set(uint32_t i) { return with_set_time(set_words(i)); }
 Grammar::Opt Grammar::set_words(uint32_t i) {
   uint32_t j = 0;
   if (const auto* a = lex(i, Kind::kSetAdv, &j)) {
+    // flag post: an adjective that only follows its noun ("un bilan quotidien"); after an article or a
+    // preposition it is the noun ("le quotidien Le Monde", "au quotidien", "l'hebdomadaire")
+    if (a->post && (i == first_ || doc_.tokens[i - 1].kind != TokenKind::kWord ||
+                    (kinds(i - 1) & (bit(Kind::kDet) | bit(Kind::kOf) | bit(Kind::kFrom) | bit(Kind::kTo) |
+                                     bit(Kind::kAt) | bit(Kind::kCount) | bit(Kind::kDir)))))
+      return std::nullopt;
     P p;
     p.e.type = ExprType::kSet;
     p.e.set_value = a->sval;
@@ -579,7 +643,8 @@ Grammar::Opt Grammar::stretch_from(uint32_t i) {
     // Only the words that open a stretch ("starting", value stretch), not "since": "93 days since February 24".
     const auto* opener = lex(k, Kind::kSince, &ke);
     if (opener && opener->sval != "stretch") return std::nullopt;
-    if (opener ? for_word : !(for_word && lex(k, Kind::kFrom, &ke))) return std::nullopt;
+    // (a "from" that is also "of", French "de", is the noun's complement: "a duré toute la journée de mercredi")
+    if (opener ? for_word : !(for_word && lex(k, Kind::kFrom, &ke) && !lex(k, Kind::kOf))) return std::nullopt;
     Opt a = day_relative(ke);
     take_longest(a, date(ke));
     if (!a || a->e.hour >= 0 || !a->e.mod.empty() || !(a->e.day >= 0 || a->e.weekday >= 0 || a->e.rel_unit == 'D'))

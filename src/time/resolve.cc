@@ -21,6 +21,7 @@ struct Point {
   Gran gran = Gran::kNone;
   int week_y = -1, week = -1;  // ISO week, for kWeek / kWeekend
   int quarter = -1, half = -1, decade = -1, century = -1;
+  int weekday = -1;  // a weekday without a reference: XXXX-WXX-7 (TIMEX3), not XXXX-XX-XX
   std::string_view season;  // views, as in Expr
   int hour = -1, minute = -1, second = -1;
   std::string_view pod;
@@ -108,6 +109,7 @@ std::string value_of(const Point& p) {
     case Gran::kWeekend: return four(p.week_y) + "-W" + two(p.week) + "-WE";
     case Gran::kNone: return time_part(p);
     default: {
+      if (p.y < 0 && p.m < 0 && p.d < 0 && p.weekday > 0) return "XXXX-WXX-" + std::to_string(p.weekday) + time_part(p);
       std::string date = four(p.y) + "-" + two(p.m) + "-" + two(p.d);
       return date + time_part(p);
     }
@@ -269,8 +271,9 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
       if (e.day >= 0) { p.d = e.day; p.gran = Gran::kDay; }
       return p;
     }
-    // "the weekend was quiet", "this weekend they met" said on a Monday or a Tuesday: the one just past.
-    if (e.rel_unit == 'K' && e.rel_n == 0 && tense < 0 && weekday(r) <= 2) {
+    // "the weekend was quiet", "ce week-end, les combats ont repris" said on a weekday: the one just past
+    // (the coming one has not happened; on a Saturday or a Sunday it is the one under way).
+    if (e.rel_unit == 'K' && e.rel_n == 0 && tense < 0 && weekday(r) <= 5) {
       shift_period(p, r, 'K', -1);
       return p;
     }
@@ -299,7 +302,7 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
 
   // Weekday alone (maybe with a time): by tense and last/next/this.
   if (e.weekday >= 0 && e.day < 0 && e.month < 0 && e.year < 0) {
-    if (!has_ref) { p.gran = Gran::kDay; p.y = -1; p.m = -1; p.d = -1; return p; }
+    if (!has_ref) { p.gran = Gran::kDay; p.y = -1; p.m = -1; p.d = -1; p.weekday = e.weekday; return p; }
     const int wd = weekday(r);
     int delta = e.weekday - wd;  // within this ISO week
     if (e.has_dir && e.dir == 0) {
@@ -329,6 +332,11 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
   if (this_one && p.y < 0 && has_ref && e.weekday < 0) p.y = r.y;
   if (!e.season.empty()) {
     p.season = e.season; p.gran = Gran::kSeason;
+    if (this_one && e.year < 0 && has_ref) {
+      // "cet hiver" said in March: the winter under way, labelled by the year it began
+      Point q = p; q.y = r.y - 1; Ymd b, en; interval(q, b, en);
+      if (!(r < b) && r < en) p.y = r.y - 1;
+    }
     if (p.y < 0 && has_ref) {
       const int sm = season_month(e.season);
       auto cmp = [&](int y) {  // season of year y vs the reference
@@ -511,6 +519,8 @@ Resolved resolve(const Expr& e, const std::optional<timecal::DateTime>& ref, int
   if (ok && e.gran == Gran::kWeekend && p.gran == Gran::kDay && p.y >= 0 && p.m >= 0 && p.d >= 0)
     // "Thanksgiving weekend": the weekend of that day's week; a Monday's (Labor Day) is the one before it
     set_week(p, timecal::add_days({p.y, p.m, p.d}, timecal::weekday({p.y, p.m, p.d}) == 1 ? -2 : 0), Gran::kWeekend);
+  if (ok && e.gran == Gran::kWeek && p.gran == Gran::kDay && p.y >= 0 && p.m >= 0 && p.d >= 0)
+    set_week(p, {p.y, p.m, p.d}, Gran::kWeek);  // "la semaine du 28 février": that day's ISO week
   if (!ok && !e.offset_sign && !e.rel_unit) return out;  // no such day (30 février): nothing
   if (!ok && (e.hour >= 0 || !e.pod.empty()) && e.rel_unit == 'D' && e.rel_n == 0 && !e.offset_sign) {
     // "8 ce soir", "tonight" without a reference: today is unknown, its time of day is not.

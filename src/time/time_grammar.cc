@@ -89,8 +89,9 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
   // and the last tokens of strong phrases (months, units, relative words).
   // Lexicon matches are computed only in a window around them.
   // Before a number the window spans the longest phrase ("on or earlier than 1/1/2016").
-  const uint32_t kBeforeNumber = std::max<uint32_t>(3, lex.matcher().max_tokens());
-  const uint32_t kBeforeWord = std::max<uint32_t>(5, kBeforeNumber);
+  // (one more: a bound between a preposition and the count, "il y a plus de 20 ans", "il y a plus d'un an")
+  const uint32_t kBeforeNumber = std::max<uint32_t>(3, lex.matcher().max_tokens()) + 1;
+  const uint32_t kBeforeWord = std::max<uint32_t>(5, kBeforeNumber) + 1;
   constexpr uint32_t kAfter = 2;
   // Locals, not members through `s`: the compiler cannot keep those in registers across stores.
   uint64_t* const kinds = s.kinds.data();
@@ -394,6 +395,8 @@ bool Grammar::month_ok(uint32_t i, uint32_t end, const timelex::Entry& e, bool h
           return !e.abbrev || !e.ambiguous || is_punct(end, '.') ||
                  (lex(i - 1, Kind::kOf) && i > first_ + 1 && (lex(i - 2, Kind::kUnit) || lex(i - 2, Kind::kPart)));
       }
+      // "prévu pour mars": after a phrase that fixes a moment (not the planet, "une mission prévue pour Mars")
+      if (after_at_phrase(i) && !capitalized(i)) return !e.abbrev || is_punct(end, '.');
       // "between January and March", "janvier et mars": after "and" and another month
       if (i > first_ + 1 && lex(i - 1, Kind::kAnd) && lex(i - 2, Kind::kMonth)) return !e.abbrev || is_punct(end, '.');
       // mi-mars: the part word is glued by a hyphen
@@ -536,8 +539,9 @@ Grammar::Opt Grammar::unit(uint32_t i) {
     }
   }
   if (best && best->e.type == ExprType::kDate && best->e.hour < 0 && !best->e.pod.empty() && !best->e.has_date() &&
-      best->e.mod.empty()) {
-    // "la nuit mardi", "in the morning of this Tuesday"
+      (best->e.mod.empty() || best->e.mod == "START" || best->e.mod == "END")) {
+    // "la nuit mardi", "in the morning of this Tuesday", "en fin d'après-midi mardi" (the part kept)
+    const std::string_view pod_mod = best->e.mod;
     // (also after a comma, a day that says which: "in the afternoon, this Friday", "in the morning, tomorrow")
     const uint32_t c = skip_punct(best->end, ',');
     uint32_t j = skip(skip(c, Kind::kOf), Kind::kAt);
@@ -548,6 +552,7 @@ Grammar::Opt Grammar::unit(uint32_t i) {
       const std::string_view pod = best->e.pod;
       best->e = d->e;
       best->e.pod = pod;
+      best->e.mod = pod_mod;
       best->end = d->end;
       // "la nuit de samedi à dimanche": the night of the first day, written with the next one
       uint32_t k = 0;
@@ -559,8 +564,8 @@ Grammar::Opt Grammar::unit(uint32_t i) {
     }
   }
   if (best && best->e.type == ExprType::kDate && best->e.hour >= 0 && !best->e.has_date() && best->e.mod.empty()) {
-    // "9am every Sunday", "9am Sundays": a time of a set of days
-    if (Opt s = set_words(best->end); s && s->e.set_value.starts_with("XXXX-WXX-")) {
+    // "9am every Sunday", "9am Sundays", "15 heures tous les jours": a time of a set of days
+    if (Opt s = set_words(best->end); s && (s->e.set_value.starts_with("XXXX-WXX-") || s->e.set_value == "P1D")) {
       set_time(*s, best->e, s->end);
       s->end = std::max(s->end, best->end);
       return s;
@@ -726,7 +731,9 @@ Grammar::Opt Grammar::full(uint32_t i) {
     uint32_t fe = 0;
     if (!a && day_at(skip(j, Kind::kDet), first_day, fe)) {
       uint32_t k = fe;
-      const bool loose = k < end_ && lex_.at_loose(doc_.folded_key(doc_.tokens[k]));  // "de 5 a 6pm"
+      // "de 5 a 6pm" (the accented "à", which folds alike, is a plain "to": "de 7 à 9 ce soir")
+      const bool loose = k < end_ && !lex(k, Kind::kTo) && lex_.at_loose(doc_.folded_key(doc_.tokens[k]));
+      const timelex::Entry* to_word = lex(k, Kind::kTo);
       if (lex(k, Kind::kTo, &k) || lex(k, Kind::kAnd, &k) || is_punct(k, '-') || lex(k, Kind::kUntil, &k) || loose) {
         if (is_punct(fe, '-')) k = fe + 1;
         if (loose) k = fe + 1;
@@ -737,15 +744,18 @@ Grammar::Opt Grammar::full(uint32_t i) {
           a->e.hour = num(j);
           a->end = j + 1;
           a->rule = "time.clock";
-        } else if (b && b->e.type == ExprType::kDate && b->e.day >= 0 && b->e.month >= 0 && b->e.hour < 0) {
-          a = P{b->e, fe, "time.date.day", b->where};  // from 4 to 22 January, between ninth and seventeenth of april
+        } else if (b && b->e.type == ExprType::kDate && b->e.day >= 0 && (b->e.month >= 0 || b->e.rel_unit == 'M') &&
+                   b->e.hour < 0) {
+          // from 4 to 22 January, between ninth and seventeenth of april, du 4 au 22 de ce mois
+          a = P{b->e, fe, "time.date.day", b->where};
           a->e.day = first_day;
           a->e.weekday = -1;
         } else if (int last_day = 0; !b && day_at(k, last_day, k) && last_day > first_day) {
           // "from 4-23 in next month", "du 4 au 23 du mois prochain": two days of a relative month, joined
-          // by of/in ("rose from 4 to 22 this month" is a count)
+          // by of/in ("rose from 4 to 22 this month" is a count), or after a "to" of days (value day: French
+          // "au", to the [day]: "du 4 au 22 ce mois-ci")
           const uint32_t mj = skip(skip(k, Kind::kAt), Kind::kOf);
-          if (Opt m = mj > k ? period_shift(mj) : std::nullopt; m && m->e.type == ExprType::kDate && m->e.rel_unit == 'M' && m->e.mod.empty()) {
+          if (Opt m = mj > k || (to_word && to_word->sval == "day") ? period_shift(mj) : std::nullopt; m && m->e.type == ExprType::kDate && m->e.rel_unit == 'M' && m->e.mod.empty()) {
             Expr from = m->e, to = m->e;
             from.day = first_day;
             to.day = last_day;
@@ -858,7 +868,8 @@ Grammar::Opt Grammar::full(uint32_t i) {
   if (!a && num(i) >= 1 && num(i) <= 31 && ndigits(i) <= 2 && (is_punct(i + 1, '-') || lex(i + 1, Kind::kTo))) {
     // "13-15 mars", "19 au 20 novembre": a bare day before a dated day.
     uint32_t k = i + 1;
-    if (!lex(k, Kind::kTo, &k)) k = i + 2;
+    const timelex::Entry* to_word = lex(k, Kind::kTo, &k);
+    if (!to_word) k = i + 2;
     Opt b = unit(k);
     if (b && b->e.type == ExprType::kDate && b->e.day > num(i) && b->e.month >= 0 && b->e.hour < 0 && b->e.mod.empty()) {
       Expr first = b->e;
@@ -870,7 +881,7 @@ Grammar::Opt Grammar::full(uint32_t i) {
     // "4 till 23 of this month", "4 au 23 du mois prochain": two days of a relative month (joined as above)
     if (int last_day = 0; num(k) > num(i) && day_at(k, last_day, k)) {
       const uint32_t mj = skip(skip(k, Kind::kAt), Kind::kOf);
-      if (Opt m = mj > k ? period_shift(mj) : std::nullopt;
+      if (Opt m = mj > k || (to_word && to_word->sval == "day") ? period_shift(mj) : std::nullopt;
           m && m->e.type == ExprType::kDate && m->e.rel_unit == 'M' && m->e.mod.empty()) {
         Expr from = m->e, to = m->e;
         from.day = num(i);
@@ -978,6 +989,13 @@ bool Grammar::in_name(uint32_t a, uint32_t b) const {
 
 bool Grammar::is_age(uint32_t a, uint32_t b, const timeexpr::Expr& e) const {
   if (e.type != ExprType::kDuration || e.unit != 'Y' || e.unit2 || e.amount <= 0 || a <= first_) return false;
+  // the end of a range of ages: "âgés de 18 à 60 ans", "entre 18 et 60 ans" after an age word
+  if (a >= first_ + 2 && (kinds(a - 2) & (kNumberBit | kWordNumberBit)) && (lex(a - 1, Kind::kTo) || lex(a - 1, Kind::kAnd))) {
+    const uint32_t s = a - 2;
+    if (s > first_ && (lex(s - 1, Kind::kOf) || lex(s - 1, Kind::kBetween)) && s > first_ + 1 &&
+        doc_.tokens[s - 2].kind == TokenKind::kWord && lex_.age_role(doc_.folded_key(doc_.tokens[s - 2])) == 'p')
+      return true;
+  }
   auto role = [&](uint32_t t) {
     if (t < first_ || t >= end_ || doc_.tokens[t].kind != TokenKind::kWord) return char{0};
     return lex_.age_role(doc_.folded_key(doc_.tokens[t]));
@@ -1009,6 +1027,10 @@ void Grammar::run(uint32_t first, uint32_t end, std::vector<Found>& out) {
     // (dans les prochains mois).
     uint32_t reach = i + 1;
     if (s_.kinds[k] & kLexBits) reach = s_.matches[s_.match_begin[k]].end;
+    // (a bound or an approximation after it does not count: "il y a plus d'un an", "il y a près d'un an")
+    if (strong > reach + 2 && (s_.kinds[k] & (bit(Kind::kAgoPre) | bit(Kind::kInPre))) &&
+        (kinds(reach) & (bit(Kind::kMore) | bit(Kind::kLess) | bit(Kind::kApprox))))
+      reach = s_.matches[s_.match_begin[reach]].end;
     if (strong > reach + 2) {
       const uint32_t back = lex_.matcher().max_tokens() + 2;
       i = std::max(i + 1, strong > back ? strong - back : 0);

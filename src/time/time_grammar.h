@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <deque>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -122,17 +123,54 @@ class Grammar {
     uint32_t e = 0;
     return i > first_ + 1 && lex(i - 2, timelex::Kind::kFor, &e) && e == i;
   }
+  // A two- or three-word "at" phrase ends right before i ("prévu pour [9h]", "fixé pour [20 heures]"): a
+  // time follows, though its last word alone ("pour") is a word of durations.
+  bool after_at_phrase(uint32_t i) const {
+    uint32_t e = 0;
+    for (uint32_t back = 2; back <= 3 && i >= first_ + back; ++back)
+      if (lex(i - back, timelex::Kind::kAt, &e) && e == i) return true;
+    return false;
+  }
+  // A "de" before the count at i opens a time only as a range ("de 10 heures à 11 heures", a "to" word
+  // and a number within the next tokens) or as the end of a "since" or an approximation phrase ("à
+  // partir de 10 heures", "autour de 10 heures"): "un cessez-le-feu de 12 heures", "près de trois heures"
+  // are durations.
+  bool from_opens_time(uint32_t i) const {
+    using timelex::Kind;
+    for (uint32_t k = i + 1; k < i + 5 && k + 1 < end_; ++k)
+      if ((kinds(k) & (bit(Kind::kTo) | bit(Kind::kUntil))) && (kinds(k + 1) & (kNumberBit | kWordNumberBit))) return true;
+    uint32_t e = 0;
+    for (uint32_t back = 2; back <= 3 && i >= first_ + back; ++back) {
+      if (lex(i - back, Kind::kSince, &e) && e == i) return true;
+      if (const auto* a = lex(i - back, Kind::kApprox, &e); a && e == i && a->sval != "count") return true;
+    }
+    return false;
+  }
+  // An approximation word before the count at i that makes it a time ("vers 15 heures"); a value
+  // "count" approximates counts and durations only ("environ trois heures").
+  bool approx_time_before(uint32_t i) const {
+    const timelex::Entry* a = i > first_ ? lex(i - 1, timelex::Kind::kApprox) : nullptr;
+    return a && a->sval != "count";
+  }
+  // Two-digit minutes at m after an hour mark, the time ending there ("2h30.", "2 heures 30 de vol"):
+  // not before a unit, a part of the day or am/pm ("2h30 du matin" is a time).
+  bool hours_minutes_duration(uint32_t m) const {
+    using timelex::Kind;
+    if (num(m) < 0 || ndigits(m) != 2 || num(m) >= 60) return false;
+    timeexpr::Expr probe;
+    return !lex(m + 1, Kind::kUnit) && !lex(m + 1, Kind::kAmPm) && pod_after(m + 1, probe, true) == m + 1;
+  }
   // A word of durations ends right before the count at i ("pendant", "dans", "dans les", "il y a", "plus
   // de"): there "3h" is three hours, as "3 heures" is.
-  bool hours_duration_context(uint32_t i) const {
-    static constexpr timelex::Kind kKinds[] = {timelex::Kind::kFor, timelex::Kind::kInPre, timelex::Kind::kAgoPre,
-                                               timelex::Kind::kMore, timelex::Kind::kLess};
+  // With `minutes` ("pendant 2h30", "en 2h05"), only the words of a stretch: "dans 2h30", "il y a 2h30"
+  // stay times of day.
+  bool hours_duration_context(uint32_t i, bool minutes = false) const {
+    static constexpr timelex::Kind kKinds[] = {timelex::Kind::kFor, timelex::Kind::kMore, timelex::Kind::kLess,
+                                               timelex::Kind::kYearIntro, timelex::Kind::kInPre, timelex::Kind::kAgoPre};
     for (uint32_t back = 1; back <= 3 && i >= first_ + back; ++back) {
-      for (timelex::Kind k : kKinds) {
+      for (timelex::Kind k : std::span(kKinds, minutes ? 4 : 6)) {
         uint32_t e = 0;
-        // a "for" word that also sets a time (value "clock": French "pour", "prévu pour 9h") says nothing
-        if (const auto* w = lex(i - back, k, &e); w && e == i && !(k == timelex::Kind::kFor && w->sval == "clock"))
-          return true;
+        if (lex(i - back, k, &e) && e == i) return !after_at_phrase(i);
       }
     }
     return false;

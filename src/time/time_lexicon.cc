@@ -72,8 +72,12 @@ void Lexicon::add(std::string_view phrase, Entry e, const TextRules& rules) {
     elided_[folded].push_back(index);
     return;
   }
-  if (matcher_.add(phrase, index, rules)) {
-    const Document tokens = tokenize_phrase(phrase, rules);
+  // "plus d'", "moins d'": a phrase that ends elided is matched before a word ("plus d'un an"), where
+  // the tokenizer keeps the particle whole
+  const bool elided_end = !folded.empty() && folded.back() == '\'';
+  if (elided_end ? matcher_.add_elided(phrase, index, rules) : matcher_.add(phrase, index, rules)) {
+    Document tokens = tokenize_phrase(elided_end ? std::string(phrase) + "x" : std::string(phrase), rules);
+    if (elided_end) tokens.tokens.pop_back();
     set(first_tokens_, tokens.tokens.front().hash);
     if (tokens.tokens.size() > 1) {
       set(multi_first_tokens_, tokens.tokens.front().hash);
