@@ -503,6 +503,54 @@ Grammar::Opt Grammar::hyphen_clock_range(uint32_t i) {
   return r;
 }
 
+// Two bare hours make a range of times only next to a day, where news has no
+// count or score right before a day word: "6-8 next Monday", "five to seven
+// today", "between 3 and 8 yesterday", "from 5 to 6 of April 22", "Monday
+// 12-4." Hours 1-12, the second later ("3-8") or across noon ("11-4" is
+// 11:00-16:00); "Monday 3-1" (a score) is none. "rose from 5 to 6 on Monday"
+// stays a count: after "on" only a day with its month dates them.
+Grammar::Opt Grammar::bare_hour_range(uint32_t i, bool between, bool day_after) {
+  auto hour_at = [&](uint32_t k, uint32_t& e) -> int {
+    if (kinds(k) & kNumberBit) {
+      e = k + 1;
+      const int h = num(k);
+      return ndigits(k) <= 2 && h >= 1 && h <= 12 ? h : -1;
+    }
+    double v = 0;
+    if (!(kinds(k) & kWordNumberBit) || lex(k, Kind::kCount) || !count_at(k, v, e) || v < 1 || v > 12 ||
+        v != std::floor(v))
+      return -1;
+    return static_cast<int>(v);
+  };
+  uint32_t k = 0;
+  const int h1 = hour_at(i, k);
+  if (h1 < 0) return std::nullopt;
+  const uint32_t he = k;
+  const timelex::Entry* joiner = nullptr;
+  if (!between && is_punct(k, '-') && glued(k) && glued(k + 1)) ++k;
+  else if (!(joiner = between ? lex(k, Kind::kAnd, &k) : lex(k, Kind::kTo, &k)) && !between)
+    joiner = lex(k, Kind::kUntil, &k);
+  if (k == he) return std::nullopt;
+  // a "to" of days (French "au", "jusqu'au": "de cinq au sept" is to the seventh)
+  if (joiner && joiner->sval == "day") return std::nullopt;
+  uint32_t e = 0;
+  const int h2 = hour_at(k, e);
+  if (h2 < 0 || h2 == h1 || (h2 < h1 && h1 < 9) || lex(e, Kind::kAmPm) || lex(e, Kind::kUnit)) return std::nullopt;
+  Expr a, b;
+  a.hour = h1;
+  b.hour = h2 < h1 ? h2 + 12 : h2;
+  P r = range(a, b, e, "time.range.bare_hours");
+  if (!day_after) {  // "Monday 12-4.", not "Monday 3-8 people" nor "Monday 8 to 9 June"
+    const bool ends = e >= end_ || (doc_.tokens[e].kind == TokenKind::kPunct && !is_punct(e, '%') &&
+                                    !is_punct(e, '-') && !is_punct(e, '/') && !is_punct(e, ':'));
+    return ends ? Opt(std::move(r)) : std::nullopt;
+  }
+  const bool on = lex(skip_punct(e, ','), Kind::kAt) != nullptr;
+  attach_date(r);
+  if (r.end == e || (on && r.e.parts[0].month < 0)) return std::nullopt;
+  return r;
+}
+
 Grammar::Opt Grammar::day_with_times(const P& d) {
   if (d.e.type != ExprType::kDate || d.e.hour >= 0 || !d.e.mod.empty()) return std::nullopt;
   if (!(d.e.day >= 0 || d.e.weekday >= 0 || d.e.rel_unit == 'D')) return std::nullopt;
@@ -517,6 +565,12 @@ Grammar::Opt Grammar::day_with_times(const P& d) {
     for (Expr& x : r->e.parts) x = dated(x);
     r->rule = "time.range.day_clock";
     return r;
+  }
+  if (j == d.end && d.e.day < 0 && (kinds(j) & (kNumberBit | kWordNumberBit))) {
+    if (Opt r = bare_hour_range(j, false, false)) {  // Monday 12-4
+      for (Expr& x : r->e.parts) x = dated(x);
+      return r;
+    }
   }
   // tomorrow before 5pm, Tuesday after 1pm, Feb 1st no later than 6:00
   struct ModWord { Kind kind; std::string_view mod; };

@@ -605,6 +605,19 @@ Grammar::Opt Grammar::unit(uint32_t i) {
     }
   }
   if (best && best->e.type == ExprType::kDate) {
+    if (best->e.weekday >= 0 && best->e.day >= 0 && best->e.month < 0 && best->e.year < 0 && best->end > i &&
+        (kinds(best->end - 1) & kNumberBit)) {
+      // "monday 8 to 9": the number after the weekday opens a range of hours, not a day of the month
+      if (Opt r = bare_hour_range(best->end - 1, false, false)) {
+        for (Expr& x : r->e.parts) {
+          Expr dated = best->e;
+          dated.day = -1;
+          dated.hour = x.hour;
+          x = std::move(dated);
+        }
+        return r;
+      }
+    }
     if (auto t = with_time(*best)) {
       best = std::move(t);
       // "Wed Oct 26 15:50:06 2016": the year written after the time
@@ -720,6 +733,9 @@ Grammar::Opt Grammar::full(uint32_t i) {
   if (opened) {
     if (kinds(j) & kNumberBit) {
       if (Opt r = hyphen_clock_range(j)) return r;  // from 8am-3 yesterday
+    }
+    if (kinds(j) & (kNumberBit | kWordNumberBit)) {
+      if (Opt r = bare_hour_range(j, opener == Kind::kBetween, true)) return r;  // between 3 and 8 yesterday
     }
     Opt a = unit(j);
     int first_day = 0;
@@ -848,6 +864,9 @@ Grammar::Opt Grammar::full(uint32_t i) {
   Opt a = unit(i);
   if (!a && (kinds(i) & kNumberBit)) {
     if (Opt r = hyphen_clock_range(i)) return r;  // 4pm-5pm
+  }
+  if ((!a || a->e.hour < 0) && (kinds(i) & (kNumberBit | kWordNumberBit))) {
+    if (Opt r = bare_hour_range(i, false, true); r && (!a || r->end > a->end)) return r;  // 6-8 next Monday
   }
   if (!a && (kinds(i) & (kNumberBit | kWordNumberBit | bit(Kind::kClock) | bit(Kind::kPastTo)))) {
     if (Opt r = clock_range(i, false)) {  // 9-10 am, 5 to 6pm tomorrow

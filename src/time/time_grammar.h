@@ -197,6 +197,10 @@ class Grammar {
   // Two times of day: "8-9am", "from 7 to 7:30pm", "between 10 and 11:30".
   Opt clock_range(uint32_t i, bool after_pod);
   Opt hyphen_clock_range(uint32_t i);  // 8am-5pm: one hyphenated token after the hour
+  // Two bare hours next to a day: "6-8 next Monday", "five to seven today", "between 3 and 8
+  // yesterday" (a day after them, dated), or "Monday 12-4." (day_after false: the day is
+  // before, the range must end the phrase).
+  Opt bare_hour_range(uint32_t i, bool between, bool day_after);
   // After a day: its times ("Monday 8-9am", "1/1/2015 between 10 and 11:30")
   // or a bounded time ("tomorrow before 5pm").
   Opt day_with_times(const P& day);
