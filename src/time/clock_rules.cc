@@ -551,6 +551,56 @@ Grammar::Opt Grammar::bare_hour_range(uint32_t i, bool between, bool day_after) 
   return r;
 }
 
+// A start and a length in hours or minutes: "from 9 for 2.5 hrs", "for 2.5 hours from 9",
+// "from 10 am for 3 hours 30 minutes": the range from the start to its end. A bare hour is read
+// only with the length next to it ("for 2 hours from 9." ends the phrase).
+Grammar::Opt Grammar::timed_stretch(uint32_t i) {
+  auto start_at = [&](uint32_t k) -> Opt {
+    if (Opt t = clock(k)) return t->e.has_date() ? std::nullopt : t;
+    const int h = num(k);
+    if (h < 0 || h > 24 || ndigits(k) > 2 || is_punct(k + 1, ':') || is_punct(k + 1, '/') || is_punct(k + 1, '%') ||
+        lex(k + 1, Kind::kUnit) || lex(k + 1, Kind::kMonth))
+      return std::nullopt;
+    P p;
+    p.e.hour = h;
+    p.end = k + 1;
+    p.rule = "time.clock.bare";
+    return p;
+  };
+  uint32_t j = 0, k = 0;
+  Opt t, d;
+  uint32_t end = 0;
+  if (lex(i, Kind::kFrom, &j)) {
+    if (!(t = start_at(j)) || !lex(t->end, Kind::kFor, &k) || !(d = duration(k))) return std::nullopt;
+    end = d->end;
+  } else if (lex(i, Kind::kFor, &j)) {
+    if (!(d = duration(j)) || !lex(d->end, Kind::kFrom, &k) || !(t = start_at(k))) return std::nullopt;
+    if (t->rule == "time.clock.bare" && t->end < end_ && doc_.tokens[t->end].kind != TokenKind::kPunct) return std::nullopt;
+    end = t->end;
+  } else {
+    return std::nullopt;
+  }
+  const Expr& de = d->e;
+  if (de.type != ExprType::kDuration || de.amount <= 0 || !de.mod.empty()) return std::nullopt;
+  double minutes = 0;
+  for (const auto& [n, u] : {std::pair{de.amount, de.unit}, std::pair{de.amount2, de.unit2}, std::pair{de.amount3, de.unit3}}) {
+    if (u == 'H') minutes += n * 60;
+    else if (u == 'N') minutes += n;
+    else if (u) return std::nullopt;
+  }
+  Expr a = t->e;
+  int h = a.hour;
+  if (a.ampm == 12 && h < 12) h += 12;
+  if (a.ampm == 0 && h == 12) h = 0;
+  const double stop = h * 60 + std::max(a.minute, 0) + minutes;
+  if (minutes <= 0 || stop >= 24 * 60 || stop != std::floor(stop)) return std::nullopt;
+  Expr b;
+  b.hour = static_cast<int>(stop) / 60;
+  b.minute = static_cast<int>(stop) % 60;
+  if (!a.pod.empty()) b.pod = a.pod;
+  return range(std::move(a), std::move(b), end, "time.range.timed_stretch");
+}
+
 Grammar::Opt Grammar::day_with_times(const P& d) {
   if (d.e.type != ExprType::kDate || d.e.hour >= 0 || !d.e.mod.empty()) return std::nullopt;
   if (!(d.e.day >= 0 || d.e.weekday >= 0 || d.e.rel_unit == 'D')) return std::nullopt;
@@ -565,6 +615,12 @@ Grammar::Opt Grammar::day_with_times(const P& d) {
     for (Expr& x : r->e.parts) x = dated(x);
     r->rule = "time.range.day_clock";
     return r;
+  }
+  if (kinds(j) & bit(Kind::kFor)) {
+    if (Opt r = timed_stretch(j)) {  // 14th Feb for 7 hours from 9:30am
+      for (Expr& x : r->e.parts) x = dated(x);
+      return r;
+    }
   }
   if (j == d.end && d.e.day < 0 && (kinds(j) & (kNumberBit | kWordNumberBit))) {
     if (Opt r = bare_hour_range(j, false, false)) {  // Monday 12-4

@@ -226,6 +226,13 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
       d->e.mod = d->e.offset_sign < 0 ? "BEFORE" : "AFTER";
       return d;
     }
+    if (d && d->e.type == ExprType::kDate && d->e.offset_sign > 0 && d->e.parts.size() == 1) {
+      // "less than 2 weeks from today": the stretch from the anchor to that day, as "within"
+      Expr anchor = d->e.parts[0];
+      P r = range(std::move(anchor), d->e, d->end, "time.relative.less_from");
+      r.e.end_at_begin = true;
+      return r;
+    }
     if (!d || d->e.type != ExprType::kDuration) return std::nullopt;
     d->e.mod = bound;
     return d;

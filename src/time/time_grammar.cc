@@ -725,6 +725,9 @@ Grammar::Opt Grammar::full(uint32_t i) {
     p.where = w->where;
     return p;
   }
+  if (here & bit(Kind::kFor)) {
+    if (Opt r = timed_stretch(i)) return r;  // for 2.5 hours from 9
+  }
   // Ranges.
   Kind opener = Kind::kFrom;
   bool opened = false;
@@ -736,6 +739,9 @@ Grammar::Opt Grammar::full(uint32_t i) {
     }
     if (kinds(j) & (kNumberBit | kWordNumberBit)) {
       if (Opt r = bare_hour_range(j, opener == Kind::kBetween, true)) return r;  // between 3 and 8 yesterday
+    }
+    if (opener == Kind::kFrom && (kinds(j) & (kNumberBit | kWordNumberBit))) {
+      if (Opt r = timed_stretch(i)) return r;  // from 9 for 2.5 hrs
     }
     Opt a = unit(j);
     int first_day = 0;

@@ -201,6 +201,7 @@ class Grammar {
   // yesterday" (a day after them, dated), or "Monday 12-4." (day_after false: the day is
   // before, the range must end the phrase).
   Opt bare_hour_range(uint32_t i, bool between, bool day_after);
+  Opt timed_stretch(uint32_t i);  // from 9 for 2.5 hrs, for 2 hours from 9:30am
   // After a day: its times ("Monday 8-9am", "1/1/2015 between 10 and 11:30")
   // or a bounded time ("tomorrow before 5pm").
   Opt day_with_times(const P& day);
