@@ -231,6 +231,20 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     p.e.ampm = lex(he, Kind::kAmPm)->ival;
     he = ae;
     marked = true;
+  } else if (const auto* g = glued(he) && (p.e.minute >= 0 || after_at) ? lex(he, Kind::kAmPmGlued, &ae) : nullptr;
+             g && h <= 12 && !(ae < end_ && glued(ae) && doc_.tokens[ae].kind != TokenKind::kPunct)) {
+    p.e.ampm = g->ival;  // "at 9p", "8:45a" (not "Article 9a")
+    he = ae;
+    marked = true;
+  }
+  if (uint32_t ae = 0; !marked && !word_hour && glued(he)) {
+    // "11ish", "11-ish": an approximate hour
+    const uint32_t ie = is_punct(he, '-') && glued(he + 1) ? he + 1 : he;
+    if (lex(ie, Kind::kApproxPost, &ae) && h <= 24) {
+      p.e.mod = "APPROX";
+      he = ae;
+      marked = true;
+    }
   }
   if (uint32_t me = 0; const auto* add = lex(he, Kind::kMinuteAdd, &me)) {  // et demie, et quart, moins le quart
     double mv = 0;

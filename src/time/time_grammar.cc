@@ -672,10 +672,16 @@ Grammar::Opt Grammar::full(uint32_t i) {
       {Kind::kApprox, "APPROX", "time.approx"},
   };
   const uint64_t here = kinds(i);  // read once: the calls below cannot see it change
+  // the longest prefix wins: "before or in Feb 2018" is until, not before
+  uint32_t longest = 0;
+  if (here & (bit(Kind::kBefore) | bit(Kind::kUntil))) {
+    for (const auto& m : kMods)
+      if (uint32_t e = 0; (here & bit(m.kind)) && lex(i, m.kind, &e)) longest = std::max(longest, e);
+  }
   for (const auto& m : kMods) {
     if (!(here & bit(m.kind))) continue;
     const auto* w = lex(i, m.kind, &j);
-    if (!w) continue;
+    if (!w || j < longest) continue;
     Opt inner = unit(j);
     uint32_t inner_at = j;
     if (!inner && skip_article(j) > j) inner = unit(inner_at = skip_article(j));  // depuis le 24 février

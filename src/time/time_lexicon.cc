@@ -38,6 +38,7 @@ constexpr KindName kKinds[] = {
     {"since_post", Kind::kSincePost}, {"until_post", Kind::kUntilPost}, {"for", Kind::kFor},
     {"past_to", Kind::kPastTo},      {"period_code", Kind::kPeriodCode}, {"look_back", Kind::kLookBack},
     {"at_loose", Kind::kAtLoose},    {"age", Kind::kAge},  {"stop", Kind::kStop},
+    {"ampm_glued", Kind::kAmPmGlued}, {"approx_post", Kind::kApproxPost},
 };
 
 bool kind_of(std::string_view name, Kind& out) {

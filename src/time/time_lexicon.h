@@ -71,6 +71,8 @@ enum class Kind : uint8_t {
   kAtLoose,     // "at" written without its accent (French "a" for "à"): read only between a time and an hour
   kStop,        // a phrase that holds no time though it has a time word: good morning, Easter Island
   kAge,         // value pre (aged, âgé de), head (homme de N ans), post (years old): a count of years that is an age
+  kAmPmGlued,   // ival 0 am, 12 pm: a one-letter am/pm glued to a time ("9p", "8:45a"); the letter alone is a word
+  kApproxPost,  // glued after an hour, approximates it: "11ish", "11-ish"
 };
 
 struct Entry {
