@@ -175,6 +175,9 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
       p.rule = "time.relative.periods";
       return p;
     }
+    // "the next 2 weeks before today" says no stretch ahead: the shift from that day is read from the count
+    // ("the last 3 days before Monday" stays a stretch)
+    if (uint32_t be = 0; dir->ival > 0 && lex(p.end, Kind::kAgo, &be) && (day_relative(be) || weekday_date(be))) return std::nullopt;
     // A stretch ending (or starting) at the reference.
     Expr off;
     off.offset_sign = dir->ival;
@@ -334,6 +337,8 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
       ue = u2e;
       p.end = ue;
     }
+    if (uint32_t be = 0; pre && pre->sval == "within" && lex(ue, Kind::kAgo, &be) && (day_relative(be) || weekday_date(be)))
+      return std::nullopt;  // "within 2 weeks before yesterday": the shift from that day is read without "within"
     if (uint32_t fe = 0; pre && sign > 0 && lex(ue, Kind::kFrom, &fe) && (day_relative(fe) || weekday_date(fe))) {
       // "within 2 weeks from today" is the stretch from the reference
       if (Opt d = day_relative(fe); pre->sval == "within" && d && d->e.rel_n == 0 && d->e.pod.empty()) within_end = d->end;

@@ -953,6 +953,13 @@ Grammar::Opt Grammar::full(uint32_t i) {
         uint32_t de = 0;
         if (day_at(k, day, de) && day > a->e.day) { b = P{a->e, de, a->rule, a->where}; b->e.day = day; }
       }
+      if (!b && a->e.hour >= 0 && (a->e.minute >= 0 || a->e.ampm >= 0) && num(k) >= 1 && num(k) <= 24 &&
+          ndigits(k) <= 2 && (k + 1 >= end_ || (doc_.tokens[k + 1].kind == TokenKind::kPunct && !is_punct(k + 1, '%') &&
+                                                !is_punct(k + 1, ':') && !is_punct(k + 1, '/')))) {
+        b = P{};  // "2018-09-23 1p.m. to 4": a marked time, then a bare hour that ends the phrase
+        b->e.hour = num(k);
+        b->end = k + 1;
+      }
       // Like days: "Monday to Friday", "today till tomorrow" (not "Monday until 2020").
       const bool days = a->e.hour < 0 && b && b->e.hour < 0 && b->e.mod.empty() &&
                         ((a->e.weekday >= 0 && b->e.weekday >= 0 && a->e.day < 0 && b->e.day < 0 &&
