@@ -242,6 +242,9 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
     shift(n, e.offset_unit);
     if (e.unit2 && !timeexpr::unit_is_clock(e.unit2)) shift(e.amount2 * e.offset_sign, e.unit2);
     if (e.unit3 && !timeexpr::unit_is_clock(e.unit3)) shift(e.amount3 * e.offset_sign, e.unit3);
+    // "in 3 days on Friday": that day or the next such weekday ("Saturday 3 days ago": or the one before)
+    if (e.weekday >= 0)
+      d = add_days(d, e.offset_sign > 0 ? (e.weekday - weekday(d) + 7) % 7 : -((weekday(d) - e.weekday + 7) % 7));
     set_day(p, d);
     return p;
   }

@@ -590,6 +590,26 @@ Grammar::Opt Grammar::unit(uint32_t i) {
       best->rule = "time.date.weekday_of_week";
     }
   }
+  if (best && best->e.type == ExprType::kDate && best->e.offset_sign && best->e.weekday < 0 && best->e.hour < 0 &&
+      best->e.mod.empty() && !timeexpr::unit_is_clock(best->e.offset_unit)) {
+    // "in 3 days on Friday", "two months from today on Tuesday": that day or the first such weekday after it
+    uint32_t k = 0, we = 0;
+    const auto* on = lex(best->end, Kind::kAt, &k);
+    if (const auto* w = on && on->sval == "day" ? lex(k, Kind::kWeekday, &we) : nullptr; w && !w->ambiguous) {
+      best->e.weekday = w->ival;
+      best->end = we;
+    }
+  }
+  if (best && best->e.type == ExprType::kDate && best->e.weekday >= 0 && best->e.day < 0 && !best->e.has_dir &&
+      !best->e.rel_unit && !best->e.offset_sign && best->e.hour < 0 && best->e.pod.empty() && best->e.mod.empty() &&
+      (kinds(best->end) & (kNumberBit | kWordNumberBit))) {
+    // "Saturday 3 days from now": the weekday of a shifted day
+    if (Opt s = relative(best->end); s && s->e.type == ExprType::kDate && s->e.offset_sign && s->e.weekday < 0 &&
+                                     s->e.hour < 0 && s->e.mod.empty() && !timeexpr::unit_is_clock(s->e.offset_unit)) {
+      s->e.weekday = best->e.weekday;
+      best = std::move(s);
+    }
+  }
   if (best && best->e.type == ExprType::kDate && best->e.weekday >= 0 && best->e.day < 0 && !best->e.has_dir &&
       !best->e.rel_unit && best->e.hour < 0 && best->e.pod.empty() && best->e.mod.empty()) {
     // "Tuesday afternoons", "Monday mornings": a set of parts of that weekday
