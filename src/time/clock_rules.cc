@@ -43,6 +43,7 @@ bool Grammar::day_with_part_at(uint32_t k) const {
 // in the evening", "three minutes to eight". "to" needs the minute unit ("rose 5 to 7").
 Grammar::Opt Grammar::past_to(uint32_t i) {
   int minutes = 0, sign = 0;
+  bool unit_written = false;  // "three mins to": a count of minutes that may come off a time with minutes
   uint32_t k = 0;
   const timelex::Entry* pt = lex(i, Kind::kPastTo, &k);
   if (pt && std::abs(pt->ival) > 1) {
@@ -59,8 +60,18 @@ Grammar::Opt Grammar::past_to(uint32_t i) {
     if (!pt || std::abs(pt->ival) != 1 || (pt->ival < 0 && !u)) return std::nullopt;
     minutes = static_cast<int>(v);
     sign = pt->ival;
+    unit_written = u != nullptr;
   }
   Opt h = clock(k);
+  if (h && h->e.minute > 0 && unit_written && !h->e.has_date()) {
+    // "three mins to five thirty": 5:27
+    const int at = h->e.hour * 60 + h->e.minute + sign * minutes;
+    if (at < 0 || at >= 24 * 60) return std::nullopt;
+    h->e.hour = at / 60;
+    h->e.minute = at % 60;
+    h->rule = "time.clock.past_to";
+    return h;
+  }
   if (h && (h->e.minute > 0 || h->e.has_date())) return std::nullopt;
   if (!h) {  // a bare hour: "half past 8", "ten past nine."
     double v = 0;
@@ -279,7 +290,15 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     marked = true;
   }
   p.end = he;
-  if (p.e.ampm < 0) p.end = pod_after(he, p.e, bare);  // "at 2 morning sessions" holds no morning
+  if (p.e.ampm < 0) {
+    p.end = pod_after(he, p.e, bare);  // "at 2 morning sessions" holds no morning
+  } else if (Expr probe; (kinds(he) | kinds(he + 1)) & (bit(Kind::kAt) | bit(Kind::kOf) | bit(Kind::kDet))) {
+    // "8pm in the evening": a part of the day that agrees with am/pm adds nothing but its words
+    const uint32_t pe = pod_after(he, probe, true);
+    if (pe != he && probe.rel_unit == 0 &&
+        (p.e.ampm == 12 ? probe.pod == "AF" || probe.pod == "EV" || probe.pod == "NI" : probe.pod == "MO"))
+      p.end = pe;
+  }
   return p;
 }
 
@@ -413,6 +432,10 @@ Grammar::Opt Grammar::with_time(P d) {
     }
   }
   Opt t = clock_after(j);
+  if (uint32_t fe = 0; !t && d.e.day >= 0 && lex(j, Kind::kFor, &fe)) {
+    // "October 14 for 8:00:31am": a marked time the day is set for
+    if ((t = clock(fe)) && (t->e.has_date() || (t->e.minute < 0 && t->e.ampm < 0))) t.reset();
+  }
   if (!t) {
     // demain matin, mardi soir, yesterday morning, mardi d'après-midi, mardi dans la nuit
     // (also after a comma: "on Tuesday, in the morning")

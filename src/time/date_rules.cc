@@ -616,6 +616,10 @@ Grammar::Opt Grammar::decade(uint32_t i) {
     std::string_view key = doc_.folded_key(doc_.tokens[se]);
     if (key == "s" || key == "'s") { plural = true; ++se; }
     else if (is_punct(se, '\'') && glued(se + 1) && se + 1 < end_ && doc_.folded_key(doc_.tokens[se + 1]) == "s") { plural = true; se += 2; }
+  } else if (ndigits(j) == 4 && se < end_ && doc_.folded_key(doc_.tokens[se]) == "s" &&
+             (se + 1 >= end_ || doc_.tokens[se + 1].kind == TokenKind::kPunct)) {
+    plural = true;  // "in 1990 s.": the "s" split off by a typist (a two-digit "90 s" is 90 seconds)
+    ++se;
   }
   P p;
   p.rule = "time.date.decade";
