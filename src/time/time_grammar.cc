@@ -528,7 +528,10 @@ Grammar::Opt Grammar::unit(uint32_t i) {
   if (best && best->e.type == ExprType::kDate && best->e.hour < 0 && !best->e.pod.empty() && !best->e.has_date() &&
       (best->e.mod.empty() || best->e.mod == "START" || best->e.mod == "END")) {
     // "in the morning at 7", "l'après-midi 7:00:25", "early morning at 8:00" (the time says more than the part)
-    if (Opt t = clock_after(skip_punct(best->end, ',')); t && t->e.ampm < 0) {
+    // (am/pm that agrees with the part: "afternoon seven pm")
+    if (Opt t = clock_after(skip_punct(best->end, ','));
+        t && (t->e.ampm < 0 || (t->e.ampm == 12 ? best->e.pod == "AF" || best->e.pod == "EV" || best->e.pod == "NI"
+                                                : best->e.pod == "MO"))) {
       const std::string_view pod = best->e.pod;
       best->e = t->e;
       best->e.pod = pod;
@@ -666,6 +669,13 @@ Grammar::Opt Grammar::unit(uint32_t i) {
       take_longest(d, date(j));
       take_longest(d, day_relative(j));
       take_longest(d, part_of_day(j));
+      if (uint32_t we = 0; !d && j > best->end && lex(j, Kind::kWeekday, &we)) {
+        // "12:30 PM ON FRI": after a time and "on" an abbreviated or ambiguous weekday is the day
+        d = P{};
+        d->e.weekday = lex(j, Kind::kWeekday)->ival;
+        d->end = skip_punct(we, '.');
+        if (d->end > we && d->end >= end_) d->end = we;
+      }
       if (d && d->e.hour < 0 && (d->e.day >= 0 || d->e.weekday >= 0 || d->e.rel_unit == 'D') && d->e.mod.empty()) {
         Expr merged = d->e;
         merged.hour = best->e.hour; merged.minute = best->e.minute; merged.second = best->e.second;
