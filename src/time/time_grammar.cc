@@ -712,6 +712,8 @@ Grammar::Opt Grammar::full(uint32_t i) {
     if (!(here & bit(m.kind))) continue;
     const auto* w = lex(i, m.kind, &j);
     if (!w || j < longest) continue;
+    // a sign stands apart ("> 6pm today"), not inside markup ("<div>6pm")
+    if (doc_.tokens[i].kind != TokenKind::kWord && j == i + 1 && (glued(j) || (i > first_ && glued(i)))) break;
     Opt inner = unit(j);
     uint32_t inner_at = j;
     if (!inner && skip_article(j) > j) inner = unit(inner_at = skip_article(j));  // depuis le 24 février
