@@ -325,7 +325,16 @@ Grammar::Opt Grammar::dotted_date(uint32_t i) {
 // 02 04 2009, 18 8 1978: day, month and four-digit year apart by spaces, in day-first languages.
 // A number just before or after makes it a list of figures, not a date.
 Grammar::Opt Grammar::spaced_date(uint32_t i) {
-  if (!lex_.day_first() || i + 2 >= end_) return std::nullopt;
+  if (i + 2 >= end_) return std::nullopt;
+  // "2016 10 16": year first, two-digit month and day, is ISO order with spaces in any language
+  if (ndigits(i) == 4 && ndigits(i + 1) == 2 && ndigits(i + 2) == 2 && !glued(i + 1) && !glued(i + 2) &&
+      !(i > first_ && doc_.tokens[i - 1].kind == TokenKind::kNumber) &&
+      !(i + 3 < end_ && (doc_.tokens[i + 3].kind == TokenKind::kNumber || doc_.tokens[i + 3].kind == TokenKind::kWord))) {
+    const int y = num(i), m = num(i + 1), d = num(i + 2);
+    if (y >= 1000 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= timecal::days_in_month(y, m))
+      return date(y, m, d, i + 3, "time.date.spaced");
+  }
+  if (!lex_.day_first()) return std::nullopt;
   if (glued(i + 1) || glued(i + 2) || ndigits(i) > 2 || ndigits(i + 1) > 2 || ndigits(i + 2) != 4) return std::nullopt;
   if ((i > first_ && doc_.tokens[i - 1].kind == TokenKind::kNumber) ||
       (i + 3 < end_ && doc_.tokens[i + 3].kind == TokenKind::kNumber))
