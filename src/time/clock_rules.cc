@@ -620,7 +620,8 @@ Grammar::Opt Grammar::timed_stretch(uint32_t i) {
   const Expr& de = d->e;
   if (de.type != ExprType::kDuration || de.amount <= 0 || !de.mod.empty()) return std::nullopt;
   double minutes = 0;
-  for (const auto& [n, u] : {std::pair{de.amount, de.unit}, std::pair{de.amount2, de.unit2}, std::pair{de.amount3, de.unit3}}) {
+  for (const auto& [n, u] : {std::pair{de.amount, de.unit}, std::pair{de.amount2, de.unit2}, std::pair{de.amount3, de.unit3},
+                              std::pair{de.amount4, de.unit4}}) {
     if (u == 'H') minutes += n * 60;
     else if (u == 'N') minutes += n;
     else if (u) return std::nullopt;

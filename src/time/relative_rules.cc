@@ -322,7 +322,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
   if (!few) {
     // Smaller components: 1 hour and 30 minutes, 2 weeks and 2 days, 2 years 1 month 21 days.
     timeexpr::Unit last_unit = unit;
-    for (int part = 2; part <= 3; ++part) {
+    for (int part = 2; part <= 4; ++part) {
       uint32_t k = ue;
       if (!lex(k, Kind::kAnd, &k)) k = skip_punct(ue, ',');
       double n2 = 0;
@@ -331,8 +331,8 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
       const auto* u2 = lex(n2e, Kind::kUnit, &u2e);
       const timeexpr::Unit unit2 = u2 ? unit_char(u2->sval) : 0;
       if (!unit2 || timeexpr::gran_of_unit(unit2) <= timeexpr::gran_of_unit(last_unit)) break;
-      (part == 2 ? p.e.amount2 : p.e.amount3) = n2;
-      (part == 2 ? p.e.unit2 : p.e.unit3) = unit2;
+      (part == 2 ? p.e.amount2 : part == 3 ? p.e.amount3 : p.e.amount4) = n2;
+      (part == 2 ? p.e.unit2 : part == 3 ? p.e.unit3 : p.e.unit4) = unit2;
       last_unit = unit2;
       ue = u2e;
       p.end = ue;
@@ -389,6 +389,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
     stop.offset_sign = 1; stop.offset_n = n; stop.offset_unit = unit;
     stop.amount2 = p.e.amount2; stop.unit2 = p.e.unit2;  // within 5 years 1 month 12 days
     stop.amount3 = p.e.amount3; stop.unit3 = p.e.unit3;
+    stop.amount4 = p.e.amount4; stop.unit4 = p.e.unit4;
     p.e = Expr{};
     p.e.type = ExprType::kRange;
     p.e.parts = {start, stop};
