@@ -286,7 +286,12 @@ Grammar::Opt Grammar::clock(uint32_t i) {
                                       (any_lex(he) && !lex(he, Kind::kUnit) && !lex(he, Kind::kMonth) &&
                                        !lex(he, Kind::kTo) && !lex(he, Kind::kAnd) && !lex(he, Kind::kPod) &&
                                        !lex(he, Kind::kOf) && !lex(he, Kind::kDet)));  // "dans 7 des localités"
-    if (pod_after(he, probe, true) == he && !bare_ok) return std::nullopt;
+    // "10, tonight.": a bare hour, a comma and a day with its part of the day that ends the phrase
+    uint32_t te = 0;
+    const timelex::Entry* tonight = is_punct(he, ',') ? lex(he + 1, Kind::kDayRel, &te) : nullptr;
+    const bool hour_of_tonight = tonight && tonight->ival == 0 && tonight->sval.find(':') != std::string::npos &&
+                                 h >= 1 && h <= 12 && (te >= end_ || doc_.tokens[te].kind == TokenKind::kPunct);
+    if (pod_after(he, probe, true) == he && !bare_ok && !hour_of_tonight) return std::nullopt;
     marked = true;
   }
   p.end = he;
@@ -481,6 +486,22 @@ Grammar::Opt Grammar::clock_range(uint32_t i, bool after_pod) {
   if (!opened) j = i;
   auto time_at = [&](uint32_t k) -> Opt {
     if (Opt t = clock(k)) return t->e.has_date() ? std::nullopt : t;
+    if (k < end_ && doc_.tokens[k].kind == TokenKind::kNumber && num(k) < 0) {
+      // "9.30-4.30pm": hours and minutes with a dot, read only with am/pm at the other end (below)
+      const std::string_view v = doc_.normalized_of(doc_.tokens[k]);
+      const size_t dot = v.find('.');
+      if (dot >= 1 && dot <= 2 && v.size() == dot + 3 && v.find_first_not_of("0123456789.") == std::string_view::npos) {
+        const int hh = (dot == 2 ? (v[0] - '0') * 10 : 0) + (v[dot - 1] - '0');
+        const int mm = (v[dot + 1] - '0') * 10 + (v[dot + 2] - '0');
+        if (hh > 12 || mm > 59) return std::nullopt;
+        P p;
+        p.e.hour = hh;
+        p.e.minute = mm;
+        p.end = k + 1;
+        p.rule = "time.clock.dotted_bare";
+        return p;
+      }
+    }
     const int h = num(k);
     if (h < 0 || h > 24 || ndigits(k) > 2 || is_punct(k + 1, ':') || is_punct(k + 1, '/') || is_punct(k + 1, '.') ||
         is_punct(k + 1, '%') || lex(k + 1, Kind::kUnit) || lex(k + 1, Kind::kMonth))
@@ -505,6 +526,8 @@ Grammar::Opt Grammar::clock_range(uint32_t i, bool after_pod) {
   if (!b) return std::nullopt;
   // clock() reads only marked times (15h, 7:30, 6pm, 8 in the evening); the rest are bare numbers.
   if (a->rule == "time.clock.bare" && b->rule == "time.clock.bare" && !(opened && after_pod)) return std::nullopt;
+  if ((a->rule == "time.clock.dotted_bare" && b->e.ampm < 0) || (b->rule == "time.clock.dotted_bare" && a->e.ampm < 0))
+    return std::nullopt;
   share_ampm(a->e, b->e);
   P p = range(a->e, b->e, b->end, "time.range.clock");
   return p;
