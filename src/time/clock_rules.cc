@@ -90,7 +90,52 @@ Grammar::Opt Grammar::past_to(uint32_t i) {
   return p;
 }
 
+// "five-thirty", "seven-forty-five": hour and minutes written as one hyphenated word (kind
+// clock_part rows), read after "at" or where a time may end (punctuation, a time word), as "five
+// thirty" is; minutes in steps of five, so "nine-eleven" stays a name.
+Grammar::Opt Grammar::hyphen_word_clock(uint32_t i) {
+  const std::string_view key = doc_.folded_key(doc_.tokens[i]);
+  int parts[3] = {0, 0, 0};
+  int n = 0;
+  for (size_t from = 0; from <= key.size();) {
+    size_t dash = key.find('-', from);
+    if (dash == std::string_view::npos) dash = key.size();
+    if (n == 3) return std::nullopt;
+    const int v = lex_.clock_part(key.substr(from, dash - from));
+    if (v < 0) return std::nullopt;
+    parts[n++] = v;
+    from = dash + 1;
+  }
+  if (n < 2 || parts[0] < 1 || parts[0] > 12) return std::nullopt;
+  int minutes = parts[1];
+  if (n == 3) {
+    if (parts[1] < 20 || parts[1] % 10 != 0 || parts[2] < 1 || parts[2] > 9) return std::nullopt;
+    minutes += parts[2];
+  }
+  if (minutes < 10 || minutes > 59 || minutes % 5 != 0) return std::nullopt;
+  const uint32_t e = i + 1;
+  const timelex::Entry* at = i > first_ ? lex(i - 1, Kind::kAt) : nullptr;
+  const bool ends = e >= end_ || doc_.tokens[e].kind == TokenKind::kPunct ||
+                    (any_lex(e) && !lex(e, Kind::kUnit) && !lex(e, Kind::kMonth) && !lex(e, Kind::kDet));
+  if (!(at && at->sval != "day") && !ends) return std::nullopt;
+  P p;
+  p.e.hour = parts[0];
+  p.e.minute = minutes;
+  p.rule = "time.clock.hyphen_words";
+  uint32_t ae = 0;
+  if (const auto* ap = lex(e, Kind::kAmPm, &ae)) {
+    p.e.ampm = ap->ival;
+    p.end = ae;
+  } else {
+    p.end = pod_after(e, p.e, true);
+  }
+  return p;
+}
+
 Grammar::Opt Grammar::clock(uint32_t i) {
+  if ((kinds(i) & (kHyphenBit | kNumberBit | kWordNumberBit)) == kHyphenBit) {
+    if (Opt r = hyphen_word_clock(i)) return r;
+  }
   // "half past", or a count with "past"/"to" within reach ("twenty five minutes to").
   if ((kinds(i) & bit(Kind::kPastTo)) || ((kinds(i) & (kNumberBit | kWordNumberBit)) &&
                                           ((kinds(i + 1) | kinds(i + 2) | kinds(i + 3)) & bit(Kind::kPastTo)))) {

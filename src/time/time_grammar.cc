@@ -518,7 +518,7 @@ Grammar::Opt Grammar::unit(uint32_t i) {
     if (kinds(i + 1) & bit(Kind::kOf)) take_longest(best, holiday(i));  // weekend of Thanksgiving
   }
   if (here & kRelHeads) take_longest(best, relative(i));
-  if (here & (kNum | bit(Kind::kClock) | bit(Kind::kCount) | bit(Kind::kPastTo))) take_longest(best, clock(i));
+  if (here & (kNum | kHyphenBit | bit(Kind::kClock) | bit(Kind::kCount) | bit(Kind::kPastTo))) take_longest(best, clock(i));
   if (here & (bit(Kind::kDet) | bit(Kind::kDir) | bit(Kind::kPod) | bit(Kind::kAt))) take_longest(best, part_of_day(i));
   if ((here & (bit(Kind::kSet) | bit(Kind::kSetAdv))) ||
       ((here & (kNum | bit(Kind::kCount))) && (kinds(i + 1) & bit(Kind::kSet))))

@@ -187,7 +187,8 @@ class Grammar {
 
   // ---- clock_rules.cc
   Opt clock(uint32_t i);
-  Opt past_to(uint32_t i);  // half past eight, ten past 9, three minutes to eight
+  Opt past_to(uint32_t i);
+  Opt hyphen_word_clock(uint32_t i);  // five-thirty, seven-forty-five  // half past eight, ten past 9, three minutes to eight
   uint32_t pod_after(uint32_t he, timeexpr::Expr& e, bool need_connector = false) const;
   Opt part_of_day(uint32_t i);
   bool day_with_part_at(uint32_t k) const;  // mercredi matin, demain soir: "dix heures" before it is a time
