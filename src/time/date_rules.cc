@@ -445,7 +445,8 @@ Grammar::Opt Grammar::weekday_date(uint32_t i) {
   if (const auto* d = lex(j, Kind::kDir, &dj)) { pre_dir = d->ival; has_pre_dir = true; j = dj; }
   const auto* w = lex(j, Kind::kWeekday, &we);
   if (!w) return std::nullopt;
-  if (w->abbrev) we = skip_punct(we, '.');
+  const bool dotted = w->abbrev && is_punct(we, '.');
+  if (dotted && we + 1 < end_) ++we;  // (the sentence's own period stays out)
   P p;
   p.e.weekday = w->ival;
   p.end = we;
@@ -481,8 +482,19 @@ Grammar::Opt Grammar::weekday_date(uint32_t i) {
       return p;
     }
   }
-  if (w->abbrev && !(is_punct(we - 1, '.'))) return std::nullopt;
-  if (w->ambiguous && !has_pre_dir) return std::nullopt;
+  // an abbreviation without its dot, or one that is also a word, is a day only with a dot, a direction, or
+  // another weekday across "to" or "-": "from Tue to Thur" (not "The Sun and ...")
+  auto weekday_across = [&]() {
+    uint32_t k2 = we, e2 = 0;
+    if (is_punct(k2, '-') || lex(k2, Kind::kTo, &e2) || lex(k2, Kind::kUntil, &e2))
+      if (lex(e2 ? e2 : k2 + 1, Kind::kWeekday)) return true;
+    if (i >= first_ + 2 && (is_punct(i - 1, '-') || lex(i - 1, Kind::kTo) || lex(i - 1, Kind::kUntil)))
+      return lex(i - 2, Kind::kWeekday) != nullptr || (i >= first_ + 3 && is_punct(i - 2, '.') && lex(i - 3, Kind::kWeekday));
+    return false;
+  };
+  if ((w->abbrev && !dotted) || (w->ambiguous && !has_pre_dir)) {
+    if (has_pre_dir || !weekday_across()) return std::nullopt;
+  }
   // mardi prochain / dernier (unless "vendredi cette semaine" follows)
   uint32_t de2 = 0;
   if (const auto* d2 = lex(we, Kind::kDir, &de2); d2 && !has_pre_dir) {
