@@ -593,6 +593,21 @@ Grammar::Opt Grammar::unit(uint32_t i) {
       best->rule = "time.date.weekday_of_week";
     }
   }
+  if (best && best->e.type == ExprType::kDate && best->e.month >= 0 && best->e.day < 0 && best->e.weekday < 0 &&
+      best->e.mod.empty() && !best->e.rel_unit && (kinds(best->end) & bit(Kind::kBetween))) {
+    // "November between 19 and 20": two days of that month, ending the phrase ("rose in May from 4 to
+    // 6." is a count)
+    uint32_t k = 0, ke = 0, e2 = 0;
+    int d1 = 0, d2 = 0;
+    if (lex(best->end, Kind::kBetween, &k) && num(k) >= 0 && day_at(k, d1, ke) && lex(ke, Kind::kAnd, &ke) &&
+        num(ke) >= 0 && day_at(ke, d2, e2) && d2 > d1 && (e2 >= end_ || doc_.tokens[e2].kind == TokenKind::kPunct) &&
+        !is_punct(e2, '%')) {
+      Expr a = best->e, b = best->e;
+      a.day = d1;
+      b.day = d2;
+      return range(std::move(a), std::move(b), e2, "time.range.days_of_month_after");
+    }
+  }
   if (best && best->e.type == ExprType::kDate && best->e.offset_sign && best->e.weekday < 0 && best->e.hour < 0 &&
       best->e.mod.empty() && !timeexpr::unit_is_clock(best->e.offset_unit)) {
     // "in 3 days on Friday", "two months from today on Tuesday": that day or the first such weekday after it
