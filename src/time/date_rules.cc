@@ -607,7 +607,8 @@ Grammar::Opt Grammar::quarter(uint32_t i) {
   if (ndigits(k) == 4 && n >= 1000 && n <= 2200) { p.e.year = n; p.end = k + 1; }
   else if (const auto* d = lex(skip(skip(ue, Kind::kOf), Kind::kDet), Kind::kDir, &oe)) {  // "of last year"
     uint32_t ye = 0;
-    if (const auto* yu = lex(oe, Kind::kUnit, &ye); yu && yu->sval == "Y") { p.e.rel_unit = 0; p.e.year = -1; p.e.dir = d->ival; p.e.has_dir = true; p.end = ye; }
+    // (the year's shift, not a direction on the quarter: "the third quarter of last year" is last year's)
+    if (const auto* yu = lex(oe, Kind::kUnit, &ye); yu && yu->sval == "Y") { p.e.rel_unit = 'Y'; p.e.rel_n = d->ival; p.e.year = -1; p.end = ye; }
   } else if (const auto* yu = lex(skip(skip(ue, Kind::kOf), Kind::kDet), Kind::kUnit, &oe); yu && yu->sval == "Y") {
     uint32_t de = 0;  // "de l'année dernière": the direction after the unit
     if (const auto* d2 = lex(oe, Kind::kDir, &de)) { p.e.rel_unit = 0; p.e.year = -1; p.e.dir = d2->ival; p.e.has_dir = true; p.end = de; }

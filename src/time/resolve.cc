@@ -275,6 +275,12 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
       set_day(p, {d.y, d.m, e.day});
       return p;
     }
+    if ((e.quarter >= 0 || e.half >= 0) && e.rel_unit == 'Y') {  // the third quarter of last year
+      p.y = r.y + e.rel_n;
+      if (e.quarter >= 0) { p.quarter = e.quarter; p.gran = Gran::kQuarter; }
+      else { p.half = e.half; p.gran = Gran::kHalf; }
+      return p;
+    }
     if (e.month >= 0 && e.rel_unit == 'Y') {
       p.y = r.y + e.rel_n; p.m = e.month; p.gran = Gran::kMonth;
       if (e.day >= 0) { p.d = e.day; p.gran = Gran::kDay; }

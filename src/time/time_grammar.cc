@@ -593,6 +593,19 @@ Grammar::Opt Grammar::unit(uint32_t i) {
       best->rule = "time.date.weekday_of_week";
     }
   }
+  if (best && best->e.type == ExprType::kDate && best->end < end_ && glued(best->end) && best->e.month < 0 &&
+      best->e.quarter < 0 && best->e.half < 0 && best->e.day < 0 && best->e.weekday < 0 && best->e.mod.empty() &&
+      ((best->e.rel_unit == 'Y' && best->e.year < 0) || (best->e.year >= 0 && !best->e.rel_unit)) &&
+      doc_.folded_key(doc_.tokens[best->end]) == "'s") {
+    // "next year's first quarter", "2015's second half": the quarter or half of that year
+    if (Opt q = quarter(best->end + 1); q && (q->e.quarter >= 0 || q->e.half >= 0) && q->e.year < 0 && !q->e.rel_unit &&
+                                         !q->e.has_dir && q->e.mod.empty() && best->e.rel_n >= -1 && best->e.rel_n <= 1) {
+      q->e.year = best->e.year;
+      q->e.rel_unit = best->e.rel_unit;
+      q->e.rel_n = best->e.rel_n;
+      best = std::move(q);
+    }
+  }
   if (best && best->e.type == ExprType::kDate && best->e.month >= 0 && best->e.day < 0 && best->e.weekday < 0 &&
       best->e.mod.empty() && !best->e.rel_unit && (kinds(best->end) & bit(Kind::kBetween))) {
     // "November between 19 and 20": two days of that month, ending the phrase ("rose in May from 4 to
