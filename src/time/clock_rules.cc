@@ -180,7 +180,12 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     if (!count_at(i, v, he) || v > 24 || doc_.tokens[i].kind == TokenKind::kNumber) return std::nullopt;
     // "a", "une", "all" are not hours; "one"/"une" is, before o'clock/heure or a part of the day
     // ("at one o'clock", "à une heure du matin", "one in the morning")
-    if (Expr probe; lex(i, Kind::kCount) && !(v == 1 && (lex(he, Kind::kHourMark) || pod_after(he, probe, true) != he)))
+    // (or before its minutes and am/pm: "one thirty p m")
+    double mv1 = 0;
+    uint32_t mve1 = 0;
+    if (Expr probe; lex(i, Kind::kCount) &&
+                    !(v == 1 && (lex(he, Kind::kHourMark) || pod_after(he, probe, true) != he || lex(he, Kind::kAmPm) ||
+                                 (count_at(he, mv1, mve1) && lex(mve1, Kind::kAmPm)))))
       return std::nullopt;
     if (v != std::floor(v)) {
       if (v - std::floor(v) != 0.5 || he < 2 || !lex(he - 2, Kind::kMinuteAdd)) return std::nullopt;
@@ -283,8 +288,9 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     }
   }
   if (uint32_t ae = 0; lex(he, Kind::kAmPm, &ae)) {
-    if (h > 12) return std::nullopt;
-    p.e.ampm = lex(he, Kind::kAmPm)->ival;
+    const int ampm = lex(he, Kind::kAmPm)->ival;
+    if (h > 12 && (ampm == 0 || h > 23)) return std::nullopt;
+    p.e.ampm = h > 12 ? -1 : ampm;  // "fifteen thirty p m": a redundant pm
     he = ae;
     marked = true;
   } else if (const auto* g = glued(he) && (p.e.minute >= 0 || after_at) ? lex(he, Kind::kAmPmGlued, &ae) : nullptr;
