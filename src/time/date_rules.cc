@@ -244,7 +244,13 @@ Grammar::Opt Grammar::numeric_date(uint32_t i) {
     if (m > 12 && d <= 12) std::swap(d, m);
     if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
     // A fraction or a score ("1/2", "3/4") is not a date: ask for a day above 12 or a context word.
-    if (d <= 12 && m <= 12 && !(i > first_ && (lex(i - 1, Kind::kDet) || lex(i - 1, Kind::kAt) || lex(i - 1, Kind::kWeekday))))
+    // ("this 5/12" where a date may end; "the last 3/4 of the games", "the last 3/4 hours" are fractions)
+    auto dir_date_ends = [&](uint32_t e) {
+      return e >= end_ || (doc_.tokens[e].kind == TokenKind::kPunct && !is_punct(e, '%')) ||
+             (any_lex(e) && !lex(e, Kind::kOf) && !lex(e, Kind::kUnit));
+    };
+    if (d <= 12 && m <= 12 && !(i > first_ && (lex(i - 1, Kind::kDet) || lex(i - 1, Kind::kAt) || lex(i - 1, Kind::kWeekday) ||
+                                               (lex(i - 1, Kind::kDir) && dir_date_ends(s1 + 2)))))
       return std::nullopt;
     p.e.month = m; p.e.day = d;
     return p;
@@ -1070,6 +1076,16 @@ Grammar::Opt Grammar::date(uint32_t i) {
     take_longest(best, edge_periods(i));
   if (here & (bit(Kind::kHoliday) | bit(Kind::kDir))) take_longest(best, holiday(i));
   else if ((here & bit(Kind::kDet)) && (next & bit(Kind::kUnit))) take_longest(best, holiday(i));  // the weekend of Easter
+  if ((here & bit(Kind::kDir)) && (next & kNumberBit)) {
+    // "this 5/12", "next 5/19": a numeric day and month with the direction of a month name ("this May")
+    uint32_t de = 0;
+    const auto* d = lex(i, Kind::kDir, &de);
+    if (Opt nd = d && !d->post ? numeric_date(de) : std::nullopt; nd && nd->e.day >= 0 && nd->e.month >= 0 && nd->e.year < 0) {
+      nd->e.dir = d->ival;
+      nd->e.has_dir = true;
+      take_longest(best, std::move(nd));
+    }
+  }
   if (here & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_weekday(i));
   if ((here | next) & bit(Kind::kUnit)) take_longest(best, unit_period(i));
   take_longest(best, day_month_year(i));
