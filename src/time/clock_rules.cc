@@ -93,7 +93,13 @@ Grammar::Opt Grammar::past_to(uint32_t i) {
 // "five-thirty", "seven-forty-five": hour and minutes written as one hyphenated word (kind
 // clock_part rows), read after "at" or where a time may end (punctuation, a time word), as "five
 // thirty" is; minutes in steps of five, so "nine-eleven" stays a name.
-Grammar::Opt Grammar::hyphen_word_clock(uint32_t i) {
+[[gnu::noinline]] Grammar::Opt Grammar::hyphen_word_clock(uint32_t i) {
+  // The place first (bit tests), the word's parts last: most hyphenated words are no time.
+  const uint32_t e = i + 1;
+  const timelex::Entry* at = i > first_ ? lex(i - 1, Kind::kAt) : nullptr;
+  const bool ends = e >= end_ || doc_.tokens[e].kind == TokenKind::kPunct ||
+                    (any_lex(e) && !lex(e, Kind::kUnit) && !lex(e, Kind::kMonth) && !lex(e, Kind::kDet));
+  if (!(at && at->sval != "day") && !ends) return std::nullopt;
   const std::string_view key = doc_.folded_key(doc_.tokens[i]);
   int parts[3] = {0, 0, 0};
   int n = 0;
@@ -113,11 +119,6 @@ Grammar::Opt Grammar::hyphen_word_clock(uint32_t i) {
     minutes += parts[2];
   }
   if (minutes < 10 || minutes > 59 || minutes % 5 != 0) return std::nullopt;
-  const uint32_t e = i + 1;
-  const timelex::Entry* at = i > first_ ? lex(i - 1, Kind::kAt) : nullptr;
-  const bool ends = e >= end_ || doc_.tokens[e].kind == TokenKind::kPunct ||
-                    (any_lex(e) && !lex(e, Kind::kUnit) && !lex(e, Kind::kMonth) && !lex(e, Kind::kDet));
-  if (!(at && at->sval != "day") && !ends) return std::nullopt;
   P p;
   p.e.hour = parts[0];
   p.e.minute = minutes;
@@ -620,7 +621,7 @@ Grammar::Opt Grammar::hyphen_clock_range(uint32_t i) {
 // 12-4." Hours 1-12, the second later ("3-8") or across noon ("11-4" is
 // 11:00-16:00); "Monday 3-1" (a score) is none. "rose from 5 to 6 on Monday"
 // stays a count: after "on" only a day with its month dates them.
-Grammar::Opt Grammar::bare_hour_range(uint32_t i, bool between, bool day_after) {
+[[gnu::noinline]] Grammar::Opt Grammar::bare_hour_range(uint32_t i, bool between, bool day_after) {
   auto hour_at = [&](uint32_t k, uint32_t& e) -> int {
     if (kinds(k) & kNumberBit) {
       e = k + 1;
@@ -665,7 +666,7 @@ Grammar::Opt Grammar::bare_hour_range(uint32_t i, bool between, bool day_after) 
 // A start and a length in hours or minutes: "from 9 for 2.5 hrs", "for 2.5 hours from 9",
 // "from 10 am for 3 hours 30 minutes": the range from the start to its end. A bare hour is read
 // only with the length next to it ("for 2 hours from 9." ends the phrase).
-Grammar::Opt Grammar::timed_stretch(uint32_t i) {
+[[gnu::noinline]] Grammar::Opt Grammar::timed_stretch(uint32_t i) {
   auto start_at = [&](uint32_t k) -> Opt {
     if (Opt t = clock(k)) return t->e.has_date() ? std::nullopt : t;
     const int h = num(k);
@@ -728,7 +729,7 @@ Grammar::Opt Grammar::day_with_times(const P& d) {
     r->rule = "time.range.day_clock";
     return r;
   }
-  if (kinds(j) & bit(Kind::kFor)) {
+  if ((kinds(j) & bit(Kind::kFor)) && ((kinds(j + 3) | kinds(j + 4) | kinds(j + 5) | kinds(j + 6)) & bit(Kind::kFrom))) {
     if (Opt r = timed_stretch(j)) {  // 14th Feb for 7 hours from 9:30am
       for (Expr& x : r->e.parts) x = dated(x);
       return r;

@@ -77,16 +77,17 @@ class Grammar {
   static constexpr uint64_t kHyphenBit = uint64_t{1} << 61;      // a hyphenated word
   static constexpr uint64_t kLexBits = kHyphenBit - 1;             // some lexicon phrase starts here
   // The cursor helpers are inline: the rules call them millions of times,
-  // mostly to hear "no" from one bit of kinds_.
-  uint64_t kinds(uint32_t i) const { return i - first_ < end_ - first_ ? kinds_[i] : 0; }
-  const timelex::Entry* lex(uint32_t i, timelex::Kind k, uint32_t* end = nullptr) const {
+  // mostly to hear "no" from one bit of kinds_ (always: the rule functions are
+  // large, and the compiler would call them out of line).
+  [[gnu::always_inline]] uint64_t kinds(uint32_t i) const { return i - first_ < end_ - first_ ? kinds_[i] : 0; }
+  [[gnu::always_inline]] const timelex::Entry* lex(uint32_t i, timelex::Kind k, uint32_t* end = nullptr) const {
     return kinds(i) & bit(k) ? lex_at(i, k, end) : nullptr;
   }
   const timelex::Entry* lex_at(uint32_t i, timelex::Kind k, uint32_t* end) const;  // a phrase of kind k starts at i
   bool any_lex(uint32_t i) const { return kinds(i) & kLexBits; }
-  int num(uint32_t i) const { return kinds(i) & kNumberBit ? number_[i] : -1; }  // plain digit token value or -1
+  [[gnu::always_inline]] int num(uint32_t i) const { return kinds(i) & kNumberBit ? number_[i] : -1; }  // plain digit token value or -1
   int ndigits(uint32_t i) const { return kinds(i) & kNumberBit ? ndigits_[i] : 0; }
-  bool is_punct(uint32_t i, char c) const {
+  [[gnu::always_inline]] bool is_punct(uint32_t i, char c) const {
     if (i - first_ >= end_ - first_) return false;
     const Token& t = doc_.tokens[i];
     return (t.kind == TokenKind::kPunct || t.kind == TokenKind::kSymbol) && t.nend - t.nstart == 1 &&
@@ -144,6 +145,8 @@ class Grammar {
   // ---- top level (time_grammar.cc)
   Opt full(uint32_t i);     // prefixes (since, before, from..to) then unit
   Opt unit(uint32_t i);     // a date or time, with attachments
+  Opt date_joins(Opt& best);  // next year's first quarter, November between 19 and 20, in 3 days on Friday
+  Opt weekday_hours(const P& day);  // monday 8 to 9
 
   // ---- date_rules.cc
   Opt date(uint32_t i);

@@ -203,7 +203,7 @@ Result<Lexicon> Lexicon::load(const LanguageContext& context) {
       const std::string_view value = row.get(2);
       if (std::from_chars(value.data(), value.data() + value.size(), v).ec != std::errc())
         return std::unexpected(Error{"", std::string(row.where) + ": clock_part needs a number"});
-      lex.clock_parts_[fold(row[0])] = v;
+      lex.clock_parts_.emplace_back(fold(row[0]), v);
       continue;
     }
     if (e.kind == Kind::kLookBack || e.kind == Kind::kAtLoose) {  // checked in place: common words stay out of the matcher

@@ -177,9 +177,11 @@ class Lexicon {
     return it == age_.end() ? 0 : it->second;
   }
   // Kind clock_part rows: the value of a number word inside a hyphenated time ("five-thirty"), or -1.
+  // (a scan of a dozen short words, no allocation: every hyphenated word near a time asks)
   int clock_part(std::string_view folded) const {
-    const auto it = clock_parts_.find(std::string(folded));
-    return it == clock_parts_.end() ? -1 : it->second;
+    for (const auto& [w, v] : clock_parts_)
+      if (w == folded) return v;
+    return -1;
   }
   bool day_first() const { return day_first_; }  // 29/06 is day/month
   // Month names are written in lower case (French): a lower-case "mars" may be
@@ -197,7 +199,7 @@ class Lexicon {
   std::unordered_set<std::string> look_back_;
   std::unordered_set<std::string> at_loose_;
   std::unordered_map<std::string, char> age_;
-  std::unordered_map<std::string, int> clock_parts_;
+  std::vector<std::pair<std::string, int>> clock_parts_;
   std::vector<TenseCue> tense_suffixes_;
   static bool test(const std::vector<uint64_t>& bits, uint64_t hash) {
     const uint32_t bit = static_cast<uint32_t>(hash >> 48);
