@@ -1080,7 +1080,9 @@ Grammar::Opt Grammar::date(uint32_t i) {
     // "this 5/12", "next 5/19": a numeric day and month with the direction of a month name ("this May")
     uint32_t de = 0;
     const auto* d = lex(i, Kind::kDir, &de);
-    if (Opt nd = d && !d->post ? numeric_date(de) : std::nullopt; nd && nd->e.day >= 0 && nd->e.month >= 0 && nd->e.year < 0) {
+    // (in the language's own order only: "this 24/7" in English is around the clock)
+    const bool own_order = lex_.day_first() ? num(de) <= 31 : num(de) <= 12;
+    if (Opt nd = d && !d->post && own_order ? numeric_date(de) : std::nullopt; nd && nd->e.day >= 0 && nd->e.month >= 0 && nd->e.year < 0) {
       nd->e.dir = d->ival;
       nd->e.has_dir = true;
       take_longest(best, std::move(nd));
