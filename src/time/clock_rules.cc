@@ -43,6 +43,7 @@ bool Grammar::day_with_part_at(uint32_t k) const {
 // in the evening", "three minutes to eight". "to" needs the minute unit ("rose 5 to 7").
 Grammar::Opt Grammar::past_to(uint32_t i) {
   int minutes = 0, sign = 0;
+  bool unit_written = false;  // "three mins to": a count of minutes that may come off a time with minutes
   uint32_t k = 0;
   const timelex::Entry* pt = lex(i, Kind::kPastTo, &k);
   if (pt && std::abs(pt->ival) > 1) {
@@ -59,8 +60,18 @@ Grammar::Opt Grammar::past_to(uint32_t i) {
     if (!pt || std::abs(pt->ival) != 1 || (pt->ival < 0 && !u)) return std::nullopt;
     minutes = static_cast<int>(v);
     sign = pt->ival;
+    unit_written = u != nullptr;
   }
   Opt h = clock(k);
+  if (h && h->e.minute > 0 && unit_written && !h->e.has_date()) {
+    // "three mins to five thirty": 5:27
+    const int at = h->e.hour * 60 + h->e.minute + sign * minutes;
+    if (at < 0 || at >= 24 * 60) return std::nullopt;
+    h->e.hour = at / 60;
+    h->e.minute = at % 60;
+    h->rule = "time.clock.past_to";
+    return h;
+  }
   if (h && (h->e.minute > 0 || h->e.has_date())) return std::nullopt;
   if (!h) {  // a bare hour: "half past 8", "ten past nine."
     double v = 0;
@@ -79,7 +90,53 @@ Grammar::Opt Grammar::past_to(uint32_t i) {
   return p;
 }
 
+// "five-thirty", "seven-forty-five": hour and minutes written as one hyphenated word (kind
+// clock_part rows), read after "at" or where a time may end (punctuation, a time word), as "five
+// thirty" is; minutes in steps of five, so "nine-eleven" stays a name.
+[[gnu::noinline]] Grammar::Opt Grammar::hyphen_word_clock(uint32_t i) {
+  // The place first (bit tests), the word's parts last: most hyphenated words are no time.
+  const uint32_t e = i + 1;
+  const timelex::Entry* at = i > first_ ? lex(i - 1, Kind::kAt) : nullptr;
+  const bool ends = e >= end_ || doc_.tokens[e].kind == TokenKind::kPunct ||
+                    (any_lex(e) && !lex(e, Kind::kUnit) && !lex(e, Kind::kMonth) && !lex(e, Kind::kDet));
+  if (!(at && at->sval != "day") && !ends) return std::nullopt;
+  const std::string_view key = doc_.folded_key(doc_.tokens[i]);
+  int parts[3] = {0, 0, 0};
+  int n = 0;
+  for (size_t from = 0; from <= key.size();) {
+    size_t dash = key.find('-', from);
+    if (dash == std::string_view::npos) dash = key.size();
+    if (n == 3) return std::nullopt;
+    const int v = lex_.clock_part(key.substr(from, dash - from));
+    if (v < 0) return std::nullopt;
+    parts[n++] = v;
+    from = dash + 1;
+  }
+  if (n < 2 || parts[0] < 1 || parts[0] > 12) return std::nullopt;
+  int minutes = parts[1];
+  if (n == 3) {
+    if (parts[1] < 20 || parts[1] % 10 != 0 || parts[2] < 1 || parts[2] > 9) return std::nullopt;
+    minutes += parts[2];
+  }
+  if (minutes < 10 || minutes > 59 || minutes % 5 != 0) return std::nullopt;
+  P p;
+  p.e.hour = parts[0];
+  p.e.minute = minutes;
+  p.rule = "time.clock.hyphen_words";
+  uint32_t ae = 0;
+  if (const auto* ap = lex(e, Kind::kAmPm, &ae)) {
+    p.e.ampm = ap->ival;
+    p.end = ae;
+  } else {
+    p.end = pod_after(e, p.e, true);
+  }
+  return p;
+}
+
 Grammar::Opt Grammar::clock(uint32_t i) {
+  if ((kinds(i) & (kHyphenBit | kNumberBit | kWordNumberBit)) == kHyphenBit) {
+    if (Opt r = hyphen_word_clock(i)) return r;
+  }
   // "half past", or a count with "past"/"to" within reach ("twenty five minutes to").
   if ((kinds(i) & bit(Kind::kPastTo)) || ((kinds(i) & (kNumberBit | kWordNumberBit)) &&
                                           ((kinds(i + 1) | kinds(i + 2) | kinds(i + 3)) & bit(Kind::kPastTo)))) {
@@ -124,7 +181,12 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     if (!count_at(i, v, he) || v > 24 || doc_.tokens[i].kind == TokenKind::kNumber) return std::nullopt;
     // "a", "une", "all" are not hours; "one"/"une" is, before o'clock/heure or a part of the day
     // ("at one o'clock", "à une heure du matin", "one in the morning")
-    if (Expr probe; lex(i, Kind::kCount) && !(v == 1 && (lex(he, Kind::kHourMark) || pod_after(he, probe, true) != he)))
+    // (or before its minutes and am/pm: "one thirty p m")
+    double mv1 = 0;
+    uint32_t mve1 = 0;
+    if (Expr probe; lex(i, Kind::kCount) &&
+                    !(v == 1 && (lex(he, Kind::kHourMark) || pod_after(he, probe, true) != he || lex(he, Kind::kAmPm) ||
+                                 (count_at(he, mv1, mve1) && lex(mve1, Kind::kAmPm)))))
       return std::nullopt;
     if (v != std::floor(v)) {
       if (v - std::floor(v) != 0.5 || he < 2 || !lex(he - 2, Kind::kMinuteAdd)) return std::nullopt;
@@ -239,10 +301,25 @@ Grammar::Opt Grammar::clock(uint32_t i) {
     }
   }
   if (uint32_t ae = 0; lex(he, Kind::kAmPm, &ae)) {
-    if (h > 12) return std::nullopt;
-    p.e.ampm = lex(he, Kind::kAmPm)->ival;
+    const int ampm = lex(he, Kind::kAmPm)->ival;
+    if (h > 12 && (ampm == 0 || h > 23)) return std::nullopt;
+    p.e.ampm = h > 12 ? -1 : ampm;  // "fifteen thirty p m": a redundant pm
     he = ae;
     marked = true;
+  } else if (const auto* g = glued(he) && (p.e.minute >= 0 || after_at) ? lex(he, Kind::kAmPmGlued, &ae) : nullptr;
+             g && h <= 12 && !(ae < end_ && glued(ae) && doc_.tokens[ae].kind != TokenKind::kPunct)) {
+    p.e.ampm = g->ival;  // "at 9p", "8:45a" (not "Article 9a")
+    he = ae;
+    marked = true;
+  }
+  if (uint32_t ae = 0; !marked && !word_hour && glued(he)) {
+    // "11ish", "11-ish": an approximate hour
+    const uint32_t ie = is_punct(he, '-') && glued(he + 1) ? he + 1 : he;
+    if (lex(ie, Kind::kApproxPost, &ae) && h <= 24) {
+      p.e.mod = "APPROX";
+      he = ae;
+      marked = true;
+    }
   }
   if (uint32_t me = 0; const auto* add = lex(he, Kind::kMinuteAdd, &me)) {  // et demie, et quart, moins le quart
     double mv = 0;
@@ -275,11 +352,24 @@ Grammar::Opt Grammar::clock(uint32_t i) {
                                        !lex(he, Kind::kUnit) && !lex(he, Kind::kMonth) &&
                                        !lex(he, Kind::kTo) && !lex(he, Kind::kAnd) && !lex(he, Kind::kPod) &&
                                        !lex(he, Kind::kOf) && !lex(he, Kind::kDet)));  // "dans 7 des localités"
-    if (pod_after(he, probe, true) == he && !bare_ok) return std::nullopt;
+    // "10, tonight.": a bare hour, a comma and a day with its part of the day that ends the phrase
+    uint32_t te = 0;
+    const timelex::Entry* tonight = is_punct(he, ',') ? lex(he + 1, Kind::kDayRel, &te) : nullptr;
+    const bool hour_of_tonight = tonight && tonight->ival == 0 && tonight->sval.find(':') != std::string::npos &&
+                                 h >= 1 && h <= 12 && (te >= end_ || doc_.tokens[te].kind == TokenKind::kPunct);
+    if (pod_after(he, probe, true) == he && !bare_ok && !hour_of_tonight) return std::nullopt;
     marked = true;
   }
   p.end = he;
-  if (p.e.ampm < 0) p.end = pod_after(he, p.e, bare);  // "at 2 morning sessions" holds no morning
+  if (p.e.ampm < 0) {
+    p.end = pod_after(he, p.e, bare);  // "at 2 morning sessions" holds no morning
+  } else if (Expr probe; (kinds(he) | kinds(he + 1)) & (bit(Kind::kAt) | bit(Kind::kOf) | bit(Kind::kDet))) {
+    // "8pm in the evening": a part of the day that agrees with am/pm adds nothing but its words
+    const uint32_t pe = pod_after(he, probe, true);
+    if (pe != he && probe.rel_unit == 0 &&
+        (p.e.ampm == 12 ? probe.pod == "AF" || probe.pod == "EV" || probe.pod == "NI" : probe.pod == "MO"))
+      p.end = pe;
+  }
   return p;
 }
 
@@ -413,6 +503,10 @@ Grammar::Opt Grammar::with_time(P d) {
     }
   }
   Opt t = clock_after(j);
+  if (uint32_t fe = 0; !t && d.e.day >= 0 && lex(j, Kind::kFor, &fe)) {
+    // "October 14 for 8:00:31am": a marked time the day is set for
+    if ((t = clock(fe)) && (t->e.has_date() || (t->e.minute < 0 && t->e.ampm < 0))) t.reset();
+  }
   if (!t) {
     // demain matin, mardi soir, yesterday morning, mardi d'après-midi, mardi dans la nuit
     // (also after a comma: "on Tuesday, in the morning")
@@ -460,6 +554,22 @@ Grammar::Opt Grammar::clock_range(uint32_t i, bool after_pod) {
   if (!opened) j = i;
   auto time_at = [&](uint32_t k) -> Opt {
     if (Opt t = clock(k)) return t->e.has_date() ? std::nullopt : t;
+    if (k < end_ && doc_.tokens[k].kind == TokenKind::kNumber && num(k) < 0) {
+      // "9.30-4.30pm": hours and minutes with a dot, read only with am/pm at the other end (below)
+      const std::string_view v = doc_.normalized_of(doc_.tokens[k]);
+      const size_t dot = v.find('.');
+      if (dot >= 1 && dot <= 2 && v.size() == dot + 3 && v.find_first_not_of("0123456789.") == std::string_view::npos) {
+        const int hh = (dot == 2 ? (v[0] - '0') * 10 : 0) + (v[dot - 1] - '0');
+        const int mm = (v[dot + 1] - '0') * 10 + (v[dot + 2] - '0');
+        if (hh > 12 || mm > 59) return std::nullopt;
+        P p;
+        p.e.hour = hh;
+        p.e.minute = mm;
+        p.end = k + 1;
+        p.rule = "time.clock.dotted_bare";
+        return p;
+      }
+    }
     const int h = num(k);
     // (a period after it only where the sentence ends: "ce soir de 7 à 9.")
     if (h < 0 || h > 24 || ndigits(k) > 2 || is_punct(k + 1, ':') || is_punct(k + 1, '/') ||
@@ -491,6 +601,8 @@ Grammar::Opt Grammar::clock_range(uint32_t i, bool after_pod) {
                       (b->e.minute < 0 && b->e.ampm < 0 && b->e.pod.empty() && num(k) >= 0 &&
                        !lex(k + 1, Kind::kHourMark) && b->end < end_ && doc_.tokens[b->end].kind == TokenKind::kWord);
   if (a->rule == "time.clock.bare" && b_bare && !(opened && after_pod)) return std::nullopt;
+  if ((a->rule == "time.clock.dotted_bare" && b->e.ampm < 0) || (b->rule == "time.clock.dotted_bare" && a->e.ampm < 0))
+    return std::nullopt;
   share_ampm(a->e, b->e);
   P p = range(a->e, b->e, b->end, "time.range.clock");
   return p;
@@ -526,6 +638,105 @@ Grammar::Opt Grammar::hyphen_clock_range(uint32_t i) {
   return r;
 }
 
+// Two bare hours make a range of times only next to a day, where news has no
+// count or score right before a day word: "6-8 next Monday", "five to seven
+// today", "between 3 and 8 yesterday", "from 5 to 6 of April 22", "Monday
+// 12-4." Hours 1-12, the second later ("3-8") or across noon ("11-4" is
+// 11:00-16:00); "Monday 3-1" (a score) is none. "rose from 5 to 6 on Monday"
+// stays a count: after "on" only a day with its month dates them.
+[[gnu::noinline]] Grammar::Opt Grammar::bare_hour_range(uint32_t i, bool between, bool day_after) {
+  auto hour_at = [&](uint32_t k, uint32_t& e) -> int {
+    if (kinds(k) & kNumberBit) {
+      e = k + 1;
+      const int h = num(k);
+      return ndigits(k) <= 2 && h >= 1 && h <= 12 ? h : -1;
+    }
+    double v = 0;
+    if (!(kinds(k) & kWordNumberBit) || lex(k, Kind::kCount) || !count_at(k, v, e) || v < 1 || v > 12 ||
+        v != std::floor(v))
+      return -1;
+    return static_cast<int>(v);
+  };
+  uint32_t k = 0;
+  const int h1 = hour_at(i, k);
+  if (h1 < 0) return std::nullopt;
+  const uint32_t he = k;
+  const timelex::Entry* joiner = nullptr;
+  if (!between && is_punct(k, '-') && glued(k) && glued(k + 1)) ++k;
+  else if (!(joiner = between ? lex(k, Kind::kAnd, &k) : lex(k, Kind::kTo, &k)) && !between)
+    joiner = lex(k, Kind::kUntil, &k);
+  if (k == he) return std::nullopt;
+  // a "to" of days (French "au", "jusqu'au": "de cinq au sept" is to the seventh)
+  if (joiner && joiner->sval == "day") return std::nullopt;
+  uint32_t e = 0;
+  const int h2 = hour_at(k, e);
+  if (h2 < 0 || h2 == h1 || (h2 < h1 && h1 < 9) || lex(e, Kind::kAmPm) || lex(e, Kind::kUnit)) return std::nullopt;
+  Expr a, b;
+  a.hour = h1;
+  b.hour = h2 < h1 ? h2 + 12 : h2;
+  P r = range(a, b, e, "time.range.bare_hours");
+  if (!day_after) {  // "Monday 12-4.", not "Monday 3-8 people" nor "Monday 8 to 9 June"
+    const bool ends = e >= end_ || (doc_.tokens[e].kind == TokenKind::kPunct && !is_punct(e, '%') &&
+                                    !is_punct(e, '-') && !is_punct(e, '/') && !is_punct(e, ':'));
+    return ends ? Opt(std::move(r)) : std::nullopt;
+  }
+  const bool on = lex(skip_punct(e, ','), Kind::kAt) != nullptr;
+  attach_date(r);
+  if (r.end == e || (on && r.e.parts[0].month < 0)) return std::nullopt;
+  return r;
+}
+
+// A start and a length in hours or minutes: "from 9 for 2.5 hrs", "for 2.5 hours from 9",
+// "from 10 am for 3 hours 30 minutes": the range from the start to its end. A bare hour is read
+// only with the length next to it ("for 2 hours from 9." ends the phrase).
+[[gnu::noinline]] Grammar::Opt Grammar::timed_stretch(uint32_t i) {
+  auto start_at = [&](uint32_t k) -> Opt {
+    if (Opt t = clock(k)) return t->e.has_date() ? std::nullopt : t;
+    const int h = num(k);
+    if (h < 0 || h > 24 || ndigits(k) > 2 || is_punct(k + 1, ':') || is_punct(k + 1, '/') || is_punct(k + 1, '%') ||
+        lex(k + 1, Kind::kUnit) || lex(k + 1, Kind::kMonth))
+      return std::nullopt;
+    P p;
+    p.e.hour = h;
+    p.end = k + 1;
+    p.rule = "time.clock.bare";
+    return p;
+  };
+  uint32_t j = 0, k = 0;
+  Opt t, d;
+  uint32_t end = 0;
+  if (lex(i, Kind::kFrom, &j)) {
+    if (!(t = start_at(j)) || !lex(t->end, Kind::kFor, &k) || !(d = duration(k))) return std::nullopt;
+    end = d->end;
+  } else if (lex(i, Kind::kFor, &j)) {
+    if (!(d = duration(j)) || !lex(d->end, Kind::kFrom, &k) || !(t = start_at(k))) return std::nullopt;
+    if (t->rule == "time.clock.bare" && t->end < end_ && doc_.tokens[t->end].kind != TokenKind::kPunct) return std::nullopt;
+    end = t->end;
+  } else {
+    return std::nullopt;
+  }
+  const Expr& de = d->e;
+  if (de.type != ExprType::kDuration || de.amount <= 0 || !de.mod.empty()) return std::nullopt;
+  double minutes = 0;
+  for (const auto& [n, u] : {std::pair{de.amount, de.unit}, std::pair{de.amount2, de.unit2}, std::pair{de.amount3, de.unit3},
+                              std::pair{de.amount4, de.unit4}}) {
+    if (u == 'H') minutes += n * 60;
+    else if (u == 'N') minutes += n;
+    else if (u) return std::nullopt;
+  }
+  Expr a = t->e;
+  int h = a.hour;
+  if (a.ampm == 12 && h < 12) h += 12;
+  if (a.ampm == 0 && h == 12) h = 0;
+  const double stop = h * 60 + std::max(a.minute, 0) + minutes;
+  if (minutes <= 0 || stop >= 24 * 60 || stop != std::floor(stop)) return std::nullopt;
+  Expr b;
+  b.hour = static_cast<int>(stop) / 60;
+  b.minute = static_cast<int>(stop) % 60;
+  if (!a.pod.empty()) b.pod = a.pod;
+  return range(std::move(a), std::move(b), end, "time.range.timed_stretch");
+}
+
 Grammar::Opt Grammar::day_with_times(const P& d) {
   if (d.e.type != ExprType::kDate || d.e.hour >= 0 || !d.e.mod.empty()) return std::nullopt;
   if (!(d.e.day >= 0 || d.e.weekday >= 0 || d.e.rel_unit == 'D')) return std::nullopt;
@@ -540,6 +751,18 @@ Grammar::Opt Grammar::day_with_times(const P& d) {
     for (Expr& x : r->e.parts) x = dated(x);
     r->rule = "time.range.day_clock";
     return r;
+  }
+  if ((kinds(j) & bit(Kind::kFor)) && ((kinds(j + 3) | kinds(j + 4) | kinds(j + 5) | kinds(j + 6)) & bit(Kind::kFrom))) {
+    if (Opt r = timed_stretch(j)) {  // 14th Feb for 7 hours from 9:30am
+      for (Expr& x : r->e.parts) x = dated(x);
+      return r;
+    }
+  }
+  if (j == d.end && d.e.day < 0 && (kinds(j) & (kNumberBit | kWordNumberBit))) {
+    if (Opt r = bare_hour_range(j, false, false)) {  // Monday 12-4
+      for (Expr& x : r->e.parts) x = dated(x);
+      return r;
+    }
   }
   // tomorrow before 5pm, Tuesday after 1pm, Feb 1st no later than 6:00
   struct ModWord { Kind kind; std::string_view mod; };

@@ -244,7 +244,13 @@ Grammar::Opt Grammar::numeric_date(uint32_t i) {
     if (m > 12 && d <= 12) std::swap(d, m);
     if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
     // A fraction or a score ("1/2", "3/4") is not a date: ask for a day above 12 or a context word.
-    if (d <= 12 && m <= 12 && !(i > first_ && (lex(i - 1, Kind::kDet) || lex(i - 1, Kind::kAt) || lex(i - 1, Kind::kWeekday))))
+    // ("this 5/12" where a date may end; "the last 3/4 of the games", "the last 3/4 hours" are fractions)
+    auto dir_date_ends = [&](uint32_t e) {
+      return e >= end_ || (doc_.tokens[e].kind == TokenKind::kPunct && !is_punct(e, '%')) ||
+             (any_lex(e) && !lex(e, Kind::kOf) && !lex(e, Kind::kUnit));
+    };
+    if (d <= 12 && m <= 12 && !(i > first_ && (lex(i - 1, Kind::kDet) || lex(i - 1, Kind::kAt) || lex(i - 1, Kind::kWeekday) ||
+                                               (lex(i - 1, Kind::kDir) && dir_date_ends(s1 + 2)))))
       return std::nullopt;
     p.e.month = m; p.e.day = d;
     return p;
@@ -325,7 +331,16 @@ Grammar::Opt Grammar::dotted_date(uint32_t i) {
 // 02 04 2009, 18 8 1978: day, month and four-digit year apart by spaces, in day-first languages.
 // A number just before or after makes it a list of figures, not a date.
 Grammar::Opt Grammar::spaced_date(uint32_t i) {
-  if (!lex_.day_first() || i + 2 >= end_) return std::nullopt;
+  if (i + 2 >= end_) return std::nullopt;
+  // "2016 10 16": year first, two-digit month and day, is ISO order with spaces in any language
+  if (ndigits(i) == 4 && ndigits(i + 1) == 2 && ndigits(i + 2) == 2 && !glued(i + 1) && !glued(i + 2) &&
+      !(i > first_ && doc_.tokens[i - 1].kind == TokenKind::kNumber) &&
+      !(i + 3 < end_ && (doc_.tokens[i + 3].kind == TokenKind::kNumber || doc_.tokens[i + 3].kind == TokenKind::kWord))) {
+    const int y = num(i), m = num(i + 1), d = num(i + 2);
+    if (y >= 1000 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= timecal::days_in_month(y, m))
+      return date(y, m, d, i + 3, "time.date.spaced");
+  }
+  if (!lex_.day_first()) return std::nullopt;
   if (glued(i + 1) || glued(i + 2) || ndigits(i) > 2 || ndigits(i + 1) > 2 || ndigits(i + 2) != 4) return std::nullopt;
   if ((i > first_ && doc_.tokens[i - 1].kind == TokenKind::kNumber) ||
       (i + 3 < end_ && doc_.tokens[i + 3].kind == TokenKind::kNumber))
@@ -436,7 +451,8 @@ Grammar::Opt Grammar::weekday_date(uint32_t i) {
   if (const auto* d = lex(j, Kind::kDir, &dj)) { pre_dir = d->ival; has_pre_dir = true; j = dj; }
   const auto* w = lex(j, Kind::kWeekday, &we);
   if (!w) return std::nullopt;
-  if (w->abbrev) we = skip_punct(we, '.');
+  const bool dotted = w->abbrev && is_punct(we, '.');
+  if (dotted && we + 1 < end_) ++we;  // (the sentence's own period stays out)
   P p;
   p.e.weekday = w->ival;
   p.end = we;
@@ -472,8 +488,19 @@ Grammar::Opt Grammar::weekday_date(uint32_t i) {
       return p;
     }
   }
-  if (w->abbrev && !(is_punct(we - 1, '.'))) return std::nullopt;
-  if (w->ambiguous && !has_pre_dir) return std::nullopt;
+  // an abbreviation without its dot, or one that is also a word, is a day only with a dot, a direction, or
+  // another weekday across "to" or "-": "from Tue to Thur" (not "The Sun and ...")
+  auto weekday_across = [&]() {
+    uint32_t k2 = we, e2 = 0;
+    if (is_punct(k2, '-') || lex(k2, Kind::kTo, &e2) || lex(k2, Kind::kUntil, &e2))
+      if (lex(e2 ? e2 : k2 + 1, Kind::kWeekday)) return true;
+    if (i >= first_ + 2 && (is_punct(i - 1, '-') || lex(i - 1, Kind::kTo) || lex(i - 1, Kind::kUntil)))
+      return lex(i - 2, Kind::kWeekday) != nullptr || (i >= first_ + 3 && is_punct(i - 2, '.') && lex(i - 3, Kind::kWeekday));
+    return false;
+  };
+  if ((w->abbrev && !dotted) || (w->ambiguous && !has_pre_dir)) {
+    if (has_pre_dir || !weekday_across()) return std::nullopt;
+  }
   // mardi prochain / dernier (unless "vendredi cette semaine" follows)
   uint32_t de2 = 0;
   if (const auto* d2 = lex(we, Kind::kDir, &de2); d2 && !has_pre_dir) {
@@ -593,7 +620,8 @@ Grammar::Opt Grammar::quarter(uint32_t i) {
   if (ndigits(k) == 4 && n >= 1000 && n <= 2200) { p.e.year = n; p.end = k + 1; }
   else if (const auto* d = lex(skip(skip(ue, Kind::kOf), Kind::kDet), Kind::kDir, &oe)) {  // "of last year"
     uint32_t ye = 0;
-    if (const auto* yu = lex(oe, Kind::kUnit, &ye); yu && yu->sval == "Y") { p.e.rel_unit = 0; p.e.year = -1; p.e.dir = d->ival; p.e.has_dir = true; p.end = ye; }
+    // (the year's shift, not a direction on the quarter: "the third quarter of last year" is last year's)
+    if (const auto* yu = lex(oe, Kind::kUnit, &ye); yu && yu->sval == "Y") { p.e.rel_unit = 'Y'; p.e.rel_n = d->ival; p.e.year = -1; p.end = ye; }
   } else if (const auto* yu = lex(skip(skip(ue, Kind::kOf), Kind::kDet), Kind::kUnit, &oe); yu && yu->sval == "Y") {
     uint32_t de = 0;  // "de l'année dernière": the direction after the unit
     if (const auto* d2 = lex(oe, Kind::kDir, &de)) { p.e.rel_unit = 0; p.e.year = -1; p.e.dir = d2->ival; p.e.has_dir = true; p.end = de; }
@@ -623,6 +651,10 @@ Grammar::Opt Grammar::decade(uint32_t i) {
     std::string_view key = doc_.folded_key(doc_.tokens[se]);
     if (key == "s" || key == "'s") { plural = true; ++se; }
     else if (is_punct(se, '\'') && glued(se + 1) && se + 1 < end_ && doc_.folded_key(doc_.tokens[se + 1]) == "s") { plural = true; se += 2; }
+  } else if (ndigits(j) == 4 && se < end_ && doc_.folded_key(doc_.tokens[se]) == "s" &&
+             (se + 1 >= end_ || doc_.tokens[se + 1].kind == TokenKind::kPunct)) {
+    plural = true;  // "in 1990 s.": the "s" split off by a typist (a two-digit "90 s" is 90 seconds)
+    ++se;
   }
   P p;
   p.rule = "time.date.decade";
@@ -1088,6 +1120,18 @@ Grammar::Opt Grammar::date(uint32_t i) {
     take_longest(best, edge_periods(i));
   if (here & (bit(Kind::kHoliday) | bit(Kind::kDir))) take_longest(best, holiday(i));
   else if ((here & bit(Kind::kDet)) && (next & bit(Kind::kUnit))) take_longest(best, holiday(i));  // the weekend of Easter
+  if ((here & bit(Kind::kDir)) && (next & kNumberBit)) {
+    // "this 5/12", "next 5/19": a numeric day and month with the direction of a month name ("this May")
+    uint32_t de = 0;
+    const auto* d = lex(i, Kind::kDir, &de);
+    // (in the language's own order only: "this 24/7" in English is around the clock)
+    const bool own_order = lex_.day_first() ? num(de) <= 31 : num(de) <= 12;
+    if (Opt nd = d && !d->post && own_order ? numeric_date(de) : std::nullopt; nd && nd->e.day >= 0 && nd->e.month >= 0 && nd->e.year < 0) {
+      nd->e.dir = d->ival;
+      nd->e.has_dir = true;
+      take_longest(best, std::move(nd));
+    }
+  }
   if (here & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_weekday(i));
   if ((here | next) & bit(Kind::kUnit)) take_longest(best, unit_period(i));
   take_longest(best, day_month_year(i));

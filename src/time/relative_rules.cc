@@ -194,6 +194,9 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
       p.rule = "time.relative.periods";
       return p;
     }
+    // "the next 2 weeks before today" says no stretch ahead: the shift from that day is read from the count
+    // ("the last 3 days before Monday" stays a stretch)
+    if (uint32_t be = 0; dir->ival > 0 && lex(p.end, Kind::kAgo, &be) && (day_relative(be) || weekday_date(be))) return std::nullopt;
     // A stretch ending (or starting) at the reference.
     Expr off;
     off.offset_sign = dir->ival;
@@ -244,6 +247,13 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
       // "more than 2 weeks before today", "more than 3 days ago": earlier than that day.
       d->e.mod = d->e.offset_sign < 0 ? "BEFORE" : "AFTER";
       return d;
+    }
+    if (d && d->e.type == ExprType::kDate && d->e.offset_sign > 0 && d->e.parts.size() == 1) {
+      // "less than 2 weeks from today": the stretch from the anchor to that day, as "within"
+      Expr anchor = d->e.parts[0];
+      P r = range(std::move(anchor), d->e, d->end, "time.relative.less_from");
+      r.e.end_at_begin = true;
+      return r;
     }
     if (!d || d->e.type != ExprType::kDuration) return std::nullopt;
     d->e.mod = bound;
@@ -369,7 +379,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
   if (!few) {
     // Smaller components: 1 hour and 30 minutes, 2 weeks and 2 days, 2 years 1 month 21 days.
     timeexpr::Unit last_unit = unit;
-    for (int part = 2; part <= 3; ++part) {
+    for (int part = 2; part <= 4; ++part) {
       uint32_t k = ue;
       if (!lex(k, Kind::kAnd, &k)) k = skip_punct(ue, ',');
       double n2 = 0;
@@ -378,12 +388,14 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
       const auto* u2 = lex(n2e, Kind::kUnit, &u2e);
       const timeexpr::Unit unit2 = u2 ? unit_char(u2->sval) : 0;
       if (!unit2 || timeexpr::gran_of_unit(unit2) <= timeexpr::gran_of_unit(last_unit)) break;
-      (part == 2 ? p.e.amount2 : p.e.amount3) = n2;
-      (part == 2 ? p.e.unit2 : p.e.unit3) = unit2;
+      (part == 2 ? p.e.amount2 : part == 3 ? p.e.amount3 : p.e.amount4) = n2;
+      (part == 2 ? p.e.unit2 : part == 3 ? p.e.unit3 : p.e.unit4) = unit2;
       last_unit = unit2;
       ue = u2e;
       p.end = ue;
     }
+    if (uint32_t be = 0; pre && pre->sval == "within" && lex(ue, Kind::kAgo, &be) && (day_relative(be) || weekday_date(be)))
+      return std::nullopt;  // "within 2 weeks before yesterday": the shift from that day is read without "within"
     if (uint32_t fe = 0; pre && sign > 0 && lex(ue, Kind::kFrom, &fe) && (day_relative(fe) || weekday_date(fe))) {
       // "within 2 weeks from today" is the stretch from the reference
       if (Opt d = day_relative(fe); pre->sval == "within" && d && d->e.rel_n == 0 && d->e.pod.empty()) within_end = d->end;
@@ -440,6 +452,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
     stop.offset_sign = 1; stop.offset_n = n; stop.offset_unit = unit;
     stop.amount2 = p.e.amount2; stop.unit2 = p.e.unit2;  // within 5 years 1 month 12 days
     stop.amount3 = p.e.amount3; stop.unit3 = p.e.unit3;
+    stop.amount4 = p.e.amount4; stop.unit4 = p.e.unit4;
     p.e = Expr{};
     p.e.type = ExprType::kRange;
     p.e.parts = {start, stop};

@@ -218,18 +218,15 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
       base = {a.y, a.m, a.d};
     }
     const double n = e.offset_n * e.offset_sign;
-    if (timeexpr::unit_is_clock(e.offset_unit)) {
-      int64_t secs = days_from_civil(r) * 86400 + ref->seconds;
-      secs += static_cast<int64_t>(std::llround(n * (e.offset_unit == 'H' ? 3600 : e.offset_unit == 'N' ? 60 : 1)));
-      const int64_t days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
-      set_day(p, civil_from_days(days));
-      const int s = static_cast<int>(secs - days * 86400);
-      p.hour = s / 3600; p.minute = (s / 60) % 60; p.second = s % 60;
-      p.gran = Gran::kMinute;
-      return p;
-    }
     Ymd d = base;
+    double clock_secs = 0;  // hours, minutes, seconds: "2 days 3 hours ago" is an instant
+    bool clock = false;
     auto shift = [&](double amount, Unit u) {
+      if (timeexpr::unit_is_clock(u)) {
+        clock = true;
+        clock_secs += amount * (u == 'H' ? 3600 : u == 'N' ? 60 : 1);
+        return;
+      }
       const int whole = static_cast<int>(std::trunc(amount));
       switch (u) {
         case 'D': d = add_days(d, whole); break;
@@ -242,8 +239,22 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
       }
     };
     shift(n, e.offset_unit);
-    if (e.unit2 && !timeexpr::unit_is_clock(e.unit2)) shift(e.amount2 * e.offset_sign, e.unit2);
-    if (e.unit3 && !timeexpr::unit_is_clock(e.unit3)) shift(e.amount3 * e.offset_sign, e.unit3);
+    for (const auto& [amount, u] : {std::pair{e.amount2, e.unit2}, std::pair{e.amount3, e.unit3}, std::pair{e.amount4, e.unit4}})
+      if (u) shift(amount * e.offset_sign, u);
+    if (clock) {
+      const bool at_ref = base.y == r.y && base.m == r.m && base.d == r.d;
+      int64_t secs = days_from_civil(d) * 86400 + (at_ref ? ref->seconds : 0);
+      secs += static_cast<int64_t>(std::llround(clock_secs));
+      const int64_t days = secs >= 0 ? secs / 86400 : (secs - 86399) / 86400;
+      set_day(p, civil_from_days(days));
+      const int s = static_cast<int>(secs - days * 86400);
+      p.hour = s / 3600; p.minute = (s / 60) % 60; p.second = s % 60;
+      p.gran = Gran::kMinute;
+      return p;
+    }
+    // "in 3 days on Friday": that day or the next such weekday ("Saturday 3 days ago": or the one before)
+    if (e.weekday >= 0)
+      d = add_days(d, e.offset_sign > 0 ? (e.weekday - weekday(d) + 7) % 7 : -((weekday(d) - e.weekday + 7) % 7));
     set_day(p, d);
     return p;
   }
@@ -264,6 +275,12 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
       Ymd d = add_months({r.y, r.m, 1}, e.rel_n);
       if (e.day > days_in_month(d.y, d.m)) { ok = false; return p; }
       set_day(p, {d.y, d.m, e.day});
+      return p;
+    }
+    if ((e.quarter >= 0 || e.half >= 0) && e.rel_unit == 'Y') {  // the third quarter of last year
+      p.y = r.y + e.rel_n;
+      if (e.quarter >= 0) { p.quarter = e.quarter; p.gran = Gran::kQuarter; }
+      else { p.half = e.half; p.gran = Gran::kHalf; }
       return p;
     }
     if (e.month >= 0 && e.rel_unit == 'Y') {
@@ -440,10 +457,11 @@ std::string duration_value(double amount, Unit unit) {
   }
 }
 
-std::string duration_value(double amount, Unit unit, double amount2, Unit unit2, double amount3, Unit unit3) {
+std::string duration_value(double amount, Unit unit, double amount2, Unit unit2, double amount3, Unit unit3,
+                           double amount4, Unit unit4) {
   if (!unit2) return duration_value(amount, unit);
   std::string date, time;
-  for (auto [n, u] : {std::pair{amount, unit}, std::pair{amount2, unit2}, std::pair{amount3, unit3}}) {
+  for (auto [n, u] : {std::pair{amount, unit}, std::pair{amount2, unit2}, std::pair{amount3, unit3}, std::pair{amount4, unit4}}) {
     if (!u) continue;
     const std::string v = num(n);
     switch (u) {
@@ -469,7 +487,7 @@ Resolved resolve(const Expr& e, const std::optional<timecal::DateTime>& ref, int
       return out;
     case timeexpr::ExprType::kDuration:
       out.type = "DURATION";
-      out.value = duration_value(e.amount, e.unit, e.amount2, e.unit2, e.amount3, e.unit3);
+      out.value = duration_value(e.amount, e.unit, e.amount2, e.unit2, e.amount3, e.unit3, e.amount4, e.unit4);
       return out;
     case timeexpr::ExprType::kSet:
       out.type = "SET";

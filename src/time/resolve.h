@@ -30,6 +30,7 @@ Resolved resolve(const timeexpr::Expr& e, const std::optional<timecal::DateTime>
 std::string duration_value(double amount, timeexpr::Unit unit);
 // Two components: "P2W2D", "PT1H30M".
 std::string duration_value(double amount, timeexpr::Unit unit, double amount2, timeexpr::Unit unit2,
-                           double amount3 = 0, timeexpr::Unit unit3 = 0);
+                           double amount3 = 0, timeexpr::Unit unit3 = 0, double amount4 = 0,
+                           timeexpr::Unit unit4 = 0);
 
 }  // namespace claimtrace::timeresolve

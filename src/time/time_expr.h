@@ -49,10 +49,11 @@ struct Expr {
   // Offset from the reference by a duration: "il y a trois jours" (-1, 3 D).
   double offset_n = 0;
   // Duration: amount (negative when unknown: "quelques mois") and unit, and
-  // a second and a third, smaller component ("1 hour and 30 minutes", "2 years 1 month 21 days ago").
+  // up to three smaller components ("1 hour and 30 minutes", "2 years 1 month 21 days ago").
   double amount = 0;
   double amount2 = 0;
   double amount3 = 0;
+  double amount4 = 0;  // "1 month 2 days 2 hours 30 mins ago"
 
   // Shift of a calendar period from the reference: "last week" (W, -1),
   // "hier" (D, -1), "cette année" (Y, 0). rel_unit 0 when none.
@@ -70,6 +71,7 @@ struct Expr {
   Unit unit = 0;  // with amount
   Unit unit2 = 0;
   Unit unit3 = 0;
+  Unit unit4 = 0;
   bool has_dir = false;
 
   // Range: [0] from, [1] to; end_at_begin: the range ends where [1] begins

@@ -503,6 +503,74 @@ Grammar::P Grammar::range(Expr from, Expr to, uint32_t end, std::string_view rul
 }
 
 
+// What may follow a date read by unit(), kept out of unit() itself: unit() runs at most candidate
+// tokens, and every local of these would widen its frame.
+// Returns a parse to take instead of the date, or changes the date in place.
+[[gnu::noinline]] Grammar::Opt Grammar::date_joins(Opt& best) {
+  if (best && best->e.type == ExprType::kDate && best->end < end_ && glued(best->end) && best->e.month < 0 &&
+      best->e.quarter < 0 && best->e.half < 0 && best->e.day < 0 && best->e.weekday < 0 && best->e.mod.empty() &&
+      ((best->e.rel_unit == 'Y' && best->e.year < 0) || (best->e.year >= 0 && !best->e.rel_unit)) &&
+      doc_.folded_key(doc_.tokens[best->end]) == "'s") {
+    // "next year's first quarter", "2015's second half": the quarter or half of that year
+    if (Opt q = quarter(best->end + 1); q && (q->e.quarter >= 0 || q->e.half >= 0) && q->e.year < 0 && !q->e.rel_unit &&
+                                         !q->e.has_dir && q->e.mod.empty() && best->e.rel_n >= -1 && best->e.rel_n <= 1) {
+      q->e.year = best->e.year;
+      q->e.rel_unit = best->e.rel_unit;
+      q->e.rel_n = best->e.rel_n;
+      best = std::move(q);
+    }
+  }
+  if (best && best->e.type == ExprType::kDate && best->e.month >= 0 && best->e.day < 0 && best->e.weekday < 0 &&
+      best->e.mod.empty() && !best->e.rel_unit && (kinds(best->end) & bit(Kind::kBetween))) {
+    // "November between 19 and 20": two days of that month, ending the phrase ("rose in May from 4 to
+    // 6." is a count)
+    uint32_t k = 0, ke = 0, e2 = 0;
+    int d1 = 0, d2 = 0;
+    if (lex(best->end, Kind::kBetween, &k) && num(k) >= 0 && day_at(k, d1, ke) && lex(ke, Kind::kAnd, &ke) &&
+        num(ke) >= 0 && day_at(ke, d2, e2) && d2 > d1 && (e2 >= end_ || doc_.tokens[e2].kind == TokenKind::kPunct) &&
+        !is_punct(e2, '%')) {
+      Expr a = best->e, b = best->e;
+      a.day = d1;
+      b.day = d2;
+      return range(std::move(a), std::move(b), e2, "time.range.days_of_month_after");
+    }
+  }
+  if (best && best->e.type == ExprType::kDate && best->e.offset_sign && best->e.weekday < 0 && best->e.hour < 0 &&
+      best->e.mod.empty() && !timeexpr::unit_is_clock(best->e.offset_unit)) {
+    // "in 3 days on Friday", "two months from today on Tuesday": that day or the first such weekday after it
+    uint32_t k = 0, we = 0;
+    const auto* on = lex(best->end, Kind::kAt, &k);
+    if (const auto* w = on && on->sval == "day" ? lex(k, Kind::kWeekday, &we) : nullptr; w && !w->ambiguous) {
+      best->e.weekday = w->ival;
+      best->end = we;
+    }
+  }
+  if (best && best->e.type == ExprType::kDate && best->e.weekday >= 0 && best->e.day < 0 && !best->e.has_dir &&
+      !best->e.rel_unit && !best->e.offset_sign && best->e.hour < 0 && best->e.pod.empty() && best->e.mod.empty() &&
+      (kinds(best->end) & (kNumberBit | kWordNumberBit))) {
+    // "Saturday 3 days from now": the weekday of a shifted day
+    if (Opt s = relative(best->end); s && s->e.type == ExprType::kDate && s->e.offset_sign && s->e.weekday < 0 &&
+                                     s->e.hour < 0 && s->e.mod.empty() && !timeexpr::unit_is_clock(s->e.offset_unit)) {
+      s->e.weekday = best->e.weekday;
+      best = std::move(s);
+    }
+  }
+  return std::nullopt;
+}
+
+// "monday 8 to 9": the number after the weekday opens a range of hours, not a day of the month.
+[[gnu::noinline]] Grammar::Opt Grammar::weekday_hours(const P& day) {
+  Opt r = bare_hour_range(day.end - 1, false, false);
+  if (!r) return r;
+  for (Expr& x : r->e.parts) {
+    Expr dated = day.e;
+    dated.day = -1;
+    dated.hour = x.hour;
+    x = std::move(dated);
+  }
+  return r;
+}
+
 Grammar::Opt Grammar::unit(uint32_t i) {
   Opt best;
   const uint64_t here = kinds(i);
@@ -522,6 +590,7 @@ Grammar::Opt Grammar::unit(uint32_t i) {
   }
   if (here & kRelHeads) take_longest(best, relative(i));
   if (here & (kNum | bit(Kind::kClock) | bit(Kind::kCount) | bit(Kind::kPastTo))) take_longest(best, clock(i));
+  else if (here & kHyphenBit) take_longest(best, hyphen_word_clock(i));  // five-thirty
   if (here & (bit(Kind::kDet) | bit(Kind::kDir) | bit(Kind::kPod) | bit(Kind::kAt))) take_longest(best, part_of_day(i));
   if ((here & (bit(Kind::kSet) | bit(Kind::kSetAdv))) ||
       ((here & (kNum | bit(Kind::kCount))) && (kinds(i + 1) & bit(Kind::kSet))))
@@ -531,7 +600,10 @@ Grammar::Opt Grammar::unit(uint32_t i) {
   if (best && best->e.type == ExprType::kDate && best->e.hour < 0 && !best->e.pod.empty() && !best->e.has_date() &&
       (best->e.mod.empty() || best->e.mod == "START" || best->e.mod == "END")) {
     // "in the morning at 7", "l'après-midi 7:00:25", "early morning at 8:00" (the time says more than the part)
-    if (Opt t = clock_after(skip_punct(best->end, ',')); t && t->e.ampm < 0) {
+    // (am/pm that agrees with the part: "afternoon seven pm")
+    if (Opt t = clock_after(skip_punct(best->end, ','));
+        t && (t->e.ampm < 0 || (t->e.ampm == 12 ? best->e.pod == "AF" || best->e.pod == "EV" || best->e.pod == "NI"
+                                                : best->e.pod == "MO"))) {
       const std::string_view pod = best->e.pod;
       best->e = t->e;
       best->e.pod = pod;
@@ -595,6 +667,9 @@ Grammar::Opt Grammar::unit(uint32_t i) {
       best->rule = "time.date.weekday_of_week";
     }
   }
+  if (best && best->e.type == ExprType::kDate) {
+    if (Opt r = date_joins(best)) return r;
+  }
   if (best && best->e.type == ExprType::kDate && best->e.weekday >= 0 && best->e.day < 0 && !best->e.has_dir &&
       !best->e.rel_unit && best->e.hour < 0 && best->e.pod.empty() && best->e.mod.empty()) {
     // "Tuesday afternoons", "Monday mornings": a set of parts of that weekday
@@ -610,6 +685,10 @@ Grammar::Opt Grammar::unit(uint32_t i) {
     }
   }
   if (best && best->e.type == ExprType::kDate) {
+    if (best->e.weekday >= 0 && best->e.day >= 0 && best->e.month < 0 && best->e.year < 0 && best->end > i &&
+        (kinds(best->end - 1) & kNumberBit)) {
+      if (Opt r = weekday_hours(*best)) return r;  // monday 8 to 9
+    }
     if (auto t = with_time(*best)) {
       best = std::move(t);
       // "Wed Oct 26 15:50:06 2016": the year written after the time
@@ -638,6 +717,13 @@ Grammar::Opt Grammar::unit(uint32_t i) {
       take_longest(d, date(j));
       take_longest(d, day_relative(j));
       take_longest(d, part_of_day(j));
+      if (uint32_t we = 0; !d && j > best->end && lex(j, Kind::kWeekday, &we)) {
+        // "12:30 PM ON FRI": after a time and "on" an abbreviated or ambiguous weekday is the day
+        d = P{};
+        d->e.weekday = lex(j, Kind::kWeekday)->ival;
+        d->end = skip_punct(we, '.');
+        if (d->end > we && d->end >= end_) d->end = we;
+      }
       if (d && d->e.hour < 0 && (d->e.day >= 0 || d->e.weekday >= 0 || d->e.rel_unit == 'D') && d->e.mod.empty()) {
         Expr merged = d->e;
         merged.hour = best->e.hour; merged.minute = best->e.minute; merged.second = best->e.second;
@@ -658,9 +744,10 @@ Grammar::Opt Grammar::unit(uint32_t i) {
 Grammar::Opt Grammar::full(uint32_t i) {
   uint32_t j = i;
   struct ModWord { Kind kind; std::string_view mod; std::string_view rule; };
+  // The compound bounds first: "before or in Feb 2018" is until (not before), "later than or in" since.
   static constexpr ModWord kMods[] = {
-      {Kind::kSince, "ON_OR_AFTER", "time.since"}, {Kind::kBefore, "BEFORE", "time.before"},
-      {Kind::kAfter, "AFTER", "time.after"},       {Kind::kUntil, "ON_OR_BEFORE", "time.until"},
+      {Kind::kSince, "ON_OR_AFTER", "time.since"}, {Kind::kUntil, "ON_OR_BEFORE", "time.until"},
+      {Kind::kBefore, "BEFORE", "time.before"},    {Kind::kAfter, "AFTER", "time.after"},
       {Kind::kApprox, "APPROX", "time.approx"},
   };
   const uint64_t here = kinds(i);  // read once: the calls below cannot see it change
@@ -668,6 +755,8 @@ Grammar::Opt Grammar::full(uint32_t i) {
     if (!(here & bit(m.kind))) continue;
     const auto* w = lex(i, m.kind, &j);
     if (!w) continue;
+    // a sign stands apart ("> 6pm today"), not inside markup ("<div>6pm")
+    if (j == i + 1 && doc_.tokens[i].kind != TokenKind::kWord && (glued(j) || (i > first_ && glued(i)))) break;
     Opt inner = unit(j);
     uint32_t inner_at = j;
     if (!inner && skip_article(j) > j) inner = unit(inner_at = skip_article(j));  // depuis le 24 février
@@ -717,6 +806,10 @@ Grammar::Opt Grammar::full(uint32_t i) {
     p.where = w->where;
     return p;
   }
+  // for 2.5 hours from 9 ("from" within reach: "for" alone is common)
+  if ((here & bit(Kind::kFor)) && ((kinds(i + 3) | kinds(i + 4) | kinds(i + 5) | kinds(i + 6)) & bit(Kind::kFrom))) {
+    if (Opt r = timed_stretch(i)) return r;
+  }
   // Ranges.
   Kind opener = Kind::kFrom;
   bool opened = false;
@@ -725,6 +818,13 @@ Grammar::Opt Grammar::full(uint32_t i) {
   if (opened) {
     if (kinds(j) & kNumberBit) {
       if (Opt r = hyphen_clock_range(j)) return r;  // from 8am-3 yesterday
+    }
+    if (kinds(j) & (kNumberBit | kWordNumberBit)) {
+      if (Opt r = bare_hour_range(j, opener == Kind::kBetween, true)) return r;  // between 3 and 8 yesterday
+    }
+    if (opener == Kind::kFrom && (kinds(j) & (kNumberBit | kWordNumberBit)) &&
+        ((kinds(j + 1) | kinds(j + 2) | kinds(j + 3)) & bit(Kind::kFor))) {
+      if (Opt r = timed_stretch(i)) return r;  // from 9 for 2.5 hrs
     }
     Opt a = unit(j);
     int first_day = 0;
@@ -859,6 +959,10 @@ Grammar::Opt Grammar::full(uint32_t i) {
   if (!a && (kinds(i) & kNumberBit)) {
     if (Opt r = hyphen_clock_range(i)) return r;  // 4pm-5pm
   }
+  if ((!a || a->e.hour < 0) && ((kinds(i) & kWordNumberBit) ||
+                                 ((kinds(i) & kNumberBit) && (is_punct(i + 1, '-') || (kinds(i + 1) & (bit(Kind::kTo) | bit(Kind::kUntil))))))) {
+    if (Opt r = bare_hour_range(i, false, true); r && (!a || r->end > a->end)) return r;  // 6-8 next Monday
+  }
   if (!a && (kinds(i) & (kNumberBit | kWordNumberBit | bit(Kind::kClock) | bit(Kind::kPastTo)))) {
     if (Opt r = clock_range(i, false)) {  // 9-10 am, 5 to 6pm tomorrow
       attach_date(*r);
@@ -932,6 +1036,13 @@ Grammar::Opt Grammar::full(uint32_t i) {
         int day = 0;
         uint32_t de = 0;
         if (day_at(k, day, de) && day > a->e.day) { b = P{a->e, de, a->rule, a->where}; b->e.day = day; }
+      }
+      if (!b && a->e.hour >= 0 && (a->e.minute >= 0 || a->e.ampm >= 0) && num(k) >= 1 && num(k) <= 24 &&
+          ndigits(k) <= 2 && (k + 1 >= end_ || (doc_.tokens[k + 1].kind == TokenKind::kPunct && !is_punct(k + 1, '%') &&
+                                                !is_punct(k + 1, ':') && !is_punct(k + 1, '/')))) {
+        b = P{};  // "2018-09-23 1p.m. to 4": a marked time, then a bare hour that ends the phrase
+        b->e.hour = num(k);
+        b->end = k + 1;
       }
       // Like days: "Monday to Friday", "today till tomorrow" (not "Monday until 2020").
       const bool days = a->e.hour < 0 && b && b->e.hour < 0 && b->e.mod.empty() &&

@@ -78,16 +78,17 @@ class Grammar {
   static constexpr uint64_t kHyphenBit = uint64_t{1} << 61;      // a hyphenated word
   static constexpr uint64_t kLexBits = kHyphenBit - 1;             // some lexicon phrase starts here
   // The cursor helpers are inline: the rules call them millions of times,
-  // mostly to hear "no" from one bit of kinds_.
-  uint64_t kinds(uint32_t i) const { return i - first_ < end_ - first_ ? kinds_[i] : 0; }
-  const timelex::Entry* lex(uint32_t i, timelex::Kind k, uint32_t* end = nullptr) const {
+  // mostly to hear "no" from one bit of kinds_ (always: the rule functions are
+  // large, and the compiler would call them out of line).
+  [[gnu::always_inline]] uint64_t kinds(uint32_t i) const { return i - first_ < end_ - first_ ? kinds_[i] : 0; }
+  [[gnu::always_inline]] const timelex::Entry* lex(uint32_t i, timelex::Kind k, uint32_t* end = nullptr) const {
     return kinds(i) & bit(k) ? lex_at(i, k, end) : nullptr;
   }
   const timelex::Entry* lex_at(uint32_t i, timelex::Kind k, uint32_t* end) const;  // a phrase of kind k starts at i
   bool any_lex(uint32_t i) const { return kinds(i) & kLexBits; }
-  int num(uint32_t i) const { return kinds(i) & kNumberBit ? number_[i] : -1; }  // plain digit token value or -1
+  [[gnu::always_inline]] int num(uint32_t i) const { return kinds(i) & kNumberBit ? number_[i] : -1; }  // plain digit token value or -1
   int ndigits(uint32_t i) const { return kinds(i) & kNumberBit ? ndigits_[i] : 0; }
-  bool is_punct(uint32_t i, char c) const {
+  [[gnu::always_inline]] bool is_punct(uint32_t i, char c) const {
     if (i - first_ >= end_ - first_) return false;
     const Token& t = doc_.tokens[i];
     return (t.kind == TokenKind::kPunct || t.kind == TokenKind::kSymbol) && t.nend - t.nstart == 1 &&
@@ -182,6 +183,8 @@ class Grammar {
   // ---- top level (time_grammar.cc)
   Opt full(uint32_t i);     // prefixes (since, before, from..to) then unit
   Opt unit(uint32_t i);     // a date or time, with attachments
+  Opt date_joins(Opt& best);  // next year's first quarter, November between 19 and 20, in 3 days on Friday
+  Opt weekday_hours(const P& day);  // monday 8 to 9
 
   // ---- date_rules.cc
   Opt date(uint32_t i);
@@ -225,7 +228,8 @@ class Grammar {
 
   // ---- clock_rules.cc
   Opt clock(uint32_t i);
-  Opt past_to(uint32_t i);  // half past eight, ten past 9, three minutes to eight
+  Opt past_to(uint32_t i);
+  Opt hyphen_word_clock(uint32_t i);  // five-thirty, seven-forty-five  // half past eight, ten past 9, three minutes to eight
   uint32_t pod_after(uint32_t he, timeexpr::Expr& e, bool need_connector = false) const;
   Opt part_of_day(uint32_t i);
   bool day_with_part_at(uint32_t k) const;  // mercredi matin, demain soir: "dix heures" before it is a time
@@ -235,6 +239,11 @@ class Grammar {
   // Two times of day: "8-9am", "from 7 to 7:30pm", "between 10 and 11:30".
   Opt clock_range(uint32_t i, bool after_pod);
   Opt hyphen_clock_range(uint32_t i);  // 8am-5pm: one hyphenated token after the hour
+  // Two bare hours next to a day: "6-8 next Monday", "five to seven today", "between 3 and 8
+  // yesterday" (a day after them, dated), or "Monday 12-4." (day_after false: the day is
+  // before, the range must end the phrase).
+  Opt bare_hour_range(uint32_t i, bool between, bool day_after);
+  Opt timed_stretch(uint32_t i);  // from 9 for 2.5 hrs, for 2 hours from 9:30am
   // After a day: its times ("Monday 8-9am", "1/1/2015 between 10 and 11:30")
   // or a bounded time ("tomorrow before 5pm").
   Opt day_with_times(const P& day);

@@ -38,6 +38,8 @@ constexpr KindName kKinds[] = {
     {"since_post", Kind::kSincePost}, {"until_post", Kind::kUntilPost}, {"for", Kind::kFor},
     {"past_to", Kind::kPastTo},      {"period_code", Kind::kPeriodCode}, {"look_back", Kind::kLookBack},
     {"at_loose", Kind::kAtLoose},    {"age", Kind::kAge},  {"stop", Kind::kStop},
+    {"ampm_glued", Kind::kAmPmGlued}, {"approx_post", Kind::kApproxPost},
+    {"clock_part", Kind::kClockPart},
 };
 
 bool kind_of(std::string_view name, Kind& out) {
@@ -198,6 +200,14 @@ Result<Lexicon> Lexicon::load(const LanguageContext& context) {
       if (role != "pre" && role != "head" && role != "post")
         return std::unexpected(Error{"", std::string(row.where) + ": age role must be pre, head or post"});
       lex.age_[fold(row[0])] = role == "pre" ? 'p' : role == "head" ? 'h' : 'o';
+      continue;
+    }
+    if (e.kind == Kind::kClockPart) {  // read in place in hyphenated words: number words stay out of the matcher
+      int v = 0;
+      const std::string_view value = row.get(2);
+      if (std::from_chars(value.data(), value.data() + value.size(), v).ec != std::errc())
+        return std::unexpected(Error{"", std::string(row.where) + ": clock_part needs a number"});
+      lex.clock_parts_.emplace_back(fold(row[0]), v);
       continue;
     }
     if (e.kind == Kind::kLookBack || e.kind == Kind::kAtLoose) {  // checked in place: common words stay out of the matcher

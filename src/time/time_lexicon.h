@@ -71,6 +71,9 @@ enum class Kind : uint8_t {
   kAtLoose,     // "at" written without its accent (French "a" for "à"): read only between a time and an hour
   kStop,        // a phrase that holds no time though it has a time word: good morning, Easter Island
   kAge,         // value pre (aged, âgé de), head (homme de N ans), post (years old): a count of years that is an age
+  kAmPmGlued,   // ival 0 am, 12 pm: a one-letter am/pm glued to a time ("9p", "8:45a"); the letter alone is a word
+  kApproxPost,  // glued after an hour, approximates it: "11ish", "11-ish"
+  kClockPart,   // ival: a number word read as a part of a hyphenated time ("five-thirty"); kept out of the matcher
 };
 
 struct Entry {
@@ -175,6 +178,13 @@ class Lexicon {
     const auto it = age_.find(std::string(folded));
     return it == age_.end() ? 0 : it->second;
   }
+  // Kind clock_part rows: the value of a number word inside a hyphenated time ("five-thirty"), or -1.
+  // (a scan of a dozen short words, no allocation: every hyphenated word near a time asks)
+  int clock_part(std::string_view folded) const {
+    for (const auto& [w, v] : clock_parts_)
+      if (w == folded) return v;
+    return -1;
+  }
   bool day_first() const { return day_first_; }  // 29/06 is day/month
   // Month names are written in lower case (French): a lower-case "mars" may be
   // a month; in English a lower-case "may" is the verb.
@@ -191,6 +201,7 @@ class Lexicon {
   std::unordered_set<std::string> look_back_;
   std::unordered_set<std::string> at_loose_;
   std::unordered_map<std::string, char> age_;
+  std::vector<std::pair<std::string, int>> clock_parts_;
   std::vector<TenseCue> tense_suffixes_;
   static bool test(const std::vector<uint64_t>& bits, uint64_t hash) {
     const uint32_t bit = static_cast<uint32_t>(hash >> 48);
