@@ -447,36 +447,25 @@ Grammar::Opt Grammar::clock_after(uint32_t j0) {
     return t;
   }
   if (j == j0) return std::nullopt;
-  if (j < end_ && doc_.tokens[j].kind == TokenKind::kNumber && num(j) < 0) {
-    // "Thursdays at 17.30", "Monday at 9.15": a dotted time after a day and "at"
-    const std::string_view v = doc_.normalized_of(doc_.tokens[j]);
-    const size_t dot = v.find('.');
-    if (dot >= 1 && dot <= 2 && v.size() == dot + 3 && v.find_first_not_of("0123456789.") == std::string_view::npos) {
-      const int hh = std::stoi(std::string(v.substr(0, dot))), mm = std::stoi(std::string(v.substr(dot + 1)));
-      if (hh <= 23 && mm < 60 && !lex(j + 1, Kind::kUnit) &&
-          !(j + 1 < end_ && doc_.tokens[j + 1].kind == TokenKind::kWord && !any_lex(j + 1) &&
-            !doc_.tokens[j + 1].has(kCapitalized))) {
-        P p;
-        p.e.hour = hh;
-        p.e.minute = mm;
-        p.end = j + 1;
-        p.rule = "time.clock.dotted";
-        return p;
-      }
-    }
+  // "Thursdays at 17.30", "Monday at 9.15": a dotted time after a day and "at"
+  if (int hh = 0, mm = 0; dotted_time_at(j, hh, mm) && hh <= 23 && mm < 60 && !lex(j + 1, Kind::kUnit) &&
+                          !(j + 1 < end_ && doc_.tokens[j + 1].kind == TokenKind::kWord && !any_lex(j + 1) &&
+                            !doc_.tokens[j + 1].has(kCapitalized))) {
+    return hour_minute(hh, mm, j + 1, "time.clock.dotted");
   }
-  const int h = num(j);
-  if (h < 0 || h > 24 || ndigits(j) > 2 || is_punct(j + 1, ':') || is_punct(j + 1, '/') || lex(j + 1, Kind::kUnit) ||
-      lex(j + 1, Kind::kMonth))
-    return std::nullopt;
   // "on Tuesday around 20 people died": a bare number after "around" ends the phrase.
   if ((approx || loose) && j + 1 < end_ && doc_.tokens[j + 1].kind == TokenKind::kWord && !any_lex(j + 1))
     return std::nullopt;
-  P p;
-  p.e.hour = h;
-  p.end = j + 1;
-  p.rule = "time.clock.at";
-  return p;
+  return bare_hour_at(j, "time.clock.at");
+}
+
+// A number of one or two digits that can be an hour: not before ':', '/', '%', a unit or a month.
+Grammar::Opt Grammar::bare_hour_at(uint32_t k, std::string_view rule) const {
+  const int h = num(k);
+  if (h < 0 || h > 24 || ndigits(k) > 2 || is_punct(k + 1, ':') || is_punct(k + 1, '/') || is_punct(k + 1, '%') ||
+      lex(k + 1, Kind::kUnit) || lex(k + 1, Kind::kMonth))
+    return std::nullopt;
+  return hour_minute(h, -1, k + 1, rule);
 }
 
 Grammar::Opt Grammar::with_time(P d) {
@@ -554,21 +543,10 @@ Grammar::Opt Grammar::clock_range(uint32_t i, bool after_pod) {
   if (!opened) j = i;
   auto time_at = [&](uint32_t k) -> Opt {
     if (Opt t = clock(k)) return t->e.has_date() ? std::nullopt : t;
-    if (k < end_ && doc_.tokens[k].kind == TokenKind::kNumber && num(k) < 0) {
+    if (int hh = 0, mm = 0; dotted_time_at(k, hh, mm)) {
       // "9.30-4.30pm": hours and minutes with a dot, read only with am/pm at the other end (below)
-      const std::string_view v = doc_.normalized_of(doc_.tokens[k]);
-      const size_t dot = v.find('.');
-      if (dot >= 1 && dot <= 2 && v.size() == dot + 3 && v.find_first_not_of("0123456789.") == std::string_view::npos) {
-        const int hh = (dot == 2 ? (v[0] - '0') * 10 : 0) + (v[dot - 1] - '0');
-        const int mm = (v[dot + 1] - '0') * 10 + (v[dot + 2] - '0');
-        if (hh > 12 || mm > 59) return std::nullopt;
-        P p;
-        p.e.hour = hh;
-        p.e.minute = mm;
-        p.end = k + 1;
-        p.rule = "time.clock.dotted_bare";
-        return p;
-      }
+      if (hh > 12 || mm > 59) return std::nullopt;
+      return hour_minute(hh, mm, k + 1, "time.clock.dotted_bare");
     }
     const int h = num(k);
     // (a period after it only where the sentence ends: "ce soir de 7 à 9.")
@@ -692,15 +670,7 @@ Grammar::Opt Grammar::hyphen_clock_range(uint32_t i) {
 [[gnu::noinline]] Grammar::Opt Grammar::timed_stretch(uint32_t i) {
   auto start_at = [&](uint32_t k) -> Opt {
     if (Opt t = clock(k)) return t->e.has_date() ? std::nullopt : t;
-    const int h = num(k);
-    if (h < 0 || h > 24 || ndigits(k) > 2 || is_punct(k + 1, ':') || is_punct(k + 1, '/') || is_punct(k + 1, '%') ||
-        lex(k + 1, Kind::kUnit) || lex(k + 1, Kind::kMonth))
-      return std::nullopt;
-    P p;
-    p.e.hour = h;
-    p.end = k + 1;
-    p.rule = "time.clock.bare";
-    return p;
+    return bare_hour_at(k, "time.clock.bare");
   };
   uint32_t j = 0, k = 0;
   Opt t, d;
@@ -781,6 +751,24 @@ Grammar::Opt Grammar::day_with_times(const P& d) {
     return r;
   }
   return std::nullopt;
+}
+
+Grammar::P Grammar::hour_minute(int hour, int minute, uint32_t end, std::string_view rule) {
+  Expr e;
+  e.hour = hour;
+  e.minute = minute;
+  return made(std::move(e), end, rule, {});
+}
+
+bool Grammar::dotted_time_at(uint32_t i, int& hour, int& minute) const {
+  if (i >= end_ || doc_.tokens[i].kind != TokenKind::kNumber || num(i) >= 0) return false;
+  const std::string_view v = doc_.normalized_of(doc_.tokens[i]);
+  const size_t dot = v.find('.');
+  if (dot < 1 || dot > 2 || v.size() != dot + 3 || v.find_first_not_of("0123456789.") != std::string_view::npos)
+    return false;
+  hour = (dot == 2 ? (v[0] - '0') * 10 : 0) + (v[dot - 1] - '0');
+  minute = (v[dot + 1] - '0') * 10 + (v[dot + 2] - '0');
+  return true;
 }
 
 }  // namespace claimtrace::timegrammar

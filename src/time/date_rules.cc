@@ -1006,9 +1006,7 @@ Grammar::Opt Grammar::unit_period(uint32_t i) {
   u = lex(i, Kind::kUnit, &ue);
   if (uint32_t oe = 0; u && u->sval == "W" && u->singular && lex(ue, Kind::kOf, &oe) && !lex(oe, Kind::kDet)) {
     // "la semaine du 28 février", "the week of March 7": that day's ISO week
-    Opt d = day_month_year(oe);
-    take_longest(d, month_day_year(oe));
-    if (d && d->e.type == ExprType::kDate && d->e.day >= 0 && d->e.month >= 0 && d->e.hour < 0 && d->e.mod.empty()) {
+    if (Opt d = day_of_month_at(oe)) {
       d->e.gran = timeexpr::Gran::kWeek;
       d->rule = "time.date.week_of_day";
       d->where = u->where;
@@ -1200,6 +1198,14 @@ Grammar::Opt Grammar::date(uint32_t i) {
     }
   }
   return best;
+}
+
+Grammar::Opt Grammar::day_of_month_at(uint32_t i) {
+  Opt d = day_month_year(i);
+  take_longest(d, month_day_year(i));
+  if (d && d->e.type == ExprType::kDate && d->e.day >= 0 && d->e.month >= 0 && d->e.hour < 0 && d->e.mod.empty())
+    return d;
+  return std::nullopt;
 }
 
 }  // namespace claimtrace::timegrammar

@@ -154,9 +154,7 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
       uint32_t k = oe, de = 0, ak = 0;
       int d0 = 0;
       if (!day_month_year(oe) && day_at(oe, d0, de) && lex(de, Kind::kAnd, &ak)) k = ak;  // "des 5 et 6 mars"
-      Opt d = day_month_year(k);
-      take_longest(d, month_day_year(k));
-      if (d && d->e.type == ExprType::kDate && d->e.day >= 0 && d->e.month >= 0 && d->e.hour < 0 && d->e.mod.empty()) {
+      if (Opt d = day_of_month_at(k)) {
         d->e.gran = timeexpr::Gran::kWeekend;
         d->rule = "time.relative.weekend_of_day";
         d->where = u->where;

@@ -107,6 +107,12 @@ class Grammar {
   bool count_at(uint32_t i, double& value, uint32_t& end) const;
   // Day of month at i: 29, 1er, 29th, first, premier. Sets end.
   bool day_at(uint32_t i, int& day, uint32_t& end) const;
+  // Hours and minutes written with a dot as one number token at i: "17.30", "9.15".
+  bool dotted_time_at(uint32_t i, int& hour, int& minute) const;
+  static P hour_minute(int hour, int minute, uint32_t end, std::string_view rule);  // a time of day read by `rule`
+  Opt bare_hour_at(uint32_t k, std::string_view rule) const;  // digits alone as an hour: "at 5", "from 9 for 2 hours"
+  // A day of a month at i, written either way ("5 mars", "March 7"), with no time or mod.
+  Opt day_of_month_at(uint32_t i);
   uint32_t skip(uint32_t i, timelex::Kind k) const {  // past an optional word of kind k
     uint32_t e = i;
     return lex(i, k, &e) ? e : i;
