@@ -178,7 +178,8 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
         const Token& t = tok[i];
         const size_t mb = count;
         match_begin[i] = count;
-        if (t.kind == TokenKind::kNumber || (!t.has(kElision) && !may_start(t.hash))) {
+        // (Digits start a phrase only where the lexicon has one: "24/7", "14 juillet".)
+        if (!t.has(kElision) && !may_start(t.hash)) {
           seen |= kinds[i];  // no phrase starts here
           continue;
         }
@@ -1154,7 +1155,9 @@ void Grammar::run(uint32_t first, uint32_t end, std::vector<Found>& out) {
       continue;
     }
     // "Good afternoon, colleagues", "Easter Island": a phrase with a time word that is no time.
-    if (uint32_t se = 0; (s_.kinds[k] & bit(Kind::kStop)) && lex(i, Kind::kStop, &se) && se > i) {
+    // ("24/7" is round the clock; "24/7/2024", glued on, a date.)
+    if (uint32_t se = 0; (s_.kinds[k] & bit(Kind::kStop)) && lex(i, Kind::kStop, &se) && se > i &&
+                         !(glued(se) && (is_punct(se, '/') || is_punct(se, '.') || is_punct(se, '-')) && num(se + 1) >= 0)) {
       i = se;
       continue;
     }
