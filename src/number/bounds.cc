@@ -13,6 +13,7 @@ std::optional<BoundKind> kind_of(std::string_view name) {
       {"up_to", BoundKind::kUpTo},      {"approx", BoundKind::kApprox},    {"equal", BoundKind::kEqual},
       {"or_more", BoundKind::kOrMore},  {"or_less", BoundKind::kOrLess},   {"or_equal", BoundKind::kOrEqual},   {"between", BoundKind::kBetween},
       {"from", BoundKind::kFrom},       {"to", BoundKind::kTo},            {"and", BoundKind::kAnd},
+      {"or", BoundKind::kOr},
       {"copula", BoundKind::kCopula},   {"none", BoundKind::kNone},
   };
   for (auto [n, k] : kKinds) {

@@ -30,6 +30,7 @@ enum class BoundKind : uint8_t {
   kFrom,         // de, from ... kTo
   kTo,           // à, to, -: between two numbers
   kAnd,          // et, and: joins the two ends after kBetween, or two bounds
+  kOr,           // ou, or: between two numbers, an approximate range ("10 ou 12 soldats")
   kCopula,       // est, is: "est de 20" is no range opener
   kNone,         // written like a bound but is none (=>, <>): blocks shorter matches
 };

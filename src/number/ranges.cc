@@ -146,7 +146,9 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
     }
     // Two ends: between A and B, from A to B, A to B, A-B; the same currency
     // sign may be written on both ends ("$500 to $2,000", "30 € à 60 €").
-    auto is_to = [](BoundKind b) { return b == BoundKind::kTo || b == BoundKind::kAnd || b == BoundKind::kUpTo; };
+    auto is_to = [](BoundKind b) {
+      return b == BoundKind::kTo || b == BoundKind::kAnd || b == BoundKind::kUpTo || b == BoundKind::kOr;
+    };
     const Cue* to = cue_starting(a.end, is_to);
     int b_index = to ? atom_at(to->end) : -1;
     if (!to && a.end + 1 < end && is_currency_sign(doc, a.end)) {
@@ -163,8 +165,14 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
       Atom& b = atoms[b_index];
       auto lo = low_end(a), hi = high_end(b);
       const Cue* opener = cue_before([](BoundKind x) { return x == BoundKind::kBetween || x == BoundKind::kFrom; });
-      bool pair_ok = opener ? (opener->kind == BoundKind::kBetween ? to->kind == BoundKind::kAnd : to->kind != BoundKind::kAnd)
-                            : to->kind == BoundKind::kTo;
+      // "10 ou 12", "two or three": alternatives with no opener, an approximate range.
+      // (Counts only: "in 2014 or 2015" are two years.)
+      const bool alternatives = to->kind == BoundKind::kOr;
+      if (alternatives) opener = nullptr;
+      bool pair_ok = alternatives ? a.span.role == NumberRole::kCount && b.span.role == NumberRole::kCount
+                     : opener     ? (opener->kind == BoundKind::kBetween ? to->kind == BoundKind::kAnd
+                                                                         : to->kind != BoundKind::kAnd)
+                                  : to->kind == BoundKind::kTo;
       // "between" has no order: "entre -5 et -10 degrés" is -10..-5.
       if (pair_ok && opener && opener->kind == BoundKind::kBetween && lo && hi && *hi < *lo && *hi < 0) {
         std::swap(lo, hi);
@@ -176,13 +184,14 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
                         cue_ending(opener->first, [](BoundKind x) { return x == BoundKind::kCopula; }))) {
           f = opener->first;
         }
-        Atom r = make(f, b.end, opener ? (opener->kind == BoundKind::kBetween ? "number.range.between"
-                                                                               : "number.range.from_to")
-                                       : "number.range.to",
+        Atom r = make(f, b.end,
+                      alternatives ? "number.range.or"
+                      : opener     ? (opener->kind == BoundKind::kBetween ? "number.range.between" : "number.range.from_to")
+                                   : "number.range.to",
                       to->where);
         r.span.amount.min = lo;
         r.span.amount.max = hi;
-        r.span.amount.approx = a.span.amount.approx || b.span.amount.approx;
+        r.span.amount.approx = alternatives || a.span.amount.approx || b.span.amount.approx;
         r.span.cue = a.span.cue;
         r.span.scaled = a.span.scaled || b.span.scaled;
         // "11 000 à 12 000": with a scale only on the second end ("2 à 3 millions"), the first shares it.
