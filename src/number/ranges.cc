@@ -169,7 +169,9 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
       // (Counts only: "in 2014 or 2015" are two years.)
       const bool alternatives = to->kind == BoundKind::kOr;
       if (alternatives) opener = nullptr;
-      bool pair_ok = alternatives ? a.span.role == NumberRole::kCount && b.span.role == NumberRole::kCount
+      // (Single values only: "tens or hundreds of thousands" share a scale the vague words do not show.)
+      bool pair_ok = alternatives ? a.span.role == NumberRole::kCount && b.span.role == NumberRole::kCount &&
+                                        a.span.amount.value && b.span.amount.value
                      : opener     ? (opener->kind == BoundKind::kBetween ? to->kind == BoundKind::kAnd
                                                                          : to->kind != BoundKind::kAnd)
                                   : to->kind == BoundKind::kTo;
