@@ -207,9 +207,12 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
           // "deux à trois cents", "two to three hundred": the hundred written on the second end only.
           r.span.amount.min = *lo * 100;
         }
-        added.push_back(r);
-        used[k] = used[b_index] = true;
-        continue;
+        // Alternatives far apart are a contrast, not an estimate: "whether 150 or one million".
+        if (!alternatives || *r.span.amount.max <= 4 * *r.span.amount.min) {
+          added.push_back(r);
+          used[k] = used[b_index] = true;
+          continue;
+        }
       }
     }
     // One-sided bounds before the number, possibly joined with a second one.
