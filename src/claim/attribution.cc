@@ -85,14 +85,18 @@ bool ends_sentence(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase) 
   return true;
 }
 
-bool names_person_or_org(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase) {
+// Some mention in the phrase whose entity (and mention) `accept` takes.
+template <class Accept>
+bool names_entity(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase, Accept accept) {
   for (uint32_t t = phrase.first; t < phrase.second; ++t) {
     const int32_t m = v.mention_at(t);
-    if (m == kNone) continue;
-    const Entity& e = v.doc->entities[v.doc->mentions[m].entity];
-    if (e.type == "PERSON" || e.type == "ORG") return true;
+    if (m != kNone && accept(v.doc->entities[v.doc->mentions[m].entity], v.doc->mentions[m])) return true;
   }
   return false;
+}
+
+bool names_person_or_org(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase) {
+  return names_entity(v, phrase, [](const Entity& e, const Mention&) { return e.type == "PERSON" || e.type == "ORG"; });
 }
 
 // A person or organisation, or a noun that speaks unnamed ("one GOP
@@ -107,13 +111,7 @@ bool names_speaker(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase) 
 
 // A state named as a speaker: "the Kremlin", "Washington", "Russia" (not a demonym).
 bool names_state(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase) {
-  for (uint32_t t = phrase.first; t < phrase.second; ++t) {
-    const int32_t m = v.mention_at(t);
-    if (m == kNone) continue;
-    const Mention& mention = v.doc->mentions[m];
-    if (!mention.demonym && v.doc->entities[mention.entity].type == "COUNTRY") return true;
-  }
-  return false;
+  return names_entity(v, phrase, [](const Entity& e, const Mention& m) { return !m.demonym && e.type == "COUNTRY"; });
 }
 
 // A country or place id: where something was said, not who heard it.
