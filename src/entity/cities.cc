@@ -1,8 +1,11 @@
-// Cities of the world from ICU/CLDR: the exemplar cities of the time zones
+// Cities of the world: the exemplar cities of ICU/CLDR's time zones
 // ("Kuala Lumpur", "Vladivostok"), named in the locales of
-// common/entity/city_locales.tsv, each with the country of its zone. A city
-// already named by another entity (a capital standing for its state in
-// seats.tsv, a curated place) is left to that entity.
+// common/entity/city_locales.tsv, each with the country of its zone; then
+// GeoNames' larger cities and front-line towns (common/entity/
+// geonames_cities.tsv, made by tools/geonames_cities.js). A city already
+// named by another entity (a capital standing for its state in seats.tsv, a
+// curated place, an ICU city) is left to that entity. Names from these lists
+// carry kNameGazetteer: a person's name around them wins.
 #include <unicode/locid.h>
 #include <unicode/strenum.h>
 #include <unicode/timezone.h>
@@ -18,14 +21,43 @@
 #include "text/fold.h"
 
 namespace claimtrace {
+namespace {
 
-Result<void> add_cities(const std::filesystem::path& root, Knowledge& knowledge) {
+// Adds a city named `spellings` (the first is its name) unless one of them
+// already names an entity.
+void add_city(const std::vector<std::string>& spellings, const std::string& country, Origin why,
+              std::unordered_set<std::string>& named, Knowledge& knowledge) {
+  if (spellings.empty() || named.contains(fold(spellings.front()))) return;
+  EntityRecord r = EntityRecord::make("place/" + slug(spellings.front()), "GPE", spellings.front(), country, "city", "city");
+  if (knowledge.find(r.id)) return;
+  uint32_t e = knowledge.add_entity(std::move(r));
+  for (const auto& s : spellings) {
+    if (!named.contains(fold(s))) knowledge.add_name(s, e, kNameGazetteer, why);
+  }
+  for (const auto& s : spellings) named.insert(fold(s));
+}
+
+std::string country_id(std::string_view alpha2, const Knowledge& knowledge) {
+  std::string id = "country/" + std::string(alpha2);
+  return knowledge.find(id) ? id : std::string();
+}
+
+Result<void> add_geonames_cities(const std::filesystem::path& root, std::unordered_set<std::string>& named,
+                                 Knowledge& knowledge) {
+  auto cities = load_optional_table(root, "common/entity/geonames_cities.tsv", 4, 4);
+  if (!cities) return std::unexpected(cities.error());
+  for (const auto& row : cities->rows) {
+    add_city({row[0]}, country_id(row[1], knowledge), {"entity.place.geonames", row.where}, named, knowledge);
+  }
+  return {};
+}
+
+// ICU's exemplar cities of the time zones, in the locales of city_locales.tsv.
+Result<void> add_icu_cities(const std::filesystem::path& root, std::unordered_set<std::string>& named,
+                            Knowledge& knowledge) {
   auto locales = load_optional_table(root, "common/entity/city_locales.tsv", 1, 2);
   if (!locales) return std::unexpected(locales.error());
   if (locales->rows.empty()) return {};
-  std::unordered_set<std::string> named;
-  for (const auto& n : knowledge.names) named.insert(fold(n.text));
-
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::StringEnumeration> zones(
       icu::TimeZone::createTimeZoneIDEnumeration(UCAL_ZONE_TYPE_CANONICAL_LOCATION, nullptr, nullptr, status));
@@ -45,8 +77,6 @@ Result<void> add_cities(const std::filesystem::path& root, Knowledge& knowledge)
     UErrorCode rs = U_ZERO_ERROR;
     icu::TimeZone::getRegion(*zone, region, sizeof region, rs);
     if (U_FAILURE(rs)) continue;
-    std::string country = "country/" + std::string(region);
-    if (!knowledge.find(country)) country.clear();
     std::vector<std::string> spellings;
     for (const auto& n : names) {
       icu::UnicodeString city;
@@ -55,15 +85,18 @@ Result<void> add_cities(const std::filesystem::path& root, Knowledge& knowledge)
       city.toUTF8String(utf8);
       if (!utf8.empty()) spellings.push_back(std::move(utf8));
     }
-    if (spellings.empty() || named.contains(fold(spellings.front()))) continue;
-    EntityRecord r = EntityRecord::make("place/" + slug(spellings.front()), "GPE", spellings.front(), country, "city", "city");
-    if (knowledge.find(r.id)) continue;
-    uint32_t e = knowledge.add_entity(std::move(r));
-    for (const auto& s : spellings) {
-      if (!named.contains(fold(s))) knowledge.add_name(s, e, 0, {"entity.place.icu", where});
-    }
+    add_city(spellings, country_id(region, knowledge), {"entity.place.icu", where}, named, knowledge);
   }
   return {};
+}
+
+}  // namespace
+
+Result<void> add_cities(const std::filesystem::path& root, Knowledge& knowledge) {
+  std::unordered_set<std::string> named;
+  for (const auto& n : knowledge.names) named.insert(fold(n.text));
+  if (auto r = add_icu_cities(root, named, knowledge); !r) return r;
+  return add_geonames_cities(root, named, knowledge);
 }
 
 }  // namespace claimtrace

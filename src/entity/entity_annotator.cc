@@ -63,9 +63,34 @@ class EntityAnnotator final : public Annotator {
       if ((ref.flags & kNameCapital) && !(t.flags & (kCapitalized | kAllCaps))) continue;
       if ((ref.flags & kNameCapitalLast) && !(doc.tokens[m.end - 1].flags & (kCapitalized | kAllCaps))) continue;
       if ((ref.flags & kNameCorefOnly) && (!ents.has_record(ref.entity) || name_word_follows(doc, m.end))) continue;
+      // A listed city that is the surname of a person named before ("Denver
+      // said" after "John Denver"), a first name ("Nancy Pelosi") or opens an
+      // organisation's name ("Tulsa Police Department").
+      if ((ref.flags & kNameGazetteer) && m.end == m.first + 1 &&
+          (ents.alias(t.hash) >= 0 || first_name_like_city(doc, m.first, end) || opens_organisation(doc, m.first, end)))
+        continue;
       return &m;
     }
     return nullptr;
+  }
+
+  // "Nancy Pelosi", "Hun Sen": a listed city before a name word that is
+  // neither a known name, nor a title ("Kramatorsk Mayor"), nor a word no
+  // person's name holds ("Samara Region").
+  bool first_name_like_city(const Document& doc, uint32_t city, uint32_t end) const {
+    const uint32_t k = city + 1;
+    if (k >= end || !name_word_follows(doc, k)) return false;
+    const uint64_t h = doc.tokens[k].hash;
+    if (lex_.not_person_words.find(h) >= 0) return false;
+    if (const int64_t bits = lex_.openers.find(h); bits >= 0 && (bits & kOpensRole)) return false;
+    std::vector<PhraseMatcher::Match> known;  // rare: a listed city before a name word
+    names_.matches_at(doc, k, end, known);
+    return known.empty();
+  }
+
+  bool opens_organisation(const Document& doc, uint32_t first, uint32_t end) const {
+    if (!name_word_follows(doc, first + 1)) return false;
+    return organisation_name(doc, lex_, name_run(doc, lex_, first, end, kMaxNameWords + 2), end).end != 0;
   }
 
   // A short form is not one when another name word follows it: "Kim" in
@@ -371,6 +396,20 @@ class EntityAnnotator final : public Annotator {
     return org.end;
   }
 
+  // "said Elizabeth Warren", "Robert Downey Jr.": a listed city closing a
+  // run of name words is a surname, unless a word before it places it
+  // ("Near Kramatorsk", "Eastern Aleppo").
+  bool surname_like_city(const Document& doc, uint32_t first, const PhraseMatcher::Match& m) const {
+    if (!(names_.ref(m.payload).flags & kNameGazetteer) || m.end != m.first + 1) return false;
+    // "l'Impact de Montréal": after a particle the city is where, not who.
+    if (!is_name_word(doc, doc.tokens[m.first - 1], lex_)) return false;
+    for (uint32_t k = first; k < m.first; ++k) {
+      const uint64_t h = doc.tokens[k].hash;
+      if (lex_.not_person_words.find(h) >= 0 || lex_.place_prepositions.find(h) >= 0) return false;
+    }
+    return true;
+  }
+
   // An unknown name from token i; returns the token after what was read.
   uint32_t unknown_name(Document& doc, const Sentence& s, uint32_t i, int& headline, DocEntities& ents,
                         PendingRole& role, std::vector<PhraseMatcher::Match>& found) const {
@@ -380,7 +419,9 @@ class EntityAnnotator final : public Annotator {
     if (OrgName org = organisation_name(doc, lex_, run, s.end_token); org.end) return add_org(doc, run, org, ents, role);
     // A known name inside the run ends it: "Mardi Poutine" is not one person.
     for (uint32_t k = run.first + 1; k < run.end; ++k) {
-      if (names_.may_start(doc.tokens[k].hash) && known_name(doc, k, s.end_token, ents, found)) {
+      if (!names_.may_start(doc.tokens[k].hash)) continue;
+      const PhraseMatcher::Match* m = known_name(doc, k, s.end_token, ents, found);
+      if (m && !surname_like_city(doc, run.first, *m)) {
         run.end = k;
         while (run.end > run.first + 1 && !is_name_word(doc, doc.tokens[run.end - 1], lex_)) --run.end;
         break;

@@ -53,6 +53,7 @@ enum NameFlag : uint8_t {
   kNameAllCaps = 1 << 3,     // an acronym in the resource: the text's first token must be all caps
   kNameCorefOnly = 1 << 4,   // a short form (surname) that matches only after the entity was named
   kNameCapitalLast = 1 << 5, // its last word is capitalized in the resource: so must the text's be ("Le Monde")
+  kNameGazetteer = 1 << 6,   // a city from a world list (ICU, GeoNames): a person's name around it wins ("Lloyd Austin")
 };
 
 struct NameRecord {
@@ -108,7 +109,8 @@ Result<std::shared_ptr<const Knowledge>> common_knowledge(const std::filesystem:
 Result<void> add_countries(const std::filesystem::path& root, Knowledge& knowledge);
 // curated.cc: common/entity/{places,organisations,people}.tsv.
 Result<void> add_curated(const std::filesystem::path& root, Knowledge& knowledge);
-// cities.cc: ICU/CLDR time zone exemplar cities, after all the others.
+// cities.cc: ICU/CLDR time zone exemplar cities and GeoNames' cities
+// (common/entity/geonames_cities.tsv), after all the others.
 Result<void> add_cities(const std::filesystem::path& root, Knowledge& knowledge);
 
 }  // namespace claimtrace
