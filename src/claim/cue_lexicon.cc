@@ -172,39 +172,48 @@ const CueEntry* CueLexicon::entry_of(const Cue& cue) const {
 void CueLexicon::scan(const Document& doc, uint32_t first, uint32_t end, std::vector<Cue>& out) const {
   thread_local std::vector<PhraseMatcher::Match> here;
   for (uint32_t i = first; i < end;) {
-    matcher_.matches_at(doc, i, end, here);
-    if (!here.empty()) {
-      uint32_t longest = here.front().end;
-      bool blocked = false;
-      for (const auto& m : here) blocked = blocked || (m.end == longest && entries_[m.payload].ignore);
-      bool has_certainty = false;
-      for (const auto& m : here) {
-        if (m.end != longest || blocked) break;
-        const CueEntry& e = entries_[m.payload];
-        has_certainty = has_certainty || e.kind == CueKind::kCertainty;
-        out.push_back(Cue{Extent{doc.tokens[m.first].at.start, doc.tokens[m.end - 1].at.end}, e.kind, e.key,
-                          e.strength, e.why, m.payload});
-      }
-      // A one-word trigger or reporting verb in the conditional ("enverrait")
-      // is hedged as well.
-      if (blocked || has_certainty || longest != i + 1) {
-        i = longest;
+    // Most tokens start no phrase: one filter probe turns them away.
+    if (matcher_.may_start(doc.tokens[i].hash)) {
+      matcher_.matches_at(doc, i, end, here);
+      if (const uint32_t next = add_phrase_cues(doc, i, here, out); next != i) {
+        i = next;
         continue;
       }
     }
-    const Token& t = doc.tokens[i];
-    if (t.kind == TokenKind::kWord && !suffixes_.empty()) {
-      std::string_view key = doc.folded_key(t);
-      for (const auto& s : suffixes_) {
-        // The last byte first: most words end otherwise, and ends_with calls memcmp.
-        if (key.size() >= s.min_size && key.back() == s.suffix.back() && key.ends_with(s.suffix)) {
-          const CueEntry& e = entries_[s.entry];
-          out.push_back(Cue{t.at, e.kind, e.key, e.strength, e.why, s.entry});
-          break;
-        }
-      }
-    }
+    if (!suffixes_.empty()) add_conditional_cue(doc, doc.tokens[i], out);
     ++i;
+  }
+}
+
+uint32_t CueLexicon::add_phrase_cues(const Document& doc, uint32_t i, const std::vector<PhraseMatcher::Match>& here,
+                                     std::vector<Cue>& out) const {
+  if (here.empty()) return i;
+  uint32_t longest = here.front().end;
+  bool blocked = false;
+  for (const auto& m : here) blocked = blocked || (m.end == longest && entries_[m.payload].ignore);
+  bool has_certainty = false;
+  for (const auto& m : here) {
+    if (m.end != longest || blocked) break;
+    const CueEntry& e = entries_[m.payload];
+    has_certainty = has_certainty || e.kind == CueKind::kCertainty;
+    out.push_back(Cue{Extent{doc.tokens[m.first].at.start, doc.tokens[m.end - 1].at.end}, e.kind, e.key,
+                      e.strength, e.why, m.payload});
+  }
+  // A one-word trigger or reporting verb in the conditional ("enverrait")
+  // is hedged as well.
+  return blocked || has_certainty || longest != i + 1 ? longest : i;
+}
+
+void CueLexicon::add_conditional_cue(const Document& doc, const Token& t, std::vector<Cue>& out) const {
+  if (t.kind != TokenKind::kWord) return;
+  std::string_view key = doc.folded_key(t);
+  for (const auto& s : suffixes_) {
+    // The last byte first: most words end otherwise, and ends_with calls memcmp.
+    if (key.size() >= s.min_size && key.back() == s.suffix.back() && key.ends_with(s.suffix)) {
+      const CueEntry& e = entries_[s.entry];
+      out.push_back(Cue{t.at, e.kind, e.key, e.strength, e.why, s.entry});
+      return;
+    }
   }
 }
 

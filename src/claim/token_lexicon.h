@@ -21,6 +21,10 @@ class TokenLexicon {
 
   void add(std::string_view phrase, uint32_t payload, const TextRules& rules);
 
+  // Whether a phrase may start at a token of this hash: false for most
+  // tokens, which a scan then steps over without calling matches_at.
+  bool may_start(uint64_t hash) const { return starts_.test(hash); }
+
   // The longest phrases starting at token `i` (ending before `end`), all
   // their payloads, appended to `out` (cleared first).
   // Inline: most tokens are turned away by the first bit test, and most of
