@@ -175,7 +175,7 @@ void CueLexicon::scan(const Document& doc, uint32_t first, uint32_t end, std::ve
     // Most tokens start no phrase: one filter probe turns them away.
     if (matcher_.may_start(doc.tokens[i].hash)) {
       matcher_.matches_at(doc, i, end, here);
-      if (const uint32_t next = add_phrase_cues(doc, i, here, out); next != i) {
+      if (const uint32_t next = here.empty() ? i : add_phrase_cues(doc, i, here, out); next != i) {
         i = next;
         continue;
       }
@@ -187,7 +187,6 @@ void CueLexicon::scan(const Document& doc, uint32_t first, uint32_t end, std::ve
 
 uint32_t CueLexicon::add_phrase_cues(const Document& doc, uint32_t i, const std::vector<PhraseMatcher::Match>& here,
                                      std::vector<Cue>& out) const {
-  if (here.empty()) return i;
   uint32_t longest = here.front().end;
   bool blocked = false;
   for (const auto& m : here) blocked = blocked || (m.end == longest && entries_[m.payload].ignore);

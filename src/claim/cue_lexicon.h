@@ -46,7 +46,7 @@ class CueLexicon {
     uint32_t entry;
     uint32_t min_size;
   };
-  // Appends the cues of the longest phrases in `here` (those starting at token
+  // Appends the cues of the longest phrases in `here` (not empty; those starting at token
   // `i`); returns the token to go on from, or `i` when token `i` is still to
   // be tested for the conditional.
   uint32_t add_phrase_cues(const Document& doc, uint32_t i, const std::vector<PhraseMatcher::Match>& here,

@@ -11,6 +11,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "text/fold.h"
 #include "text/phrase_matcher.h"
 
 namespace claimtrace {
@@ -33,7 +34,12 @@ class TokenLexicon {
     out.clear();
     const uint64_t h = doc.tokens[i].hash;
     if (!starts_.test(h)) return;
-    if (multi_starts_.test(h) && multi_words_at(doc, i, end, out)) return;
+    // The pair filter first, inline: most words that open a phrase ("the",
+    // "to") are not followed by the rest of one.
+    if (multi_starts_.test(h) && i + 1 < end && pairs_.test(combine_hash(h, doc.tokens[i + 1].hash)) &&
+        multi_words_at(doc, i, end, out)) {
+      return;
+    }
     if (slots_.empty()) return;
     // One word is known by its 64-bit folded-key hash alone, as in the entity
     // tables: a chance collision with a lexicon of a few thousand words is
@@ -47,8 +53,9 @@ class TokenLexicon {
   }
 
  private:
-  // Phrases of two words or more starting at `i`, the longest only; false
-  // (and `out` left empty) when there is none.
+  // Phrases of two words or more starting at `i` (whose first two tokens
+  // passed the pair filter), the longest only; false (and `out` left empty)
+  // when there is none.
   bool multi_words_at(const Document& doc, uint32_t i, uint32_t end, std::vector<PhraseMatcher::Match>& out) const;
   // A bit per hash, sized to the lexicon (16 bits an entry): most tokens are
   // turned away here, and every stage probes its own filters for every
