@@ -223,10 +223,7 @@ void ClaimBuilder::annotate(Document& doc) const {
       if (si > 0 && s.paragraph != doc.sentences[si - 1].paragraph) open = false;
       inside_quote[si] = open;
       for (uint32_t t = s.first_token; t < s.end_token; ++t) {
-        const Token& tok = doc.tokens[t];
-        if (tok.kind == TokenKind::kWord || tok.kind == TokenKind::kNumber) continue;  // most tokens
-        std::string_view k = doc.normalized_of(tok);
-        if (k.size() == 1 && k[0] == '"') open = !open;
+        if (punct_byte(doc, doc.tokens[t]) == '"') open = !open;
       }
     }
   }

@@ -237,10 +237,7 @@ void build_sentence_view(const Document& doc, const DocumentIndex& index, const 
   view.segment.assign(n, 0);
   view.punct.assign(n, 0);
   for (uint32_t t = s.first_token; t < s.end_token; ++t) {
-    const Token& tok = doc.tokens[t];
-    if (tok.kind != TokenKind::kPunct && tok.kind != TokenKind::kSymbol) continue;
-    std::string_view k = doc.normalized_of(tok);
-    if (k.size() == 1) view.punct[t - s.first_token] = k[0];
+    if (const char c = punct_byte(doc, doc.tokens[t])) view.punct[t - s.first_token] = c;
   }
 
   words.mark_roles(doc, s.first_token, s.end_token, view.roles, view.role_why);

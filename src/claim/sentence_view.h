@@ -59,6 +59,12 @@ struct SentenceView {
   bool is_cue_token(uint32_t token) const;  // covered by a reporting or attribution cue
 };
 
+// The one-byte punctuation or symbol a token is (normalized: ” is "), or 0.
+inline char punct_byte(const Document& doc, const Token& tok) {
+  if (tok.kind != TokenKind::kPunct && tok.kind != TokenKind::kSymbol) return 0;
+  return tok.nend - tok.nstart == 1 ? doc.normalized.text[tok.nstart] : 0;
+}
+
 // Per-document indexes that make building a view cheap: for each layer, its
 // spans converted to token ranges, sorted by first token.
 struct DocumentIndex {
