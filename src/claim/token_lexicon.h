@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -26,6 +27,27 @@ class TokenLexicon {
   // tokens, which a scan then steps over without calling matches_at.
   bool may_start(uint64_t hash) const { return starts_.test(hash); }
 
+  // Whether a phrase of several words may start at token `i`: its first
+  // two tokens pass the filters. Most words that open a phrase ("the",
+  // "to") are not followed by the rest of one.
+  bool may_start_phrase(const Document& doc, uint32_t i, uint32_t end) const {
+    const uint64_t h = doc.tokens[i].hash;
+    return multi_starts_.test(h) && i + 1 < end && pairs_.test(combine_hash(h, doc.tokens[i + 1].hash));
+  }
+
+  // The payloads of the one-word entry of this hash (empty when none).
+  // One word is known by its 64-bit folded-key hash alone, as in the entity
+  // tables: a chance collision with a lexicon of a few thousand words is
+  // about one in 10^15 per token, and a key compare cost a memcmp per hit.
+  std::span<const uint32_t> single_payloads(uint64_t h) const {
+    if (slots_.empty()) return {};
+    for (uint64_t slot = (h >> 7) & mask_; slots_[slot] >= 0; slot = (slot + 1) & mask_) {
+      const Single& s = singles_[slots_[slot]];
+      if (s.hash == h) return s.payloads;
+    }
+    return {};
+  }
+
   // The longest phrases starting at token `i` (ending before `end`), all
   // their payloads, appended to `out` (cleared first).
   // Inline: most tokens are turned away by the first bit test, and most of
@@ -34,22 +56,8 @@ class TokenLexicon {
     out.clear();
     const uint64_t h = doc.tokens[i].hash;
     if (!starts_.test(h)) return;
-    // The pair filter first, inline: most words that open a phrase ("the",
-    // "to") are not followed by the rest of one.
-    if (multi_starts_.test(h) && i + 1 < end && pairs_.test(combine_hash(h, doc.tokens[i + 1].hash)) &&
-        multi_words_at(doc, i, end, out)) {
-      return;
-    }
-    if (slots_.empty()) return;
-    // One word is known by its 64-bit folded-key hash alone, as in the entity
-    // tables: a chance collision with a lexicon of a few thousand words is
-    // about one in 10^15 per token, and a key compare cost a memcmp per hit.
-    for (uint64_t slot = (h >> 7) & mask_; slots_[slot] >= 0; slot = (slot + 1) & mask_) {
-      const Single& s = singles_[slots_[slot]];
-      if (s.hash != h) continue;
-      for (uint32_t p : s.payloads) out.push_back({i, i + 1, p});
-      return;
-    }
+    if (may_start_phrase(doc, i, end) && multi_words_at(doc, i, end, out)) return;
+    for (uint32_t p : single_payloads(h)) out.push_back({i, i + 1, p});
   }
 
  private:
