@@ -46,10 +46,11 @@ class CueLexicon {
     uint32_t entry;
     uint32_t min_size;
   };
-  // Appends the cues of the longest phrases in `here` (not empty; those starting at token
-  // `i`); returns the token to go on from, or `i` when token `i` is still to
-  // be tested for the conditional.
-  uint32_t add_phrase_cues(const Document& doc, uint32_t i, const std::vector<PhraseMatcher::Match>& here,
+  // Appends the cues of the phrases of tokens [i, longest) with these
+  // payloads (entry indexes); returns the token to go on from, or `i` when
+  // token `i` is still to be tested for the conditional.
+  template <typename Payloads>
+  uint32_t add_phrase_cues(const Document& doc, uint32_t i, uint32_t longest, const Payloads& payloads,
                            std::vector<Cue>& out) const;
   // The conditional-mood suffix rule on one word ("enverrait").
   void add_conditional_cue(const Document& doc, const Token& t, std::vector<Cue>& out) const;
