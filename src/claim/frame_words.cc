@@ -104,10 +104,10 @@ void FrameWords::mark_roles(const Document& doc, uint32_t first, uint32_t end, s
 }
 
 uint32_t FrameWords::roles_of_token(const Document& doc, uint32_t t) const {
-  thread_local std::vector<PhraseMatcher::Match> here;
   uint32_t mask = 0;
-  matcher_.matches_at(doc, t, t + 1, here);
-  for (const auto& m : here) mask |= 1u << static_cast<unsigned>(entries_[m.payload].first);
+  if (const uint64_t h = doc.tokens[t].hash; matcher_.may_start(h)) {
+    for (uint32_t id : matcher_.single_payloads(h)) mask |= 1u << static_cast<unsigned>(entries_[id].first);
+  }
   std::string_view key = doc.folded_key(doc.tokens[t]);
   if (!key.empty() && key.back() == '\'') {
     if (auto it = elided_.find(key); it != elided_.end()) {

@@ -51,12 +51,25 @@ void sort_refs(std::vector<Ref>& refs) {
   if (!std::is_sorted(refs.begin(), refs.end(), by_first)) std::stable_sort(refs.begin(), refs.end(), by_first);
 }
 
+// The spans of `all` from position `start` that begin before token `end`.
 template <typename Ref>
-void slice(const std::vector<Ref>& all, uint32_t first, uint32_t end, std::vector<Ref>& out) {
+void slice(const std::vector<Ref>& all, uint32_t start, uint32_t end, std::vector<Ref>& out) {
   out.clear();
-  auto it = std::lower_bound(all.begin(), all.end(), first, [](const Ref& r, uint32_t f) { return r.first < f; });
-  for (; it != all.end() && it->first < end; ++it) {
+  for (auto it = all.begin() + start; it != all.end() && it->first < end; ++it) {
     if (it->end > it->first) out.push_back(*it);
+  }
+}
+
+// Fills field `where` of each sentence's Starts: the position of the first
+// ref starting at or after the sentence's first token (sentences and refs
+// both come in token order).
+template <typename Ref>
+void find_sentence_starts(const Document& doc, const std::vector<Ref>& refs, uint32_t DocumentIndex::Starts::*where,
+                          std::vector<DocumentIndex::Starts>& starts) {
+  uint32_t at = 0;
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    while (at < refs.size() && refs[at].first < doc.sentences[si].first_token) ++at;
+    starts[si].*where = at;
   }
 }
 
@@ -121,6 +134,13 @@ void build_document_index(const Document& doc, const CueLexicon& lexicon, Docume
     return false;
   });
   sort_refs(out.cues);
+  out.starts.resize(doc.sentences.size());
+  using Starts = DocumentIndex::Starts;
+  find_sentence_starts(doc, out.mentions, &Starts::mentions, out.starts);
+  find_sentence_starts(doc, out.quantities, &Starts::quantities, out.starts);
+  find_sentence_starts(doc, out.numbers, &Starts::numbers, out.starts);
+  find_sentence_starts(doc, out.times, &Starts::times, out.starts);
+  find_sentence_starts(doc, out.cues, &Starts::cues, out.starts);
 }
 
 namespace {
@@ -211,9 +231,8 @@ bool opens_with_named_speaker(const Document& doc, const DocumentIndex& index, c
 
 bool may_hold_claim(const Document& doc, const DocumentIndex& index, uint32_t sentence) {
   const Sentence& s = doc.sentences[sentence];
-  auto it = std::lower_bound(index.cues.begin(), index.cues.end(), s.first_token,
-                             [](const CueRef& r, uint32_t f) { return r.first < f; });
-  for (; it != index.cues.end() && it->first < s.end_token; ++it) {
+  for (auto it = index.cues.begin() + index.starts[sentence].cues; it != index.cues.end() && it->first < s.end_token;
+       ++it) {
     const CueKind k = it->cue->kind;
     if (k == CueKind::kReporting || k == CueKind::kAttribution || k == CueKind::kEventTrigger || k == CueKind::kStatus) {
       return true;
@@ -241,16 +260,17 @@ void build_sentence_view(const Document& doc, const DocumentIndex& index, const 
   }
 
   words.mark_roles(doc, s.first_token, s.end_token, view.roles, view.role_why);
-  slice(index.mentions, s.first_token, s.end_token, view.mentions);
+  const DocumentIndex::Starts& starts = index.starts[sentence];
+  slice(index.mentions, starts.mentions, s.end_token, view.mentions);
   for (const auto& m : view.mentions) {
     for (uint32_t t = m.first; t < std::min(m.end, s.end_token); ++t) {
       if (view.mention[t - s.first_token] == kNone) view.mention[t - s.first_token] = static_cast<int32_t>(m.index);
     }
   }
-  slice(index.quantities, s.first_token, s.end_token, view.quantities);
-  slice(index.numbers, s.first_token, s.end_token, view.numbers);
-  slice(index.times, s.first_token, s.end_token, view.times);
-  slice(index.cues, s.first_token, s.end_token, view.cues);
+  slice(index.quantities, starts.quantities, s.end_token, view.quantities);
+  slice(index.numbers, starts.numbers, s.end_token, view.numbers);
+  slice(index.times, starts.times, s.end_token, view.times);
+  slice(index.cues, starts.cues, s.end_token, view.cues);
 
   // Clause segments: a boundary word or ';' opens a new one.
   // Indexed by position in the sentence: the token range is known here.

@@ -70,6 +70,13 @@ inline char punct_byte(const Document& doc, const Token& tok) {
 struct DocumentIndex {
   std::vector<SpanRef> mentions, quantities, numbers, times;
   std::vector<CueRef> cues;
+  // Per sentence, where its spans begin in each layer (the first span
+  // starting at or after its first token): found once by a merge walk
+  // instead of a binary search per sentence and layer.
+  struct Starts {
+    uint32_t mentions = 0, quantities = 0, numbers = 0, times = 0, cues = 0;
+  };
+  std::vector<Starts> starts;
 };
 
 // Whether sentence `sentence` holds a cue that can make a claim (a reporting
