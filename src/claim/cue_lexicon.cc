@@ -191,8 +191,13 @@ uint32_t CueLexicon::add_phrase_cues(const Document& doc, uint32_t i, uint32_t l
 void CueLexicon::scan(const Document& doc, uint32_t first, uint32_t end, std::vector<Cue>& out) const {
   thread_local std::vector<PhraseMatcher::Match> here;
   for (uint32_t i = first; i < end;) {
+    // Most tokens start no phrase: without the conditional rule, which tests
+    // every word, the scan jumps to where one may start.
+    if (suffixes_.empty()) {
+      i = matcher_.next_start(doc, i, end);
+      if (i == end) break;
+    }
     const uint64_t h = doc.tokens[i].hash;
-    // Most tokens start no phrase: one filter probe turns them away.
     if (matcher_.may_start(h)) {
       uint32_t next = i;
       if (matcher_.may_start_phrase(doc, i, end)) {

@@ -68,12 +68,8 @@ void FrameWords::mark_roles(const Document& doc, uint32_t first, uint32_t end, s
     }
   };
   thread_local std::vector<PhraseMatcher::Match> here;
-  for (uint32_t i = first; i < end;) {
+  for (uint32_t i = matcher_.next_start(doc, first, end); i < end; i = matcher_.next_start(doc, i, end)) {
     const uint64_t h = doc.tokens[i].hash;
-    if (!matcher_.may_start(h)) {
-      ++i;
-      continue;
-    }
     // A word that opens no phrase here, the common case, is marked from the
     // lexicon's own payload list, without gathering matches.
     if (!matcher_.may_start_phrase(doc, i, end)) {

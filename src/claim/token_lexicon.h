@@ -27,6 +27,14 @@ class TokenLexicon {
   // tokens, which a scan then steps over without calling matches_at.
   bool may_start(uint64_t hash) const { return starts_.test(hash); }
 
+  // The first token of [i, end) at which a phrase may start, or `end`. A
+  // loop of its own, with nothing stored: the lexicon's filter and the
+  // tokens stay in registers, where a scan's loop reloads them per token.
+  uint32_t next_start(const Document& doc, uint32_t i, uint32_t end) const {
+    while (i < end && !starts_.test(doc.tokens[i].hash)) ++i;
+    return i;
+  }
+
   // Whether a phrase of several words may start at token `i`: its first
   // two tokens pass the filters. Most words that open a phrase ("the",
   // "to") are not followed by the rest of one.
