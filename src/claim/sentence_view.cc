@@ -251,7 +251,7 @@ void build_sentence_view(const Document& doc, const DocumentIndex& index, const 
   view.end = s.end_token;
   const uint32_t n = s.end_token - s.first_token;
   view.roles.assign(n, 0);
-  view.role_why.assign(n, Origin{});
+  view.role_why.resize(n);  // written by mark_roles wherever a role is set, read only there
   view.mention.assign(n, kNone);
   view.segment.assign(n, 0);
   view.punct.assign(n, 0);
