@@ -441,6 +441,7 @@ void merge_relay_only_units(std::vector<AttributionUnit>& out);
 // reports, with no clause edge between, is part of that report, not a
 // second attribution of the sentence.
 void drop_units_inside_reported_clause(const SentenceView& v, std::vector<AttributionUnit>& out) {
+  if (out.size() < 2) return;  // a unit is inside another one's report: one alone never is
   // The source's last token: "the European Union, which contended" starts
   // before its comma, but its speaker is the relative pronoun.
   auto origin_token = [&](const AttributionUnit& u) {
@@ -517,8 +518,9 @@ void speaker_before_colon(const SentenceView& v, const SourceContext& ctx, std::
 
 // '“...” ― Francisco Herrero': the name signs the quotation before it.
 void name_after_quotation(const SentenceView& v, const SourceContext& ctx, std::vector<AttributionUnit>& out) {
+  if (!out.empty()) return;  // first: most sentences seen here have a speaker already
   auto [first, end] = signature_after_quotation(*v.doc, v.index);
-  if (end == 0 || !out.empty()) return;
+  if (end == 0) return;
   ClaimSource src;
   bool self = false;
   std::vector<Origin> why;

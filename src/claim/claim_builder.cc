@@ -88,6 +88,25 @@ void drop_backshifted(const SentenceView& v, const AttributionUnit* u, std::vect
   });
 }
 
+// The tokens that are a quotation mark (” and “ normalize to '"'), in
+// order. Found by searching the normalized text for the byte, then the
+// token starting there: quotation marks are rare, and looking at the kind
+// of every token of the document cost more.
+void find_quote_tokens(const Document& doc, std::vector<uint32_t>& out) {
+  out.clear();
+  const std::string& text = doc.normalized.text;
+  auto by_start = [](const Token& t, size_t offset) { return t.nstart < offset; };
+  for (size_t at = text.find('"'); at != std::string::npos; at = text.find('"', at + 1)) {
+    auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), at, by_start);
+    for (; it != doc.tokens.end() && it->nstart == at; ++it) {
+      if (punct_byte(doc, *it) == '"') {
+        out.push_back(static_cast<uint32_t>(it - doc.tokens.begin()));
+        break;
+      }
+    }
+  }
+}
+
 class ClaimBuilder final : public Annotator {
  public:
   ClaimBuilder(CueLexicon lexicon, FrameWords words) : lexicon_(std::move(lexicon)), words_(std::move(words)) {}
@@ -217,16 +236,16 @@ void ClaimBuilder::annotate(Document& doc) const {
   // inside one, so that a claim's evidence can take in the whole quotation.
   std::vector<uint8_t> inside_quote(doc.sentences.size() + 1, 0);
   {
+    thread_local std::vector<uint32_t> quotes;
+    find_quote_tokens(doc, quotes);
     bool open = false;
+    size_t q = 0;
     for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
       const Sentence& s = doc.sentences[si];
       if (si > 0 && s.paragraph != doc.sentences[si - 1].paragraph) open = false;
       inside_quote[si] = open;
-      for (uint32_t t = s.first_token; t < s.end_token; ++t) {
-        const Token& tok = doc.tokens[t];
-        if (tok.kind == TokenKind::kWord || tok.kind == TokenKind::kNumber) continue;  // most tokens
-        std::string_view k = doc.normalized_of(tok);
-        if (k.size() == 1 && k[0] == '"') open = !open;
+      for (; q < quotes.size() && quotes[q] < s.end_token; ++q) {
+        if (quotes[q] >= s.first_token) open = !open;
       }
     }
   }

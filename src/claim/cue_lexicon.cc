@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <ranges>
 
 #include "resources/table.h"
 
@@ -169,42 +170,65 @@ const CueEntry* CueLexicon::entry_of(const Cue& cue) const {
   return it == by_resource_.end() ? nullptr : &entries_[it->second];
 }
 
+template <typename Payloads>
+uint32_t CueLexicon::add_phrase_cues(const Document& doc, uint32_t i, uint32_t longest, const Payloads& payloads,
+                                     std::vector<Cue>& out) const {
+  bool blocked = false;
+  for (uint32_t p : payloads) blocked = blocked || entries_[p].ignore;
+  if (blocked) return longest;
+  bool has_certainty = false;
+  const Extent at{doc.tokens[i].at.start, doc.tokens[longest - 1].at.end};
+  for (uint32_t p : payloads) {
+    const CueEntry& e = entries_[p];
+    has_certainty = has_certainty || e.kind == CueKind::kCertainty;
+    out.push_back(Cue{at, e.kind, e.key, e.strength, e.why, p});
+  }
+  // A one-word trigger or reporting verb in the conditional ("enverrait")
+  // is hedged as well.
+  return has_certainty || longest != i + 1 ? longest : i;
+}
+
 void CueLexicon::scan(const Document& doc, uint32_t first, uint32_t end, std::vector<Cue>& out) const {
   thread_local std::vector<PhraseMatcher::Match> here;
   for (uint32_t i = first; i < end;) {
-    matcher_.matches_at(doc, i, end, here);
-    if (!here.empty()) {
-      uint32_t longest = here.front().end;
-      bool blocked = false;
-      for (const auto& m : here) blocked = blocked || (m.end == longest && entries_[m.payload].ignore);
-      bool has_certainty = false;
-      for (const auto& m : here) {
-        if (m.end != longest || blocked) break;
-        const CueEntry& e = entries_[m.payload];
-        has_certainty = has_certainty || e.kind == CueKind::kCertainty;
-        out.push_back(Cue{Extent{doc.tokens[m.first].at.start, doc.tokens[m.end - 1].at.end}, e.kind, e.key,
-                          e.strength, e.why, m.payload});
+    // Most tokens start no phrase: without the conditional rule, which tests
+    // every word, the scan jumps to where one may start.
+    if (suffixes_.empty()) {
+      i = matcher_.next_start(doc, i, end);
+      if (i == end) break;
+    }
+    const uint64_t h = doc.tokens[i].hash;
+    if (matcher_.may_start(h)) {
+      uint32_t next = i;
+      if (matcher_.may_start_phrase(doc, i, end)) {
+        matcher_.matches_at(doc, i, end, here);  // all of one length
+        if (!here.empty()) {
+          next = add_phrase_cues(doc, i, here.front().end,
+                                 here | std::views::transform(&PhraseMatcher::Match::payload), out);
+        }
+      } else if (const auto payloads = matcher_.single_payloads(h); !payloads.empty()) {
+        next = add_phrase_cues(doc, i, i + 1, payloads, out);  // one word: its payloads as they are
       }
-      // A one-word trigger or reporting verb in the conditional ("enverrait")
-      // is hedged as well.
-      if (blocked || has_certainty || longest != i + 1) {
-        i = longest;
+      if (next != i) {
+        i = next;
         continue;
       }
     }
-    const Token& t = doc.tokens[i];
-    if (t.kind == TokenKind::kWord && !suffixes_.empty()) {
-      std::string_view key = doc.folded_key(t);
-      for (const auto& s : suffixes_) {
-        // The last byte first: most words end otherwise, and ends_with calls memcmp.
-        if (key.size() >= s.min_size && key.back() == s.suffix.back() && key.ends_with(s.suffix)) {
-          const CueEntry& e = entries_[s.entry];
-          out.push_back(Cue{t.at, e.kind, e.key, e.strength, e.why, s.entry});
-          break;
-        }
-      }
-    }
+    if (!suffixes_.empty()) add_conditional_cue(doc, doc.tokens[i], out);
     ++i;
+  }
+}
+
+void CueLexicon::add_conditional_cue(const Document& doc, const Token& t, std::vector<Cue>& out) const {
+  if (t.kind != TokenKind::kWord) return;
+  std::string_view key = doc.folded_key(t);
+  for (const auto& s : suffixes_) {
+    // The last byte first: most words end otherwise, and ends_with calls memcmp.
+    if (key.size() >= s.min_size && key.back() == s.suffix.back() && key.ends_with(s.suffix)) {
+      const CueEntry& e = entries_[s.entry];
+      out.push_back(Cue{t.at, e.kind, e.key, e.strength, e.why, s.entry});
+      return;
+    }
   }
 }
 

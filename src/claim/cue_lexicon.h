@@ -46,6 +46,14 @@ class CueLexicon {
     uint32_t entry;
     uint32_t min_size;
   };
+  // Appends the cues of the phrases of tokens [i, longest) with these
+  // payloads (entry indexes); returns the token to go on from, or `i` when
+  // token `i` is still to be tested for the conditional.
+  template <typename Payloads>
+  uint32_t add_phrase_cues(const Document& doc, uint32_t i, uint32_t longest, const Payloads& payloads,
+                           std::vector<Cue>& out) const;
+  // The conditional-mood suffix rule on one word ("enverrait").
+  void add_conditional_cue(const Document& doc, const Token& t, std::vector<Cue>& out) const;
   Result<void> load_file(const LanguageContext& context, std::string_view file, CueKind kind);
   uint32_t add_entry(CueEntry entry);
   void add_phrase(std::string_view phrase, uint32_t entry, const TextRules& rules);

@@ -58,9 +58,25 @@ Result<FrameWords> FrameWords::load(const LanguageContext& context) {
   return fw;
 }
 
-void FrameWords::scan(const Document& doc, uint32_t first, uint32_t end, std::vector<RoleSpan>& out) const {
+void FrameWords::mark_roles(const Document& doc, uint32_t first, uint32_t end, std::span<uint32_t> roles,
+                            std::span<Origin> why) const {
+  auto mark = [&](uint32_t from, uint32_t to, uint32_t entry) {
+    const auto& [role, origin] = entries_[entry];
+    for (uint32_t t = from; t < to; ++t) {
+      if (roles[t - first] == 0) why[t - first] = origin;
+      roles[t - first] |= 1u << static_cast<unsigned>(role);
+    }
+  };
   thread_local std::vector<PhraseMatcher::Match> here;
-  for (uint32_t i = first; i < end;) {
+  for (uint32_t i = matcher_.next_start(doc, first, end); i < end; i = matcher_.next_start(doc, i, end)) {
+    const uint64_t h = doc.tokens[i].hash;
+    // A word that opens no phrase here, the common case, is marked from the
+    // lexicon's own payload list, without gathering matches.
+    if (!matcher_.may_start_phrase(doc, i, end)) {
+      for (uint32_t id : matcher_.single_payloads(h)) mark(i, i + 1, id);
+      ++i;
+      continue;
+    }
     matcher_.matches_at(doc, i, end, here);
     if (here.empty()) {
       ++i;
@@ -69,8 +85,7 @@ void FrameWords::scan(const Document& doc, uint32_t first, uint32_t end, std::ve
     const uint32_t longest = here.front().end;
     for (const auto& m : here) {
       if (m.end != longest) break;
-      const auto& [role, why] = entries_[m.payload];
-      out.push_back({m.first, m.end, role, why});
+      mark(m.first, m.end, m.payload);
     }
     i = longest;
   }
@@ -79,16 +94,16 @@ void FrameWords::scan(const Document& doc, uint32_t first, uint32_t end, std::ve
     std::string_view key = doc.folded_key(doc.tokens[t]);
     if (key.empty() || key.back() != '\'') continue;
     if (auto it = elided_.find(key); it != elided_.end()) {
-      for (uint32_t id : it->second) out.push_back({t, t + 1, entries_[id].first, entries_[id].second});
+      for (uint32_t id : it->second) mark(t, t + 1, id);
     }
   }
 }
 
 uint32_t FrameWords::roles_of_token(const Document& doc, uint32_t t) const {
-  thread_local std::vector<PhraseMatcher::Match> here;
   uint32_t mask = 0;
-  matcher_.matches_at(doc, t, t + 1, here);
-  for (const auto& m : here) mask |= 1u << static_cast<unsigned>(entries_[m.payload].first);
+  if (const uint64_t h = doc.tokens[t].hash; matcher_.may_start(h)) {
+    for (uint32_t id : matcher_.single_payloads(h)) mask |= 1u << static_cast<unsigned>(entries_[id].first);
+  }
   std::string_view key = doc.folded_key(doc.tokens[t]);
   if (!key.empty() && key.back() == '\'') {
     if (auto it = elided_.find(key); it != elided_.end()) {

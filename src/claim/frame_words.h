@@ -5,6 +5,7 @@
 // codes (event_types.tsv). Marks each token of a sentence with its role.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -52,13 +53,6 @@ enum class Role : uint8_t {
   kBeneficiary,   // to, for, à, pour: after aid and its amount, who receives it ("$2 billion in aid to Ukraine")
 };
 
-struct RoleSpan {
-  uint32_t first = 0;  // tokens [first, end)
-  uint32_t end = 0;
-  Role role = Role::kNone;
-  Origin why;
-};
-
 struct EventType {
   std::string name;
   std::string cameo;
@@ -71,8 +65,13 @@ class FrameWords {
  public:
   static Result<FrameWords> load(const LanguageContext& context);
 
-  // Role spans of tokens [first, end), longest match first, in order.
-  void scan(const Document& doc, uint32_t first, uint32_t end, std::vector<RoleSpan>& out) const;
+  // Marks the roles of tokens [first, end) (longest match first): sets bit
+  // (1 << Role) in `roles[t - first]` for every frame word covering token t,
+  // and `why[t - first]` to the resource line of its first role. Written in
+  // place, without a list of spans: this runs on every token of a sentence
+  // that may hold a claim.
+  void mark_roles(const Document& doc, uint32_t first, uint32_t end, std::span<uint32_t> roles,
+                  std::span<Origin> why) const;
 
   const EventType* event_type(std::string_view name) const;
 

@@ -51,12 +51,25 @@ void sort_refs(std::vector<Ref>& refs) {
   if (!std::is_sorted(refs.begin(), refs.end(), by_first)) std::stable_sort(refs.begin(), refs.end(), by_first);
 }
 
+// The spans of `all` from position `start` that begin before token `end`.
 template <typename Ref>
-void slice(const std::vector<Ref>& all, uint32_t first, uint32_t end, std::vector<Ref>& out) {
+void slice(const std::vector<Ref>& all, uint32_t start, uint32_t end, std::vector<Ref>& out) {
   out.clear();
-  auto it = std::lower_bound(all.begin(), all.end(), first, [](const Ref& r, uint32_t f) { return r.first < f; });
-  for (; it != all.end() && it->first < end; ++it) {
+  for (auto it = all.begin() + start; it != all.end() && it->first < end; ++it) {
     if (it->end > it->first) out.push_back(*it);
+  }
+}
+
+// Fills field `where` of each sentence's Starts: the position of the first
+// ref starting at or after the sentence's first token (sentences and refs
+// both come in token order).
+template <typename Ref>
+void find_sentence_starts(const Document& doc, const std::vector<Ref>& refs, uint32_t DocumentIndex::Starts::*where,
+                          std::vector<DocumentIndex::Starts>& starts) {
+  uint32_t at = 0;
+  for (size_t si = 0; si < doc.sentences.size(); ++si) {
+    while (at < refs.size() && refs[at].first < doc.sentences[si].first_token) ++at;
+    starts[si].*where = at;
   }
 }
 
@@ -121,13 +134,23 @@ void build_document_index(const Document& doc, const CueLexicon& lexicon, Docume
     return false;
   });
   sort_refs(out.cues);
+  out.starts.resize(doc.sentences.size());
+  using Starts = DocumentIndex::Starts;
+  find_sentence_starts(doc, out.mentions, &Starts::mentions, out.starts);
+  find_sentence_starts(doc, out.quantities, &Starts::quantities, out.starts);
+  find_sentence_starts(doc, out.numbers, &Starts::numbers, out.starts);
+  find_sentence_starts(doc, out.times, &Starts::times, out.starts);
+  find_sentence_starts(doc, out.cues, &Starts::cues, out.starts);
 }
 
 namespace {
 
-bool is_punct_token(const Document& doc, uint32_t t, std::string_view p) {
+// Whether token `t` is the punctuation `c` (― and ” fold to - and "). One
+// byte compared in place: this runs on the last tokens of every sentence.
+bool is_punct_token(const Document& doc, uint32_t t, char c) {
   const Token& tok = doc.tokens[t];
-  return (tok.kind == TokenKind::kPunct || tok.kind == TokenKind::kSymbol) && doc.folded_key(tok) == p;  // ― and ” fold to - and "
+  return (tok.kind == TokenKind::kPunct || tok.kind == TokenKind::kSymbol) && tok.fold_size == 1 &&
+         doc.folded[tok.fold_start] == c;
 }
 
 }  // namespace
@@ -140,7 +163,7 @@ static bool signature_name(const Document& doc, uint32_t first, uint32_t end) {
   for (uint32_t t = first; t < end; ++t) {
     const Token& tok = doc.tokens[t];
     if (tok.kind == TokenKind::kWord && !tok.has(kCapitalized) && !tok.has(kAllCaps)) return false;
-    if (tok.kind != TokenKind::kWord && !is_punct_token(doc, t, ".")) return false;
+    if (tok.kind != TokenKind::kWord && !is_punct_token(doc, t, '.')) return false;
   }
   return true;
 }
@@ -154,8 +177,8 @@ std::pair<uint32_t, uint32_t> signature_after_quotation(const Document& doc, uin
     uint32_t end = s.end_token;
     while (end > s.first_token && doc.tokens[end - 1].kind != TokenKind::kWord) --end;
     for (uint32_t d = end; d > s.first_token + 1 && end - d <= kMaxName; --d) {
-      if (!is_punct_token(doc, d - 1, "-")) continue;
-      if (is_punct_token(doc, d - 2, "\"") && signature_name(doc, d, end)) return {d, end};
+      if (!is_punct_token(doc, d - 1, '-')) continue;
+      if (is_punct_token(doc, d - 2, '"') && signature_name(doc, d, end)) return {d, end};
       break;
     }
   }
@@ -164,24 +187,19 @@ std::pair<uint32_t, uint32_t> signature_after_quotation(const Document& doc, uin
   if (prev.end_token == prev.first_token || s.end_token == s.first_token) return {0, 0};
   // The quotation closes the sentence before, or just before a dash.
   uint32_t last = prev.end_token - 1;
-  bool dash = is_punct_token(doc, last, "-");
+  bool dash = is_punct_token(doc, last, '-');
   if (dash && last > prev.first_token) --last;
-  if (!is_punct_token(doc, last, "\"")) return {0, 0};
+  if (!is_punct_token(doc, last, '"')) return {0, 0};
   uint32_t first = s.first_token;
-  if (is_punct_token(doc, first, "-")) {
+  if (is_punct_token(doc, first, '-')) {
     dash = true;
     ++first;
   }
   // The dash may belong to neither sentence.
-  for (uint32_t t = prev.end_token; t < s.first_token; ++t) dash = dash || is_punct_token(doc, t, "-");
+  for (uint32_t t = prev.end_token; t < s.first_token; ++t) dash = dash || is_punct_token(doc, t, '-');
   uint32_t end = s.end_token;
   while (end > first && doc.tokens[end - 1].kind != TokenKind::kWord) --end;
-  if (!dash || end <= first || end - first > kMaxName) return {0, 0};
-  for (uint32_t t = first; t < end; ++t) {
-    const Token& tok = doc.tokens[t];
-    if (tok.kind == TokenKind::kWord && !tok.has(kCapitalized) && !tok.has(kAllCaps)) return {0, 0};
-    if (tok.kind != TokenKind::kWord && !is_punct_token(doc, t, ".")) return {0, 0};
-  }
+  if (!dash || !signature_name(doc, first, end)) return {0, 0};
   return {first, end};
 }
 
@@ -191,10 +209,10 @@ std::pair<uint32_t, uint32_t> signature_after_quotation(const Document& doc, uin
 bool opens_with_named_speaker(const Document& doc, const DocumentIndex& index, const Sentence& s) {
   constexpr uint32_t kMaxName = 4;
   // A transcript may quote the whole turn: '"WALLACE: Let's start ...'.
-  const uint32_t first = s.first_token + (s.end_token > s.first_token + 1 && is_punct_token(doc, s.first_token, "\""));
+  const uint32_t first = s.first_token + (s.end_token > s.first_token + 1 && is_punct_token(doc, s.first_token, '"'));
   bool colon = false;
   for (uint32_t k = first + 1; k < s.end_token && k <= first + kMaxName && !colon; ++k) {
-    colon = is_punct_token(doc, k, ":");
+    colon = is_punct_token(doc, k, ':');
   }
   if (!colon) return false;
   auto m = std::lower_bound(index.mentions.begin(), index.mentions.end(), first,
@@ -206,16 +224,15 @@ bool opens_with_named_speaker(const Document& doc, const DocumentIndex& index, c
     // A headline writes names in capitals the entity layer may not know
     // ("Sanders: Clinton needs to ...", "Politifact: Trump Is Right").
     if (k - 1 >= named_until && !prev.has(kAllCaps) && !(s.is_title && prev.has(kCapitalized))) return false;
-    if (is_punct_token(doc, k, ":")) return k + 1 < s.end_token;
+    if (is_punct_token(doc, k, ':')) return k + 1 < s.end_token;
   }
   return false;
 }
 
 bool may_hold_claim(const Document& doc, const DocumentIndex& index, uint32_t sentence) {
   const Sentence& s = doc.sentences[sentence];
-  auto it = std::lower_bound(index.cues.begin(), index.cues.end(), s.first_token,
-                             [](const CueRef& r, uint32_t f) { return r.first < f; });
-  for (; it != index.cues.end() && it->first < s.end_token; ++it) {
+  for (auto it = index.cues.begin() + index.starts[sentence].cues; it != index.cues.end() && it->first < s.end_token;
+       ++it) {
     const CueKind k = it->cue->kind;
     if (k == CueKind::kReporting || k == CueKind::kAttribution || k == CueKind::kEventTrigger || k == CueKind::kStatus) {
       return true;
@@ -234,44 +251,35 @@ void build_sentence_view(const Document& doc, const DocumentIndex& index, const 
   view.end = s.end_token;
   const uint32_t n = s.end_token - s.first_token;
   view.roles.assign(n, 0);
-  view.role_why.assign(n, Origin{});
+  view.role_why.resize(n);  // written by mark_roles wherever a role is set, read only there
   view.mention.assign(n, kNone);
   view.segment.assign(n, 0);
   view.punct.assign(n, 0);
   for (uint32_t t = s.first_token; t < s.end_token; ++t) {
-    const Token& tok = doc.tokens[t];
-    if (tok.kind != TokenKind::kPunct && tok.kind != TokenKind::kSymbol) continue;
-    std::string_view k = doc.normalized_of(tok);
-    if (k.size() == 1) view.punct[t - s.first_token] = k[0];
+    if (const char c = punct_byte(doc, doc.tokens[t])) view.punct[t - s.first_token] = c;
   }
 
-  thread_local std::vector<RoleSpan> spans;
-  spans.clear();
-  words.scan(doc, s.first_token, s.end_token, spans);
-  for (const auto& r : spans) {
-    for (uint32_t t = r.first; t < r.end; ++t) {
-      if (view.roles[t - s.first_token] == 0) view.role_why[t - s.first_token] = r.why;
-      view.roles[t - s.first_token] |= 1u << static_cast<unsigned>(r.role);
-    }
-  }
-  slice(index.mentions, s.first_token, s.end_token, view.mentions);
+  words.mark_roles(doc, s.first_token, s.end_token, view.roles, view.role_why);
+  const DocumentIndex::Starts& starts = index.starts[sentence];
+  slice(index.mentions, starts.mentions, s.end_token, view.mentions);
   for (const auto& m : view.mentions) {
     for (uint32_t t = m.first; t < std::min(m.end, s.end_token); ++t) {
       if (view.mention[t - s.first_token] == kNone) view.mention[t - s.first_token] = static_cast<int32_t>(m.index);
     }
   }
-  slice(index.quantities, s.first_token, s.end_token, view.quantities);
-  slice(index.numbers, s.first_token, s.end_token, view.numbers);
-  slice(index.times, s.first_token, s.end_token, view.times);
-  slice(index.cues, s.first_token, s.end_token, view.cues);
+  slice(index.quantities, starts.quantities, s.end_token, view.quantities);
+  slice(index.numbers, starts.numbers, s.end_token, view.numbers);
+  slice(index.times, starts.times, s.end_token, view.times);
+  slice(index.cues, starts.cues, s.end_token, view.cues);
 
   // Clause segments: a boundary word or ';' opens a new one.
+  // Indexed by position in the sentence: the token range is known here.
+  constexpr uint32_t kBoundaryBit = 1u << static_cast<unsigned>(Role::kBoundary);
   int32_t seg = 0;
-  for (uint32_t t = s.first_token; t < s.end_token; ++t) {
-    if (t > s.first_token && (view.has(t, Role::kBoundary) || view.is_punct(t, ';'))) {
-      if (!view.has(t - 1, Role::kBoundary)) ++seg;
-    }
-    view.segment[t - s.first_token] = seg;
+  for (uint32_t k = 1; k < n; ++k) {
+    const bool opens = (view.roles[k] & kBoundaryBit) || view.punct[k] == ';';
+    if (opens && !(view.roles[k - 1] & kBoundaryBit)) ++seg;
+    view.segment[k] = seg;
   }
 }
 

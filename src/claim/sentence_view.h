@@ -38,7 +38,7 @@ struct SentenceView {
   bool opens_in_quote = false;  // the sentence begins inside a quotation opened before it
 
   std::vector<uint32_t> roles;        // per token: bit (1 << Role) set when a frame word covers it
-  std::vector<Origin> role_why;       // per token: the resource line of its first role
+  std::vector<Origin> role_why;       // per token with a role: the resource line of its first role (else stale)
   std::vector<int32_t> mention;       // per token: index into doc.mentions or kNone
   std::vector<int32_t> segment;       // per token: clause segment number
   std::vector<char> punct;            // per token: the one-byte punctuation it is, or 0
@@ -59,11 +59,24 @@ struct SentenceView {
   bool is_cue_token(uint32_t token) const;  // covered by a reporting or attribution cue
 };
 
+// The one-byte punctuation or symbol a token is (normalized: ” is "), or 0.
+inline char punct_byte(const Document& doc, const Token& tok) {
+  if (tok.kind != TokenKind::kPunct && tok.kind != TokenKind::kSymbol) return 0;
+  return tok.nend - tok.nstart == 1 ? doc.normalized.text[tok.nstart] : 0;
+}
+
 // Per-document indexes that make building a view cheap: for each layer, its
 // spans converted to token ranges, sorted by first token.
 struct DocumentIndex {
   std::vector<SpanRef> mentions, quantities, numbers, times;
   std::vector<CueRef> cues;
+  // Per sentence, where its spans begin in each layer (the first span
+  // starting at or after its first token): found once by a merge walk
+  // instead of a binary search per sentence and layer.
+  struct Starts {
+    uint32_t mentions = 0, quantities = 0, numbers = 0, times = 0, cues = 0;
+  };
+  std::vector<Starts> starts;
 };
 
 // Whether sentence `sentence` holds a cue that can make a claim (a reporting

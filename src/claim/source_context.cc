@@ -14,9 +14,8 @@ void SourceContext::enter_paragraph(uint32_t p) {
 void SourceContext::note_mentions(const Document& doc, const DocumentIndex& index, const FrameWords& words,
                                   uint32_t sentence) {
   const Sentence& s = doc.sentences[sentence];
-  auto it = std::lower_bound(index.mentions.begin(), index.mentions.end(), s.first_token,
-                             [](const SpanRef& r, uint32_t f) { return r.first < f; });
-  for (; it != index.mentions.end() && it->first < s.end_token; ++it) {
+  for (auto it = index.mentions.begin() + index.starts[sentence].mentions;
+       it != index.mentions.end() && it->first < s.end_token; ++it) {
     const Mention& mention = doc.mentions[it->index];
     const Entity& e = doc.entities[mention.entity];
     // "émissaire de X", "allié de X": X qualifies a relational noun.

@@ -62,8 +62,6 @@ void TokenLexicon::Filter::add(uint64_t h) {
 
 bool TokenLexicon::multi_words_at(const Document& doc, uint32_t i, uint32_t end,
                                   std::vector<PhraseMatcher::Match>& out) const {
-  const Token& t = doc.tokens[i];
-  if (i + 1 >= end || !pairs_.test(combine_hash(t.hash, doc.tokens[i + 1].hash))) return false;
   multi_.matches_at(doc, i, end, out);
   if (!out.empty() && out.front().end > i + 1) {
     const uint32_t longest = out.front().end;

@@ -6,11 +6,13 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
+#include "text/fold.h"
 #include "text/phrase_matcher.h"
 
 namespace claimtrace {
@@ -21,6 +23,39 @@ class TokenLexicon {
 
   void add(std::string_view phrase, uint32_t payload, const TextRules& rules);
 
+  // Whether a phrase may start at a token of this hash: false for most
+  // tokens, which a scan then steps over without calling matches_at.
+  bool may_start(uint64_t hash) const { return starts_.test(hash); }
+
+  // The first token of [i, end) at which a phrase may start, or `end`. A
+  // loop of its own, with nothing stored: the lexicon's filter and the
+  // tokens stay in registers, where a scan's loop reloads them per token.
+  uint32_t next_start(const Document& doc, uint32_t i, uint32_t end) const {
+    while (i < end && !starts_.test(doc.tokens[i].hash)) ++i;
+    return i;
+  }
+
+  // Whether a phrase of several words may start at token `i`: its first
+  // two tokens pass the filters. Most words that open a phrase ("the",
+  // "to") are not followed by the rest of one.
+  bool may_start_phrase(const Document& doc, uint32_t i, uint32_t end) const {
+    const uint64_t h = doc.tokens[i].hash;
+    return multi_starts_.test(h) && i + 1 < end && pairs_.test(combine_hash(h, doc.tokens[i + 1].hash));
+  }
+
+  // The payloads of the one-word entry of this hash (empty when none).
+  // One word is known by its 64-bit folded-key hash alone, as in the entity
+  // tables: a chance collision with a lexicon of a few thousand words is
+  // about one in 10^15 per token, and a key compare cost a memcmp per hit.
+  std::span<const uint32_t> single_payloads(uint64_t h) const {
+    if (slots_.empty()) return {};
+    for (uint64_t slot = (h >> 7) & mask_; slots_[slot] >= 0; slot = (slot + 1) & mask_) {
+      const Single& s = singles_[slots_[slot]];
+      if (s.hash == h) return s.payloads;
+    }
+    return {};
+  }
+
   // The longest phrases starting at token `i` (ending before `end`), all
   // their payloads, appended to `out` (cleared first).
   // Inline: most tokens are turned away by the first bit test, and most of
@@ -29,22 +64,14 @@ class TokenLexicon {
     out.clear();
     const uint64_t h = doc.tokens[i].hash;
     if (!starts_.test(h)) return;
-    if (multi_starts_.test(h) && multi_words_at(doc, i, end, out)) return;
-    if (slots_.empty()) return;
-    // One word is known by its 64-bit folded-key hash alone, as in the entity
-    // tables: a chance collision with a lexicon of a few thousand words is
-    // about one in 10^15 per token, and a key compare cost a memcmp per hit.
-    for (uint64_t slot = (h >> 7) & mask_; slots_[slot] >= 0; slot = (slot + 1) & mask_) {
-      const Single& s = singles_[slots_[slot]];
-      if (s.hash != h) continue;
-      for (uint32_t p : s.payloads) out.push_back({i, i + 1, p});
-      return;
-    }
+    if (may_start_phrase(doc, i, end) && multi_words_at(doc, i, end, out)) return;
+    for (uint32_t p : single_payloads(h)) out.push_back({i, i + 1, p});
   }
 
  private:
-  // Phrases of two words or more starting at `i`, the longest only; false
-  // (and `out` left empty) when there is none.
+  // Phrases of two words or more starting at `i` (whose first two tokens
+  // passed the pair filter), the longest only; false (and `out` left empty)
+  // when there is none.
   bool multi_words_at(const Document& doc, uint32_t i, uint32_t end, std::vector<PhraseMatcher::Match>& out) const;
   // A bit per hash, sized to the lexicon (16 bits an entry): most tokens are
   // turned away here, and every stage probes its own filters for every
