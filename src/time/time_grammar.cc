@@ -130,7 +130,8 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
       }
       s.number[k] = number;
       s.ndigits[k] = static_cast<uint8_t>(ndigits);
-    } else if (t.kind == TokenKind::kWord && may_end_strong(t.hash)) {
+    } else if (t.kind == TokenKind::kWord && may_end_strong(t.hash) &&
+               lex.may_end_strong_after(k > 0 ? tok[k - 1].hash : 0, t.hash)) {
       candidate = true;
     }
     if (t.has(kHyphenated)) bits |= kHyphenBit;

@@ -145,6 +145,13 @@ class Lexicon {
   // False when no phrase of a kind that can head a time (month, unit, dir...)
   // ends with a token of this hash: the grammar only looks around such tokens.
   bool may_end_strong(uint64_t token_hash) const { return test(strong_last_tokens_, token_hash); }
+  // For a token that passes may_end_strong, after a token of hash prev_hash: false when no such
+  // phrase can end here, neither one word alone nor a longer phrase by its last two tokens. "of"
+  // ends "end of", but most "of"s follow no part word.
+  bool may_end_strong_after(uint64_t prev_hash, uint64_t token_hash) const {
+    return test(strong_single_tokens_, token_hash) ||
+           test(strong_last_pairs_, combine_hash(combine_hash(0, prev_hash), token_hash));
+  }
   static bool strong(Kind k);
   // The filters above as plain views, for loops over every token that
   // should keep the bit array's address in a register.
@@ -213,6 +220,8 @@ class Lexicon {
   }
   std::vector<uint64_t> first_tokens_ = std::vector<uint64_t>(1 << 10, 0);  // 65536-bit filters
   std::vector<uint64_t> strong_last_tokens_ = std::vector<uint64_t>(1 << 10, 0);
+  std::vector<uint64_t> strong_single_tokens_ = std::vector<uint64_t>(1 << 10, 0);  // one-word strong phrases
+  std::vector<uint64_t> strong_last_pairs_ = std::vector<uint64_t>(1 << 10, 0);  // last two tokens of longer ones
   std::vector<uint64_t> multi_first_tokens_ = std::vector<uint64_t>(1 << 10, 0);
   std::vector<uint64_t> pair_tokens_ = std::vector<uint64_t>(1 << 10, 0);  // first two tokens of longer phrases
   // One-token phrases by token hash: (folded key, entries), to rule out collisions.
