@@ -80,7 +80,7 @@ class Grammar {
   // The cursor helpers are inline: the rules call them millions of times,
   // mostly to hear "no" from one bit of kinds_ (always: the rule functions are
   // large, and the compiler would call them out of line).
-  [[gnu::always_inline]] uint64_t kinds(uint32_t i) const { return i - first_ < end_ - first_ ? kinds_[i] : 0; }
+  [[gnu::always_inline]] uint64_t kinds(uint32_t i) const { return i - first_ < len_ ? kinds_[i] : 0; }
   [[gnu::always_inline]] const timelex::Entry* lex(uint32_t i, timelex::Kind k, uint32_t* end = nullptr) const {
     return kinds(i) & bit(k) ? lex_at(i, k, end) : nullptr;
   }
@@ -89,7 +89,7 @@ class Grammar {
   [[gnu::always_inline]] int num(uint32_t i) const { return kinds(i) & kNumberBit ? number_[i] : -1; }  // plain digit token value or -1
   int ndigits(uint32_t i) const { return kinds(i) & kNumberBit ? ndigits_[i] : 0; }
   [[gnu::always_inline]] bool is_punct(uint32_t i, char c) const {
-    if (i - first_ >= end_ - first_) return false;
+    if (i - first_ >= len_) return false;
     const Token& t = doc_.tokens[i];
     return (t.kind == TokenKind::kPunct || t.kind == TokenKind::kSymbol) && t.nend - t.nstart == 1 &&
            doc_.normalized.text[t.nstart] == c;
@@ -275,6 +275,7 @@ class Grammar {
   const Document& doc_;
   const timelex::Lexicon& lex_;
   uint32_t first_, end_;
+  uint32_t len_ = 0;  // end_ - first_: one load and compare for the sentence test of kinds() and is_punct()
   Scratch& s_;
   const uint64_t* kinds_;  // s_'s vectors, which do not grow after the constructor
   const int32_t* number_;
