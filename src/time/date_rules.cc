@@ -86,6 +86,7 @@ Grammar::Opt Grammar::day_month_year(uint32_t i) {
 }
 
 Grammar::Opt Grammar::month_day_year(uint32_t i) {
+  if (!(kinds(i) & kMonthDayYearHeads)) return std::nullopt;  // fail fast
   uint32_t me = 0;
   const auto* m = lex(i, Kind::kMonth, &me);
   if (!m) return std::nullopt;
@@ -116,7 +117,7 @@ Grammar::Opt Grammar::month_day_year(uint32_t i) {
 }
 
 Grammar::Opt Grammar::month_year(uint32_t i) {
-  if (!(kinds(i) & (bit(Kind::kMonth) | bit(Kind::kDir) | bit(Kind::kMonthIntro)))) return std::nullopt;  // fail fast
+  if (!(kinds(i) & kMonthYearHeads)) return std::nullopt;  // fail fast
   uint32_t j = i;
   int pre_dir = 0;
   bool has_pre_dir = false;
@@ -169,6 +170,7 @@ Grammar::Opt Grammar::month_year(uint32_t i) {
 
 // 29/06/2025, 06/29/2025 (MDY languages), 2025-06-29, 29.06.2025, 29/06, 2016/11, 11/2016.
 Grammar::Opt Grammar::numeric_date(uint32_t i) {
+  static_assert(kNumericDateHeads == kNumberBit, "num(i) reads digit tokens only");
   const int a = num(i);
   if (a < 0) return std::nullopt;
   // Part of a longer code: 123-12-1234, 133-03-03-2020.
@@ -442,7 +444,7 @@ Grammar::Opt Grammar::year_alone(uint32_t i) {
 }
 
 Grammar::Opt Grammar::weekday_date(uint32_t i) {
-  if (!(kinds(i) & (bit(Kind::kWeekday) | bit(Kind::kDir)))) return std::nullopt;  // fail fast
+  if (!(kinds(i) & kWeekdayDateHeads)) return std::nullopt;  // fail fast
   uint32_t j = i;
   uint32_t we = 0;
   uint32_t dj = j;
@@ -524,7 +526,7 @@ Grammar::Opt Grammar::weekday_date(uint32_t i) {
 }
 
 Grammar::Opt Grammar::season(uint32_t i) {
-  if (!(kinds(i) & (bit(Kind::kSeason) | bit(Kind::kDet) | bit(Kind::kDir)))) return std::nullopt;  // fail fast
+  if (!(kinds(i) & kSeasonHeads)) return std::nullopt;  // fail fast
   uint32_t j = skip(i, Kind::kDet);
   P p;
   uint32_t dj = j;
@@ -552,8 +554,7 @@ Grammar::Opt Grammar::season(uint32_t i) {
 // le troisième trimestre 2024, the third quarter of 2016, Q3 2024, le premier semestre.
 Grammar::Opt Grammar::quarter(uint32_t i) {
   // Fail fast (called at every date head): each reading opens with one of these at i.
-  if (!(kinds(i) & (bit(Kind::kPeriodCode) | bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)))
-    return std::nullopt;
+  if (!(kinds(i) & kQuarterHeads)) return std::nullopt;
   uint32_t j = skip(i, Kind::kDet);  // "le troisième trimestre", "the third quarter"
   int ord = 0;
   uint32_t oe = 0;
@@ -1136,9 +1137,9 @@ Grammar::Opt Grammar::date(uint32_t i) {
   if ((next | next2 | kinds(i + 3)) & bit(Kind::kUnit)) take_longest(best, nth_day_of(i));
   // the 20th of next month: an ordinal day (digits with a suffix, or a word)
   if (here & (bit(Kind::kDet) | bit(Kind::kOrdinal) | kNumberBit)) take_longest(best, day_of_month_shift(i));
-  take_longest(best, month_day_year(i));
-  take_longest(best, month_year(i));
-  take_longest(best, numeric_date(i));
+  if (here & kMonthDayYearHeads) take_longest(best, month_day_year(i));
+  if (here & kMonthYearHeads) take_longest(best, month_year(i));
+  if (here & kNumericDateHeads) take_longest(best, numeric_date(i));
   if (here & kNumberBit) {
     take_longest(best, dotted_date(i));
     if (is_punct(i + 1, '/')) take_longest(best, slash_date_range(i));
@@ -1148,9 +1149,9 @@ Grammar::Opt Grammar::date(uint32_t i) {
   }
   take_longest(best, year_alone(i));
   if (here & kHyphenBit) take_longest(best, hyphen_month_date(i));
-  take_longest(best, weekday_date(i));
-  take_longest(best, season(i));
-  take_longest(best, quarter(i));
+  if (here & kWeekdayDateHeads) take_longest(best, weekday_date(i));
+  if (here & kSeasonHeads) take_longest(best, season(i));
+  if (here & kQuarterHeads) take_longest(best, quarter(i));
   take_longest(best, decade(i));
   take_longest(best, part_of(i));
   if (!best) {

@@ -45,6 +45,9 @@ struct Scratch {
   std::deque<std::string> owned;  // text built for an Expr (its fields are views), kept for the document
 };
 
+// The bit of kind k in Scratch::kinds.
+constexpr uint64_t kind_bit(timelex::Kind k) { return uint64_t{1} << static_cast<unsigned>(k); }
+
 class Grammar {
  public:
   // Prepares the whole document once (lexicon hits, digits, word numerals).
@@ -72,11 +75,22 @@ class Grammar {
   static P made(timeexpr::Expr e, uint32_t end, std::string_view rule, std::string_view where);
 
   // ---- cursor helpers (time_grammar.cc)
-  static constexpr uint64_t bit(timelex::Kind k) { return uint64_t{1} << static_cast<unsigned>(k); }
+  static constexpr uint64_t bit(timelex::Kind k) { return kind_bit(k); }
   static constexpr uint64_t kNumberBit = uint64_t{1} << 63;      // a digit token
   static constexpr uint64_t kWordNumberBit = uint64_t{1} << 62;  // a word numeral starts here
   static constexpr uint64_t kHyphenBit = uint64_t{1} << 61;      // a hyphenated word
   static constexpr uint64_t kLexBits = kHyphenBit - 1;             // some lexicon phrase starts here
+  // The kinds a token needs to open a date rule that date() tries at every head: the rule turns
+  // away other tokens, and date() tests the same mask before it calls (most calls end there).
+  static constexpr uint64_t kMonthDayYearHeads = kind_bit(timelex::Kind::kMonth);
+  static constexpr uint64_t kMonthYearHeads =
+      kind_bit(timelex::Kind::kMonth) | kind_bit(timelex::Kind::kDir) | kind_bit(timelex::Kind::kMonthIntro);
+  static constexpr uint64_t kNumericDateHeads = kNumberBit;
+  static constexpr uint64_t kWeekdayDateHeads = kind_bit(timelex::Kind::kWeekday) | kind_bit(timelex::Kind::kDir);
+  static constexpr uint64_t kSeasonHeads =
+      kind_bit(timelex::Kind::kSeason) | kind_bit(timelex::Kind::kDet) | kind_bit(timelex::Kind::kDir);
+  static constexpr uint64_t kQuarterHeads = kind_bit(timelex::Kind::kPeriodCode) | kind_bit(timelex::Kind::kOrdinal) |
+                                            kind_bit(timelex::Kind::kDir) | kind_bit(timelex::Kind::kDet) | kNumberBit;
   // The cursor helpers are inline: the rules call them millions of times,
   // mostly to hear "no" from one bit of kinds_ (always: the rule functions are
   // large, and the compiler would call them out of line).
