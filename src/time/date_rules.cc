@@ -52,10 +52,7 @@ Grammar::Opt Grammar::optional_year(P p) {
 }
 
 Grammar::Opt Grammar::day_month_year(uint32_t i) {
-  // Fail fast: a day (digits, ordinal, word numeral) or the article before it.
-  // (day_at reads word numerals without the sentence's lower bound: so does this test.)
-  if (!(kinds(i) & (bit(Kind::kDet) | bit(Kind::kOrdinal) | kNumberBit)) && !(i < end_ && (kinds_[i] & kWordNumberBit)))
-    return std::nullopt;
+  if (!opens_day_month_year(i)) return std::nullopt;  // fail fast
   uint32_t j = i;
   if (const auto* det = lex(i, Kind::kDet, &j); !det || !det->in_span) j = i;
   int day = 0;
@@ -632,9 +629,7 @@ Grammar::Opt Grammar::quarter(uint32_t i) {
 
 // the 1990s, the '90s, les années 90, les années 1990.
 Grammar::Opt Grammar::decade(uint32_t i) {
-  // Fail fast: an article, "années", the number itself, or the apostrophe of '90s.
-  if (!(kinds(i) & (bit(Kind::kDet) | bit(Kind::kDecadeIntro) | kNumberBit)) && !is_punct(i, '\''))
-    return std::nullopt;
+  if (!opens_decade(i)) return std::nullopt;  // fail fast
   // the 1990s, the 1970's, the '90s, the 70s, les années 90, les années 1990
   uint32_t j = i;
   const bool det = lex(i, Kind::kDet, &j) != nullptr;
@@ -675,9 +670,7 @@ Grammar::Opt Grammar::decade(uint32_t i) {
 
 // fin 2024, début juin, mi-juin, late 2024, early next year, the end of this year.
 Grammar::Opt Grammar::part_of(uint32_t i) {
-  // Fail fast: a part word, after an article or in a hyphenated token.
-  if (!(kinds(i) & (bit(Kind::kPart) | bit(Kind::kDet))) && !(i < end_ && doc_.tokens[i].has(kHyphenated)))
-    return std::nullopt;
+  if (!opens_part_of(i)) return std::nullopt;  // fail fast
   uint32_t j = skip_article(i);
   uint32_t pe = 0;
   const timelex::Entry* part = lex(j, Kind::kPart, &pe);
@@ -1133,7 +1126,7 @@ Grammar::Opt Grammar::date(uint32_t i) {
   }
   if (here & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_weekday(i));
   if ((here | next) & bit(Kind::kUnit)) take_longest(best, unit_period(i));
-  take_longest(best, day_month_year(i));
+  if (opens_day_month_year(i)) take_longest(best, day_month_year(i));
   if ((next | next2 | kinds(i + 3)) & bit(Kind::kUnit)) take_longest(best, nth_day_of(i));
   // the 20th of next month: an ordinal day (digits with a suffix, or a word)
   if (here & (bit(Kind::kDet) | bit(Kind::kOrdinal) | kNumberBit)) take_longest(best, day_of_month_shift(i));
@@ -1152,8 +1145,8 @@ Grammar::Opt Grammar::date(uint32_t i) {
   if (here & kWeekdayDateHeads) take_longest(best, weekday_date(i));
   if (here & kSeasonHeads) take_longest(best, season(i));
   if (here & kQuarterHeads) take_longest(best, quarter(i));
-  take_longest(best, decade(i));
-  take_longest(best, part_of(i));
+  if (opens_decade(i)) take_longest(best, decade(i));
+  if (opens_part_of(i)) take_longest(best, part_of(i));
   if (!best) {
     // "le 29": a day of the month after an article, in day-first languages.
     uint32_t j = i;

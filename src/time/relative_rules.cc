@@ -70,6 +70,7 @@ Grammar::Opt Grammar::hyphen_word_duration(uint32_t i) {
 }
 
 Grammar::Opt Grammar::day_relative(uint32_t i) {
+  if (!(kinds(i) & kDayRelativeHeads)) return std::nullopt;  // fail fast
   uint32_t j = i;
   uint32_t de = 0;
   const auto* d = lex(j, Kind::kDayRel, &de);  // "the day after tomorrow" opens with its article
@@ -499,7 +500,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
 
 // dans les prochains mois, in the coming months, ces dernières années, recently, now.
 Grammar::Opt Grammar::fuzzy_ref(uint32_t i) {
-  if (!(kinds(i) & (bit(Kind::kRef) | bit(Kind::kInPre) | bit(Kind::kDet) | bit(Kind::kDir)))) return std::nullopt;  // fail fast
+  if (!(kinds(i) & kFuzzyRefHeads)) return std::nullopt;  // fail fast
   uint32_t j = i;
   if (const auto* r = lex(i, Kind::kRef, &j)) {
     // "in the past three years", "in the past week": the phrase ends in a direction word of the period after it
@@ -677,13 +678,14 @@ Grammar::Opt Grammar::stretch_from(uint32_t i) {
 
 Grammar::Opt Grammar::relative(uint32_t i) {
   Opt best;
-  take_longest(best, day_relative(i));
+  const uint64_t here = kinds(i);
+  if (here & kDayRelativeHeads) take_longest(best, day_relative(i));
   take_longest(best, period_shift(i));
   Opt d = duration(i);
   // A stretch opens with "for" or is a duration read first: no second duration pass elsewhere.
   if ((d && d->e.mod.empty()) || lex(i, Kind::kFor)) take_longest(best, stretch_from(i));
   take_longest(best, std::move(d));
-  take_longest(best, fuzzy_ref(i));
+  if (here & kFuzzyRefHeads) take_longest(best, fuzzy_ref(i));
   return best;
 }
 

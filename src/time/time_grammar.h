@@ -91,6 +91,10 @@ class Grammar {
       kind_bit(timelex::Kind::kSeason) | kind_bit(timelex::Kind::kDet) | kind_bit(timelex::Kind::kDir);
   static constexpr uint64_t kQuarterHeads = kind_bit(timelex::Kind::kPeriodCode) | kind_bit(timelex::Kind::kOrdinal) |
                                             kind_bit(timelex::Kind::kDir) | kind_bit(timelex::Kind::kDet) | kNumberBit;
+  // (and in relative())
+  static constexpr uint64_t kDayRelativeHeads = kind_bit(timelex::Kind::kDayRel) | kind_bit(timelex::Kind::kDet);
+  static constexpr uint64_t kFuzzyRefHeads = kind_bit(timelex::Kind::kRef) | kind_bit(timelex::Kind::kInPre) |
+                                             kind_bit(timelex::Kind::kDet) | kind_bit(timelex::Kind::kDir);
   // The cursor helpers are inline: the rules call them millions of times,
   // mostly to hear "no" from one bit of kinds_ (always: the rule functions are
   // large, and the compiler would call them out of line).
@@ -195,6 +199,22 @@ class Grammar {
       }
     }
     return false;
+  }
+  // The first tokens of rules that read more than kinds bits, tested by date() before it calls them.
+  // A day (digits, ordinal, word numeral) or the article before it. (day_at reads word numerals
+  // without the sentence's lower bound: so does this test.)
+  bool opens_day_month_year(uint32_t i) const {
+    return (kinds(i) & (bit(timelex::Kind::kDet) | bit(timelex::Kind::kOrdinal) | kNumberBit)) ||
+           (i < end_ && (kinds_[i] & kWordNumberBit));
+  }
+  // An article, "années", the number itself, or the apostrophe of '90s.
+  bool opens_decade(uint32_t i) const {
+    return (kinds(i) & (bit(timelex::Kind::kDet) | bit(timelex::Kind::kDecadeIntro) | kNumberBit)) || is_punct(i, '\'');
+  }
+  // A part word, after an article or in a hyphenated token.
+  bool opens_part_of(uint32_t i) const {
+    return (kinds(i) & (bit(timelex::Kind::kPart) | bit(timelex::Kind::kDet))) ||
+           (i < end_ && doc_.tokens[i].has(kHyphenated));
   }
   bool year_context(uint32_t i) const;
   bool word_year(uint32_t i, int& year, uint32_t& end) const;  // nineteen ninety six, two thousand and five  // a bare 4-digit number at i reads as a year
