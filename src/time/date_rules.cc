@@ -419,6 +419,7 @@ Grammar::Opt Grammar::year_month(uint32_t i) {
 }
 
 Grammar::Opt Grammar::year_alone(uint32_t i) {
+  if (!(kinds(i) & kYearAloneHeads)) return std::nullopt;  // fail fast: word_year() and year_context() need these
   if (int y = 0; num(i) < 0 && i > first_ && lex(i - 1, Kind::kYearIntro)) {
     uint32_t ye = 0;
     if (!word_year(i, y, ye)) return std::nullopt;  // in nineteen ninety six
@@ -844,6 +845,7 @@ Grammar::Opt Grammar::day_of_month_shift(uint32_t i) {
   if (const auto* det = lex(i, Kind::kDet, &j); !det || !det->in_span) j = i;
   int day = 0;
   uint32_t de = 0;
+  if (!day_at(j, day, de)) return std::nullopt;  // (first: most heads hold no day)
   // Digits need an ordinal suffix ("the 20th of next month"; "rose 3 this month" is a count), or an
   // article or a preposition of days before them and "of" after them ("le 22 du mois prochain",
   // "jusqu'au 4 du mois prochain").
@@ -855,8 +857,7 @@ Grammar::Opt Grammar::day_of_month_shift(uint32_t i) {
                     (j > first_ && (kinds(j - 1) & (bit(Kind::kUntil) | bit(Kind::kSince) | bit(Kind::kBetween))));
   for (uint32_t back = 2; back <= 3 && !day_opener && j >= first_ + back; ++back)
     day_opener = lex(j - back, Kind::kSince, &se) && se == j;  // "à partir du 4 du mois prochain"
-  if (!day_at(j, day, de) ||
-      (num(j) >= 0 && !(glued(j + 1) && lex(j + 1, Kind::kOrdSuffix)) && !(day_opener && lex(de, Kind::kOf))))
+  if (num(j) >= 0 && !(glued(j + 1) && lex(j + 1, Kind::kOrdSuffix)) && !(day_opener && lex(de, Kind::kOf)))
     return std::nullopt;
   if (const auto* u = lex(de, Kind::kUnit, &de); u && u->sval != "D") return std::nullopt;
   const uint32_t k = skip(de, Kind::kOf);  // "of" may go: "the 21st this month"
@@ -1140,7 +1141,7 @@ Grammar::Opt Grammar::date(uint32_t i) {
     take_longest(best, spaced_date(i));
     take_longest(best, year_month(i));
   }
-  take_longest(best, year_alone(i));
+  if (here & kYearAloneHeads) take_longest(best, year_alone(i));
   if (here & kHyphenBit) take_longest(best, hyphen_month_date(i));
   if (here & kWeekdayDateHeads) take_longest(best, weekday_date(i));
   if (here & kSeasonHeads) take_longest(best, season(i));

@@ -91,6 +91,7 @@ class Grammar {
       kind_bit(timelex::Kind::kSeason) | kind_bit(timelex::Kind::kDet) | kind_bit(timelex::Kind::kDir);
   static constexpr uint64_t kQuarterHeads = kind_bit(timelex::Kind::kPeriodCode) | kind_bit(timelex::Kind::kOrdinal) |
                                             kind_bit(timelex::Kind::kDir) | kind_bit(timelex::Kind::kDet) | kNumberBit;
+  static constexpr uint64_t kYearAloneHeads = kNumberBit | kWordNumberBit;
   // (and in relative())
   static constexpr uint64_t kDayRelativeHeads = kind_bit(timelex::Kind::kDayRel) | kind_bit(timelex::Kind::kDet);
   static constexpr uint64_t kFuzzyRefHeads = kind_bit(timelex::Kind::kRef) | kind_bit(timelex::Kind::kInPre) |
