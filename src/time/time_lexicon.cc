@@ -123,7 +123,7 @@ bool Lexicon::strong(Kind k) {
 }
 
 const std::vector<uint32_t>* Lexicon::word(std::string_view folded) const {
-  auto it = words_.find(std::string(folded));
+  auto it = words_.find(folded);
   return it == words_.end() ? nullptr : &it->second;
 }
 
