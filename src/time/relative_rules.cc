@@ -108,7 +108,6 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
     return std::nullopt;
   }
   uint32_t j = skip_article(i);
-  P p;
   uint32_t k = 0;
   const timelex::Entry* dir = lex(j, Kind::kDir, &k);
   if (dir && dir->post) dir = nullptr;  // « il a passé trois jours »: « passé » only follows its unit
@@ -145,6 +144,7 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
   // le weekend, the weekend, (au cours du) week-end: this one
   if (!dir && !counted && (lex(i, Kind::kDet) || (j == i && i > first_ && lex(i - 1, Kind::kOf))) &&
       (u = lex(skip(i, Kind::kDet), Kind::kUnit, &ue)) && u->sval == "WE" && !(u->plural && !u->singular)) {
+    P p;
     p.e.rel_unit = 'K';
     p.e.rel_n = 0;
     p.end = ue;
@@ -171,6 +171,7 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
   if (!unit || unit == 'H' || unit == 'N' || unit == 'S') {
     if (!counted) return std::nullopt;
   }
+  P p;  // (built here, past the tests that turn most heads away)
   p.end = ue;
   p.where = u->where;
   // "the past decade", "over the past century" (flag stretch): the stretch up to the reference, not the
