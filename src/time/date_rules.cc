@@ -526,12 +526,14 @@ Grammar::Opt Grammar::weekday_date(uint32_t i) {
 Grammar::Opt Grammar::season(uint32_t i) {
   if (!(kinds(i) & kSeasonHeads)) return std::nullopt;  // fail fast
   uint32_t j = skip(i, Kind::kDet);
-  P p;
   uint32_t dj = j;
-  if (const auto* d = lex(j, Kind::kDir, &dj)) { p.e.dir = d->ival; p.e.has_dir = true; j = dj; }
+  const auto* pre_dir = lex(j, Kind::kDir, &dj);
+  if (pre_dir) j = dj;
   uint32_t se = 0;
   const auto* s = lex(j, Kind::kSeason, &se);
   if (!s) return std::nullopt;
+  P p;  // (built past the test that turns most heads away)
+  if (pre_dir) { p.e.dir = pre_dir->ival; p.e.has_dir = true; }
   if (s->ambiguous && j == i && !(i > first_ && (lex(i - 1, Kind::kYearIntro) || lex(i - 1, Kind::kOf) ||
                                                   lex(i - 1, Kind::kPart) || lex(i - 1, Kind::kSince)))) {
     const int y = num(skip(se, Kind::kOf));
@@ -720,18 +722,19 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
     return std::nullopt;
   }
   Opt inner;
-  take_longest(inner, month_year(pe));
-  take_longest(inner, season(pe));
-  take_longest(inner, decade(pe));
-  take_longest(inner, quarter(pe));
+  const uint64_t at = kinds(pe);  // (each rule's head test, before the call, as in date())
+  if (at & kMonthYearHeads) take_longest(inner, month_year(pe));
+  if (at & kSeasonHeads) take_longest(inner, season(pe));
+  if (opens_decade(pe)) take_longest(inner, decade(pe));
+  if (at & kQuarterHeads) take_longest(inner, quarter(pe));
   if (ndigits(pe) == 4 && num(pe) >= 1000 && num(pe) <= 2200) {
     P y; y.e.year = num(pe); y.end = pe + 1; y.rule = "time.date.year";
     take_longest(inner, y);
   }
   take_longest(inner, period_shift(pe));
   if (kinds(skip(pe, Kind::kDet)) & bit(Kind::kUnit)) take_longest(inner, unit_period(skip(pe, Kind::kDet)));  // fin de l'année 2012
-  take_longest(inner, day_relative(pe));  // end of tomorrow: tomorrow's END
-  take_longest(inner, weekday_date(pe));  // end of this Sunday
+  if (at & kDayRelativeHeads) take_longest(inner, day_relative(pe));  // end of tomorrow: tomorrow's END
+  if (at & kWeekdayDateHeads) take_longest(inner, weekday_date(pe));  // end of this Sunday
   if (!inner) {
     // "end of month", "fin du mois", "the end of the year": the current period.
     uint32_t ue = 0;
