@@ -558,12 +558,12 @@ Grammar::Opt Grammar::quarter(uint32_t i) {
   uint32_t j = skip(i, Kind::kDet);  // "le troisième trimestre", "the third quarter"
   int ord = 0;
   uint32_t oe = 0;
-  P p;
   // Q3 2016, H1 2016, 2019 Q3, Q3 this year, T3 2024: a period code with its year.
   const bool year = ndigits(i) == 4 && num(i) >= 1000 && num(i) <= 2200;
   const uint32_t code_at = year && is_punct(i + 1, '-') && glued(i + 1) && glued(i + 2) ? i + 2 : i + 1;  // 2019-H2
   const bool year_first = year && lex(code_at, Kind::kPeriodCode);
   if (const auto* c = lex(year_first ? code_at : i, Kind::kPeriodCode, &oe)) {
+    P p;
     if (c->sval[0] == 'C' && !year_first) {  // a century written as a code: "XXe siècle" C20
       p.e.century = std::atoi(c->sval.c_str() + 1) - 1;
       p.end = oe;
@@ -599,6 +599,7 @@ Grammar::Opt Grammar::quarter(uint32_t i) {
     uint32_t ue = 0;
     const auto* u = lex(oe, Kind::kUnit, &ue);
     if (!u || (u->sval != "Q" && u->sval != "H1")) return std::nullopt;
+    P p;
     p.e.rel_unit = u->sval == "Q" ? 'Q' : 0;
     if (!p.e.rel_unit) return std::nullopt;
     p.e.rel_n = d->ival;
@@ -611,6 +612,7 @@ Grammar::Opt Grammar::quarter(uint32_t i) {
   uint32_t ue = 0;
   const auto* u = lex(oe, Kind::kUnit, &ue);
   if (!u || (u->sval != "Q" && u->sval != "H1")) return std::nullopt;
+  P p;  // (each reading builds its parse past its own tests: most heads pass none)
   if (u->sval == "Q") { if (ord > 4) return std::nullopt; p.e.quarter = ord; }
   else { if (ord > 2) return std::nullopt; p.e.half = ord; }
   p.end = ue;
