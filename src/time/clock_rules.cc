@@ -142,6 +142,10 @@ Grammar::Opt Grammar::clock(uint32_t i) {
                                           ((kinds(i + 1) | kinds(i + 2) | kinds(i + 3)) & bit(Kind::kPastTo)))) {
     if (Opt r = past_to(i)) return r;
   }
+  // Every reading below opens with a clock word or a count at i (as count_at() reads one): fail fast.
+  if (!(kinds(i) & (bit(Kind::kClock) | bit(Kind::kCount) | kNumberBit)) &&
+      !(i < end_ && ((kinds_[i] & kWordNumberBit) || doc_.tokens[i].kind == TokenKind::kNumber)))
+    return std::nullopt;
   P p;
   p.rule = "time.clock";
   uint32_t k = 0;

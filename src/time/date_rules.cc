@@ -52,10 +52,7 @@ Grammar::Opt Grammar::optional_year(P p) {
 }
 
 Grammar::Opt Grammar::day_month_year(uint32_t i) {
-  // Fail fast: a day (digits, ordinal, word numeral) or the article before it.
-  // (day_at reads word numerals without the sentence's lower bound: so does this test.)
-  if (!(kinds(i) & (bit(Kind::kDet) | bit(Kind::kOrdinal) | kNumberBit)) && !(i < end_ && (kinds_[i] & kWordNumberBit)))
-    return std::nullopt;
+  if (!opens_day_month_year(i)) return std::nullopt;  // fail fast
   uint32_t j = i;
   if (const auto* det = lex(i, Kind::kDet, &j); !det || !det->in_span) j = i;
   int day = 0;
@@ -86,6 +83,7 @@ Grammar::Opt Grammar::day_month_year(uint32_t i) {
 }
 
 Grammar::Opt Grammar::month_day_year(uint32_t i) {
+  if (!(kinds(i) & kMonthDayYearHeads)) return std::nullopt;  // fail fast
   uint32_t me = 0;
   const auto* m = lex(i, Kind::kMonth, &me);
   if (!m) return std::nullopt;
@@ -116,7 +114,7 @@ Grammar::Opt Grammar::month_day_year(uint32_t i) {
 }
 
 Grammar::Opt Grammar::month_year(uint32_t i) {
-  if (!(kinds(i) & (bit(Kind::kMonth) | bit(Kind::kDir) | bit(Kind::kMonthIntro)))) return std::nullopt;  // fail fast
+  if (!(kinds(i) & kMonthYearHeads)) return std::nullopt;  // fail fast
   uint32_t j = i;
   int pre_dir = 0;
   bool has_pre_dir = false;
@@ -169,6 +167,7 @@ Grammar::Opt Grammar::month_year(uint32_t i) {
 
 // 29/06/2025, 06/29/2025 (MDY languages), 2025-06-29, 29.06.2025, 29/06, 2016/11, 11/2016.
 Grammar::Opt Grammar::numeric_date(uint32_t i) {
+  static_assert(kNumericDateHeads == kNumberBit, "num(i) reads digit tokens only");
   const int a = num(i);
   if (a < 0) return std::nullopt;
   // Part of a longer code: 123-12-1234, 133-03-03-2020.
@@ -420,6 +419,7 @@ Grammar::Opt Grammar::year_month(uint32_t i) {
 }
 
 Grammar::Opt Grammar::year_alone(uint32_t i) {
+  if (!(kinds(i) & kYearAloneHeads)) return std::nullopt;  // fail fast: word_year() and year_context() need these
   if (int y = 0; num(i) < 0 && i > first_ && lex(i - 1, Kind::kYearIntro)) {
     uint32_t ye = 0;
     if (!word_year(i, y, ye)) return std::nullopt;  // in nineteen ninety six
@@ -442,7 +442,7 @@ Grammar::Opt Grammar::year_alone(uint32_t i) {
 }
 
 Grammar::Opt Grammar::weekday_date(uint32_t i) {
-  if (!(kinds(i) & (bit(Kind::kWeekday) | bit(Kind::kDir)))) return std::nullopt;  // fail fast
+  if (!(kinds(i) & kWeekdayDateHeads)) return std::nullopt;  // fail fast
   uint32_t j = i;
   uint32_t we = 0;
   uint32_t dj = j;
@@ -524,14 +524,16 @@ Grammar::Opt Grammar::weekday_date(uint32_t i) {
 }
 
 Grammar::Opt Grammar::season(uint32_t i) {
-  if (!(kinds(i) & (bit(Kind::kSeason) | bit(Kind::kDet) | bit(Kind::kDir)))) return std::nullopt;  // fail fast
+  if (!(kinds(i) & kSeasonHeads)) return std::nullopt;  // fail fast
   uint32_t j = skip(i, Kind::kDet);
-  P p;
   uint32_t dj = j;
-  if (const auto* d = lex(j, Kind::kDir, &dj)) { p.e.dir = d->ival; p.e.has_dir = true; j = dj; }
+  const auto* pre_dir = lex(j, Kind::kDir, &dj);
+  if (pre_dir) j = dj;
   uint32_t se = 0;
   const auto* s = lex(j, Kind::kSeason, &se);
   if (!s) return std::nullopt;
+  P p;  // (built past the test that turns most heads away)
+  if (pre_dir) { p.e.dir = pre_dir->ival; p.e.has_dir = true; }
   if (s->ambiguous && j == i && !(i > first_ && (lex(i - 1, Kind::kYearIntro) || lex(i - 1, Kind::kOf) ||
                                                   lex(i - 1, Kind::kPart) || lex(i - 1, Kind::kSince)))) {
     const int y = num(skip(se, Kind::kOf));
@@ -552,17 +554,16 @@ Grammar::Opt Grammar::season(uint32_t i) {
 // le troisième trimestre 2024, the third quarter of 2016, Q3 2024, le premier semestre.
 Grammar::Opt Grammar::quarter(uint32_t i) {
   // Fail fast (called at every date head): each reading opens with one of these at i.
-  if (!(kinds(i) & (bit(Kind::kPeriodCode) | bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)))
-    return std::nullopt;
+  if (!(kinds(i) & kQuarterHeads)) return std::nullopt;
   uint32_t j = skip(i, Kind::kDet);  // "le troisième trimestre", "the third quarter"
   int ord = 0;
   uint32_t oe = 0;
-  P p;
   // Q3 2016, H1 2016, 2019 Q3, Q3 this year, T3 2024: a period code with its year.
   const bool year = ndigits(i) == 4 && num(i) >= 1000 && num(i) <= 2200;
   const uint32_t code_at = year && is_punct(i + 1, '-') && glued(i + 1) && glued(i + 2) ? i + 2 : i + 1;  // 2019-H2
   const bool year_first = year && lex(code_at, Kind::kPeriodCode);
   if (const auto* c = lex(year_first ? code_at : i, Kind::kPeriodCode, &oe)) {
+    P p;
     if (c->sval[0] == 'C' && !year_first) {  // a century written as a code: "XXe siècle" C20
       p.e.century = std::atoi(c->sval.c_str() + 1) - 1;
       p.end = oe;
@@ -598,6 +599,7 @@ Grammar::Opt Grammar::quarter(uint32_t i) {
     uint32_t ue = 0;
     const auto* u = lex(oe, Kind::kUnit, &ue);
     if (!u || (u->sval != "Q" && u->sval != "H1")) return std::nullopt;
+    P p;
     p.e.rel_unit = u->sval == "Q" ? 'Q' : 0;
     if (!p.e.rel_unit) return std::nullopt;
     p.e.rel_n = d->ival;
@@ -610,6 +612,7 @@ Grammar::Opt Grammar::quarter(uint32_t i) {
   uint32_t ue = 0;
   const auto* u = lex(oe, Kind::kUnit, &ue);
   if (!u || (u->sval != "Q" && u->sval != "H1")) return std::nullopt;
+  P p;  // (each reading builds its parse past its own tests: most heads pass none)
   if (u->sval == "Q") { if (ord > 4) return std::nullopt; p.e.quarter = ord; }
   else { if (ord > 2) return std::nullopt; p.e.half = ord; }
   p.end = ue;
@@ -631,9 +634,7 @@ Grammar::Opt Grammar::quarter(uint32_t i) {
 
 // the 1990s, the '90s, les années 90, les années 1990.
 Grammar::Opt Grammar::decade(uint32_t i) {
-  // Fail fast: an article, "années", the number itself, or the apostrophe of '90s.
-  if (!(kinds(i) & (bit(Kind::kDet) | bit(Kind::kDecadeIntro) | kNumberBit)) && !is_punct(i, '\''))
-    return std::nullopt;
+  if (!opens_decade(i)) return std::nullopt;  // fail fast
   // the 1990s, the 1970's, the '90s, the 70s, les années 90, les années 1990
   uint32_t j = i;
   const bool det = lex(i, Kind::kDet, &j) != nullptr;
@@ -674,9 +675,7 @@ Grammar::Opt Grammar::decade(uint32_t i) {
 
 // fin 2024, début juin, mi-juin, late 2024, early next year, the end of this year.
 Grammar::Opt Grammar::part_of(uint32_t i) {
-  // Fail fast: a part word, after an article or in a hyphenated token.
-  if (!(kinds(i) & (bit(Kind::kPart) | bit(Kind::kDet))) && !(i < end_ && doc_.tokens[i].has(kHyphenated)))
-    return std::nullopt;
+  if (!opens_part_of(i)) return std::nullopt;  // fail fast
   uint32_t j = skip_article(i);
   uint32_t pe = 0;
   const timelex::Entry* part = lex(j, Kind::kPart, &pe);
@@ -725,18 +724,19 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
     return std::nullopt;
   }
   Opt inner;
-  take_longest(inner, month_year(pe));
-  take_longest(inner, season(pe));
-  take_longest(inner, decade(pe));
-  take_longest(inner, quarter(pe));
+  const uint64_t at = kinds(pe);  // (each rule's head test, before the call, as in date())
+  if (at & kMonthYearHeads) take_longest(inner, month_year(pe));
+  if (at & kSeasonHeads) take_longest(inner, season(pe));
+  if (opens_decade(pe)) take_longest(inner, decade(pe));
+  if (at & kQuarterHeads) take_longest(inner, quarter(pe));
   if (ndigits(pe) == 4 && num(pe) >= 1000 && num(pe) <= 2200) {
     P y; y.e.year = num(pe); y.end = pe + 1; y.rule = "time.date.year";
     take_longest(inner, y);
   }
   take_longest(inner, period_shift(pe));
   if (kinds(skip(pe, Kind::kDet)) & bit(Kind::kUnit)) take_longest(inner, unit_period(skip(pe, Kind::kDet)));  // fin de l'année 2012
-  take_longest(inner, day_relative(pe));  // end of tomorrow: tomorrow's END
-  take_longest(inner, weekday_date(pe));  // end of this Sunday
+  if (at & kDayRelativeHeads) take_longest(inner, day_relative(pe));  // end of tomorrow: tomorrow's END
+  if (at & kWeekdayDateHeads) take_longest(inner, weekday_date(pe));  // end of this Sunday
   if (!inner) {
     // "end of month", "fin du mois", "the end of the year": the current period.
     uint32_t ue = 0;
@@ -850,6 +850,7 @@ Grammar::Opt Grammar::day_of_month_shift(uint32_t i) {
   if (const auto* det = lex(i, Kind::kDet, &j); !det || !det->in_span) j = i;
   int day = 0;
   uint32_t de = 0;
+  if (!day_at(j, day, de)) return std::nullopt;  // (first: most heads hold no day)
   // Digits need an ordinal suffix ("the 20th of next month"; "rose 3 this month" is a count), or an
   // article or a preposition of days before them and "of" after them ("le 22 du mois prochain",
   // "jusqu'au 4 du mois prochain").
@@ -861,8 +862,7 @@ Grammar::Opt Grammar::day_of_month_shift(uint32_t i) {
                     (j > first_ && (kinds(j - 1) & (bit(Kind::kUntil) | bit(Kind::kSince) | bit(Kind::kBetween))));
   for (uint32_t back = 2; back <= 3 && !day_opener && j >= first_ + back; ++back)
     day_opener = lex(j - back, Kind::kSince, &se) && se == j;  // "à partir du 4 du mois prochain"
-  if (!day_at(j, day, de) ||
-      (num(j) >= 0 && !(glued(j + 1) && lex(j + 1, Kind::kOrdSuffix)) && !(day_opener && lex(de, Kind::kOf))))
+  if (num(j) >= 0 && !(glued(j + 1) && lex(j + 1, Kind::kOrdSuffix)) && !(day_opener && lex(de, Kind::kOf)))
     return std::nullopt;
   if (const auto* u = lex(de, Kind::kUnit, &de); u && u->sval != "D") return std::nullopt;
   const uint32_t k = skip(de, Kind::kOf);  // "of" may go: "the 21st this month"
@@ -1132,13 +1132,13 @@ Grammar::Opt Grammar::date(uint32_t i) {
   }
   if (here & (bit(Kind::kOrdinal) | bit(Kind::kDir) | bit(Kind::kDet) | kNumberBit)) take_longest(best, nth_weekday(i));
   if ((here | next) & bit(Kind::kUnit)) take_longest(best, unit_period(i));
-  take_longest(best, day_month_year(i));
+  if (opens_day_month_year(i)) take_longest(best, day_month_year(i));
   if ((next | next2 | kinds(i + 3)) & bit(Kind::kUnit)) take_longest(best, nth_day_of(i));
   // the 20th of next month: an ordinal day (digits with a suffix, or a word)
   if (here & (bit(Kind::kDet) | bit(Kind::kOrdinal) | kNumberBit)) take_longest(best, day_of_month_shift(i));
-  take_longest(best, month_day_year(i));
-  take_longest(best, month_year(i));
-  take_longest(best, numeric_date(i));
+  if (here & kMonthDayYearHeads) take_longest(best, month_day_year(i));
+  if (here & kMonthYearHeads) take_longest(best, month_year(i));
+  if (here & kNumericDateHeads) take_longest(best, numeric_date(i));
   if (here & kNumberBit) {
     take_longest(best, dotted_date(i));
     if (is_punct(i + 1, '/')) take_longest(best, slash_date_range(i));
@@ -1146,13 +1146,13 @@ Grammar::Opt Grammar::date(uint32_t i) {
     take_longest(best, spaced_date(i));
     take_longest(best, year_month(i));
   }
-  take_longest(best, year_alone(i));
+  if (here & kYearAloneHeads) take_longest(best, year_alone(i));
   if (here & kHyphenBit) take_longest(best, hyphen_month_date(i));
-  take_longest(best, weekday_date(i));
-  take_longest(best, season(i));
-  take_longest(best, quarter(i));
-  take_longest(best, decade(i));
-  take_longest(best, part_of(i));
+  if (here & kWeekdayDateHeads) take_longest(best, weekday_date(i));
+  if (here & kSeasonHeads) take_longest(best, season(i));
+  if (here & kQuarterHeads) take_longest(best, quarter(i));
+  if (opens_decade(i)) take_longest(best, decade(i));
+  if (opens_part_of(i)) take_longest(best, part_of(i));
   if (!best) {
     // "le 29": a day of the month after an article, in day-first languages.
     uint32_t j = i;

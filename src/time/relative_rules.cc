@@ -70,6 +70,7 @@ Grammar::Opt Grammar::hyphen_word_duration(uint32_t i) {
 }
 
 Grammar::Opt Grammar::day_relative(uint32_t i) {
+  if (!(kinds(i) & kDayRelativeHeads)) return std::nullopt;  // fail fast
   uint32_t j = i;
   uint32_t de = 0;
   const auto* d = lex(j, Kind::kDayRel, &de);  // "the day after tomorrow" opens with its article
@@ -107,7 +108,6 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
     return std::nullopt;
   }
   uint32_t j = skip_article(i);
-  P p;
   uint32_t k = 0;
   const timelex::Entry* dir = lex(j, Kind::kDir, &k);
   if (dir && dir->post) dir = nullptr;  // « il a passé trois jours »: « passé » only follows its unit
@@ -144,6 +144,7 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
   // le weekend, the weekend, (au cours du) week-end: this one
   if (!dir && !counted && (lex(i, Kind::kDet) || (j == i && i > first_ && lex(i - 1, Kind::kOf))) &&
       (u = lex(skip(i, Kind::kDet), Kind::kUnit, &ue)) && u->sval == "WE" && !(u->plural && !u->singular)) {
+    P p;
     p.e.rel_unit = 'K';
     p.e.rel_n = 0;
     p.end = ue;
@@ -170,6 +171,7 @@ Grammar::Opt Grammar::period_shift(uint32_t i) {
   if (!unit || unit == 'H' || unit == 'N' || unit == 'S') {
     if (!counted) return std::nullopt;
   }
+  P p;  // (built here, past the tests that turn most heads away)
   p.end = ue;
   p.where = u->where;
   // "the past decade", "over the past century" (flag stretch): the stretch up to the reference, not the
@@ -499,7 +501,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
 
 // dans les prochains mois, in the coming months, ces dernières années, recently, now.
 Grammar::Opt Grammar::fuzzy_ref(uint32_t i) {
-  if (!(kinds(i) & (bit(Kind::kRef) | bit(Kind::kInPre) | bit(Kind::kDet) | bit(Kind::kDir)))) return std::nullopt;  // fail fast
+  if (!(kinds(i) & kFuzzyRefHeads)) return std::nullopt;  // fail fast
   uint32_t j = i;
   if (const auto* r = lex(i, Kind::kRef, &j)) {
     // "in the past three years", "in the past week": the phrase ends in a direction word of the period after it
@@ -677,13 +679,14 @@ Grammar::Opt Grammar::stretch_from(uint32_t i) {
 
 Grammar::Opt Grammar::relative(uint32_t i) {
   Opt best;
-  take_longest(best, day_relative(i));
+  const uint64_t here = kinds(i);
+  if (here & kDayRelativeHeads) take_longest(best, day_relative(i));
   take_longest(best, period_shift(i));
   Opt d = duration(i);
   // A stretch opens with "for" or is a duration read first: no second duration pass elsewhere.
   if ((d && d->e.mod.empty()) || lex(i, Kind::kFor)) take_longest(best, stretch_from(i));
   take_longest(best, std::move(d));
-  take_longest(best, fuzzy_ref(i));
+  if (here & kFuzzyRefHeads) take_longest(best, fuzzy_ref(i));
   return best;
 }
 

@@ -130,7 +130,8 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
       }
       s.number[k] = number;
       s.ndigits[k] = static_cast<uint8_t>(ndigits);
-    } else if (t.kind == TokenKind::kWord && may_end_strong(t.hash)) {
+    } else if (t.kind == TokenKind::kWord && may_end_strong(t.hash) &&
+               lex.may_end_strong_after(k > 0 ? tok[k - 1].hash : 0, t.hash)) {
       candidate = true;
     }
     if (t.has(kHyphenated)) bits |= kHyphenBit;
@@ -1130,6 +1131,7 @@ bool Grammar::is_age(uint32_t a, uint32_t b, const timeexpr::Expr& e) const {
 void Grammar::run(uint32_t first, uint32_t end, std::vector<Found>& out) {
   first_ = first;
   end_ = std::min<uint32_t>(end, static_cast<uint32_t>(doc_.tokens.size()));
+  len_ = end_ - first_;
   for (uint32_t i = first_; i < end_;) {
     const uint32_t k = i;
     const uint32_t strong = s_.next_strong[k];

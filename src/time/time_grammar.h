@@ -45,6 +45,9 @@ struct Scratch {
   std::deque<std::string> owned;  // text built for an Expr (its fields are views), kept for the document
 };
 
+// The bit of kind k in Scratch::kinds.
+constexpr uint64_t kind_bit(timelex::Kind k) { return uint64_t{1} << static_cast<unsigned>(k); }
+
 class Grammar {
  public:
   // Prepares the whole document once (lexicon hits, digits, word numerals).
@@ -72,15 +75,31 @@ class Grammar {
   static P made(timeexpr::Expr e, uint32_t end, std::string_view rule, std::string_view where);
 
   // ---- cursor helpers (time_grammar.cc)
-  static constexpr uint64_t bit(timelex::Kind k) { return uint64_t{1} << static_cast<unsigned>(k); }
+  static constexpr uint64_t bit(timelex::Kind k) { return kind_bit(k); }
   static constexpr uint64_t kNumberBit = uint64_t{1} << 63;      // a digit token
   static constexpr uint64_t kWordNumberBit = uint64_t{1} << 62;  // a word numeral starts here
   static constexpr uint64_t kHyphenBit = uint64_t{1} << 61;      // a hyphenated word
   static constexpr uint64_t kLexBits = kHyphenBit - 1;             // some lexicon phrase starts here
+  // The kinds a token needs to open a date rule that date() tries at every head: the rule turns
+  // away other tokens, and date() tests the same mask before it calls (most calls end there).
+  static constexpr uint64_t kMonthDayYearHeads = kind_bit(timelex::Kind::kMonth);
+  static constexpr uint64_t kMonthYearHeads =
+      kind_bit(timelex::Kind::kMonth) | kind_bit(timelex::Kind::kDir) | kind_bit(timelex::Kind::kMonthIntro);
+  static constexpr uint64_t kNumericDateHeads = kNumberBit;
+  static constexpr uint64_t kWeekdayDateHeads = kind_bit(timelex::Kind::kWeekday) | kind_bit(timelex::Kind::kDir);
+  static constexpr uint64_t kSeasonHeads =
+      kind_bit(timelex::Kind::kSeason) | kind_bit(timelex::Kind::kDet) | kind_bit(timelex::Kind::kDir);
+  static constexpr uint64_t kQuarterHeads = kind_bit(timelex::Kind::kPeriodCode) | kind_bit(timelex::Kind::kOrdinal) |
+                                            kind_bit(timelex::Kind::kDir) | kind_bit(timelex::Kind::kDet) | kNumberBit;
+  static constexpr uint64_t kYearAloneHeads = kNumberBit | kWordNumberBit;
+  // (and in relative())
+  static constexpr uint64_t kDayRelativeHeads = kind_bit(timelex::Kind::kDayRel) | kind_bit(timelex::Kind::kDet);
+  static constexpr uint64_t kFuzzyRefHeads = kind_bit(timelex::Kind::kRef) | kind_bit(timelex::Kind::kInPre) |
+                                             kind_bit(timelex::Kind::kDet) | kind_bit(timelex::Kind::kDir);
   // The cursor helpers are inline: the rules call them millions of times,
   // mostly to hear "no" from one bit of kinds_ (always: the rule functions are
   // large, and the compiler would call them out of line).
-  [[gnu::always_inline]] uint64_t kinds(uint32_t i) const { return i - first_ < end_ - first_ ? kinds_[i] : 0; }
+  [[gnu::always_inline]] uint64_t kinds(uint32_t i) const { return i - first_ < len_ ? kinds_[i] : 0; }
   [[gnu::always_inline]] const timelex::Entry* lex(uint32_t i, timelex::Kind k, uint32_t* end = nullptr) const {
     return kinds(i) & bit(k) ? lex_at(i, k, end) : nullptr;
   }
@@ -89,7 +108,7 @@ class Grammar {
   [[gnu::always_inline]] int num(uint32_t i) const { return kinds(i) & kNumberBit ? number_[i] : -1; }  // plain digit token value or -1
   int ndigits(uint32_t i) const { return kinds(i) & kNumberBit ? ndigits_[i] : 0; }
   [[gnu::always_inline]] bool is_punct(uint32_t i, char c) const {
-    if (i - first_ >= end_ - first_) return false;
+    if (i - first_ >= len_) return false;
     const Token& t = doc_.tokens[i];
     return (t.kind == TokenKind::kPunct || t.kind == TokenKind::kSymbol) && t.nend - t.nstart == 1 &&
            doc_.normalized.text[t.nstart] == c;
@@ -181,6 +200,22 @@ class Grammar {
       }
     }
     return false;
+  }
+  // The first tokens of rules that read more than kinds bits, tested by date() before it calls them.
+  // A day (digits, ordinal, word numeral) or the article before it. (day_at reads word numerals
+  // without the sentence's lower bound: so does this test.)
+  bool opens_day_month_year(uint32_t i) const {
+    return (kinds(i) & (bit(timelex::Kind::kDet) | bit(timelex::Kind::kOrdinal) | kNumberBit)) ||
+           (i < end_ && (kinds_[i] & kWordNumberBit));
+  }
+  // An article, "années", the number itself, or the apostrophe of '90s.
+  bool opens_decade(uint32_t i) const {
+    return (kinds(i) & (bit(timelex::Kind::kDet) | bit(timelex::Kind::kDecadeIntro) | kNumberBit)) || is_punct(i, '\'');
+  }
+  // A part word, after an article or in a hyphenated token.
+  bool opens_part_of(uint32_t i) const {
+    return (kinds(i) & (bit(timelex::Kind::kPart) | bit(timelex::Kind::kDet))) ||
+           (i < end_ && doc_.tokens[i].has(kHyphenated));
   }
   bool year_context(uint32_t i) const;
   bool word_year(uint32_t i, int& year, uint32_t& end) const;  // nineteen ninety six, two thousand and five  // a bare 4-digit number at i reads as a year
@@ -275,6 +310,7 @@ class Grammar {
   const Document& doc_;
   const timelex::Lexicon& lex_;
   uint32_t first_, end_;
+  uint32_t len_ = 0;  // end_ - first_: one load and compare for the sentence test of kinds() and is_punct()
   Scratch& s_;
   const uint64_t* kinds_;  // s_'s vectors, which do not grow after the constructor
   const int32_t* number_;

@@ -99,7 +99,12 @@ void Lexicon::add(std::string_view phrase, Entry e, const TextRules& rules) {
         it->exact = it->exact || !entries_[index].exact_forms.empty();
       }
     }
-    if (strong(entries_[index].kind) && !entries_[index].weak) set(strong_last_tokens_, tokens.tokens.back().hash);
+    if (strong(entries_[index].kind) && !entries_[index].weak) {
+      const auto& toks = tokens.tokens;
+      set(strong_last_tokens_, toks.back().hash);
+      if (toks.size() == 1) set(strong_single_tokens_, toks.back().hash);
+      else set(strong_last_pairs_, combine_hash(combine_hash(0, toks[toks.size() - 2].hash), toks.back().hash));
+    }
     if (folded.find(' ') == std::string::npos) words_[folded].push_back(index);
   } else {
     entries_.pop_back();
@@ -118,7 +123,7 @@ bool Lexicon::strong(Kind k) {
 }
 
 const std::vector<uint32_t>* Lexicon::word(std::string_view folded) const {
-  auto it = words_.find(std::string(folded));
+  auto it = words_.find(folded);
   return it == words_.end() ? nullptr : &it->second;
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/error.h"
+#include "core/string_map.h"
 #include "pipeline/annotator.h"
 #include "text/fold.h"
 #include "text/phrase_matcher.h"
@@ -145,6 +146,13 @@ class Lexicon {
   // False when no phrase of a kind that can head a time (month, unit, dir...)
   // ends with a token of this hash: the grammar only looks around such tokens.
   bool may_end_strong(uint64_t token_hash) const { return test(strong_last_tokens_, token_hash); }
+  // For a token that passes may_end_strong, after a token of hash prev_hash: false when no such
+  // phrase can end here, neither one word alone nor a longer phrase by its last two tokens. "of"
+  // ends "end of", but most "of"s follow no part word.
+  bool may_end_strong_after(uint64_t prev_hash, uint64_t token_hash) const {
+    return test(strong_single_tokens_, token_hash) ||
+           test(strong_last_pairs_, combine_hash(combine_hash(0, prev_hash), token_hash));
+  }
   static bool strong(Kind k);
   // The filters above as plain views, for loops over every token that
   // should keep the bit array's address in a register.
@@ -162,7 +170,7 @@ class Lexicon {
   // matcher cannot hold them, since a phrase "l'" does not tokenize as the
   // elided token of a document does.
   const std::vector<uint32_t>* elided(std::string_view folded) const {
-    auto it = elided_.find(std::string(folded));
+    auto it = elided_.find(folded);
     return it == elided_.end() ? nullptr : &it->second;
   }
   // Entries of one folded word (for the parts of hyphenated tokens: mi-juin).
@@ -170,12 +178,12 @@ class Lexicon {
   // +1 if the folded word is a future cue, -1 past, 0 none.
   int tense_of(std::string_view folded, uint64_t hash) const;  // hash: key_hash(folded), as Token::hash
   // Kind look_back rows (one or two folded words, space-separated): kept apart from the matcher.
-  bool look_back(std::string_view folded) const { return look_back_.contains(std::string(folded)); }
+  bool look_back(std::string_view folded) const { return look_back_.contains(folded); }
   // Kind at_loose rows: a word that is "at" only between a time and an hour (French "a" for "à").
-  bool at_loose(std::string_view folded) const { return at_loose_.contains(std::string(folded)); }
+  bool at_loose(std::string_view folded) const { return at_loose_.contains(folded); }
   // Kind age rows: 'p' pre (aged, âgé [de]), 'h' head noun (un homme de 28 ans), 'o' post (years old), or 0.
   char age_role(std::string_view folded) const {
-    const auto it = age_.find(std::string(folded));
+    const auto it = age_.find(folded);
     return it == age_.end() ? 0 : it->second;
   }
   // Kind clock_part rows: the value of a number word inside a hyphenated time ("five-thirty"), or -1.
@@ -195,12 +203,13 @@ class Lexicon {
 
   PhraseMatcher matcher_;
   std::vector<Entry> entries_;
-  std::unordered_map<std::string, std::vector<uint32_t>> words_;
-  std::unordered_map<std::string, std::vector<uint32_t>> elided_;
+  // (looked up by string_view: no key string built per probe)
+  StringMap<std::vector<uint32_t>> words_;
+  StringMap<std::vector<uint32_t>> elided_;
   std::unordered_map<uint64_t, int> tense_words_;  // by key_hash of the folded word
-  std::unordered_set<std::string> look_back_;
-  std::unordered_set<std::string> at_loose_;
-  std::unordered_map<std::string, char> age_;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> look_back_;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> at_loose_;
+  StringMap<char> age_;
   std::vector<std::pair<std::string, int>> clock_parts_;
   std::vector<TenseCue> tense_suffixes_;
   static bool test(const std::vector<uint64_t>& bits, uint64_t hash) {
@@ -213,6 +222,8 @@ class Lexicon {
   }
   std::vector<uint64_t> first_tokens_ = std::vector<uint64_t>(1 << 10, 0);  // 65536-bit filters
   std::vector<uint64_t> strong_last_tokens_ = std::vector<uint64_t>(1 << 10, 0);
+  std::vector<uint64_t> strong_single_tokens_ = std::vector<uint64_t>(1 << 10, 0);  // one-word strong phrases
+  std::vector<uint64_t> strong_last_pairs_ = std::vector<uint64_t>(1 << 10, 0);  // last two tokens of longer ones
   std::vector<uint64_t> multi_first_tokens_ = std::vector<uint64_t>(1 << 10, 0);
   std::vector<uint64_t> pair_tokens_ = std::vector<uint64_t>(1 << 10, 0);  // first two tokens of longer phrases
   // One-token phrases by token hash: (folded key, entries), to rule out collisions.
