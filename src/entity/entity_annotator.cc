@@ -321,9 +321,10 @@ class EntityAnnotator final : public Annotator {
         }
       }
       const bool capitalized = (t.flags & (kCapitalized | kAllCaps)) != 0;
-      // 2. Short forms of persons already named.
-      if (capitalized && !name_word_follows(doc, i + 1)) {
-        if (int64_t e = ents.alias(t.hash); e >= 0) {
+      // 2. Short forms of persons already named. The alias probe first: it
+      // is cheaper than reading the next word, and most words are no alias.
+      if (capitalized) {
+        if (int64_t e = ents.alias(t.hash); e >= 0 && !name_word_follows(doc, i + 1)) {
           ents.mention(t.at, static_cast<uint32_t>(e), i, false, false, {"entity.coref.short", ""});
           if (role.active(i)) role.info = nullptr;
           ++i;
