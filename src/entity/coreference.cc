@@ -221,9 +221,16 @@ void DocEntities::finish() {
   auto before = [](const Mention& a, const Mention& b) {
     return a.at.start != b.at.start ? a.at.start < b.at.start : a.at.end > b.at.end;
   };
-  // Mentions are found in text order, except those added afterwards.
-  if (!std::is_sorted(doc_.mentions.begin(), doc_.mentions.end(), before)) {
-    std::stable_sort(doc_.mentions.begin(), doc_.mentions.end(), before);
+  // Mentions are found in text order, except descriptions, added at the end
+  // of their sentence: an insertion sort moves each back a few places (and
+  // is stable, as stable_sort, without its buffer and merge passes).
+  auto& mentions = doc_.mentions;
+  for (size_t i = 1; i < mentions.size(); ++i) {
+    if (!before(mentions[i], mentions[i - 1])) continue;
+    const Mention m = mentions[i];
+    size_t j = i;
+    for (; j > 0 && before(m, mentions[j - 1]); --j) mentions[j] = mentions[j - 1];
+    mentions[j] = m;
   }
   for (auto& e : doc_.entities) e.mentions.clear();
   for (uint32_t i = 0; i < doc_.mentions.size(); ++i) doc_.entities[doc_.mentions[i].entity].mentions.push_back(i);
