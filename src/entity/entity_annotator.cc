@@ -379,6 +379,7 @@ class EntityAnnotator final : public Annotator {
     if (run.end == run.first) return i + 1;  // an initial with no name after it: "plan B. Then"
     // An organisation's name may hold known names: "Retired American Warriors political action committee".
     if (OrgName org = organisation_name(doc, lex_, run, s.end_token); org.end) return add_org(doc, run, org, ents, role);
+    const NameRun read = run;  // no organisation: asked again only when cut below
     // A known name inside the run ends it: "Mardi Poutine" is not one person.
     for (uint32_t k = run.first + 1; k < run.end; ++k) {
       if (names_.may_start(doc.tokens[k].hash) && known_name(doc, k, s.end_token, ents, found)) {
@@ -422,7 +423,9 @@ class EntityAnnotator final : public Annotator {
       digits = digits || std::any_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
     }
 
-    if (OrgName org = organisation_name(doc, lex_, run, s.end_token); org.end) return add_org(doc, run, org, ents, role);
+    if (run.first != read.first || run.end != read.end) {
+      if (OrgName org = organisation_name(doc, lex_, run, s.end_token); org.end) return add_org(doc, run, org, ents, role);
+    }
 
     bool by_role = role.active(run.first) && (run.words >= 2 || role.next == run.first) &&
                    (!role.info->title || role.next == run.first);
