@@ -33,7 +33,10 @@ struct PendingRole {
 
 class EntityAnnotator final : public Annotator {
  public:
-  EntityAnnotator(NameMatcher names, EntityLexicon lexicon) : names_(std::move(names)), lex_(std::move(lexicon)) {}
+  EntityAnnotator(NameMatcher names, EntityLexicon lexicon)
+      : names_(std::move(names)), lex_(std::move(lexicon)), may_matter_(names_.first_words()) {
+    lex_.openers.for_each_key([this](uint64_t key) { may_matter_.set(key); });
+  }
 
   std::string_view name() const override { return "entity"; }
 
@@ -283,6 +286,12 @@ class EntityAnnotator final : public Annotator {
         ++i;
         continue;
       }
+      // Most words are lowercase, unhyphenated, and open no name, description
+      // or role: no step below applies to them, and one bit test says so.
+      if (!(t.flags & (kCapitalized | kAllCaps | kHyphenated)) && !may_matter_.has(t.hash)) {
+        ++i;
+        continue;
+      }
       // 1. Known names, longest first.
       if (names_.may_start(t.hash)) {
         if (const PhraseMatcher::Match* m = known_name(doc, i, s.end_token, ents, found)) {
@@ -467,6 +476,7 @@ class EntityAnnotator final : public Annotator {
 
   NameMatcher names_;
   EntityLexicon lex_;
+  HashBits may_matter_;  // may_start's words and the openers (le, the, député)
 };
 
 }  // namespace
