@@ -165,6 +165,14 @@ class EntityAnnotator final : public Annotator {
     return true;
   }
 
+  // What description() reads first after a determiner: a demonym or a
+  // country's name ("the American network", "Russia's"), or a description's head.
+  bool may_open_description(uint64_t token_hash) const {
+    if (names_.may_start(token_hash)) return true;
+    const int64_t bits = lex_.openers.find(token_hash);
+    return bits >= 0 && (bits & kOpensDescription);
+  }
+
   // A definite description at determiner i: "le média américain", "the US network";
   // without a determiner, a demonym and its head: "Ukrainian intelligence said".
   // Returns the token after it, or 0.
@@ -342,8 +350,9 @@ class EntityAnnotator final : public Annotator {
       }
       // One probe for steps 3 and 4: most words are in neither table.
       const int64_t bits = lex_.openers.find(t.hash);
-      // 3. Definite descriptions.
-      if (bits >= 0 && (bits & kIsDeterminer) && i + 1 < s.end_token) {
+      // 3. Definite descriptions: a determiner, and after it a word that may
+      // open one (most determiners precede none, and cost no call).
+      if (bits >= 0 && (bits & kIsDeterminer) && i + 1 < s.end_token && may_open_description(doc.tokens[i + 1].hash)) {
         if (uint32_t next = description(doc, i, s.end_token, ents, role, found)) {
           i = next;
           continue;
