@@ -282,21 +282,28 @@ class EntityAnnotator final : public Annotator {
     if (role.info && role.next >= s.end_token) carried = role;
   }
 
+  // The first token from i on that a step of scan_tokens may apply to. Most
+  // words are plain (lowercase, unhyphenated, opening no name, description
+  // or role): one bit test each, in a loop of their own.
+  uint32_t skip_plain_words(const Document& doc, uint32_t i, uint32_t end) const {
+    for (; i < end; ++i) {
+      const Token& t = doc.tokens[i];
+      if (t.kind != TokenKind::kWord || (t.flags & (kCapitalized | kAllCaps | kHyphenated)) || may_matter_.has(t.hash))
+        break;
+    }
+    return i;
+  }
+
   void scan_tokens(Document& doc, const Sentence& s, DocEntities& ents, std::vector<PhraseMatcher::Match>& found,
                    PendingRole& role, int& headline) const {
-    for (uint32_t i = s.first_token; i < s.end_token;) {
+    for (uint32_t i = skip_plain_words(doc, s.first_token, s.end_token); i < s.end_token;
+         i = skip_plain_words(doc, i, s.end_token)) {
       const Token& t = doc.tokens[i];
       if (t.kind != TokenKind::kWord) {
         // A clause boundary ends a role's wait; a comma does not.
         std::string_view p = doc.normalized_of(t);
         if (t.kind == TokenKind::kPunct && p != "," && p != "." && p != "-") role.info = nullptr;
         if (role.info && role.next == i && p != ",") role.next = i + 1;
-        ++i;
-        continue;
-      }
-      // Most words are lowercase, unhyphenated, and open no name, description
-      // or role: no step below applies to them, and one bit test says so.
-      if (!(t.flags & (kCapitalized | kAllCaps | kHyphenated)) && !may_matter_.has(t.hash)) {
         ++i;
         continue;
       }
