@@ -277,9 +277,9 @@ class EntityAnnotator final : public Annotator {
       role = carried;
       role.next = role.expires = s.first_token;
     }
-    carried = PendingRole{};
+    if (carried.info) carried = PendingRole{};  // else it is one already
     scan_tokens(doc, s, ents, found, role, headline);
-    if (role.info && role.next >= s.end_token) carried = role;
+    if (role.info && role.next >= s.end_token) carried = std::move(role);
   }
 
   // The first token from i on that a step of scan_tokens may apply to. Most
@@ -301,9 +301,11 @@ class EntityAnnotator final : public Annotator {
       const Token& t = doc.tokens[i];
       if (t.kind != TokenKind::kWord) {
         // A clause boundary ends a role's wait; a comma does not.
-        std::string_view p = doc.normalized_of(t);
-        if (t.kind == TokenKind::kPunct && p != "," && p != "." && p != "-") role.info = nullptr;
-        if (role.info && role.next == i && p != ",") role.next = i + 1;
+        if (role.info) {
+          std::string_view p = doc.normalized_of(t);
+          if (t.kind == TokenKind::kPunct && p != "," && p != "." && p != "-") role.info = nullptr;
+          if (role.info && role.next == i && p != ",") role.next = i + 1;
+        }
         ++i;
         continue;
       }
