@@ -43,14 +43,14 @@ uint32_t DocEntities::known(uint32_t record) {
   auto [at, added] = by_id_.try_emplace(r.id, static_cast<uint32_t>(doc_.entities.size()));
   if (added) {
     doc_.entities.push_back(entity_from(r));
-    add_keys(doc_.entities.back());
+    add_keys(knowledge_.keys[record]);
   }
   by_record_.emplace(record, at->second);
   return at->second;
 }
 
-void DocEntities::add_keys(const Entity& e) {
-  keys_.push_back({key_hash(e.type), key_hash(e.kind), key_hash(e.country)});
+void DocEntities::add_keys(const EntityKeys& keys) {
+  keys_.push_back(keys);
   starts_.emplace_back().reserve(4);  // room for a few mentions in one allocation
 }
 
@@ -67,7 +67,8 @@ uint32_t DocEntities::unknown(EntityRecord&& record, bool& added) {
   added = inserted;
   if (inserted) {
     doc_.entities.push_back(entity_from(std::move(record)));  // fresh strings: moved, not copied
-    add_keys(doc_.entities.back());
+    const Entity& e = doc_.entities.back();
+    add_keys(entity_keys(e.type, e.kind, e.country));
   }
   return at->second;
 }

@@ -118,11 +118,16 @@ std::string slug(std::string_view name) {
   return out;
 }
 
+EntityKeys entity_keys(std::string_view type, std::string_view kind, std::string_view country) {
+  return {key_hash(type), key_hash(kind), key_hash(country)};
+}
+
 uint32_t Knowledge::add_entity(EntityRecord record) {
   if (auto it = by_id_.find(record.id); it != by_id_.end()) return it->second;
   auto index = static_cast<uint32_t>(entities.size());
   by_id_.emplace(record.id, index);
   by_country_[record.country].push_back(index);
+  keys.push_back(entity_keys(record.type, record.kind, record.country));
   entities.push_back(std::move(record));
   return index;
 }
