@@ -399,6 +399,15 @@ class EntityAnnotator final : public Annotator {
     return org.end;
   }
 
+  // "Airbus A330", "MD-83": a model, not a person.
+  static bool has_digit(const Document& doc, NameRun run) {
+    for (uint32_t k = run.first; k < run.end; ++k) {
+      const std::string_view key = doc.folded_key(doc.tokens[k]);
+      if (std::any_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
+    }
+    return false;
+  }
+
   // An unknown name from token i; returns the token after what was read.
   uint32_t unknown_name(Document& doc, const Sentence& s, uint32_t i, int& headline, DocEntities& ents,
                         PendingRole& role, std::vector<PhraseMatcher::Match>& found) const {
@@ -443,12 +452,7 @@ class EntityAnnotator final : public Annotator {
       }
     }
     run.words = 0;
-    bool digits = false;  // "Airbus A330", "MD-83": a model, not a person
-    for (uint32_t k = run.first; k < run.end; ++k) {
-      run.words += is_name_word(doc, doc.tokens[k], lex_);
-      const std::string_view key = doc.folded_key(doc.tokens[k]);
-      digits = digits || std::any_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
-    }
+    for (uint32_t k = run.first; k < run.end; ++k) run.words += is_name_word(doc, doc.tokens[k], lex_);
 
     if (run.first != read.first || run.end != read.end) {
       if (OrgName org = organisation_name(doc, lex_, run, s.end_token); org.end) return add_org(doc, run, org, ents, role);
@@ -461,7 +465,7 @@ class EntityAnnotator final : public Annotator {
     if (headline < 0 && run.words >= 2) headline = headline_case(doc, s) ? 1 : 0;
     // Capitals say little in a line of capitals ("DERNIÈRES NOUVELLES"): a
     // name read from its shape opens with a capitalized word, not an all-caps one.
-    bool by_shape = headline == 0 && run.words >= 2 && !digits && !(doc.tokens[run.first].flags & kAllCaps);
+    bool by_shape = headline == 0 && run.words >= 2 && !(doc.tokens[run.first].flags & kAllCaps) && !has_digit(doc, run);
     // "in Bila Tserkva", "near Chillon Castle": after a preposition of place the
     // shape names a place (not "in Hillary Clinton's emails").
     if (by_shape && run.first > s.first_token &&
