@@ -188,14 +188,18 @@ int64_t DocEntities::default_entity(const PendingDescription& d) {
   // renseignement ukrainiens"), else the one person of that kind and country
   // it knows ("le président ukrainien").
   if (d.country.empty()) return -1;
-  auto kind_ok = [&](const EntityRecord& rec) {
-    return d.info->kinds.empty() || std::find(d.info->kinds.begin(), d.info->kinds.end(), rec.kind) != d.info->kinds.end();
+  // Compared by their hashes, as compatible() does: no string compares.
+  const uint64_t country_key = key_hash(d.country);
+  auto kind_ok = [&](const EntityKeys& k) {
+    const auto& kinds = d.info->kind_keys;
+    return kinds.empty() || std::find(kinds.begin(), kinds.end(), k.kind) != kinds.end();
   };
   int64_t person = -1;
   int persons = 0;
   for (uint32_t r : knowledge_.of_country(d.country)) {
+    const EntityKeys& k = knowledge_.keys[r];
+    if (k.country != country_key || k.type != d.info->type_key || !kind_ok(k)) continue;
     const EntityRecord& rec = knowledge_.entities[r];
-    if (rec.country != d.country || rec.type != d.info->type || !kind_ok(rec)) continue;
     if (rec.is_default) return known(r);
     if (rec.type == "PERSON") {
       person = r;

@@ -106,16 +106,19 @@ std::string slug(std::string_view name) {
   bool ascii = true;
   for (unsigned char c : folded) ascii = ascii && c < 0x80;
   if (!ascii) folded = fold(to_latin_ascii(folded));
-  std::string out;
+  // In place (what is written never passes what is read): letters and
+  // digits kept, one '-' for each run of anything else between them.
+  size_t n = 0;
   for (unsigned char c : folded) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      out.push_back(static_cast<char>(c));
-    } else if (!out.empty() && out.back() != '-') {
-      out.push_back('-');
+      folded[n++] = static_cast<char>(c);
+    } else if (n > 0 && folded[n - 1] != '-') {
+      folded[n++] = '-';
     }
   }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
+  while (n > 0 && folded[n - 1] == '-') --n;
+  folded.resize(n);
+  return folded;
 }
 
 EntityKeys entity_keys(std::string_view type, std::string_view kind, std::string_view country) {
