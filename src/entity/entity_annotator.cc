@@ -121,7 +121,7 @@ class EntityAnnotator final : public Annotator {
     const NameRef& ref = names_.ref(m.payload);
     uint32_t e = ents.known(ref.entity);
     ents.mention(extent(doc, m.first, m.end), e, m.first, false, (ref.flags & kNameDemonym) != 0, ref.why);
-    if (doc.entities[e].type == "PERSON" && m.end - m.first >= 2) ents.add_alias(doc.tokens[m.end - 1].hash, e);
+    if (m.end - m.first >= 2 && doc.entities[e].type == "PERSON") ents.add_alias(doc.tokens[m.end - 1].hash, e);
     return e;
   }
 
@@ -191,7 +191,8 @@ class EntityAnnotator final : public Annotator {
       const EntityRecord& rec = names_.knowledge().entities[ref.entity];
       uint32_t after = m->end;
       if (!(ref.flags & kNameDemonym)) {
-        if (rec.type != "COUNTRY" || after >= end || doc.folded_key(doc.tokens[after]) != "'s") return 0;
+        // The cheap test first: "'s" is rare, a string compare is not cheap.
+        if (after >= end || doc.folded_key(doc.tokens[after]) != "'s" || rec.type != "COUNTRY") return 0;
         ++after;
       }
       demonyms.push_back(*m);
@@ -317,8 +318,8 @@ class EntityAnnotator final : public Annotator {
           // a country's possessive heading a description.
           const NameRef& ref = names_.ref(match.payload);
           uint32_t head = match.end;
-          if (!(ref.flags & kNameDemonym) && head + 1 < s.end_token &&
-              names_.knowledge().entities[ref.entity].type == "COUNTRY" && doc.folded_key(doc.tokens[head]) == "'s")
+          if (!(ref.flags & kNameDemonym) && head + 1 < s.end_token && doc.folded_key(doc.tokens[head]) == "'s" &&
+              names_.knowledge().entities[ref.entity].type == "COUNTRY")
             ++head;
           if ((head > match.end || (ref.flags & kNameDemonym)) && head < s.end_token) {
             int64_t bits = lex_.openers.find(doc.tokens[head].hash);
