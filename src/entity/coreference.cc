@@ -43,15 +43,15 @@ uint32_t DocEntities::known(uint32_t record) {
   auto [at, added] = by_id_.try_emplace(r.id, static_cast<uint32_t>(doc_.entities.size()));
   if (added) {
     doc_.entities.push_back(entity_from(r));
-    add_keys(doc_.entities.back());
+    add_keys(knowledge_.keys[record]);
   }
   by_record_.emplace(record, at->second);
   return at->second;
 }
 
-void DocEntities::add_keys(const Entity& e) {
-  keys_.push_back({key_hash(e.type), key_hash(e.kind), key_hash(e.country)});
-  starts_.emplace_back();
+void DocEntities::add_keys(const EntityKeys& keys) {
+  keys_.push_back(keys);
+  starts_.emplace_back().reserve(4);  // room for a few mentions in one allocation
 }
 
 void DocEntities::set_role(uint32_t entity, std::string role, std::string kind) {
@@ -67,7 +67,8 @@ uint32_t DocEntities::unknown(EntityRecord&& record, bool& added) {
   added = inserted;
   if (inserted) {
     doc_.entities.push_back(entity_from(std::move(record)));  // fresh strings: moved, not copied
-    add_keys(doc_.entities.back());
+    const Entity& e = doc_.entities.back();
+    add_keys(entity_keys(e.type, e.kind, e.country));
   }
   return at->second;
 }
@@ -187,14 +188,18 @@ int64_t DocEntities::default_entity(const PendingDescription& d) {
   // renseignement ukrainiens"), else the one person of that kind and country
   // it knows ("le président ukrainien").
   if (d.country.empty()) return -1;
-  auto kind_ok = [&](const EntityRecord& rec) {
-    return d.info->kinds.empty() || std::find(d.info->kinds.begin(), d.info->kinds.end(), rec.kind) != d.info->kinds.end();
+  // Compared by their hashes, as compatible() does: no string compares.
+  const uint64_t country_key = key_hash(d.country);
+  auto kind_ok = [&](const EntityKeys& k) {
+    const auto& kinds = d.info->kind_keys;
+    return kinds.empty() || std::find(kinds.begin(), kinds.end(), k.kind) != kinds.end();
   };
   int64_t person = -1;
   int persons = 0;
   for (uint32_t r : knowledge_.of_country(d.country)) {
+    const EntityKeys& k = knowledge_.keys[r];
+    if (k.country != country_key || k.type != d.info->type_key || !kind_ok(k)) continue;
     const EntityRecord& rec = knowledge_.entities[r];
-    if (rec.country != d.country || rec.type != d.info->type || !kind_ok(rec)) continue;
     if (rec.is_default) return known(r);
     if (rec.type == "PERSON") {
       person = r;
@@ -221,9 +226,16 @@ void DocEntities::finish() {
   auto before = [](const Mention& a, const Mention& b) {
     return a.at.start != b.at.start ? a.at.start < b.at.start : a.at.end > b.at.end;
   };
-  // Mentions are found in text order, except those added afterwards.
-  if (!std::is_sorted(doc_.mentions.begin(), doc_.mentions.end(), before)) {
-    std::stable_sort(doc_.mentions.begin(), doc_.mentions.end(), before);
+  // Mentions are found in text order, except descriptions, added at the end
+  // of their sentence: an insertion sort moves each back a few places (and
+  // is stable, as stable_sort, without its buffer and merge passes).
+  auto& mentions = doc_.mentions;
+  for (size_t i = 1; i < mentions.size(); ++i) {
+    if (!before(mentions[i], mentions[i - 1])) continue;
+    const Mention m = mentions[i];
+    size_t j = i;
+    for (; j > 0 && before(m, mentions[j - 1]); --j) mentions[j] = mentions[j - 1];
+    mentions[j] = m;
   }
   for (auto& e : doc_.entities) e.mentions.clear();
   for (uint32_t i = 0; i < doc_.mentions.size(); ++i) doc_.entities[doc_.mentions[i].entity].mentions.push_back(i);

@@ -34,14 +34,6 @@ struct PendingDescription {
   bool completes_noun = false;
 };
 
-// An entity's type, kind and country as hashes, to compare descriptions with
-// entities without string comparisons.
-struct EntityKeys {
-  uint64_t type = 0;
-  uint64_t kind = 0;
-  uint64_t country = 0;
-};
-
 class DocEntities {
  public:
   DocEntities(Document& doc, const Knowledge& knowledge) : doc_(doc), knowledge_(knowledge) {
@@ -79,7 +71,7 @@ class DocEntities {
 
  private:
   bool compatible(uint32_t entity, const PendingDescription& d, uint64_t country_key) const;
-  void add_keys(const Entity& e);
+  void add_keys(const EntityKeys& keys);
   int64_t apposition(const PendingDescription& d) const;
   int64_t antecedent(const PendingDescription& d) const;
   int64_t default_entity(const PendingDescription& d);

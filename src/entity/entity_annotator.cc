@@ -33,7 +33,10 @@ struct PendingRole {
 
 class EntityAnnotator final : public Annotator {
  public:
-  EntityAnnotator(NameMatcher names, EntityLexicon lexicon) : names_(std::move(names)), lex_(std::move(lexicon)) {}
+  EntityAnnotator(NameMatcher names, EntityLexicon lexicon)
+      : names_(std::move(names)), lex_(std::move(lexicon)), may_matter_(names_.first_words()) {
+    lex_.openers.for_each_key([this](uint64_t key) { may_matter_.set(key); });
+  }
 
   std::string_view name() const override { return "entity"; }
 
@@ -143,7 +146,7 @@ class EntityAnnotator final : public Annotator {
     const NameRef& ref = names_.ref(m.payload);
     uint32_t e = ents.known(ref.entity);
     ents.mention(extent(doc, m.first, m.end), e, m.first, false, (ref.flags & kNameDemonym) != 0, ref.why);
-    if (doc.entities[e].type == "PERSON" && m.end - m.first >= 2) ents.add_alias(doc.tokens[m.end - 1].hash, e);
+    if (m.end - m.first >= 2 && doc.entities[e].type == "PERSON") ents.add_alias(doc.tokens[m.end - 1].hash, e);
     return e;
   }
 
@@ -187,6 +190,14 @@ class EntityAnnotator final : public Annotator {
     return true;
   }
 
+  // What description() reads first after a determiner: a demonym or a
+  // country's name ("the American network", "Russia's"), or a description's head.
+  bool may_open_description(uint64_t token_hash) const {
+    if (names_.may_start(token_hash)) return true;
+    const int64_t bits = lex_.openers.find(token_hash);
+    return bits >= 0 && (bits & kOpensDescription);
+  }
+
   // A definite description at determiner i: "le média américain", "the US network";
   // without a determiner, a demonym and its head: "Ukrainian intelligence said".
   // Returns the token after it, or 0.
@@ -205,7 +216,8 @@ class EntityAnnotator final : public Annotator {
       const EntityRecord& rec = names_.knowledge().entities[ref.entity];
       uint32_t after = m->end;
       if (!(ref.flags & kNameDemonym)) {
-        if (rec.type != "COUNTRY" || after >= end || doc.folded_key(doc.tokens[after]) != "'s") return 0;
+        // The cheap test first: "'s" is rare, a string compare is not cheap.
+        if (after >= end || doc.folded_key(doc.tokens[after]) != "'s" || rec.type != "COUNTRY") return 0;
         ++after;
       }
       demonyms.push_back(*m);
@@ -291,20 +303,35 @@ class EntityAnnotator final : public Annotator {
       role = carried;
       role.next = role.expires = s.first_token;
     }
-    carried = PendingRole{};
+    if (carried.info) carried = PendingRole{};  // else it is one already
     scan_tokens(doc, s, ents, found, role, headline);
-    if (role.info && role.next >= s.end_token) carried = role;
+    if (role.info && role.next >= s.end_token) carried = std::move(role);
+  }
+
+  // The first token from i on that a step of scan_tokens may apply to. Most
+  // words are plain (lowercase, unhyphenated, opening no name, description
+  // or role): one bit test each, in a loop of their own.
+  uint32_t skip_plain_words(const Document& doc, uint32_t i, uint32_t end) const {
+    for (; i < end; ++i) {
+      const Token& t = doc.tokens[i];
+      if (t.kind != TokenKind::kWord || (t.flags & (kCapitalized | kAllCaps | kHyphenated)) || may_matter_.has(t.hash))
+        break;
+    }
+    return i;
   }
 
   void scan_tokens(Document& doc, const Sentence& s, DocEntities& ents, std::vector<PhraseMatcher::Match>& found,
                    PendingRole& role, int& headline) const {
-    for (uint32_t i = s.first_token; i < s.end_token;) {
+    for (uint32_t i = skip_plain_words(doc, s.first_token, s.end_token); i < s.end_token;
+         i = skip_plain_words(doc, i, s.end_token)) {
       const Token& t = doc.tokens[i];
       if (t.kind != TokenKind::kWord) {
         // A clause boundary ends a role's wait; a comma does not.
-        std::string_view p = doc.normalized_of(t);
-        if (t.kind == TokenKind::kPunct && p != "," && p != "." && p != "-") role.info = nullptr;
-        if (role.info && role.next == i && p != ",") role.next = i + 1;
+        if (role.info) {
+          std::string_view p = doc.normalized_of(t);
+          if (t.kind == TokenKind::kPunct && p != "," && p != "." && p != "-") role.info = nullptr;
+          if (role.info && role.next == i && p != ",") role.next = i + 1;
+        }
         ++i;
         continue;
       }
@@ -316,8 +343,8 @@ class EntityAnnotator final : public Annotator {
           // a country's possessive heading a description.
           const NameRef& ref = names_.ref(match.payload);
           uint32_t head = match.end;
-          if (!(ref.flags & kNameDemonym) && head + 1 < s.end_token &&
-              names_.knowledge().entities[ref.entity].type == "COUNTRY" && doc.folded_key(doc.tokens[head]) == "'s")
+          if (!(ref.flags & kNameDemonym) && head + 1 < s.end_token && doc.folded_key(doc.tokens[head]) == "'s" &&
+              names_.knowledge().entities[ref.entity].type == "COUNTRY")
             ++head;
           if ((head > match.end || (ref.flags & kNameDemonym)) && head < s.end_token) {
             int64_t bits = lex_.openers.find(doc.tokens[head].hash);
@@ -346,9 +373,10 @@ class EntityAnnotator final : public Annotator {
         }
       }
       const bool capitalized = (t.flags & (kCapitalized | kAllCaps)) != 0;
-      // 2. Short forms of persons already named.
-      if (capitalized && !name_word_follows(doc, i + 1)) {
-        if (int64_t e = ents.alias(t.hash); e >= 0) {
+      // 2. Short forms of persons already named. The alias probe first: it
+      // is cheaper than reading the next word, and most words are no alias.
+      if (capitalized) {
+        if (int64_t e = ents.alias(t.hash); e >= 0 && !name_word_follows(doc, i + 1)) {
           ents.mention(t.at, static_cast<uint32_t>(e), i, false, false, {"entity.coref.short", ""});
           if (role.active(i)) role.info = nullptr;
           ++i;
@@ -357,8 +385,9 @@ class EntityAnnotator final : public Annotator {
       }
       // One probe for steps 3 and 4: most words are in neither table.
       const int64_t bits = lex_.openers.find(t.hash);
-      // 3. Definite descriptions.
-      if (bits >= 0 && (bits & kIsDeterminer) && i + 1 < s.end_token) {
+      // 3. Definite descriptions: a determiner, and after it a word that may
+      // open one (most determiners precede none, and cost no call).
+      if (bits >= 0 && (bits & kIsDeterminer) && i + 1 < s.end_token && may_open_description(doc.tokens[i + 1].hash)) {
         if (uint32_t next = description(doc, i, s.end_token, ents, role, found)) {
           i = next;
           continue;
@@ -410,6 +439,15 @@ class EntityAnnotator final : public Annotator {
     return true;
   }
 
+  // "Airbus A330", "MD-83": a model, not a person.
+  static bool has_digit(const Document& doc, NameRun run) {
+    for (uint32_t k = run.first; k < run.end; ++k) {
+      const std::string_view key = doc.folded_key(doc.tokens[k]);
+      if (std::any_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; })) return true;
+    }
+    return false;
+  }
+
   // An unknown name from token i; returns the token after what was read.
   uint32_t unknown_name(Document& doc, const Sentence& s, uint32_t i, int& headline, DocEntities& ents,
                         PendingRole& role, std::vector<PhraseMatcher::Match>& found) const {
@@ -417,6 +455,7 @@ class EntityAnnotator final : public Annotator {
     if (run.end == run.first) return i + 1;  // an initial with no name after it: "plan B. Then"
     // An organisation's name may hold known names: "Retired American Warriors political action committee".
     if (OrgName org = organisation_name(doc, lex_, run, s.end_token); org.end) return add_org(doc, run, org, ents, role);
+    const NameRun read = run;  // no organisation: asked again only when cut below
     // A known name inside the run ends it: "Mardi Poutine" is not one person.
     for (uint32_t k = run.first + 1; k < run.end; ++k) {
       if (!names_.may_start(doc.tokens[k].hash)) continue;
@@ -455,14 +494,11 @@ class EntityAnnotator final : public Annotator {
       }
     }
     run.words = 0;
-    bool digits = false;  // "Airbus A330", "MD-83": a model, not a person
-    for (uint32_t k = run.first; k < run.end; ++k) {
-      run.words += is_name_word(doc, doc.tokens[k], lex_);
-      const std::string_view key = doc.folded_key(doc.tokens[k]);
-      digits = digits || std::any_of(key.begin(), key.end(), [](char c) { return c >= '0' && c <= '9'; });
-    }
+    for (uint32_t k = run.first; k < run.end; ++k) run.words += is_name_word(doc, doc.tokens[k], lex_);
 
-    if (OrgName org = organisation_name(doc, lex_, run, s.end_token); org.end) return add_org(doc, run, org, ents, role);
+    if (run.first != read.first || run.end != read.end) {
+      if (OrgName org = organisation_name(doc, lex_, run, s.end_token); org.end) return add_org(doc, run, org, ents, role);
+    }
 
     bool by_role = role.active(run.first) && (run.words >= 2 || role.next == run.first) &&
                    (!role.info->title || role.next == run.first);
@@ -471,7 +507,7 @@ class EntityAnnotator final : public Annotator {
     if (headline < 0 && run.words >= 2) headline = headline_case(doc, s) ? 1 : 0;
     // Capitals say little in a line of capitals ("DERNIÈRES NOUVELLES"): a
     // name read from its shape opens with a capitalized word, not an all-caps one.
-    bool by_shape = headline == 0 && run.words >= 2 && !digits && !(doc.tokens[run.first].flags & kAllCaps);
+    bool by_shape = headline == 0 && run.words >= 2 && !(doc.tokens[run.first].flags & kAllCaps) && !has_digit(doc, run);
     // "in Bila Tserkva", "near Chillon Castle": after a preposition of place the
     // shape names a place (not "in Hillary Clinton's emails").
     if (by_shape && run.first > s.first_token &&
@@ -504,6 +540,7 @@ class EntityAnnotator final : public Annotator {
 
   NameMatcher names_;
   EntityLexicon lex_;
+  HashBits may_matter_;  // may_start's words and the openers (le, the, député)
 };
 
 }  // namespace

@@ -106,16 +106,23 @@ std::string slug(std::string_view name) {
   bool ascii = true;
   for (unsigned char c : folded) ascii = ascii && c < 0x80;
   if (!ascii) folded = fold(to_latin_ascii(folded));
-  std::string out;
+  // In place (what is written never passes what is read): letters and
+  // digits kept, one '-' for each run of anything else between them.
+  size_t n = 0;
   for (unsigned char c : folded) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-      out.push_back(static_cast<char>(c));
-    } else if (!out.empty() && out.back() != '-') {
-      out.push_back('-');
+      folded[n++] = static_cast<char>(c);
+    } else if (n > 0 && folded[n - 1] != '-') {
+      folded[n++] = '-';
     }
   }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  return out;
+  while (n > 0 && folded[n - 1] == '-') --n;
+  folded.resize(n);
+  return folded;
+}
+
+EntityKeys entity_keys(std::string_view type, std::string_view kind, std::string_view country) {
+  return {key_hash(type), key_hash(kind), key_hash(country)};
 }
 
 uint32_t Knowledge::add_entity(EntityRecord record) {
@@ -123,6 +130,7 @@ uint32_t Knowledge::add_entity(EntityRecord record) {
   auto index = static_cast<uint32_t>(entities.size());
   by_id_.emplace(record.id, index);
   by_country_[record.country].push_back(index);
+  keys.push_back(entity_keys(record.type, record.kind, record.country));
   entities.push_back(std::move(record));
   return index;
 }

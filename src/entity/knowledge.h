@@ -45,6 +45,15 @@ struct EntityRecord {
   bool is_default = false;  // what "les services de renseignement ukrainiens" means when nothing was named
 };
 
+// An entity's type, kind and country as hashes, to compare descriptions with
+// entities without string comparisons.
+struct EntityKeys {
+  uint64_t type = 0;
+  uint64_t kind = 0;
+  uint64_t country = 0;
+};
+EntityKeys entity_keys(std::string_view type, std::string_view kind, std::string_view country);
+
 // How a written name may match.
 enum NameFlag : uint8_t {
   kNameDemonym = 1 << 0,     // an adjective or gentilic: nord-coréens, Ukrainian
@@ -80,6 +89,8 @@ class Knowledge {
   const std::vector<uint32_t>& of_country(const std::string& country) const;
 
   std::vector<EntityRecord> entities;
+  // Parallel to entities: hashed once here rather than in every document naming one.
+  std::vector<EntityKeys> keys;
   std::vector<NameRecord> names;
 
  private:

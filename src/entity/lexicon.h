@@ -22,6 +22,19 @@
 
 namespace claimtrace {
 
+// A bit per 64-bit token hash, at its low bits: a filter that turns away
+// most words absent from a set with one bit test.
+class HashBits {
+ public:
+  explicit HashBits(size_t bits = 64) : words_((bits + 63) / 64), mask_(words_.size() * 64 - 1) {}  // bits: a power of two
+  void set(uint64_t key) { words_[(key & mask_) >> 6] |= uint64_t{1} << (key & 63); }
+  bool has(uint64_t key) const { return (words_[(key & mask_) >> 6] >> (key & 63)) & 1; }
+
+ private:
+  std::vector<uint64_t> words_;
+  uint64_t mask_;
+};
+
 // An open-addressing set of 64-bit token hashes with a small value: probed on
 // every token, so it stays flat and small.
 class HashTable64 {
@@ -42,6 +55,12 @@ class HashTable64 {
     }
   }
   size_t size() const { return size_; }
+  template <class F>
+  void for_each_key(F&& f) const {
+    for (const Slot& s : slots_) {
+      if (s.used) f(s.key);
+    }
+  }
 
  private:
   struct Slot {

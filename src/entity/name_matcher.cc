@@ -47,12 +47,8 @@ Result<NameMatcher> NameMatcher::build(std::shared_ptr<const Knowledge> knowledg
   // filter in the first-level cache, 100,000 extra names keep it sparse.
   uint64_t bits = uint64_t{1} << 16;
   while (bits < m.first_hashes_.size() * 16) bits <<= 1;
-  m.filter_mask_ = bits - 1;
-  m.filter_.assign(bits / 64, 0);
-  for (uint64_t h : m.first_hashes_) {
-    const uint64_t bit = h & m.filter_mask_;
-    m.filter_[bit >> 6] |= 1ULL << (bit & 63);
-  }
+  m.first_words_ = HashBits(bits);
+  for (uint64_t h : m.first_hashes_) m.first_words_.set(h);
   m.first_hashes_ = {};
   return m;
 }

@@ -29,10 +29,9 @@ class NameMatcher {
   static Result<NameMatcher> build(std::shared_ptr<const Knowledge> knowledge, const LanguageContext& context,
                                    const std::vector<std::pair<std::string, uint32_t>>& extra = {});
 
-  bool may_start(uint64_t token_hash) const {
-    uint64_t bit = token_hash & filter_mask_;
-    return (filter_[bit >> 6] >> (bit & 63)) & 1;
-  }
+  bool may_start(uint64_t token_hash) const { return first_words_.has(token_hash); }
+  // The filter of may_start, to join other words to.
+  const HashBits& first_words() const { return first_words_; }
   // Names that start at token `first`, longest first.
   void matches_at(const Document& doc, uint32_t first, uint32_t limit, std::vector<PhraseMatcher::Match>& out) const {
     phrases_.matches_at(doc, first, limit, out);
@@ -50,8 +49,7 @@ class NameMatcher {
   std::shared_ptr<const Knowledge> knowledge_;
   PhraseMatcher phrases_;
   std::vector<NameRef> refs_;
-  std::vector<uint64_t> filter_;
-  uint64_t filter_mask_ = 0;
+  HashBits first_words_;
   std::vector<uint64_t> first_hashes_;  // while building
   HashTable64 demonyms_;
 };

@@ -73,21 +73,10 @@ bool PhraseMatcher::add_elided(std::string_view phrase, uint32_t payload, const 
 
 bool PhraseMatcher::add_tokens(const Document& doc, uint32_t n, uint32_t payload) {
   if (n == 0) return false;
-  // Keep the first-token filter sparse: about 16 bits per phrase.
-  if ((count_ + 1) * 16 > first_filter_.size() * 64) {
-    std::vector<uint64_t> keys;
-    for (const auto& group : groups_) {
-      for (const auto& e : group) {
-        std::string_view first = std::string_view(e.key).substr(0, e.key.find('\x1f'));
-        keys.push_back(key_hash(first));
-      }
-    }
-    first_filter_.assign(first_filter_.size() * 4, 0);
-    filter_mask_ = first_filter_.size() - 1;
-    for (uint64_t k : keys) first_filter_[(k >> 6) & filter_mask_] |= uint64_t{1} << (k & 63);
-  }
   const Token& head = doc.tokens.front();
-  first_filter_[(head.hash >> 6) & filter_mask_] |= uint64_t{1} << (head.hash & 63);
+  add_filter_key(head.hash);
+  const uint64_t one = combine_hash(0, head.hash);
+  add_filter_key(n == 1 ? one : combine_hash(one, doc.tokens[1].hash));
   uint64_t h = 0;
   std::string key;
   for (uint32_t i = 0; i < n; ++i) {
@@ -110,6 +99,17 @@ bool PhraseMatcher::add_tokens(const Document& doc, uint32_t n, uint32_t payload
   max_tokens_ = std::max(max_tokens_, n);
   ++count_;
   return true;
+}
+
+void PhraseMatcher::add_filter_key(uint64_t key) {
+  // Keep the filter sparse: about 16 bits per key.
+  if ((filter_keys_.size() + 1) * 16 > filter_.size() * 64) {
+    filter_.assign(filter_.size() * 4, 0);
+    filter_mask_ = filter_.size() - 1;
+    for (uint64_t k : filter_keys_) filter_set(k);
+  }
+  filter_keys_.push_back(key);
+  filter_set(key);
 }
 
 bool PhraseMatcher::same_key(const Document& doc, uint32_t first, uint32_t end, std::string_view key) const {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/document.h"
+#include "text/fold.h"
 #include "text/text_rules.h"
 
 namespace claimtrace {
@@ -33,10 +34,10 @@ class PhraseMatcher {
 
   // Every phrase that starts at token `first` and ends at or before `limit`,
   // longest first.
-  // Inline: most tokens start no phrase and are turned away by one bit test,
-  // without a call.
+  // Inline: most tokens start no phrase and are turned away by a bit test or
+  // two, without a call.
   void matches_at(const Document& doc, uint32_t first, uint32_t limit, std::vector<Match>& out) const {
-    if (first < limit && first < doc.tokens.size() && maybe_first(doc.tokens[first].hash))
+    if (first < limit && first < doc.tokens.size() && may_start_at(doc, first, limit))
       matches_from(doc, first, limit, out);
   }
 
@@ -69,17 +70,29 @@ class PhraseMatcher {
   Slot& slot_for(uint64_t key);  // inserts an empty slot when absent
   const Slot* find(uint64_t key) const;
   void grow();
-  // A bit per first-token hash: most tokens start no phrase, and are turned
-  // away before any probe.
-  bool maybe_first(uint64_t token_hash) const {
-    return (first_filter_[(token_hash >> 6) & filter_mask_] >> (token_hash & 63)) & 1;
+  // Bits for three kinds of key: each phrase's first-token hash, the phrase
+  // hash of each one-token phrase, and the phrase hash of each longer
+  // phrase's first two tokens. Most tokens start no phrase; most of those
+  // that open one (the, people) are followed by a word that no phrase
+  // continues with. Both are turned away before any probe.
+  bool filter_has(uint64_t key) const { return (filter_[(key >> 6) & filter_mask_] >> (key & 63)) & 1; }
+  void filter_set(uint64_t key) { filter_[(key >> 6) & filter_mask_] |= uint64_t{1} << (key & 63); }
+  bool may_start_at(const Document& doc, uint32_t first, uint32_t limit) const {
+    const uint64_t head = doc.tokens[first].hash;
+    if (!filter_has(head)) return false;
+    const uint64_t one = combine_hash(0, head);
+    if (filter_has(one)) return true;
+    const uint32_t second = first + 1;
+    return second < limit && second < doc.tokens.size() && filter_has(combine_hash(one, doc.tokens[second].hash));
   }
+  void add_filter_key(uint64_t key);
 
   std::vector<Slot> slots_ = std::vector<Slot>(64);
   size_t used_ = 0;
   std::vector<std::vector<Entry>> groups_;
-  std::vector<uint64_t> first_filter_ = std::vector<uint64_t>(64);
+  std::vector<uint64_t> filter_ = std::vector<uint64_t>(64);
   uint64_t filter_mask_ = 63;
+  std::vector<uint64_t> filter_keys_;  // every key set in filter_, to rebuild it larger
   uint32_t max_tokens_ = 0;
   size_t count_ = 0;
 };
