@@ -58,6 +58,7 @@ class BoundLexicon {
     return vague_filter_.may_contain(token_hash) &&
            std::binary_search(vague_last_.begin(), vague_last_.end(), token_hash);
   }
+  const HashFilter& vague_end_filter() const { return vague_filter_; }
   const BoundCue& cue(uint32_t payload) const { return cues_[payload]; }
   const PhraseMatcher& vague() const { return vague_matcher_; }
   const VagueAmount& vague_amount(uint32_t payload) const { return vague_[payload]; }

@@ -3,7 +3,9 @@
 // hash-map lookup. Used for the lexicons probed next to every number.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <string_view>
 #include <vector>
 
@@ -16,6 +18,10 @@ class HashFilter {
  public:
   void add(uint64_t h) { bits_[bit(h) >> 6] |= 1ULL << (bit(h) & 63); }
   bool may_contain(uint64_t h) const { return (bits_[bit(h) >> 6] >> (bit(h) & 63)) & 1; }
+  // Also lets through every hash `other` lets through.
+  void add_all(const HashFilter& other) {
+    for (size_t k = 0; k < std::size(bits_); ++k) bits_[k] |= other.bits_[k];
+  }
 
  private:
   static uint32_t bit(uint64_t h) { return static_cast<uint32_t>((h ^ (h >> 29)) & 4095); }

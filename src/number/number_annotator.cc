@@ -21,7 +21,10 @@ using number::WordKind;
 class NumberAnnotator final : public Annotator {
  public:
   NumberAnnotator(number::NumberLexicon words, number::BoundLexicon bounds)
-      : words_(std::move(words)), bounds_(std::move(bounds)) {}
+      : words_(std::move(words)), bounds_(std::move(bounds)) {
+    may_matter_.add_all(words_.word_filter());
+    may_matter_.add_all(bounds_.vague_end_filter());
+  }
   std::string_view name() const override { return "number"; }
   void annotate(Document& doc) const override;
 
@@ -32,7 +35,9 @@ class NumberAnnotator final : public Annotator {
     std::vector<bool> part_scaled;
     std::vector<uint32_t> part_first, part_end;
     std::vector<const number::NumberWord*> pieces;
+    std::vector<uint32_t> candidates;
   };
+  void find_candidates(const Document& doc, uint32_t first, uint32_t end, std::vector<uint32_t>& out) const;
   void sentence(const Document& doc, uint32_t first, uint32_t end, std::vector<Atom>& atoms, Scratch& scratch) const;
   void hyphen_prefix(const Document& doc, uint32_t i, std::vector<Atom>& atoms) const;
   // Whether a "to" cue of bounds.tsv ("à", "-") at token i leads to a number word.
@@ -43,6 +48,9 @@ class NumberAnnotator final : public Annotator {
 
   number::NumberLexicon words_;
   number::BoundLexicon bounds_;
+  // Hashes of every word the stage reads alone: number words, the first
+  // words of two-word entries, the last words of vague amounts.
+  number::HashFilter may_matter_;
 };
 
 // Parts of a word token: the token itself, or its hyphen-separated pieces
@@ -205,6 +213,18 @@ void NumberAnnotator::flush_run(const Document& doc, std::vector<Part>& parts, s
   part_scaled.clear();
 }
 
+// The tokens of [first, end) where a number may start: digits, hyphenated
+// words ("twenty-one", "six-mile") and words of may_matter_. Most tokens are
+// plain words, turned away here by one filter probe.
+void NumberAnnotator::find_candidates(const Document& doc, uint32_t first, uint32_t end,
+                                      std::vector<uint32_t>& out) const {
+  out.clear();
+  for (uint32_t i = first; i < end; ++i) {
+    const Token& t = doc.tokens[i];
+    if (t.kind == TokenKind::kNumber || t.has(kHyphenated) || may_matter_.may_contain(t.hash)) out.push_back(i);
+  }
+}
+
 void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end, std::vector<Atom>& atoms,
                                Scratch& scratch) const {
   auto& parts = scratch.parts;
@@ -218,7 +238,14 @@ void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end
   auto flush = [&] {
     if (!parts.empty()) flush_run(doc, parts, may_end, part_first, part_end, part_scaled, atoms, skip_until);
   };
+  auto next_candidate = scratch.candidates.begin();
   for (uint32_t i = first; i < end;) {
+    // With no run open, nothing happens on a token that is no candidate.
+    if (parts.empty()) {
+      while (next_candidate != scratch.candidates.end() && *next_candidate < i) ++next_candidate;
+      if (next_candidate == scratch.candidates.end()) break;
+      i = *next_candidate;
+    }
     const Token& t = doc.tokens[i];
     if (i < skip_until && parts.empty()) {
       ++i;
@@ -362,13 +389,14 @@ void NumberAnnotator::annotate(Document& doc) const {
   Scratch scratch;
   for (const Sentence& s : doc.sentences) {
     atoms.clear();
+    find_candidates(doc, s.first_token, s.end_token, scratch.candidates);
     sentence(doc, s.first_token, s.end_token, atoms, scratch);
     std::sort(atoms.begin(), atoms.end(), [](const Atom& a, const Atom& b) { return a.first < b.first; });
     // Vague amounts on tokens no numeral took: des centaines, dozens, plusieurs milliers.
     {
       vague.clear();
       const uint32_t span = bounds_.vague().max_tokens();
-      for (uint32_t i = s.first_token; i < s.end_token; ++i) {
+      for (uint32_t i : scratch.candidates) {
         if (!bounds_.may_end_vague(doc.tokens[i].hash)) continue;
         // The longest phrase ending here, starting as early as possible.
         uint32_t lo = i + 1 >= span + s.first_token ? i + 1 - span : s.first_token;
