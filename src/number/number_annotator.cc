@@ -296,6 +296,12 @@ void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end
         ++i;
         continue;
       }
+      // "and", "et", "over" alone open no run: no numeral starts with them,
+      // and a frequent word left out of the run spares its flush.
+      if (parts.empty() && pieces.size() == 1 && !number::may_open_numeral(w0->kind)) {
+        ++i;
+        continue;
+      }
       std::string_view key = doc.folded_key(t);
       for (size_t k = 0; k < pieces.size(); ++k) {
         std::string_view piece_key = pieces.size() == 1 ? key : std::string_view();
