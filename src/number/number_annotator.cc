@@ -113,7 +113,8 @@ void NumberAnnotator::flush_run(const Document& doc, std::vector<Part>& parts, s
                                 std::vector<uint32_t>& part_first, std::vector<uint32_t>& part_end,
                                 std::vector<bool>& part_scaled, std::vector<Atom>& atoms,
                                 uint32_t& skip_until) const {
-  size_t start = 0;
+  // The frequent run of one "a" before a plain word composes nothing: skip the search.
+  size_t start = parts.size() == 1 && !number::may_stand_alone(parts[0].kind) ? 1 : 0;
   while (start < parts.size()) {
     double value = 0;
     size_t n = number::longest_numeral(std::span(parts).subspan(start), std::span(may_end).subspan(start), value);
@@ -140,7 +141,8 @@ void NumberAnnotator::flush_run(const Document& doc, std::vector<Part>& parts, s
     a.span.scaled = scaled;
     a.span.why = {words ? "number.words" : "number.digits", {}};
     if (words && n == 1) {
-      const auto* w = words_.word(doc.folded_key(doc.tokens[a.first]));
+      const Token& t = doc.tokens[a.first];
+      const auto* w = words_.word(t.hash, doc.folded_key(t));
       if (w) {
         a.span.why.resource = w->where;
         // French "un"/"une" alone is the indefinite article, not a count;
@@ -396,6 +398,7 @@ void NumberAnnotator::annotate(Document& doc) const {
   for (const Sentence& s : doc.sentences) {
     atoms.clear();
     find_candidates(doc, s.first_token, s.end_token, scratch.candidates);
+    if (scratch.candidates.empty()) continue;  // no number, no vague amount
     sentence(doc, s.first_token, s.end_token, atoms, scratch);
     std::sort(atoms.begin(), atoms.end(), [](const Atom& a, const Atom& b) { return a.first < b.first; });
     // Vague amounts on tokens no numeral took: des centaines, dozens, plusieurs milliers.

@@ -36,6 +36,11 @@ std::optional<double> compose(std::span<const Part> parts);
 inline bool may_open_numeral(WordKind kind) {
   return kind != WordKind::kAnd && kind != WordKind::kPoint && kind != WordKind::kOver;
 }
+// Whether one word of this kind alone may be a numeral: not an article
+// ("a", "an"), a sign ("minus") or a word no numeral starts with.
+inline bool may_stand_alone(WordKind kind) {
+  return may_open_numeral(kind) && kind != WordKind::kArticle && kind != WordKind::kNegative;
+}
 
 // The longest prefix of `parts` (at least one part) that composes, ending
 // where `may_end[i]` allows (the end of a token); 0 when none.
