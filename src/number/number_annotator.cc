@@ -221,9 +221,12 @@ void NumberAnnotator::flush_run(const Document& doc, std::vector<Part>& parts, s
 void NumberAnnotator::find_candidates(const Document& doc, uint32_t first, uint32_t end,
                                       std::vector<uint32_t>& out) const {
   out.clear();
-  for (uint32_t i = first; i < end; ++i) {
-    const Token& t = doc.tokens[i];
-    if (t.kind == TokenKind::kNumber || t.has(kHyphenated) || may_matter_.may_contain(t.hash)) out.push_back(i);
+  const Token* const tokens = doc.tokens.data();
+  const number::HashFilter& filter = may_matter_;
+  for (const Token* t = tokens + first; t != tokens + end; ++t) {
+    if (t->kind == TokenKind::kNumber || t->has(kHyphenated) || filter.may_contain(t->hash)) {
+      out.push_back(static_cast<uint32_t>(t - tokens));
+    }
   }
 }
 
