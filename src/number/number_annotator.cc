@@ -36,15 +36,22 @@ class NumberAnnotator final : public Annotator {
     std::vector<uint32_t> part_first, part_end;
     std::vector<const number::NumberWord*> pieces;
     std::vector<uint32_t> candidates;
+    void clear_run() {
+      parts.clear();
+      may_end.clear();
+      part_first.clear();
+      part_end.clear();
+      part_scaled.clear();
+    }
   };
   void find_candidates(const Document& doc, uint32_t first, uint32_t end, std::vector<uint32_t>& out) const;
   void sentence(const Document& doc, uint32_t first, uint32_t end, std::vector<Atom>& atoms, Scratch& scratch) const;
   void hyphen_prefix(const Document& doc, uint32_t i, std::vector<Atom>& atoms) const;
   // Whether a "to" cue of bounds.tsv ("à", "-") at token i leads to a number word.
   bool opens_range(const Document& doc, uint32_t i) const;
-  void flush_run(const Document& doc, std::vector<Part>& parts, std::vector<uint8_t>& may_end,
-                 std::vector<uint32_t>& part_first, std::vector<uint32_t>& part_end, std::vector<bool>& part_scaled,
-                 std::vector<Atom>& atoms, uint32_t& skip_until) const;
+  void flush_run(const Document& doc, const std::vector<Part>& parts, const std::vector<uint8_t>& may_end,
+                 const std::vector<uint32_t>& part_first, const std::vector<uint32_t>& part_end,
+                 const std::vector<bool>& part_scaled, std::vector<Atom>& atoms, uint32_t& skip_until) const;
 
   number::NumberLexicon words_;
   number::BoundLexicon bounds_;
@@ -109,12 +116,11 @@ Part part_of(const number::NumberWord& w, std::string_view key) {
   return p;
 }
 
-void NumberAnnotator::flush_run(const Document& doc, std::vector<Part>& parts, std::vector<uint8_t>& may_end,
-                                std::vector<uint32_t>& part_first, std::vector<uint32_t>& part_end,
-                                std::vector<bool>& part_scaled, std::vector<Atom>& atoms,
-                                uint32_t& skip_until) const {
-  // The frequent run of one "a" before a plain word composes nothing: skip the search.
-  size_t start = parts.size() == 1 && !number::may_stand_alone(parts[0].kind) ? 1 : 0;
+void NumberAnnotator::flush_run(const Document& doc, const std::vector<Part>& parts,
+                                const std::vector<uint8_t>& may_end, const std::vector<uint32_t>& part_first,
+                                const std::vector<uint32_t>& part_end, const std::vector<bool>& part_scaled,
+                                std::vector<Atom>& atoms, uint32_t& skip_until) const {
+  size_t start = 0;
   while (start < parts.size()) {
     double value = 0;
     size_t n = number::longest_numeral(std::span(parts).subspan(start), std::span(may_end).subspan(start), value);
@@ -208,11 +214,6 @@ void NumberAnnotator::flush_run(const Document& doc, std::vector<Part>& parts, s
     atoms.push_back(a);
     start += n;
   }
-  parts.clear();
-  may_end.clear();
-  part_first.clear();
-  part_end.clear();
-  part_scaled.clear();
 }
 
 // The tokens of [first, end) where a number may start: digits, hyphenated
@@ -239,9 +240,14 @@ void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end
   auto& part_end = scratch.part_end;
   auto& pieces = scratch.pieces;
   uint32_t skip_until = first;
-  // Called at nearly every token; an empty run has nothing to flush.
+  // Called at nearly every token; an empty run has nothing to flush, and
+  // the frequent run of one "a" before a plain word composes nothing.
   auto flush = [&] {
-    if (!parts.empty()) flush_run(doc, parts, may_end, part_first, part_end, part_scaled, atoms, skip_until);
+    if (parts.empty()) return;
+    if (parts.size() > 1 || number::may_stand_alone(parts[0].kind)) {
+      flush_run(doc, parts, may_end, part_first, part_end, part_scaled, atoms, skip_until);
+    }
+    scratch.clear_run();
   };
   auto next_candidate = scratch.candidates.begin();
   for (uint32_t i = first; i < end;) {
