@@ -419,6 +419,7 @@ void NumberAnnotator::annotate(Document& doc) const {
         // The longest phrase ending here, starting as early as possible.
         uint32_t lo = i + 1 >= span + s.first_token ? i + 1 - span : s.first_token;
         for (uint32_t start = lo; start <= i; ++start) {
+          if (!bounds_.may_start_vague(doc.tokens[start].hash)) continue;
           size_t before = vague.size();
           bounds_.vague().matches_at(doc, start, i + 1, vague);
           size_t keep = vague.size();
