@@ -72,6 +72,7 @@ Result<BoundLexicon> BoundLexicon::load(const LanguageContext& context) {
     if (!phrase.tokens.empty()) {
       lex.vague_last_.push_back(phrase.tokens.back().hash);
       lex.vague_filter_.add(phrase.tokens.back().hash);
+      lex.vague_first_filter_.add(phrase.tokens.front().hash);
     }
     if (!lex.vague_matcher_.add(row[0], static_cast<uint32_t>(lex.vague_.size() - 1), *context.text_rules)) {
       return std::unexpected(Error{std::string(row.where), "empty phrase"});

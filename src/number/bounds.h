@@ -58,6 +58,10 @@ class BoundLexicon {
     return vague_filter_.may_contain(token_hash) &&
            std::binary_search(vague_last_.begin(), vague_last_.end(), token_hash);
   }
+  const HashFilter& vague_end_filter() const { return vague_filter_; }
+  // Whether a vague phrase may start with a token of this hash: most tokens
+  // before a vague end ("of", "de", "thousand") start none.
+  bool may_start_vague(uint64_t token_hash) const { return vague_first_filter_.may_contain(token_hash); }
   const BoundCue& cue(uint32_t payload) const { return cues_[payload]; }
   const PhraseMatcher& vague() const { return vague_matcher_; }
   const VagueAmount& vague_amount(uint32_t payload) const { return vague_[payload]; }
@@ -69,6 +73,7 @@ class BoundLexicon {
   std::vector<VagueAmount> vague_;
   std::vector<uint64_t> vague_last_;  // sorted hashes of the last token of each vague phrase
   HashFilter vague_filter_;
+  HashFilter vague_first_filter_;
   HashFilter cue_filter_;  // first tokens of the cues
 };
 

@@ -3,7 +3,9 @@
 // hash-map lookup. Used for the lexicons probed next to every number.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <string_view>
 #include <vector>
 
@@ -11,15 +13,21 @@
 
 namespace claimtrace::number {
 
-// A 4096-bit filter over 64-bit hashes: "certainly absent" in one probe.
+// A 16384-bit filter over 64-bit key hashes: "certainly absent" in one probe.
 class HashFilter {
  public:
   void add(uint64_t h) { bits_[bit(h) >> 6] |= 1ULL << (bit(h) & 63); }
   bool may_contain(uint64_t h) const { return (bits_[bit(h) >> 6] >> (bit(h) & 63)) & 1; }
+  // Also lets through every hash `other` lets through.
+  void add_all(const HashFilter& other) {
+    for (size_t k = 0; k < std::size(bits_); ++k) bits_[k] |= other.bits_[k];
+  }
 
  private:
-  static uint32_t bit(uint64_t h) { return static_cast<uint32_t>((h ^ (h >> 29)) & 4095); }
-  uint64_t bits_[64] = {};
+  // Key hashes end with a mixer (text/fold.h): their low bits serve as they are.
+  // 16384 bits keep frequent words ("the", "de") from passing by collision.
+  static uint32_t bit(uint64_t h) { return static_cast<uint32_t>(h & 16383); }
+  uint64_t bits_[256] = {};
 };
 
 class FilteredMatcher {

@@ -21,7 +21,10 @@ using number::WordKind;
 class NumberAnnotator final : public Annotator {
  public:
   NumberAnnotator(number::NumberLexicon words, number::BoundLexicon bounds)
-      : words_(std::move(words)), bounds_(std::move(bounds)) {}
+      : words_(std::move(words)), bounds_(std::move(bounds)) {
+    may_matter_.add_all(words_.word_filter());
+    may_matter_.add_all(bounds_.vague_end_filter());
+  }
   std::string_view name() const override { return "number"; }
   void annotate(Document& doc) const override;
 
@@ -32,17 +35,29 @@ class NumberAnnotator final : public Annotator {
     std::vector<bool> part_scaled;
     std::vector<uint32_t> part_first, part_end;
     std::vector<const number::NumberWord*> pieces;
+    std::vector<uint32_t> candidates;
+    void clear_run() {
+      parts.clear();
+      may_end.clear();
+      part_first.clear();
+      part_end.clear();
+      part_scaled.clear();
+    }
   };
+  void find_candidates(const Document& doc, uint32_t first, uint32_t end, std::vector<uint32_t>& out) const;
   void sentence(const Document& doc, uint32_t first, uint32_t end, std::vector<Atom>& atoms, Scratch& scratch) const;
   void hyphen_prefix(const Document& doc, uint32_t i, std::vector<Atom>& atoms) const;
   // Whether a "to" cue of bounds.tsv ("à", "-") at token i leads to a number word.
   bool opens_range(const Document& doc, uint32_t i) const;
-  void flush_run(const Document& doc, std::vector<Part>& parts, std::vector<uint8_t>& may_end,
-                 std::vector<uint32_t>& part_first, std::vector<uint32_t>& part_end, std::vector<bool>& part_scaled,
-                 std::vector<Atom>& atoms, uint32_t& skip_until) const;
+  void flush_run(const Document& doc, const std::vector<Part>& parts, const std::vector<uint8_t>& may_end,
+                 const std::vector<uint32_t>& part_first, const std::vector<uint32_t>& part_end,
+                 const std::vector<bool>& part_scaled, std::vector<Atom>& atoms, uint32_t& skip_until) const;
 
   number::NumberLexicon words_;
   number::BoundLexicon bounds_;
+  // Hashes of every word the stage reads alone: number words, the first
+  // words of two-word entries, the last words of vague amounts.
+  number::HashFilter may_matter_;
 };
 
 // Parts of a word token: the token itself, or its hyphen-separated pieces
@@ -101,10 +116,10 @@ Part part_of(const number::NumberWord& w, std::string_view key) {
   return p;
 }
 
-void NumberAnnotator::flush_run(const Document& doc, std::vector<Part>& parts, std::vector<uint8_t>& may_end,
-                                std::vector<uint32_t>& part_first, std::vector<uint32_t>& part_end,
-                                std::vector<bool>& part_scaled, std::vector<Atom>& atoms,
-                                uint32_t& skip_until) const {
+void NumberAnnotator::flush_run(const Document& doc, const std::vector<Part>& parts,
+                                const std::vector<uint8_t>& may_end, const std::vector<uint32_t>& part_first,
+                                const std::vector<uint32_t>& part_end, const std::vector<bool>& part_scaled,
+                                std::vector<Atom>& atoms, uint32_t& skip_until) const {
   size_t start = 0;
   while (start < parts.size()) {
     double value = 0;
@@ -132,7 +147,8 @@ void NumberAnnotator::flush_run(const Document& doc, std::vector<Part>& parts, s
     a.span.scaled = scaled;
     a.span.why = {words ? "number.words" : "number.digits", {}};
     if (words && n == 1) {
-      const auto* w = words_.word(doc.folded_key(doc.tokens[a.first]));
+      const Token& t = doc.tokens[a.first];
+      const auto* w = words_.word(t.hash, doc.folded_key(t));
       if (w) {
         a.span.why.resource = w->where;
         // French "un"/"une" alone is the indefinite article, not a count;
@@ -198,11 +214,21 @@ void NumberAnnotator::flush_run(const Document& doc, std::vector<Part>& parts, s
     atoms.push_back(a);
     start += n;
   }
-  parts.clear();
-  may_end.clear();
-  part_first.clear();
-  part_end.clear();
-  part_scaled.clear();
+}
+
+// The tokens of [first, end) where a number may start: digits, hyphenated
+// words ("twenty-one", "six-mile") and words of may_matter_. Most tokens are
+// plain words, turned away here by one filter probe.
+void NumberAnnotator::find_candidates(const Document& doc, uint32_t first, uint32_t end,
+                                      std::vector<uint32_t>& out) const {
+  out.clear();
+  const Token* const tokens = doc.tokens.data();
+  const number::HashFilter& filter = may_matter_;
+  for (const Token* t = tokens + first; t != tokens + end; ++t) {
+    if (t->kind == TokenKind::kNumber || t->has(kHyphenated) || filter.may_contain(t->hash)) {
+      out.push_back(static_cast<uint32_t>(t - tokens));
+    }
+  }
 }
 
 void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end, std::vector<Atom>& atoms,
@@ -214,11 +240,23 @@ void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end
   auto& part_end = scratch.part_end;
   auto& pieces = scratch.pieces;
   uint32_t skip_until = first;
-  // Called at nearly every token; an empty run has nothing to flush.
+  // Called at nearly every token; an empty run has nothing to flush, and
+  // the frequent run of one "a" before a plain word composes nothing.
   auto flush = [&] {
-    if (!parts.empty()) flush_run(doc, parts, may_end, part_first, part_end, part_scaled, atoms, skip_until);
+    if (parts.empty()) return;
+    if (parts.size() > 1 || number::may_stand_alone(parts[0].kind)) {
+      flush_run(doc, parts, may_end, part_first, part_end, part_scaled, atoms, skip_until);
+    }
+    scratch.clear_run();
   };
+  auto next_candidate = scratch.candidates.begin();
   for (uint32_t i = first; i < end;) {
+    // With no run open, nothing happens on a token that is no candidate.
+    if (parts.empty()) {
+      while (next_candidate != scratch.candidates.end() && *next_candidate < i) ++next_candidate;
+      if (next_candidate == scratch.candidates.end()) break;
+      i = *next_candidate;
+    }
     const Token& t = doc.tokens[i];
     if (i < skip_until && parts.empty()) {
       ++i;
@@ -266,6 +304,12 @@ void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end
           ((!parts.empty() && parts.back().kind != WordKind::kAnd) || doc.tokens[i - 1].kind == TokenKind::kNumber ||
            words_.is_not_negative_after(doc.folded_key(doc.tokens[i - 1])))) {
         flush();
+        ++i;
+        continue;
+      }
+      // "and", "et", "over" alone open no run: no numeral starts with them,
+      // and a frequent word left out of the run spares its flush.
+      if (parts.empty() && pieces.size() == 1 && !number::may_open_numeral(w0->kind)) {
         ++i;
         continue;
       }
@@ -362,17 +406,20 @@ void NumberAnnotator::annotate(Document& doc) const {
   Scratch scratch;
   for (const Sentence& s : doc.sentences) {
     atoms.clear();
+    find_candidates(doc, s.first_token, s.end_token, scratch.candidates);
+    if (scratch.candidates.empty()) continue;  // no number, no vague amount
     sentence(doc, s.first_token, s.end_token, atoms, scratch);
     std::sort(atoms.begin(), atoms.end(), [](const Atom& a, const Atom& b) { return a.first < b.first; });
     // Vague amounts on tokens no numeral took: des centaines, dozens, plusieurs milliers.
     {
       vague.clear();
       const uint32_t span = bounds_.vague().max_tokens();
-      for (uint32_t i = s.first_token; i < s.end_token; ++i) {
+      for (uint32_t i : scratch.candidates) {
         if (!bounds_.may_end_vague(doc.tokens[i].hash)) continue;
         // The longest phrase ending here, starting as early as possible.
         uint32_t lo = i + 1 >= span + s.first_token ? i + 1 - span : s.first_token;
         for (uint32_t start = lo; start <= i; ++start) {
+          if (!bounds_.may_start_vague(doc.tokens[start].hash)) continue;
           size_t before = vague.size();
           bounds_.vague().matches_at(doc, start, i + 1, vague);
           size_t keep = vague.size();

@@ -67,6 +67,7 @@ class NumberLexicon {
   const NumberWord* word(std::string_view folded) const;
   // The same lookup for a token, by its precomputed hash (Token::hash).
   bool may_be_word(uint64_t hash) const { return filter_.may_contain(hash); }
+  const HashFilter& word_filter() const { return filter_; }
   const NumberWord* word(uint64_t hash, std::string_view folded) const {
     return filter_.may_contain(hash) ? lookup(hash, folded) : nullptr;
   }
