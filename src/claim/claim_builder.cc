@@ -321,7 +321,8 @@ void ClaimBuilder::annotate(Document& doc) const {
     scope_cues(v, extents, segments, per_frame);
     for (size_t fi = 0; fi < frames.size(); ++fi) {
       Frame& f = frames[fi];
-      Claim c;
+      // Built in place: a Claim is a score of strings, and moving one in cost as much as filling it.
+      Claim& c = doc.claims.emplace_back();
       c.event_type = f.type->name;
       c.cameo = f.type->cameo;
       c.explain = std::move(f.why);
@@ -394,8 +395,7 @@ void ClaimBuilder::annotate(Document& doc) const {
       if (f.trigger) add_cue_texts(doc, c, {f.trigger});
       c.evidence = evidence;
       c.explain.add("evidence", {Origin{"evidence.sentence", {}}});
-      current.push_back(doc.claims.size());
-      doc.claims.push_back(std::move(c));
+      current.push_back(doc.claims.size() - 1);
     }
     {
       // Attributed statements: one claim per speaker that no event claim took.
@@ -404,7 +404,7 @@ void ClaimBuilder::annotate(Document& doc) const {
       for (const auto& u : units) {
         if (u.self || u.backward || u.chain.empty()) continue;
         if (std::find(taken.begin(), taken.end(), &u) != taken.end()) continue;
-        Claim c;
+        Claim& c = doc.claims.emplace_back();
         c.event_type = "statement";
         if (const EventType* t = words_.event_type("statement")) {
           c.cameo = t->cameo;
@@ -421,8 +421,7 @@ void ClaimBuilder::annotate(Document& doc) const {
         set_sources(doc, v, ctx, u, c);
         c.evidence = quoted_evidence;
         c.explain.add("evidence", {Origin{quoted_evidence == evidence ? "evidence.sentence" : "evidence.sentence_and_quotation", {}}});
-        current.push_back(doc.claims.size());
-        doc.claims.push_back(std::move(c));
+        current.push_back(doc.claims.size() - 1);
       }
     }
     // The attribution the text carries on.
