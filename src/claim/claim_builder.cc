@@ -222,6 +222,10 @@ void ClaimBuilder::annotate(Document& doc) const {
   const size_t first_claim = doc.claims.size();
   thread_local DocumentIndex index;  // reused: its vectors keep their capacity
   build_document_index(doc, lexicon_, index);
+  // Room for about as many claims as cues that make them: a Claim is a
+  // score of strings, and regrowing the list moved each one again.
+  const auto claim_cues = std::count_if(doc.cues.begin(), doc.cues.end(), [](const Cue& c) { return makes_claims(c.kind); });
+  doc.claims.reserve(first_claim + static_cast<size_t>(claim_cues));
   SourceContext ctx;
   SentenceView v;
   std::vector<AttributionUnit> units;

@@ -233,10 +233,7 @@ bool may_hold_claim(const Document& doc, const DocumentIndex& index, uint32_t se
   const Sentence& s = doc.sentences[sentence];
   for (auto it = index.cues.begin() + index.starts[sentence].cues; it != index.cues.end() && it->first < s.end_token;
        ++it) {
-    const CueKind k = it->cue->kind;
-    if (k == CueKind::kReporting || k == CueKind::kAttribution || k == CueKind::kEventTrigger || k == CueKind::kStatus) {
-      return true;
-    }
+    if (makes_claims(it->cue->kind)) return true;
   }
   return signature_after_quotation(doc, sentence).second || opens_with_named_speaker(doc, index, s);
 }

@@ -79,6 +79,12 @@ struct DocumentIndex {
   std::vector<Starts> starts;
 };
 
+// Whether a cue of this kind can make a claim: a reporting verb, an
+// attribution phrase, an event trigger or a status word.
+inline bool makes_claims(CueKind k) {
+  return k == CueKind::kReporting || k == CueKind::kAttribution || k == CueKind::kEventTrigger || k == CueKind::kStatus;
+}
+
 // Whether sentence `sentence` holds a cue that can make a claim (a reporting
 // verb, an attribution phrase, an event trigger or a status word).
 bool may_hold_claim(const Document& doc, const DocumentIndex& index, uint32_t sentence);
