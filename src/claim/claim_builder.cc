@@ -115,8 +115,9 @@ class ClaimBuilder final : public Annotator {
  private:
   void add_cue_texts(const Document& doc, Claim& claim, const std::vector<const CueRef*>& cues) const {
     for (const CueRef* c : cues) {
-      std::string text(doc.slice(c->cue->at));
-      if (std::find(claim.cues.begin(), claim.cues.end(), text) == claim.cues.end()) claim.cues.push_back(text);
+      // Compared as a view: a string is made only for a cue text the claim lacks.
+      const std::string_view text = doc.slice(c->cue->at);
+      if (std::find(claim.cues.begin(), claim.cues.end(), text) == claim.cues.end()) claim.cues.emplace_back(text);
     }
   }
   void set_sources(const Document& doc, const SentenceView& v, const SourceContext& ctx,
