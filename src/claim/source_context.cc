@@ -18,13 +18,17 @@ void SourceContext::note_mentions(const Document& doc, const DocumentIndex& inde
        it != index.mentions.end() && it->first < s.end_token; ++it) {
     const Mention& mention = doc.mentions[it->index];
     const Entity& e = doc.entities[mention.entity];
+    const bool person = e.type == "PERSON";
+    const bool org = e.type == "ORG" && !mention.demonym;
+    // Only a person or an organisation is noted: test the type before the
+    // words before it (two lexicon probes).
+    if (!person && !org) continue;
     // "émissaire de X", "allié de X": X qualifies a relational noun.
     if (it->first >= s.first_token + 2 && (words.roles_of_token(doc, it->first - 1) & (1u << unsigned(Role::kOf))) &&
         (words.roles_of_token(doc, it->first - 2) & (1u << unsigned(Role::kRelational)))) {
       continue;
     }
-    if (e.type == "PERSON") last_person = static_cast<int32_t>(mention.entity);
-    if (e.type == "ORG" && !mention.demonym) last_org = static_cast<int32_t>(mention.entity);
+    (person ? last_person : last_org) = static_cast<int32_t>(mention.entity);
   }
 }
 
