@@ -248,7 +248,9 @@ void build_sentence_view(const Document& doc, const DocumentIndex& index, const 
   view.end = s.end_token;
   const uint32_t n = s.end_token - s.first_token;
   view.roles.assign(n, 0);
-  view.role_why.resize(n);  // written by mark_roles wherever a role is set, read only there
+  // Written by mark_roles wherever a role is set, read only there: it only
+  // grows, as shrinking and regrowing it cleared each Origin again.
+  if (view.role_why.size() < n) view.role_why.resize(n);
   view.mention.assign(n, kNone);
   view.segment.assign(n, 0);
   view.punct.assign(n, 0);
@@ -256,7 +258,7 @@ void build_sentence_view(const Document& doc, const DocumentIndex& index, const 
     if (const char c = punct_byte(doc, doc.tokens[t])) view.punct[t - s.first_token] = c;
   }
 
-  words.mark_roles(doc, s.first_token, s.end_token, view.roles, view.role_why);
+  words.mark_roles(doc, s.first_token, s.end_token, view.roles, std::span(view.role_why).first(n));
   const DocumentIndex::Starts& starts = index.starts[sentence];
   slice(index.mentions, starts.mentions, s.end_token, view.mentions);
   for (const auto& m : view.mentions) {

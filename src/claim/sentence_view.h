@@ -38,7 +38,8 @@ struct SentenceView {
   bool opens_in_quote = false;  // the sentence begins inside a quotation opened before it
 
   std::vector<uint32_t> roles;        // per token: bit (1 << Role) set when a frame word covers it
-  std::vector<Origin> role_why;       // per token with a role: the resource line of its first role (else stale)
+  std::vector<Origin> role_why;       // per token with a role: the resource line of its first role (else stale;
+                                      // it never shrinks, so it may run past the sentence)
   std::vector<int32_t> mention;       // per token: index into doc.mentions or kNone
   std::vector<int32_t> segment;       // per token: clause segment number
   std::vector<char> punct;            // per token: the one-byte punctuation it is, or 0
