@@ -162,10 +162,7 @@ Result<CueLexicon> CueLexicon::load(const LanguageContext& context) {
   return lex;
 }
 
-const CueEntry* CueLexicon::entry_of(const Cue& cue) const {
-  // The entry the scan recorded, when the cue is this lexicon's own.
-  if (cue.entry < entries_.size() && entries_[cue.entry].why.resource.data() == cue.why.resource.data())
-    return &entries_[cue.entry];
+const CueEntry* CueLexicon::entry_by_resource(const Cue& cue) const {
   auto it = by_resource_.find(cue.why.resource);
   return it == by_resource_.end() ? nullptr : &entries_[it->second];
 }

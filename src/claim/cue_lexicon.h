@@ -37,8 +37,14 @@ class CueLexicon {
   // Appends the cues of tokens [first, end) to `out`, in text order.
   void scan(const Document& doc, uint32_t first, uint32_t end, std::vector<Cue>& out) const;
 
-  // The entry a cue came from, or nullptr.
-  const CueEntry* entry_of(const Cue& cue) const;
+  // The entry a cue came from, or nullptr. The entry the scan recorded,
+  // when the cue is this lexicon's own, is found inline: every cue of a
+  // document asks.
+  const CueEntry* entry_of(const Cue& cue) const {
+    if (cue.entry < entries_.size() && entries_[cue.entry].why.resource.data() == cue.why.resource.data())
+      return &entries_[cue.entry];
+    return entry_by_resource(cue);
+  }
 
  private:
   struct Suffix {
@@ -57,6 +63,8 @@ class CueLexicon {
   Result<void> load_file(const LanguageContext& context, std::string_view file, CueKind kind);
   uint32_t add_entry(CueEntry entry);
   void add_phrase(std::string_view phrase, uint32_t entry, const TextRules& rules);
+  // A cue read by another lexicon: its entry found by its resource line.
+  const CueEntry* entry_by_resource(const Cue& cue) const;
 
   TokenLexicon matcher_;
   std::vector<CueEntry> entries_;
