@@ -12,7 +12,9 @@
 #endif
 
 #include <bit>
+#include <cstddef>
 #include <cstring>
+#include <iterator>
 #include <string>
 
 namespace claimtrace {
@@ -57,6 +59,31 @@ int32_t ascii_run_end(const uint8_t* s, int32_t i, int32_t n) {
   return i;
 }
 
+// The offsets from one to another, as a forward iterator: an identity
+// stretch of the offset map, appended in one insert.
+struct Offsets {
+  using iterator_category = std::forward_iterator_tag;
+  using value_type = uint32_t;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const uint32_t*;
+  using reference = uint32_t;
+
+  explicit Offsets(int32_t offset) : offset(static_cast<uint32_t>(offset)) {}
+  uint32_t operator*() const { return offset; }
+  Offsets& operator++() {
+    ++offset;
+    return *this;
+  }
+  Offsets operator++(int) {
+    Offsets before = *this;
+    ++offset;
+    return before;
+  }
+  bool operator==(const Offsets&) const = default;
+
+  uint32_t offset;
+};
+
 // Folds typographic variants of `in` into the result; `in_map` (empty:
 // identity) gives each byte of `in` its original offset. ASCII runs are
 // copied whole.
@@ -71,13 +98,12 @@ NormalizedText fold_typography(std::string_view in, const std::vector<uint32_t>&
     const int32_t run = ascii_run_end(s, i, n);
     if (run > i) {
       out.text.append(in.data() + i, static_cast<size_t>(run - i));
-      const size_t m = out.to_original.size();
-      out.to_original.resize(m + static_cast<size_t>(run - i));
-      uint32_t* o = out.to_original.data() + m;
+      // Inserted from iterators, not resized and overwritten: resize would
+      // zero-fill the stretch first.
       if (in_map.empty()) {
-        for (int32_t k = i; k < run; ++k) *o++ = static_cast<uint32_t>(k);
+        out.to_original.insert(out.to_original.end(), Offsets(i), Offsets(run));
       } else {
-        std::memcpy(o, in_map.data() + i, static_cast<size_t>(run - i) * sizeof(uint32_t));
+        out.to_original.insert(out.to_original.end(), in_map.begin() + i, in_map.begin() + run);
       }
       i = run;
       if (i >= n) break;
