@@ -114,6 +114,7 @@ class Splitter {
     if (title_.empty()) return i;
     const std::string& text = doc_.normalized.text;
     uint32_t from = toks_[i].nstart;
+    if (text[from] != title_[0]) return i;  // most sentences: no compare call
     if (text.compare(from, title_.size(), title_) != 0) return i;
     uint32_t to = from + static_cast<uint32_t>(title_.size());
     uint32_t j = i;
@@ -126,10 +127,12 @@ class Splitter {
   // parenthesis or period near the start of a paragraph.
   uint32_t dateline_end(uint32_t i) const {
     uint32_t limit = std::min<uint32_t>(static_cast<uint32_t>(toks_.size()), i + 14);
+    const Token* const toks = toks_.data();
     for (uint32_t j = i + 1; j + 1 < limit; ++j) {
-      if (is_terminal(doc_, toks_[j]) && !is_punct(doc_, toks_[j], '.')) return i;
-      if (is_punct(doc_, toks_[j], '-') && toks_[j].has(kSpaceBefore) && toks_[j + 1].has(kSpaceBefore) &&
-          (is_punct(doc_, toks_[j - 1], ')') || is_punct(doc_, toks_[j - 1], '.') || toks_[j - 1].has(kAllCaps)))
+      const char c = punct_char(doc_, toks[j]);  // words and numbers: 0, passed over
+      if (c == '!' || c == '?') return i;
+      if (c == '-' && toks[j].has(kSpaceBefore) && toks[j + 1].has(kSpaceBefore) &&
+          (is_punct(doc_, toks[j - 1], ')') || is_punct(doc_, toks[j - 1], '.') || toks[j - 1].has(kAllCaps)))
         return j + 1;
     }
     return i;
