@@ -113,13 +113,15 @@ const ByteKind* byte_kinds() {
   return kinds.kind;
 }
 
-// An ASCII word read from the text: its end and the key_hash of its
-// folded form (written by the reader), and kCapitalized, kAllCaps.
+// An ASCII word read from the text: the key_hash of its folded form
+// (written by the reader), its end, and kCapitalized, kAllCaps. 16 bytes,
+// in this order, so that it is returned in registers, not through memory.
 struct AsciiWord {
-  int32_t end = 0;
   uint64_t hash = 0;
+  int32_t end = 0;
   uint16_t flags = 0;
 };
+static_assert(sizeof(AsciiWord) == 16);
 
 // Reads the run of ASCII letters (and digits, unless `stop_at_digit`) from
 // s[i], an ASCII letter, eight bytes a step, writing its lower-cased bytes
