@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstring>
 #include <optional>
@@ -112,6 +113,15 @@ const ByteKind* byte_kinds() {
   static const ByteKinds kinds;
   return kinds.kind;
 }
+
+// The key_hash of each one-byte ASCII key, for the one-byte punctuation
+// and symbol tokens, computed once (a namespace-scope table is read
+// without taking a register in scan_common).
+const auto kOneByteKeyHash = [] {
+  std::array<uint64_t, 0x80> hashes{};
+  for (uint64_t b = 0; b < hashes.size(); ++b) hashes[b] = key_hash_finish(key_hash_step(kKeyHashSeed, b), 1);
+  return hashes;
+}();
 
 // An ASCII word read from the text: the key_hash of its folded form
 // (written by the reader), its end, and kCapitalized, kAllCaps. 16 bytes,
@@ -335,7 +345,7 @@ class Scanner {
         keys[fold_end] = static_cast<char>(b);
         end = i + 1;
         fold_size = 1;
-        hash = key_hash_finish(key_hash_step(kKeyHashSeed, b), 1);
+        hash = kOneByteKeyHash[b];  // b < 0x80: bytes >= 0x80 are kNonAsciiByte
         token_kind = kind == kSymbolByte ? TokenKind::kSymbol : TokenKind::kPunct;
       } else {
         break;
