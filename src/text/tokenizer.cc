@@ -133,10 +133,10 @@ struct AsciiWord {
 };
 static_assert(sizeof(AsciiWord) == 16);
 
-// Reads the run of ASCII letters (and digits, unless `stop_at_digit`) from
+// Reads the run of ASCII letters and digits from
 // s[i], an ASCII letter, eight bytes a step, writing its lower-cased bytes
 // at `out` (which has room for the run plus 8 bytes).
-[[gnu::noinline]] AsciiWord scan_ascii_word(const char* s, int32_t i, int32_t n, bool stop_at_digit, char* out) {
+[[gnu::noinline]] AsciiWord scan_ascii_word(const char* s, int32_t i, int32_t n, char* out) {
   constexpr uint64_t kHigh = 0x8080808080808080ULL;
   const int32_t start = i;
   uint64_t h = kKeyHashSeed;
@@ -146,7 +146,7 @@ static_assert(sizeof(AsciiWord) == 16);
   for (bool first = true;; first = false) {
     uint64_t w = 0;  // up to eight bytes, zero past the text: a zero byte ends any word
     std::memcpy(&w, s + i, static_cast<size_t>(std::min(n - i, 8)));
-    const uint64_t other = ~ascii_word_bytes(w, !stop_at_digit) & kHigh;
+    const uint64_t other = ~ascii_word_bytes(w, /*digits=*/true) & kHigh;
     const int32_t take = other ? std::countr_zero(other) / 8 : 8;
     if (take < 8) w &= (uint64_t{1} << (8 * take)) - 1;
     if (take > 0) {
@@ -195,13 +195,11 @@ alignas(32) constexpr uint8_t kKeepFirst[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x
 
 // As scan_ascii_word, for a word shorter than 16 bytes with 16 readable
 // bytes at s[i] and 16 bytes of room at `out`; nullopt for a longer word.
-[[gnu::always_inline]] inline std::optional<AsciiWord> scan_short_ascii_word(const char* s, int32_t i, bool stop_at_digit,
-                                                                       char* out) {
+[[gnu::always_inline]] inline std::optional<AsciiWord> scan_short_ascii_word(const char* s, int32_t i, char* out) {
   const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
   const __m128i upper = bytes_in_range(x, 'A', 26);
   const __m128i lower = bytes_in_range(x, 'a', 26);
-  __m128i word_bytes = _mm_or_si128(upper, lower);
-  if (!stop_at_digit) word_bytes = _mm_or_si128(word_bytes, bytes_in_range(x, '0', 10));
+  const __m128i word_bytes = _mm_or_si128(_mm_or_si128(upper, lower), bytes_in_range(x, '0', 10));
   const auto size = std::countr_one(static_cast<uint32_t>(_mm_movemask_epi8(word_bytes)));
   if (size >= 16) return std::nullopt;
   const __m128i keep = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kKeepFirst + 16 - size));
@@ -227,14 +225,13 @@ alignas(32) constexpr uint8_t kKeepFirst[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x
 
 // The ASCII word at s[i], by the fastest way the place allows; `out` has
 // room for the rest of the text plus 16 bytes.
-[[gnu::always_inline]] inline AsciiWord read_ascii_word(const char* s, int32_t i, int32_t n, bool stop_at_digit,
-                                                       char* out) {
+[[gnu::always_inline]] inline AsciiWord read_ascii_word(const char* s, int32_t i, int32_t n, char* out) {
 #if defined(__SSE2__)
   if (i + 16 <= n) {
-    if (auto word = scan_short_ascii_word(s, i, stop_at_digit, out)) return *word;
+    if (auto word = scan_short_ascii_word(s, i, out)) return *word;
   }
 #endif
-  return scan_ascii_word(s, i, n, stop_at_digit, out);
+  return scan_ascii_word(s, i, n, out);
 }
 
 class Scanner {
@@ -314,8 +311,11 @@ class Scanner {
     int32_t i = c.i;
     uint32_t fold_end = c.fold_end;
     uint16_t pending = c.pending;
-    bool token_seen = false;  // newlines and after_number are reset by the first token
-    bool after_number = c.after_number;
+    bool token_seen = false;  // newlines are reset by the first token
+    // Letters glued to a number ("5km", "1er") are left to the general path
+    // (its scan_word stops them at a digit): words read here never stop at one.
+    if (c.after_number && !(pending & kSpaceBefore) && kinds[static_cast<unsigned char>(s[i])] == kLetterByte)
+      return made;
     while (i < n && made < kBatch) {
       const auto b = static_cast<unsigned char>(s[i]);
       const ByteKind kind = kinds[b];
@@ -326,13 +326,11 @@ class Scanner {
       uint16_t flags = pending;
       if (kind == kSpaceByte) {
         pending |= kSpaceBefore;
-        after_number = false;
         ++i;
         continue;
       }
       if (kind == kLetterByte) {
-        const bool stop_at_digit = after_number && !(pending & kSpaceBefore);
-        const AsciiWord word = read_ascii_word(s, i, n, stop_at_digit, keys + fold_end);
+        const AsciiWord word = read_ascii_word(s, i, n, keys + fold_end);
         // A hyphen, apostrophe or non-ASCII letter may continue the word:
         // the general path reads it again.
         if (kinds[static_cast<unsigned char>(s[word.end])] >= kHyphenByte) break;
@@ -362,17 +360,16 @@ class Scanner {
       fold_end += fold_size;
       i = end;
       token_seen = true;
-      after_number = false;
       pending = 0;
       if (s[i] == ' ') {  // the space after a token, without another round
         pending = kSpaceBefore;
         ++i;
       }
     }
+    if (i != c.i) c.after_number = false;  // a space or a token came after the number
     c.i = i;
     c.fold_end = fold_end;
     c.pending = pending;
-    c.after_number = after_number;
     if (token_seen) c.newlines = 0;
     return made;
   }
