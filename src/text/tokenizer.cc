@@ -197,14 +197,15 @@ alignas(32) constexpr uint8_t kKeepFirst[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x
 // bytes at s[i] and 16 bytes of room at `out`; nullopt for a longer word.
 [[gnu::always_inline]] inline std::optional<AsciiWord> scan_short_ascii_word(const char* s, int32_t i, char* out) {
   const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
-  const __m128i upper = bytes_in_range(x, 'A', 26);
-  const __m128i lower = bytes_in_range(x, 'a', 26);
-  const __m128i word_bytes = _mm_or_si128(_mm_or_si128(upper, lower), bytes_in_range(x, '0', 10));
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  // A letter of either case is a byte that lies in 'a'..'z' with 0x20 set.
+  const __m128i letters = bytes_in_range(_mm_or_si128(x, case_bit), 'a', 26);
+  const __m128i word_bytes = _mm_or_si128(letters, bytes_in_range(x, '0', 10));
   const auto size = std::countr_one(static_cast<uint32_t>(_mm_movemask_epi8(word_bytes)));
   if (size >= 16) return std::nullopt;
   const __m128i keep = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kKeepFirst + 16 - size));
-  // Lower-cased (0x20 added to upper-case letters), the bytes past the word zeroed.
-  const __m128i key = _mm_and_si128(_mm_add_epi8(x, _mm_and_si128(upper, _mm_set1_epi8(0x20))), keep);
+  // Lower-cased (0x20 set on letters), the bytes past the word zeroed.
+  const __m128i key = _mm_and_si128(_mm_or_si128(x, _mm_and_si128(letters, case_bit)), keep);
   _mm_storeu_si128(reinterpret_cast<__m128i*>(out), key);
   uint64_t h = key_hash_step(kKeyHashSeed, static_cast<uint64_t>(_mm_cvtsi128_si64(key)));
   if (size > 8) h = key_hash_step(h, static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(key, key))));
@@ -214,9 +215,10 @@ alignas(32) constexpr uint8_t kKeepFirst[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x
   const auto first = static_cast<unsigned char>(s[i]);
   if (first >= 'A' && first <= 'Z') {  // the case masks are needed only then
     word.flags |= kCapitalized;
-    const uint32_t in_word = (1u << size) - 1;
-    const uint32_t upper_bits = static_cast<uint32_t>(_mm_movemask_epi8(upper)) & in_word;
-    const uint32_t lower_bits = static_cast<uint32_t>(_mm_movemask_epi8(lower)) & in_word;
+    const uint32_t letter_bits = static_cast<uint32_t>(_mm_movemask_epi8(letters)) & ((1u << size) - 1);
+    // A letter is lower-case when its 0x20 bit is set: moved to the top bit for movemask.
+    const uint32_t lower_bits = static_cast<uint32_t>(_mm_movemask_epi8(_mm_slli_epi16(x, 2))) & letter_bits;
+    const uint32_t upper_bits = letter_bits & ~lower_bits;
     if (!lower_bits && (upper_bits & (upper_bits - 1))) word.flags |= kAllCaps;
   }
   return word;
