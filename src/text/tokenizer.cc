@@ -313,7 +313,6 @@ class Scanner {
     int32_t i = c.i;
     uint32_t fold_end = c.fold_end;
     uint16_t pending = c.pending;
-    bool token_seen = false;  // newlines are reset by the first token
     // Letters glued to a number ("5km", "1er") are left to the general path
     // (its scan_word stops them at a digit): words read here never stop at one.
     if (c.after_number && !(pending & kSpaceBefore) && kinds[static_cast<unsigned char>(s[i])] == kLetterByte)
@@ -361,7 +360,6 @@ class Scanner {
       t.flags = flags;
       fold_end += fold_size;
       i = end;
-      token_seen = true;
       pending = 0;
       if (s[i] == ' ') {  // the space after a token, without another round
         pending = kSpaceBefore;
@@ -369,10 +367,13 @@ class Scanner {
       }
     }
     if (i != c.i) c.after_number = false;  // a space or a token came after the number
+    // Newlines are reset by the first token; every token has a key of at
+    // least one byte, so a token was made when the keys grew (no register
+    // kept for it in the loop).
+    if (fold_end != c.fold_end) c.newlines = 0;
     c.i = i;
     c.fold_end = fold_end;
     c.pending = pending;
-    if (token_seen) c.newlines = 0;
     return made;
   }
 
