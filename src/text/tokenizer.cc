@@ -317,7 +317,10 @@ class Scanner {
     // (its scan_word stops them at a digit): words read here never stop at one.
     if (c.after_number && !(pending & kSpaceBefore) && kinds[static_cast<unsigned char>(s[i])] == kLetterByte)
       return made;
-    while (i < n && made < kBatch) {
+    // Tokens are written at a pointer (no index to scale per token).
+    Token* next = out + made;
+    Token* const batch_end = out + kBatch;
+    while (i < n && next < batch_end) {
       const auto b = static_cast<unsigned char>(s[i]);
       const ByteKind kind = kinds[b];
       int32_t end;
@@ -349,7 +352,7 @@ class Scanner {
       } else {
         break;
       }
-      Token& t = out[made++];
+      Token& t = *next++;
       t.at = kMapped ? Extent{map[i], map[end]} : Extent{static_cast<uint32_t>(i), static_cast<uint32_t>(end)};
       t.nstart = static_cast<uint32_t>(i);
       t.nend = static_cast<uint32_t>(end);
@@ -374,7 +377,7 @@ class Scanner {
     c.i = i;
     c.fold_end = fold_end;
     c.pending = pending;
-    return made;
+    return static_cast<size_t>(next - out);
   }
 
   // One step of the general path from c.i: white space of any kind, or a
