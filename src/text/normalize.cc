@@ -12,7 +12,9 @@
 #endif
 
 #include <bit>
+#include <cstddef>
 #include <cstring>
+#include <iterator>
 #include <string>
 
 namespace claimtrace {
@@ -57,9 +59,57 @@ int32_t ascii_run_end(const uint8_t* s, int32_t i, int32_t n) {
   return i;
 }
 
+// Whether byte `b` may begin a character that fold_typography changes:
+// all of them (ascii_variant's, U+2026, U+00AD) lie in U+00A0..U+3000 and
+// are led by C2, CA, E2 or E3, bytes that never continue a sequence.
+// Every other byte, malformed ones too, is copied as it is.
+bool may_begin_variant(uint8_t b) { return b == 0xC2 || b == 0xCA || b == 0xE2 || b == 0xE3; }
+
+// The end of the run of bytes from i that fold_typography copies as they
+// are (ASCII, and the accented letters of French text): sixteen bytes a
+// step where SSE2 is there, then one.
+int32_t verbatim_run_end(const uint8_t* s, int32_t i, int32_t n) {
+#if defined(__SSE2__)
+  auto is = [](__m128i v, uint8_t b) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(b))); };
+  while (i + 16 <= n) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
+    const __m128i leads = _mm_or_si128(_mm_or_si128(is(v, 0xC2), is(v, 0xCA)), _mm_or_si128(is(v, 0xE2), is(v, 0xE3)));
+    if (const int found = _mm_movemask_epi8(leads)) return i + std::countr_zero(static_cast<uint32_t>(found));
+    i += 16;
+  }
+#endif
+  while (i < n && !may_begin_variant(s[i])) ++i;
+  return i;
+}
+
+// The offsets from one to another, as a forward iterator: an identity
+// stretch of the offset map, appended in one insert.
+struct Offsets {
+  using iterator_category = std::forward_iterator_tag;
+  using value_type = uint32_t;
+  using difference_type = std::ptrdiff_t;
+  using pointer = const uint32_t*;
+  using reference = uint32_t;
+
+  explicit Offsets(int32_t offset) : offset(static_cast<uint32_t>(offset)) {}
+  uint32_t operator*() const { return offset; }
+  Offsets& operator++() {
+    ++offset;
+    return *this;
+  }
+  Offsets operator++(int) {
+    Offsets before = *this;
+    ++offset;
+    return before;
+  }
+  bool operator==(const Offsets&) const = default;
+
+  uint32_t offset;
+};
+
 // Folds typographic variants of `in` into the result; `in_map` (empty:
-// identity) gives each byte of `in` its original offset. ASCII runs are
-// copied whole.
+// identity) gives each byte of `in` its original offset. Runs of bytes it
+// leaves alone are copied whole.
 NormalizedText fold_typography(std::string_view in, const std::vector<uint32_t>& in_map) {
   NormalizedText out;
   const auto* s = reinterpret_cast<const uint8_t*>(in.data());
@@ -68,16 +118,15 @@ NormalizedText fold_typography(std::string_view in, const std::vector<uint32_t>&
   out.text.reserve(in.size());
   out.to_original.reserve(in.size() + 1);
   for (int32_t i = 0; i < n;) {
-    const int32_t run = ascii_run_end(s, i, n);
+    const int32_t run = verbatim_run_end(s, i, n);
     if (run > i) {
       out.text.append(in.data() + i, static_cast<size_t>(run - i));
-      const size_t m = out.to_original.size();
-      out.to_original.resize(m + static_cast<size_t>(run - i));
-      uint32_t* o = out.to_original.data() + m;
+      // Inserted from iterators, not resized and overwritten: resize would
+      // zero-fill the stretch first.
       if (in_map.empty()) {
-        for (int32_t k = i; k < run; ++k) *o++ = static_cast<uint32_t>(k);
+        out.to_original.insert(out.to_original.end(), Offsets(i), Offsets(run));
       } else {
-        std::memcpy(o, in_map.data() + i, static_cast<size_t>(run - i) * sizeof(uint32_t));
+        out.to_original.insert(out.to_original.end(), in_map.begin() + i, in_map.begin() + run);
       }
       i = run;
       if (i >= n) break;

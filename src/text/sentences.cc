@@ -19,6 +19,15 @@ inline bool is_terminal(const Document& doc, const Token& t) {
   return c == '.' || c == '!' || c == '?';
 }
 
+// The first token in [from, end) that is not a word or number, or has one
+// of `stop_flags`: most tokens are passed over here, by pointer.
+inline const Token* skip_words(const Token* from, const Token* end, uint16_t stop_flags) {
+  while (from < end && !(from->flags & stop_flags) &&
+         (from->kind == TokenKind::kWord || from->kind == TokenKind::kNumber))
+    ++from;
+  return from;
+}
+
 bool starts_lowercase(const Document& doc, const Token& t) {
   if (t.kind != TokenKind::kWord || t.has(kCapitalized)) return false;
   unsigned char b = static_cast<unsigned char>(doc.normalized.text[t.nstart]);
@@ -43,9 +52,7 @@ class Splitter {
       if (i != start) {
         // Most tokens are words and numbers inside a line: nothing below
         // applies to them, so they are passed over in a tight loop.
-        while (i < n && !toks[i].has(kNewlineBefore) &&
-               (toks[i].kind == TokenKind::kWord || toks[i].kind == TokenKind::kNumber))
-          ++i;
+        i = static_cast<uint32_t>(skip_words(toks + i, toks + n, kNewlineBefore) - toks);
         if (i == n) break;
       }
       const Token& t = toks[i];
@@ -114,6 +121,7 @@ class Splitter {
     if (title_.empty()) return i;
     const std::string& text = doc_.normalized.text;
     uint32_t from = toks_[i].nstart;
+    if (text[from] != title_[0]) return i;  // most sentences: no compare call
     if (text.compare(from, title_.size(), title_) != 0) return i;
     uint32_t to = from + static_cast<uint32_t>(title_.size());
     uint32_t j = i;
@@ -126,11 +134,14 @@ class Splitter {
   // parenthesis or period near the start of a paragraph.
   uint32_t dateline_end(uint32_t i) const {
     uint32_t limit = std::min<uint32_t>(static_cast<uint32_t>(toks_.size()), i + 14);
-    for (uint32_t j = i + 1; j + 1 < limit; ++j) {
-      if (is_terminal(doc_, toks_[j]) && !is_punct(doc_, toks_[j], '.')) return i;
-      if (is_punct(doc_, toks_[j], '-') && toks_[j].has(kSpaceBefore) && toks_[j + 1].has(kSpaceBefore) &&
-          (is_punct(doc_, toks_[j - 1], ')') || is_punct(doc_, toks_[j - 1], '.') || toks_[j - 1].has(kAllCaps)))
-        return j + 1;
+    const Token* const toks = toks_.data();
+    const Token* const last = toks + limit - 1;  // the dash needs a token after it
+    for (const Token* t = skip_words(toks + i + 1, last, 0); t < last; t = skip_words(t + 1, last, 0)) {
+      const char c = punct_char(doc_, *t);
+      if (c == '!' || c == '?') return i;
+      if (c == '-' && t->has(kSpaceBefore) && t[1].has(kSpaceBefore) &&
+          (is_punct(doc_, t[-1], ')') || is_punct(doc_, t[-1], '.') || t[-1].has(kAllCaps)))
+        return static_cast<uint32_t>(t - toks) + 1;
     }
     return i;
   }

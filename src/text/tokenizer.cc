@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstring>
 #include <optional>
@@ -113,18 +114,29 @@ const ByteKind* byte_kinds() {
   return kinds.kind;
 }
 
-// An ASCII word read from the text: its end and the key_hash of its
-// folded form (written by the reader), and kCapitalized, kAllCaps.
+// The key_hash of each one-byte ASCII key, for the one-byte punctuation
+// and symbol tokens, computed once (a namespace-scope table is read
+// without taking a register in scan_common).
+const auto kOneByteKeyHash = [] {
+  std::array<uint64_t, 0x80> hashes{};
+  for (uint64_t b = 0; b < hashes.size(); ++b) hashes[b] = key_hash_finish(key_hash_step(kKeyHashSeed, b), 1);
+  return hashes;
+}();
+
+// An ASCII word read from the text: the key_hash of its folded form
+// (written by the reader), its end, and kCapitalized, kAllCaps. 16 bytes,
+// in this order, so that it is returned in registers, not through memory.
 struct AsciiWord {
-  int32_t end = 0;
   uint64_t hash = 0;
+  int32_t end = 0;
   uint16_t flags = 0;
 };
+static_assert(sizeof(AsciiWord) == 16);
 
-// Reads the run of ASCII letters (and digits, unless `stop_at_digit`) from
+// Reads the run of ASCII letters and digits from
 // s[i], an ASCII letter, eight bytes a step, writing its lower-cased bytes
 // at `out` (which has room for the run plus 8 bytes).
-[[gnu::noinline]] AsciiWord scan_ascii_word(const char* s, int32_t i, int32_t n, bool stop_at_digit, char* out) {
+[[gnu::noinline]] AsciiWord scan_ascii_word(const char* s, int32_t i, int32_t n, char* out) {
   constexpr uint64_t kHigh = 0x8080808080808080ULL;
   const int32_t start = i;
   uint64_t h = kKeyHashSeed;
@@ -134,7 +146,7 @@ struct AsciiWord {
   for (bool first = true;; first = false) {
     uint64_t w = 0;  // up to eight bytes, zero past the text: a zero byte ends any word
     std::memcpy(&w, s + i, static_cast<size_t>(std::min(n - i, 8)));
-    const uint64_t other = ~ascii_word_bytes(w, !stop_at_digit) & kHigh;
+    const uint64_t other = ~ascii_word_bytes(w, /*digits=*/true) & kHigh;
     const int32_t take = other ? std::countr_zero(other) / 8 : 8;
     if (take < 8) w &= (uint64_t{1} << (8 * take)) - 1;
     if (take > 0) {
@@ -183,18 +195,17 @@ alignas(32) constexpr uint8_t kKeepFirst[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x
 
 // As scan_ascii_word, for a word shorter than 16 bytes with 16 readable
 // bytes at s[i] and 16 bytes of room at `out`; nullopt for a longer word.
-[[gnu::always_inline]] inline std::optional<AsciiWord> scan_short_ascii_word(const char* s, int32_t i, bool stop_at_digit,
-                                                                       char* out) {
+[[gnu::always_inline]] inline std::optional<AsciiWord> scan_short_ascii_word(const char* s, int32_t i, char* out) {
   const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s + i));
-  const __m128i upper = bytes_in_range(x, 'A', 26);
-  const __m128i lower = bytes_in_range(x, 'a', 26);
-  __m128i word_bytes = _mm_or_si128(upper, lower);
-  if (!stop_at_digit) word_bytes = _mm_or_si128(word_bytes, bytes_in_range(x, '0', 10));
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  // A letter of either case is a byte that lies in 'a'..'z' with 0x20 set.
+  const __m128i letters = bytes_in_range(_mm_or_si128(x, case_bit), 'a', 26);
+  const __m128i word_bytes = _mm_or_si128(letters, bytes_in_range(x, '0', 10));
   const auto size = std::countr_one(static_cast<uint32_t>(_mm_movemask_epi8(word_bytes)));
   if (size >= 16) return std::nullopt;
   const __m128i keep = _mm_loadu_si128(reinterpret_cast<const __m128i*>(kKeepFirst + 16 - size));
-  // Lower-cased (0x20 added to upper-case letters), the bytes past the word zeroed.
-  const __m128i key = _mm_and_si128(_mm_add_epi8(x, _mm_and_si128(upper, _mm_set1_epi8(0x20))), keep);
+  // Lower-cased (0x20 set on letters), the bytes past the word zeroed.
+  const __m128i key = _mm_and_si128(_mm_or_si128(x, _mm_and_si128(letters, case_bit)), keep);
   _mm_storeu_si128(reinterpret_cast<__m128i*>(out), key);
   uint64_t h = key_hash_step(kKeyHashSeed, static_cast<uint64_t>(_mm_cvtsi128_si64(key)));
   if (size > 8) h = key_hash_step(h, static_cast<uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(key, key))));
@@ -204,9 +215,10 @@ alignas(32) constexpr uint8_t kKeepFirst[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x
   const auto first = static_cast<unsigned char>(s[i]);
   if (first >= 'A' && first <= 'Z') {  // the case masks are needed only then
     word.flags |= kCapitalized;
-    const uint32_t in_word = (1u << size) - 1;
-    const uint32_t upper_bits = static_cast<uint32_t>(_mm_movemask_epi8(upper)) & in_word;
-    const uint32_t lower_bits = static_cast<uint32_t>(_mm_movemask_epi8(lower)) & in_word;
+    const uint32_t letter_bits = static_cast<uint32_t>(_mm_movemask_epi8(letters)) & ((1u << size) - 1);
+    // A letter is lower-case when its 0x20 bit is set: moved to the top bit for movemask.
+    const uint32_t lower_bits = static_cast<uint32_t>(_mm_movemask_epi8(_mm_slli_epi16(x, 2))) & letter_bits;
+    const uint32_t upper_bits = letter_bits & ~lower_bits;
     if (!lower_bits && (upper_bits & (upper_bits - 1))) word.flags |= kAllCaps;
   }
   return word;
@@ -215,14 +227,13 @@ alignas(32) constexpr uint8_t kKeepFirst[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x
 
 // The ASCII word at s[i], by the fastest way the place allows; `out` has
 // room for the rest of the text plus 16 bytes.
-[[gnu::always_inline]] inline AsciiWord read_ascii_word(const char* s, int32_t i, int32_t n, bool stop_at_digit,
-                                                       char* out) {
+[[gnu::always_inline]] inline AsciiWord read_ascii_word(const char* s, int32_t i, int32_t n, char* out) {
 #if defined(__SSE2__)
   if (i + 16 <= n) {
-    if (auto word = scan_short_ascii_word(s, i, stop_at_digit, out)) return *word;
+    if (auto word = scan_short_ascii_word(s, i, out)) return *word;
   }
 #endif
-  return scan_ascii_word(s, i, n, stop_at_digit, out);
+  return scan_ascii_word(s, i, n, out);
 }
 
 class Scanner {
@@ -302,9 +313,14 @@ class Scanner {
     int32_t i = c.i;
     uint32_t fold_end = c.fold_end;
     uint16_t pending = c.pending;
-    bool token_seen = false;  // newlines and after_number are reset by the first token
-    bool after_number = c.after_number;
-    while (i < n && made < kBatch) {
+    // Letters glued to a number ("5km", "1er") are left to the general path
+    // (its scan_word stops them at a digit): words read here never stop at one.
+    if (c.after_number && !(pending & kSpaceBefore) && kinds[static_cast<unsigned char>(s[i])] == kLetterByte)
+      return made;
+    // Tokens are written at a pointer (no index to scale per token).
+    Token* next = out + made;
+    Token* const batch_end = out + kBatch;
+    while (i < n && next < batch_end) {
       const auto b = static_cast<unsigned char>(s[i]);
       const ByteKind kind = kinds[b];
       int32_t end;
@@ -314,13 +330,11 @@ class Scanner {
       uint16_t flags = pending;
       if (kind == kSpaceByte) {
         pending |= kSpaceBefore;
-        after_number = false;
         ++i;
         continue;
       }
       if (kind == kLetterByte) {
-        const bool stop_at_digit = after_number && !(pending & kSpaceBefore);
-        const AsciiWord word = read_ascii_word(s, i, n, stop_at_digit, keys + fold_end);
+        const AsciiWord word = read_ascii_word(s, i, n, keys + fold_end);
         // A hyphen, apostrophe or non-ASCII letter may continue the word:
         // the general path reads it again.
         if (kinds[static_cast<unsigned char>(s[word.end])] >= kHyphenByte) break;
@@ -333,12 +347,12 @@ class Scanner {
         keys[fold_end] = static_cast<char>(b);
         end = i + 1;
         fold_size = 1;
-        hash = key_hash_finish(key_hash_step(kKeyHashSeed, b), 1);
+        hash = kOneByteKeyHash[b];  // b < 0x80: bytes >= 0x80 are kNonAsciiByte
         token_kind = kind == kSymbolByte ? TokenKind::kSymbol : TokenKind::kPunct;
       } else {
         break;
       }
-      Token& t = out[made++];
+      Token& t = *next++;
       t.at = kMapped ? Extent{map[i], map[end]} : Extent{static_cast<uint32_t>(i), static_cast<uint32_t>(end)};
       t.nstart = static_cast<uint32_t>(i);
       t.nend = static_cast<uint32_t>(end);
@@ -349,20 +363,21 @@ class Scanner {
       t.flags = flags;
       fold_end += fold_size;
       i = end;
-      token_seen = true;
-      after_number = false;
       pending = 0;
       if (s[i] == ' ') {  // the space after a token, without another round
         pending = kSpaceBefore;
         ++i;
       }
     }
+    if (i != c.i) c.after_number = false;  // a space or a token came after the number
+    // Newlines are reset by the first token; every token has a key of at
+    // least one byte, so a token was made when the keys grew (no register
+    // kept for it in the loop).
+    if (fold_end != c.fold_end) c.newlines = 0;
     c.i = i;
     c.fold_end = fold_end;
     c.pending = pending;
-    c.after_number = after_number;
-    if (token_seen) c.newlines = 0;
-    return made;
+    return static_cast<size_t>(next - out);
   }
 
   // One step of the general path from c.i: white space of any kind, or a
