@@ -66,34 +66,35 @@ class EntityAnnotator final : public Annotator {
       if ((ref.flags & kNameCapital) && !(t.flags & (kCapitalized | kAllCaps))) continue;
       if ((ref.flags & kNameCapitalLast) && !(doc.tokens[m.end - 1].flags & (kCapitalized | kAllCaps))) continue;
       if ((ref.flags & kNameCorefOnly) && (!ents.has_record(ref.entity) || name_word_follows(doc, m.end))) continue;
-      // A listed city that is the surname of a person named before ("Denver
-      // said" after "John Denver"), a first name ("Nancy Pelosi") or opens an
-      // organisation's name ("Tulsa Police Department").
-      if ((ref.flags & kNameGazetteer) && m.end == m.first + 1 &&
-          (ents.alias(t.hash) >= 0 || first_name_like_city(doc, m.first, end) || opens_organisation(doc, m.first, end)))
-        continue;
+      if ((ref.flags & kNameGazetteer) && city_in_other_name(doc, m, end, ents)) continue;
       return &m;
     }
     return nullptr;
   }
 
-  // "Nancy Pelosi", "Hun Sen": a listed city before a name word that is
-  // neither a known name, nor a title ("Kramatorsk Mayor"), nor a word no
-  // person's name holds ("Samara Region").
-  bool first_name_like_city(const Document& doc, uint32_t city, uint32_t end) const {
-    const uint32_t k = city + 1;
-    if (k >= end || !name_word_follows(doc, k)) return false;
+  // A listed city that is a word of another name: the surname of a person
+  // named before ("Denver said" after "John Denver"), a first name ("Nancy
+  // Pelosi") or an organisation's first word ("Tulsa Police Department").
+  bool city_in_other_name(const Document& doc, const PhraseMatcher::Match& city, uint32_t end,
+                          const DocEntities& ents) const {
+    if (city.end != city.first + 1) return false;
+    if (ents.alias(doc.tokens[city.first].hash) >= 0) return true;
+    if (city.end >= end || !name_word_follows(doc, city.end)) return false;
+    return surname_after(doc, city.end, end) ||
+           organisation_name(doc, lex_, name_run(doc, lex_, city.first, end, kMaxNameWords + 2), end).end != 0;
+  }
+
+  // A name word at k that makes the word before it a first name: not a known
+  // name, not a title ("Kramatorsk Mayor"), not a word no person's name holds
+  // ("Samara Region").
+  bool surname_after(const Document& doc, uint32_t k, uint32_t end) const {
     const uint64_t h = doc.tokens[k].hash;
     if (lex_.not_person_words.find(h) >= 0) return false;
     if (const int64_t bits = lex_.openers.find(h); bits >= 0 && (bits & kOpensRole)) return false;
-    std::vector<PhraseMatcher::Match> known;  // rare: a listed city before a name word
+    if (!names_.may_start(h)) return true;
+    std::vector<PhraseMatcher::Match> known;  // rare: a listed city before a possible name
     names_.matches_at(doc, k, end, known);
     return known.empty();
-  }
-
-  bool opens_organisation(const Document& doc, uint32_t first, uint32_t end) const {
-    if (!name_word_follows(doc, first + 1)) return false;
-    return organisation_name(doc, lex_, name_run(doc, lex_, first, end, kMaxNameWords + 2), end).end != 0;
   }
 
   // A short form is not one when another name word follows it: "Kim" in
