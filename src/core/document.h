@@ -93,6 +93,7 @@ struct Amount {
 // the others are marked so that the time and quantity annotators can decide.
 enum class NumberRole : uint8_t {
   kCount, kPercent, kOrdinal, kYear, kDatePart, kTimeOfDay, kPhone, kIdentifier,
+  kRatio,  // a share written as two counts: "one in five" = 0.2
 };
 
 struct NumberSpan {

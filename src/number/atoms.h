@@ -15,6 +15,7 @@ struct Atom {
   uint32_t end = 0;
   NumberSpan span;
   bool plain = true;   // a number that may enter ranges and bounds (no phone, date, time, in_word)
+  bool replaced = false;  // part of a larger number that stands in its place ("five" in "one in five")
 };
 
 // Token helpers over the normalized view.

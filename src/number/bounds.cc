@@ -14,7 +14,7 @@ std::optional<BoundKind> kind_of(std::string_view name) {
       {"or_more", BoundKind::kOrMore},  {"or_less", BoundKind::kOrLess},   {"or_equal", BoundKind::kOrEqual},   {"between", BoundKind::kBetween},
       {"from", BoundKind::kFrom},       {"to", BoundKind::kTo},            {"and", BoundKind::kAnd},
       {"or", BoundKind::kOr},
-      {"copula", BoundKind::kCopula},   {"none", BoundKind::kNone},
+      {"copula", BoundKind::kCopula},   {"ratio", BoundKind::kRatio},   {"none", BoundKind::kNone},
   };
   for (auto [n, k] : kKinds) {
     if (n == name) return k;

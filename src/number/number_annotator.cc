@@ -146,6 +146,11 @@ void NumberAnnotator::flush_run(const Document& doc, const std::vector<Part>& pa
     }
     a.span.scaled = scaled;
     a.span.why = {words ? "number.words" : "number.digits", {}};
+    // "un sur cinq", "9 out of 10": a share, no count.
+    if (std::any_of(parts.begin() + start, parts.begin() + start + n, [](const Part& p) { return p.kind == WordKind::kOver; })) {
+      a.span.role = NumberRole::kRatio;
+      a.span.why.rule = "number.ratio";
+    }
     if (words && n == 1) {
       const Token& t = doc.tokens[a.first];
       const auto* w = words_.word(t.hash, doc.folded_key(t));
@@ -463,6 +468,7 @@ void NumberAnnotator::annotate(Document& doc) const {
     }
     if (!atoms.empty()) number::find_ranges(doc, s.first_token, s.end_token, bounds_, atoms);
     for (auto& a : atoms) {
+      if (a.replaced) continue;
       // 1e999, 1,1^+9999: no finite value, no number.
       const Amount& m = a.span.amount;
       bool finite = (!m.value || std::isfinite(*m.value)) && (!m.min || std::isfinite(*m.min)) &&

@@ -60,6 +60,15 @@ std::optional<double> single(const Atom& a) { return a.span.amount.value; }
 std::optional<double> low_end(const Atom& a) { return a.span.amount.value ? a.span.amount.value : a.span.amount.min; }
 std::optional<double> high_end(const Atom& a) { return a.span.amount.value ? a.span.amount.value : a.span.amount.max; }
 
+// Two whole counts that make a share: "one in five", "9 out of 10"; not "12
+// in 3 raids" (more than the whole) nor "1 in 2024" (a year is no count).
+bool is_ratio(const Atom& part, const Atom& whole) {
+  const auto& p = part.span.amount.value;
+  const auto& w = whole.span.amount.value;
+  return part.span.role == NumberRole::kCount && whole.span.role == NumberRole::kCount && p && w && *p >= 1 &&
+         *w >= 2 && *p <= *w && *p == std::floor(*p) && *w == std::floor(*w);
+}
+
 }  // namespace
 
 bool is_currency_sign(const Document& doc, uint32_t i) { return currency_sign_at(doc, i, false); }
@@ -121,8 +130,10 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
   };
   std::vector<Atom> added;
   std::vector<bool> used(n_atoms, false);
-  auto make = [&](uint32_t f, uint32_t e, std::string_view rule, std::string_view where) {
+  // A bound or range over a share is a share: "more than one in five".
+  auto make = [&](uint32_t f, uint32_t e, std::string_view rule, std::string_view where, const Atom& from) {
     Atom r;
+    if (from.span.role == NumberRole::kRatio) r.span.role = NumberRole::kRatio;
     r.first = f;
     r.end = e;
     r.plain = false;
@@ -130,6 +141,23 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
     r.span.why = {rule, where};
     return r;
   };
+  // "one in five", "one out of every ten": a share that bounds may take
+  // ("more than one in five"), and neither end a count of its own ("five
+  // civilians" is no count in "one in five civilians").
+  for (size_t k = 0; k < n_atoms; ++k) {
+    Atom& a = atoms[k];
+    const Cue* in = a.plain && !a.replaced ? cue_starting(a.end, [](BoundKind b) { return b == BoundKind::kRatio; }) : nullptr;
+    const int b_index = in ? atom_at(in->end) : -1;
+    if (b_index < 0 || !is_ratio(a, atoms[b_index])) continue;
+    Atom& b = atoms[b_index];
+    a.span.amount.value = *a.span.amount.value / *b.span.amount.value;
+    a.span.role = NumberRole::kRatio;
+    a.span.why = {"number.ratio", in->where};
+    a.end = b.end;
+    a.span.at = extent_of(doc, a.first, a.end);
+    b.replaced = true;
+    b.plain = false;
+  }
   for (size_t k = 0; k < n_atoms; ++k) {
     Atom& a = atoms[k];
     if (!a.plain || used[k]) continue;
@@ -190,7 +218,7 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
                       alternatives ? "number.range.or"
                       : opener     ? (opener->kind == BoundKind::kBetween ? "number.range.between" : "number.range.from_to")
                                    : "number.range.to",
-                      to->where);
+                      to->where, a);
         r.span.amount.min = lo;
         r.span.amount.max = hi;
         r.span.amount.approx = alternatives || a.span.amount.approx || b.span.amount.approx;
@@ -221,7 +249,7 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
       auto v = single(a);
       if (!v) v = low_end(a);
       if (!v) continue;
-      Atom r = make(pre->first, a.end, "number.bound", pre->where);
+      Atom r = make(pre->first, a.end, "number.bound", pre->where, a);
       apply(pre->kind, *v, r.span.amount);
       r.span.amount.approx = a.span.amount.approx;
       r.span.scaled = a.span.scaled;
@@ -275,7 +303,7 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
         }
       }
       if (!before_number) {
-        Atom r = make(a.first, post->end, "number.bound.after", post->where);
+        Atom r = make(a.first, post->end, "number.bound.after", post->where, a);
         apply(post->kind, *a.span.amount.value, r.span.amount);
         r.span.amount.approx = a.span.amount.approx;
         added.push_back(r);

@@ -1,6 +1,7 @@
-// Bounds and ranges over the numbers of one sentence: entre X et Y, between,
+// Bounds, ranges and ratios over the numbers of one sentence: entre X et Y, between,
 // de X à Y, from X to Y, X à Y, X-Y, plus de X, at least X, jusqu'à X,
-// X ou plus, bounds joined by "et"/"and", approximations (environ X).
+// X ou plus, bounds joined by "et"/"and", approximations (environ X), shares
+// (one in five, 9 sur 10).
 #pragma once
 
 #include <vector>

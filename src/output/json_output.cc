@@ -14,6 +14,7 @@ const char* number_role_name(NumberRole role) {
     case NumberRole::kTimeOfDay: return "time_of_day";
     case NumberRole::kPhone: return "phone";
     case NumberRole::kIdentifier: return "identifier";
+    case NumberRole::kRatio: return "ratio";
   }
   return "count";
 }

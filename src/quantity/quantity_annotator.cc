@@ -36,6 +36,31 @@ Amount scaled(Amount a, double f) {
   return a;
 }
 
+// The share a number gives of a whole: a fraction ("two thirds") or a ratio
+// ("one in five"); none for a count.
+std::optional<double> share_of(const NumberSpan& n) {
+  if (!n.amount.value) return std::nullopt;
+  const double v = *n.amount.value;
+  if (n.role == NumberRole::kRatio || (n.role == NumberRole::kCount && v > 0 && v < 1)) return v;
+  return std::nullopt;
+}
+
+// A share of a counted whole, in whole units: "two thirds of a million
+// people" is about 666,667 people.
+Amount share_of_whole(const Amount& whole, double share) {
+  Amount a = scaled(whole, share);
+  auto round = [&](std::optional<double>& x) {
+    if (!x) return;
+    const double r = std::round(*x);
+    if (std::abs(r - *x) > 1e-9 * std::max(1.0, std::abs(r))) a.approx = true;
+    *x = r;
+  };
+  round(a.value);
+  round(a.min);
+  round(a.max);
+  return a;
+}
+
 class QuantityAnnotator final : public Annotator {
  public:
   explicit QuantityAnnotator(quantity::UnitLexicon lex) : lex_(std::move(lex)) {}
@@ -559,7 +584,8 @@ void QuantityAnnotator::numbers(Document& doc) const {
 }
 
 // "at least 1,000 of the 11,000 troops", "4 000 d'entre eux": a number (or
-// bound) before a partitive phrase counts the noun of the quantity after it.
+// bound) before a partitive phrase counts the noun of the quantity after it;
+// a fraction or ratio there counts its share of that quantity.
 void QuantityAnnotator::partitives(Document& doc) const {
   if (doc.quantities.empty()) return;
   // The quantities found so far, by (start, index), with the running maximum
@@ -576,7 +602,8 @@ void QuantityAnnotator::partitives(Document& doc) const {
   std::vector<PhraseMatcher::Match> ms;
   uint32_t covered_end = 0;
   for (const NumberSpan& n : doc.numbers) {
-    if (n.role != NumberRole::kCount || n.in_word || n.at.start < covered_end) continue;
+    const std::optional<double> share = share_of(n);
+    if ((n.role != NumberRole::kCount && !share) || n.in_word || n.at.start < covered_end) continue;
     const auto before_end = static_cast<size_t>(
         std::partition_point(by_start.begin(), by_start.end(), [&](uint32_t k) { return start_of(k) < n.at.end; }) -
         by_start.begin());
@@ -596,11 +623,19 @@ void QuantityAnnotator::partitives(Document& doc) const {
         continue;
       }
       QuantitySpan q;
-      q.at = n.at;
-      q.amount = n.amount;
       q.unit = whole.unit;
       q.noun = whole.noun;
-      q.why = {"quantity.partitive", {}};
+      if (share) {
+        // "two thirds of the 30,000 soldiers": the evidence is the whole phrase.
+        q.at = {n.at.start, whole.at.end};
+        q.amount = share_of_whole(whole.amount, *share);
+        q.amount.approx = q.amount.approx || n.amount.approx;
+        q.why = {"quantity.partitive_share", {}};
+      } else {
+        q.at = n.at;
+        q.amount = n.amount;
+        q.why = {"quantity.partitive", {}};
+      }
       doc.quantities.push_back(std::move(q));
       covered_end = n.at.end;
       break;

@@ -57,7 +57,7 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
   uint32_t ti = 0;
   for (const NumberSpan& ns : doc.numbers) {
     if (!ns.amount.value || ns.role == NumberRole::kPercent || ns.role == NumberRole::kPhone ||
-        ns.role == NumberRole::kIdentifier)
+        ns.role == NumberRole::kIdentifier || ns.role == NumberRole::kRatio)
       continue;  // counts, ordinals, times of day, years written in words
     ti = token_at(ti, ns.at.start);
     if (ti >= n) break;
