@@ -27,6 +27,8 @@ void add_atom(const Document& doc, std::vector<Atom>& atoms, uint32_t first, uin
   atoms.push_back(a);
 }
 
+bool ends_with_digit(std::string_view s) { return !s.empty() && s.back() >= '0' && s.back() <= '9'; }
+
 size_t digit_count(std::string_view s) {
   size_t n = 0;
   for (char c : s) n += c >= '0' && c <= '9';
@@ -207,8 +209,12 @@ uint32_t read_digits(const Document& doc, uint32_t i, uint32_t sentence_first, u
       return end;
     }
   }
-  // Letters glued before the digits: scp173, USD115.
-  if (first > sentence_first && is_word(doc, first - 1) && glued(doc, first)) {
+  // Letters glued before the digits: scp173, USD115; and the decimals of
+  // such a word: "EUR2.5bn" is no 5 billion, "v1.2" no 2.
+  if (first > sentence_first && glued(doc, first) &&
+      (is_word(doc, first - 1) || (first - 1 > sentence_first && glued(doc, first - 1) &&
+                                   (is_punct(doc, first - 1, ".") || is_punct(doc, first - 1, ",")) &&
+                                   is_word(doc, first - 2) && ends_with_digit(token_text(doc, first - 2))))) {
     add_atom(doc, atoms, first, end, value, NumberRole::kCount, "number.in_word", false);
     atoms.back().span.in_word = true;
     return end;
