@@ -587,7 +587,7 @@ void QuantityAnnotator::numbers(Document& doc) const {
 // bound) before a partitive phrase counts the noun of the quantity after it;
 // a fraction or ratio there counts its share of that quantity.
 void QuantityAnnotator::partitives(Document& doc) const {
-  if (doc.quantities.empty()) return;
+  if (doc.numbers.empty()) return;
   // The quantities found so far, by (start, index), with the running maximum
   // of their ends: "does one overlap this number" and "which start here" are
   // then binary searches, not a pass over every quantity for every number
@@ -613,7 +613,9 @@ void QuantityAnnotator::partitives(Document& doc) const {
     ms.clear();
     lex_.partitive().matches_at(doc, e, static_cast<uint32_t>(doc.tokens.size()), ms);
     if (ms.empty()) continue;
-    const uint32_t next = doc.tokens[ms.front().end < doc.tokens.size() ? ms.front().end : e].at.start;
+    if (ms.front().end >= doc.tokens.size()) continue;
+    const uint32_t next = doc.tokens[ms.front().end].at.start;
+    bool counted = false;
     for (auto it = std::partition_point(by_start.begin(), by_start.end(), [&](uint32_t k) { return start_of(k) < next; });
          it != by_start.end() && start_of(*it) == next; ++it) {
       const QuantitySpan& whole = doc.quantities[*it];
@@ -638,7 +640,22 @@ void QuantityAnnotator::partitives(Document& doc) const {
       }
       doc.quantities.push_back(std::move(q));
       covered_end = n.at.end;
+      counted = true;
       break;
+    }
+    // "32 of the drones", "trois des soldats": a count of the noun itself.
+    if (!counted && !share && n.role == NumberRole::kCount) {
+      const auto hits = hits_at(doc, lex_.after(), ms.front().end, static_cast<uint32_t>(doc.tokens.size()));
+      const UnitEntry* u = pick(hits, n.scaled);
+      if (!u || u->kind != EntryKind::kNoun || u->unit == "other" || u->unit.find(':') != std::string::npos) continue;
+      QuantitySpan q;
+      q.at = {n.at.start, doc.tokens[hits.front().end - 1].at.end};
+      q.amount = n.amount;
+      q.unit = u->unit;
+      q.noun = {doc.tokens[hits.front().first].at.start, q.at.end};
+      q.why = {"quantity.partitive_noun", u->where};
+      doc.quantities.push_back(std::move(q));
+      covered_end = n.at.end;
     }
   }
   std::stable_sort(doc.quantities.begin(), doc.quantities.end(),
