@@ -81,6 +81,7 @@ class QuantityAnnotator final : public Annotator {
   // A noun, unit or currency for each number of the number layer.
   void numbers(Document& doc) const;
   void partitives(Document& doc) const;
+  void lists(Document& doc) const;
 
   quantity::UnitLexicon lex_;
 };
@@ -147,6 +148,7 @@ bool QuantityAnnotator::military(const Document& doc, uint32_t first, uint32_t e
 void QuantityAnnotator::annotate(Document& doc) const {
   numbers(doc);
   quantity::add_article_quantities(doc, lex_);
+  lists(doc);
   partitives(doc);
 }
 
@@ -581,6 +583,62 @@ void QuantityAnnotator::numbers(Document& doc) const {
     }
     claimed_end = std::max(claimed_end, doc.quantities.back().at.end);
   }
+}
+
+// "27 and 29 years old", "de 18, 24 et 26 ans", "5, 10 and 15 km": the bare
+// counts of a list whose last number has a unit share it. The link just
+// before that number is a word ("and", "et"), so "Article 5, 10 km" is no list.
+void QuantityAnnotator::lists(Document& doc) const {
+  const size_t n_quantities = doc.quantities.size();
+  if (n_quantities == 0) return;
+  auto number_at = [&](uint32_t start) -> const NumberSpan* {
+    auto it = std::lower_bound(doc.numbers.begin(), doc.numbers.end(), start,
+                               [](const NumberSpan& n, uint32_t o) { return n.at.start < o; });
+    return it != doc.numbers.end() && it->at.start == start ? &*it : nullptr;
+  };
+  auto covered = [&](Extent at) {
+    return std::any_of(doc.quantities.begin(), doc.quantities.end(),
+                       [&](const QuantitySpan& q) { return q.at.start < at.end && at.start < q.at.end; });
+  };
+  std::vector<PhraseMatcher::Match> ms;
+  for (size_t qi = 0; qi < n_quantities; ++qi) {
+    const QuantitySpan last = doc.quantities[qi];
+    const NumberSpan* n = number_at(last.at.start);
+    if (!n || !n->amount.value || *n->amount.value == 0 || !last.amount.value || last.noun.empty()) continue;
+    uint32_t k = token_at(doc, last.at.start);
+    const uint32_t sentence_first = doc.sentences[doc.sentence_at(last.at.start)].first_token;
+    for (bool first_link = true;; first_link = false) {
+      // The link ending at token k, and the number ending where it starts.
+      uint32_t link = k;
+      for (uint32_t back = 1; back <= 3 && back <= k - sentence_first && link == k; ++back) {
+        ms.clear();
+        lex_.coordination().matches_at(doc, k - back, k, ms);
+        for (const auto& m : ms) {
+          if (m.end == k) link = m.first;
+        }
+      }
+      if (link == k || link == sentence_first) break;
+      if (first_link && doc.tokens[link].kind == TokenKind::kPunct) break;
+      const Extent before = {0, doc.tokens[link - 1].at.end};
+      auto it = std::lower_bound(doc.numbers.begin(), doc.numbers.end(), before.end,
+                                 [](const NumberSpan& x, uint32_t o) { return x.at.end < o; });
+      while (it != doc.numbers.end() && it->at.end == before.end && it->role != NumberRole::kCount) ++it;
+      if (it == doc.numbers.end() || it->at.end != before.end || it->role != NumberRole::kCount || !it->amount.value ||
+          it->in_word || covered(it->at) || token_at(doc, it->at.start) < sentence_first) {
+        break;
+      }
+      QuantitySpan q;
+      q.at = it->at;
+      q.amount = scaled(it->amount, std::abs(*last.amount.value / *n->amount.value));  // the unit's factor, not its sign
+      q.unit = last.unit;
+      q.noun = last.noun;
+      q.why = {"quantity.list_shares_unit", last.why.resource};
+      k = token_at(doc, it->at.start);
+      doc.quantities.push_back(std::move(q));
+    }
+  }
+  std::stable_sort(doc.quantities.begin(), doc.quantities.end(),
+                   [](const QuantitySpan& a, const QuantitySpan& b) { return a.at.start < b.at.start; });
 }
 
 // "at least 1,000 of the 11,000 troops", "4 000 d'entre eux": a number (or
