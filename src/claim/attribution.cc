@@ -104,9 +104,17 @@ bool names_person_or_org(const SentenceView& v, std::pair<uint32_t, uint32_t> ph
 bool names_speaker(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase) {
   if (names_person_or_org(v, phrase)) return true;
   for (uint32_t t = phrase.first; t < phrase.second; ++t) {
-    if (v.has(t, Role::kSpeakerNoun)) return true;
+    if (v.has(t, Role::kSpeakerNoun) || v.has(t, Role::kOfficeNoun)) return true;
   }
   return false;
+}
+
+// Whether tokens [first, end) are auxiliaries only (", a indiqué le gouverneur").
+bool only_aux_between(const SentenceView& v, uint32_t first, uint32_t end) {
+  for (uint32_t t = first; t < end; ++t) {
+    if (!v.has(t, Role::kAux)) return false;
+  }
+  return true;
 }
 
 // A state named as a speaker: "the Kremlin", "Washington", "Russia" (not a demonym).
@@ -747,7 +755,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
             ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
             why.push_back(Origin{"claim.source.after_reporting_verb", {}});
           }
-        } else if (v.is_punct(before, ',') && before + 1 == c.first && c.entry->frame != "tell" &&
+        } else if (v.is_punct(before, ',') && only_aux_between(v, before + 1, c.first) && c.entry->frame != "tell" &&
                    ends_sentence(v, right_phrase(v, c.end)) &&
                    words_in(v, c.end, right_phrase(v, c.end).second) <= kMaxInverted &&
                    names_speaker(v, right_phrase(v, c.end))) {

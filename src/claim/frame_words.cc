@@ -23,7 +23,7 @@ constexpr std::pair<std::string_view, Role> kRoles[] = {
     {"passive_aux", Role::kPassiveAux},      {"speaker_noun", Role::kSpeakerNoun},
     {"opening_noun_marker", Role::kOpeningNounMarker}, {"addressee", Role::kAddressee},
     {"past_reporting", Role::kPastReporting}, {"backshifted", Role::kBackshifted},
-    {"beneficiary", Role::kBeneficiary},
+    {"beneficiary", Role::kBeneficiary},     {"office_noun", Role::kOfficeNoun},
 };
 
 }  // namespace

@@ -51,7 +51,10 @@ enum class Role : uint8_t {
   kPastReporting, // said, told, warned: a reporting verb in the past, which backshifts what it reports
   kBackshifted,   // would: after a past reporting verb, the past of "will", not a hedge
   kBeneficiary,   // to, for, à, pour: after aid and its amount, who receives it ("$2 billion in aid to Ukraine")
+  kOfficeNoun,    // governor, mayor, gouverneur: names who spoke after the verb (", said the governor"), no more
 };
+// Roles are bits of a 32-bit word per token (SentenceView::roles).
+static_assert(static_cast<unsigned>(Role::kOfficeNoun) < 32);
 
 struct EventType {
   std::string name;

@@ -129,9 +129,11 @@ json claim_json(const Document& doc, const Claim& c, const JsonOptions& options)
     j["quantity"] = std::move(q);
   }
   if (c.time) {
+    // "end" is the value's interval end (an ISO date, as in `times`), so
+    // the text's end offset is "text_end".
     json t = time_value_json(*c.time);
     t["start"] = c.time->at.start;
-    t["end"] = c.time->at.end;
+    t["text_end"] = c.time->at.end;
     t["text"] = std::string(doc.slice(c.time->at));
     j["time"] = std::move(t);
   }
