@@ -109,10 +109,12 @@ bool names_speaker(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase) 
   return false;
 }
 
-// Whether tokens [first, end) are auxiliaries only (", a indiqué le gouverneur").
-bool only_aux_between(const SentenceView& v, uint32_t first, uint32_t end) {
+// Whether tokens [first, end) are auxiliaries after which the subject may
+// follow the verb: French ", a indiqué le gouverneur", never English ", have
+// also endorsed Clinton".
+bool only_inversion_aux_between(const SentenceView& v, uint32_t first, uint32_t end) {
   for (uint32_t t = first; t < end; ++t) {
-    if (!v.has(t, Role::kAux)) return false;
+    if (!v.has(t, Role::kInversionAux)) return false;
   }
   return true;
 }
@@ -755,7 +757,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
             ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
             why.push_back(Origin{"claim.source.after_reporting_verb", {}});
           }
-        } else if (v.is_punct(before, ',') && only_aux_between(v, before + 1, c.first) && c.entry->frame != "tell" &&
+        } else if (v.is_punct(before, ',') && only_inversion_aux_between(v, before + 1, c.first) && c.entry->frame != "tell" &&
                    ends_sentence(v, right_phrase(v, c.end)) &&
                    words_in(v, c.end, right_phrase(v, c.end).second) <= kMaxInverted &&
                    names_speaker(v, right_phrase(v, c.end))) {

@@ -24,6 +24,7 @@ constexpr std::pair<std::string_view, Role> kRoles[] = {
     {"opening_noun_marker", Role::kOpeningNounMarker}, {"addressee", Role::kAddressee},
     {"past_reporting", Role::kPastReporting}, {"backshifted", Role::kBackshifted},
     {"beneficiary", Role::kBeneficiary},     {"office_noun", Role::kOfficeNoun},
+    {"inversion_aux", Role::kInversionAux},
 };
 
 }  // namespace
@@ -58,13 +59,13 @@ Result<FrameWords> FrameWords::load(const LanguageContext& context) {
   return fw;
 }
 
-void FrameWords::mark_roles(const Document& doc, uint32_t first, uint32_t end, std::span<uint32_t> roles,
+void FrameWords::mark_roles(const Document& doc, uint32_t first, uint32_t end, std::span<RoleBits> roles,
                             std::span<Origin> why) const {
   auto mark = [&](uint32_t from, uint32_t to, uint32_t entry) {
     const auto& [role, origin] = entries_[entry];
     for (uint32_t t = from; t < to; ++t) {
       if (roles[t - first] == 0) why[t - first] = origin;
-      roles[t - first] |= 1u << static_cast<unsigned>(role);
+      roles[t - first] |= role_bit(role);
     }
   };
   thread_local std::vector<PhraseMatcher::Match> here;

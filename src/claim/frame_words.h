@@ -52,9 +52,12 @@ enum class Role : uint8_t {
   kBackshifted,   // would: after a past reporting verb, the past of "will", not a hedge
   kBeneficiary,   // to, for, à, pour: after aid and its amount, who receives it ("$2 billion in aid to Ukraine")
   kOfficeNoun,    // governor, mayor, gouverneur: names who spoke after the verb (", said the governor"), no more
+  kInversionAux,  // a, ont: after it a reporting verb may have its subject behind it (", a indiqué le gouverneur")
 };
-// Roles are bits of a 32-bit word per token (SentenceView::roles).
-static_assert(static_cast<unsigned>(Role::kOfficeNoun) < 32);
+// The roles of a token, one bit each (SentenceView::roles).
+using RoleBits = uint64_t;
+constexpr RoleBits role_bit(Role r) { return RoleBits{1} << static_cast<unsigned>(r); }
+static_assert(static_cast<unsigned>(Role::kInversionAux) < 64);
 
 struct EventType {
   std::string name;
@@ -73,7 +76,7 @@ class FrameWords {
   // and `why[t - first]` to the resource line of its first role. Written in
   // place, without a list of spans: this runs on every token of a sentence
   // that may hold a claim.
-  void mark_roles(const Document& doc, uint32_t first, uint32_t end, std::span<uint32_t> roles,
+  void mark_roles(const Document& doc, uint32_t first, uint32_t end, std::span<RoleBits> roles,
                   std::span<Origin> why) const;
 
   const EventType* event_type(std::string_view name) const;

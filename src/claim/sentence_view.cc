@@ -273,7 +273,7 @@ void build_sentence_view(const Document& doc, const DocumentIndex& index, const 
 
   // Clause segments: a boundary word or ';' opens a new one.
   // Indexed by position in the sentence: the token range is known here.
-  constexpr uint32_t kBoundaryBit = 1u << static_cast<unsigned>(Role::kBoundary);
+  constexpr RoleBits kBoundaryBit = role_bit(Role::kBoundary);
   int32_t seg = 0;
   for (uint32_t k = 1; k < n; ++k) {
     const bool opens = (view.roles[k] & kBoundaryBit) || view.punct[k] == ';';

@@ -37,7 +37,7 @@ struct SentenceView {
   uint32_t end = 0;
   bool opens_in_quote = false;  // the sentence begins inside a quotation opened before it
 
-  std::vector<uint32_t> roles;        // per token: bit (1 << Role) set when a frame word covers it
+  std::vector<RoleBits> roles;        // per token: bit (1 << Role) set when a frame word covers it
   std::vector<Origin> role_why;       // per token with a role: the resource line of its first role (else stale;
                                       // it never shrinks, so it may run past the sentence)
   std::vector<int32_t> mention;       // per token: index into doc.mentions or kNone
@@ -50,7 +50,7 @@ struct SentenceView {
   std::vector<SpanRef> times;         // times of the sentence
 
   bool has(uint32_t token, Role role) const {
-    return token >= first && token < end && (roles[token - first] & (1u << static_cast<unsigned>(role))) != 0;
+    return token >= first && token < end && (roles[token - first] & role_bit(role)) != 0;
   }
   int32_t mention_at(uint32_t token) const { return token >= first && token < end ? mention[token - first] : kNone; }
   int32_t segment_of(uint32_t token) const { return token >= first && token < end ? segment[token - first] : kNone; }
