@@ -762,6 +762,8 @@ Grammar::Opt Grammar::full(uint32_t i) {
     Opt inner = unit(j);
     uint32_t inner_at = j;
     if (!inner && skip_article(j) > j) inner = unit(inner_at = skip_article(j));  // depuis le 24 février
+    // "since the end of 1989": the article that stays out of a part's span ("the [end of 1989]") is in the bound's.
+    if (uint32_t k = j; !inner && lex(j, Kind::kDet, &k) && lex(k, Kind::kPart)) inner = unit(inner_at = k);
     // "before around 2pm": the bound says more than the approximation (one mod per value).
     if (!inner && m.kind != Kind::kApprox && skip(j, Kind::kApprox) > j) inner = unit(inner_at = skip(j, Kind::kApprox));
     if (!inner || inner->e.type == ExprType::kSet || inner->e.type == ExprType::kRange) break;
@@ -780,9 +782,16 @@ Grammar::Opt Grammar::full(uint32_t i) {
       if (inner->e.type == ExprType::kDuration && inner->e.mod.empty()) inner->e.mod = m.mod;
       return inner;
     }
-    // "depuis fin 2024": TIMEX3 holds one mod; the part of the period (END)
-    // says more than the open bound, so the span is "fin 2024" alone.
-    if (!inner->e.mod.empty()) return std::nullopt;
+    // "depuis fin 2024": TIMEX3 holds one mod and the part (END) keeps it; the
+    // bound goes to the interval (since: begin at the part's start, no end).
+    if (!inner->e.mod.empty()) {
+      if (m.kind == Kind::kApprox || !timeexpr::is_part_mod(inner->e.mod)) return std::nullopt;
+      P p = *inner;
+      p.e.bound = m.mod;
+      p.rule = m.rule;
+      p.where = w->where;
+      return p;
+    }
     // "about" before a relative period is not a time word ("How about last week").
     // An approximation word of times only (value "time": English "about") is the preposition before a
     // date: "talking about Jan/3", "How about 3rd week of Jan", "How about last week"; "about 5pm" stays
