@@ -561,14 +561,13 @@ Grammar::Opt Grammar::fuzzy_ref(uint32_t i) {
 // chaque mardi, every week, tous les jours, every 2 weeks, daily.
 Grammar::Opt Grammar::set(uint32_t i) { return with_set_time(set_words(i)); }
 
-// "$1 million a day", "300 lives a day", "24 hours a day", "2 million barrels per day": after an amount (a
-// number or a word numeral within three words, none of them a month or a weekday: "on 3 May a day of
-// mourning"; not a year: "in 2014 a day"), "a" + unit is a rate, a set in TimeML, not a duration.
+// "$1 million a day", "300 lives a day", "24 hours a day": after an amount (a number or a word numeral
+// within three words, none of them a month or a weekday: "on 3 May a day of mourning"; not a year: "in
+// 2014 a day"), "a" + unit is a rate, a set in TimeML, not a duration. ("per day" is a set word.)
 bool Grammar::rate_at(uint32_t i) const {
   uint32_t e = 0;
-  const auto* r = lex(i, Kind::kSet, &e);
-  if (!(r && r->sval == "rate") && !((r = lex(i, Kind::kCount, &e)) && r->rate)) return false;
-  if (!lex(e, Kind::kUnit)) return false;  // "a thousand years", "an annual" are no rates
+  const auto* r = lex(i, Kind::kCount, &e);
+  if (!r || !r->rate || !lex(e, Kind::kUnit)) return false;  // "a thousand years", "an annual" are no rates
   for (uint32_t k = i; k > first_ && k + 3 >= i;) {
     --k;
     if (doc_.tokens[k].kind == TokenKind::kNumber) return ndigits(k) != 4;
@@ -596,7 +595,6 @@ Grammar::Opt Grammar::set_words(uint32_t i) {
     return p;
   }
   const auto* s = lex(i, Kind::kSet, &j);
-  if (s && s->sval == "rate" && !rate_at(i)) return std::nullopt;  // "a day" alone is a duration
   if (!s) {
     // "three times a week", "deux fois par jour": a count before a set word of frequency (value "freq")
     double f = 0;
@@ -609,17 +607,18 @@ Grammar::Opt Grammar::set_words(uint32_t i) {
   p.rule = "time.set";
   p.where = s->where;
   uint32_t k = 0;
-  if (const auto* a = lex(j, Kind::kSetAdv, &k)) {  // tous les lundis
+  const bool rate = s->sval == "rate";  // "per day", "par jour": a unit only ("par mer" is by sea)
+  if (const auto* a = rate ? nullptr : lex(j, Kind::kSetAdv, &k)) {  // tous les lundis
     p.e.set_value = a->sval;
     p.end = k;
     return p;
   }
-  if (const auto* w = lex(j, Kind::kWeekday, &k)) {
+  if (const auto* w = rate ? nullptr : lex(j, Kind::kWeekday, &k)) {
     p.e.set_value = keep("XXXX-WXX-" + std::to_string(w->ival));
     p.end = k;
     return p;
   }
-  if (const auto* pod = lex(j, Kind::kPod, &k)) {
+  if (const auto* pod = rate ? nullptr : lex(j, Kind::kPod, &k)) {
     p.e.set_value = keep("T" + pod->sval);
     p.end = k;
     return p;

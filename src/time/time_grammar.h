@@ -258,8 +258,8 @@ class Grammar {
   Opt day_relative(uint32_t i);
   Opt period_shift(uint32_t i);
   Opt duration(uint32_t i, bool bounded = false);  // bounded: after "more than", "plus de"
-  // A rate word (a `set` row of value "rate", "per"; a `count` row of flag rate, "a") before a unit at i,
-  // after an amount ("$1 million a day").
+  // An article of a rate (a `count` row of flag rate, "a") before a unit at i, after an amount
+  // ("$1 million a day").
   bool rate_at(uint32_t i) const;
   Opt fuzzy_ref(uint32_t i);
   Opt hyphen_duration(uint32_t i);  // a 30-minute drive, 3-min
