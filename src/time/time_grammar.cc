@@ -826,6 +826,8 @@ Grammar::Opt Grammar::full(uint32_t i) {
   bool opened = false;
   if (lex(i, Kind::kFrom, &j)) { opened = true; }
   else if (lex(i, Kind::kBetween, &j)) { opened = true; opener = Kind::kBetween; }
+  // (not the first word of a longer reference: "dès que possible" is no "des" of a range)
+  if (uint32_t re = 0; opened && lex(i, Kind::kRef, &re) && re > j) opened = false;
   if (opened) {
     if (kinds(j) & kNumberBit) {
       if (Opt r = hyphen_clock_range(j)) return r;  // from 8am-3 yesterday
@@ -1149,7 +1151,7 @@ void Grammar::run(uint32_t first, uint32_t end, std::vector<Found>& out) {
     // lies within reach: at most three tokens after the longest phrase at i
     // (dans les prochains mois).
     uint32_t reach = i + 1;
-    if (s_.kinds[k] & kLexBits) reach = s_.matches[s_.match_begin[k]].end;
+    reach = std::max(reach, longest_at(k));
     // (a bound or an approximation after it does not count: "il y a plus d'un an", "il y a près d'un an")
     if (strong > reach + 2 && (s_.kinds[k] & (bit(Kind::kAgoPre) | bit(Kind::kInPre))) &&
         (kinds(reach) & (bit(Kind::kMore) | bit(Kind::kLess) | bit(Kind::kApprox))))
@@ -1167,7 +1169,8 @@ void Grammar::run(uint32_t first, uint32_t end, std::vector<Found>& out) {
     }
     // "Good afternoon, colleagues", "Easter Island": a phrase with a time word that is no time.
     // ("24/7" is round the clock; "24/7/2024", glued on, a date.)
-    if (uint32_t se = 0; (s_.kinds[k] & bit(Kind::kStop)) && lex(i, Kind::kStop, &se) && se > i &&
+    // (unless a longer phrase starts here: "as soon as possible" is a time, "as soon as it ends" none)
+    if (uint32_t se = 0; (s_.kinds[k] & bit(Kind::kStop)) && lex(i, Kind::kStop, &se) && se >= longest_at(i) &&
                          !(glued(se) && (is_punct(se, '/') || is_punct(se, '.') || is_punct(se, '-')) && num(se + 1) >= 0)) {
       i = se;
       continue;
