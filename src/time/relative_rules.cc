@@ -365,6 +365,12 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
         !lex(j - 1, Kind::kLess) && !lex(j - 1, Kind::kDet) && !lex(j - 1, Kind::kYearIntro))))
     return std::nullopt;  // "à 3 heures", "avant 14 heures", "20 heures": times of day  // "2024 years" is odd; leave it
   P p = duration_parse(n, unit, ue, "time.duration", u->where);
+  if (!pre && !bounded && rate_at(j)) {  // "$1 million a day": a set
+    p.e.type = ExprType::kSet;
+    p.e.set_value = keep(timeresolve::duration_value(n, unit));
+    p.rule = "time.set.rate";
+    return p;
+  }
   if (about) p.e.mod = "APPROX";
   if (minutes >= 0) { p.e.amount2 = minutes; p.e.unit2 = 'N'; }
   uint32_t ae = 0;
@@ -555,6 +561,22 @@ Grammar::Opt Grammar::fuzzy_ref(uint32_t i) {
 // chaque mardi, every week, tous les jours, every 2 weeks, daily.
 Grammar::Opt Grammar::set(uint32_t i) { return with_set_time(set_words(i)); }
 
+// "$1 million a day", "300 lives a day", "24 hours a day": after an amount (a number or a word numeral
+// within three words, none of them a month or a weekday: "on 3 May a day of mourning"; not a year: "in
+// 2014 a day"), "a" + unit is a rate, a set in TimeML, not a duration. ("per day" is a set word.)
+bool Grammar::rate_at(uint32_t i) const {
+  uint32_t e = 0;
+  const auto* r = lex(i, Kind::kCount, &e);
+  if (!r || !r->rate || !lex(e, Kind::kUnit)) return false;  // "a thousand years", "an annual" are no rates
+  for (uint32_t k = i; k > first_ && k + 3 >= i;) {
+    --k;
+    if (doc_.tokens[k].kind == TokenKind::kNumber) return ndigits(k) != 4;
+    if (kinds(k) & kWordNumberBit) return s_.word_number_end[k] <= i;
+    if (doc_.tokens[k].kind != TokenKind::kWord || (kinds(k) & (bit(Kind::kMonth) | bit(Kind::kWeekday)))) return false;
+  }
+  return false;
+}
+
 Grammar::Opt Grammar::set_words(uint32_t i) {
   uint32_t j = 0;
   if (const auto* a = lex(i, Kind::kSetAdv, &j)) {
@@ -585,17 +607,18 @@ Grammar::Opt Grammar::set_words(uint32_t i) {
   p.rule = "time.set";
   p.where = s->where;
   uint32_t k = 0;
-  if (const auto* a = lex(j, Kind::kSetAdv, &k)) {  // tous les lundis
+  const bool rate = s->sval == "rate";  // "per day", "par jour": a unit only ("par mer" is by sea)
+  if (const auto* a = rate ? nullptr : lex(j, Kind::kSetAdv, &k)) {  // tous les lundis
     p.e.set_value = a->sval;
     p.end = k;
     return p;
   }
-  if (const auto* w = lex(j, Kind::kWeekday, &k)) {
+  if (const auto* w = rate ? nullptr : lex(j, Kind::kWeekday, &k)) {
     p.e.set_value = keep("XXXX-WXX-" + std::to_string(w->ival));
     p.end = k;
     return p;
   }
-  if (const auto* pod = lex(j, Kind::kPod, &k)) {
+  if (const auto* pod = rate ? nullptr : lex(j, Kind::kPod, &k)) {
     p.e.set_value = keep("T" + pod->sval);
     p.end = k;
     return p;

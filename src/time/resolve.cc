@@ -42,6 +42,27 @@ std::string num(double v) {
 }
 
 // Start of a period and the start of the next one.
+// Narrows [b, e) to the part a mod names, the period cut in thirds: by
+// months when it is whole months in a multiple of three ("early 2024" is
+// January to April, "late 2024" September to December), else by days
+// ("mid-March" the 11th to the 21st). TIMEX3 leaves the parts unbounded;
+// the interval is only needed where a bound is set on one ("since late 2024").
+bool part_of(std::string_view mod, Ymd& b, Ymd& e) {
+  const int k = mod == "START" ? 0 : mod == "MID" ? 1 : mod == "END" ? 2 : -1;
+  if (k < 0) return false;
+  const int months = (e.y - b.y) * 12 + (e.m - b.m);
+  if (b.d == 1 && e.d == 1 && months > 0 && months % 3 == 0) {
+    const Ymd from = b;
+    b = timecal::add_months(from, k * months / 3);
+    e = timecal::add_months(from, (k + 1) * months / 3);
+    return true;
+  }
+  const int64_t first = timecal::days_from_civil(b), days = timecal::days_from_civil(e) - first;
+  b = timecal::civil_from_days(first + k * days / 3);
+  e = timecal::civil_from_days(first + (k + 1) * days / 3);
+  return true;
+}
+
 bool interval(const Point& p, Ymd& b, Ymd& e) {
   using namespace timecal;
   switch (p.gran) {
@@ -558,6 +579,13 @@ Resolved resolve(const Expr& e, const std::optional<timecal::DateTime>& ref, int
   out.value = value_of(p);
   Ymd b, en;
   if (!clock && p.pod.empty() && interval(p, b, en)) {
+    if (!e.bound.empty() && part_of(e.mod, b, en)) {
+      // "since late 2024", "before the end of March": the turning point lies somewhere in the part, so
+      // the open interval starts at the part's begin (since, after) or ends at its end (until, before).
+      if (e.bound == "ON_OR_AFTER" || e.bound == "AFTER") out.begin = timecal::format_date(b);
+      else out.end = timecal::format_date(en);
+      return out;
+    }
     const std::string bs = timecal::format_date(b), es = timecal::format_date(en);
     if (e.mod.empty() || e.mod == "APPROX") {
       out.begin = bs; out.end = es;

@@ -20,6 +20,8 @@ using Unit = char;
 
 Gran gran_of_unit(Unit u);
 bool unit_is_clock(Unit u);  // H N S
+// A mod that names a part of a period (early, mid, late).
+inline bool is_part_mod(std::string_view mod) { return mod == "START" || mod == "MID" || mod == "END"; }
 
 enum class ExprType : uint8_t { kDate, kDuration, kSet, kRef, kRange };
 
@@ -45,6 +47,9 @@ struct Expr {
   std::string_view set_value;  // SET
   std::string_view ref;        // PRESENT_REF, PAST_REF, FUTURE_REF
   std::string_view mod;        // TIMEX3 mod
+  // A bound on a part of a period ("since early 2024": mod START, bound
+  // ON_OR_AFTER): one mod per value, so the bound is told by the interval.
+  std::string_view bound;
 
   // Offset from the reference by a duration: "il y a trois jours" (-1, 3 D).
   double offset_n = 0;

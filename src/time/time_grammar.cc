@@ -762,6 +762,8 @@ Grammar::Opt Grammar::full(uint32_t i) {
     Opt inner = unit(j);
     uint32_t inner_at = j;
     if (!inner && skip_article(j) > j) inner = unit(inner_at = skip_article(j));  // depuis le 24 février
+    // "since the end of 1989": the article that stays out of a part's span ("the [end of 1989]") is in the bound's.
+    if (uint32_t k = j; !inner && lex(j, Kind::kDet, &k) && lex(k, Kind::kPart)) inner = unit(inner_at = k);
     // "before around 2pm": the bound says more than the approximation (one mod per value).
     if (!inner && m.kind != Kind::kApprox && skip(j, Kind::kApprox) > j) inner = unit(inner_at = skip(j, Kind::kApprox));
     if (!inner || inner->e.type == ExprType::kSet || inner->e.type == ExprType::kRange) break;
@@ -780,9 +782,16 @@ Grammar::Opt Grammar::full(uint32_t i) {
       if (inner->e.type == ExprType::kDuration && inner->e.mod.empty()) inner->e.mod = m.mod;
       return inner;
     }
-    // "depuis fin 2024": TIMEX3 holds one mod; the part of the period (END)
-    // says more than the open bound, so the span is "fin 2024" alone.
-    if (!inner->e.mod.empty()) return std::nullopt;
+    // "depuis fin 2024": TIMEX3 holds one mod and the part (END) keeps it; the
+    // bound goes to the interval (since: begin at the part's start, no end).
+    if (!inner->e.mod.empty()) {
+      if (m.kind == Kind::kApprox || !timeexpr::is_part_mod(inner->e.mod)) return std::nullopt;
+      P p = *inner;
+      p.e.bound = m.mod;
+      p.rule = m.rule;
+      p.where = w->where;
+      return p;
+    }
     // "about" before a relative period is not a time word ("How about last week").
     // An approximation word of times only (value "time": English "about") is the preposition before a
     // date: "talking about Jan/3", "How about 3rd week of Jan", "How about last week"; "about 5pm" stays
@@ -817,6 +826,8 @@ Grammar::Opt Grammar::full(uint32_t i) {
   bool opened = false;
   if (lex(i, Kind::kFrom, &j)) { opened = true; }
   else if (lex(i, Kind::kBetween, &j)) { opened = true; opener = Kind::kBetween; }
+  // (not the first word of a longer reference: "dès que possible" is no "des" of a range)
+  if (uint32_t re = 0; opened && lex(i, Kind::kRef, &re) && re > j) opened = false;
   if (opened) {
     if (kinds(j) & kNumberBit) {
       if (Opt r = hyphen_clock_range(j)) return r;  // from 8am-3 yesterday
@@ -1140,7 +1151,7 @@ void Grammar::run(uint32_t first, uint32_t end, std::vector<Found>& out) {
     // lies within reach: at most three tokens after the longest phrase at i
     // (dans les prochains mois).
     uint32_t reach = i + 1;
-    if (s_.kinds[k] & kLexBits) reach = s_.matches[s_.match_begin[k]].end;
+    reach = std::max(reach, longest_at(k));
     // (a bound or an approximation after it does not count: "il y a plus d'un an", "il y a près d'un an")
     if (strong > reach + 2 && (s_.kinds[k] & (bit(Kind::kAgoPre) | bit(Kind::kInPre))) &&
         (kinds(reach) & (bit(Kind::kMore) | bit(Kind::kLess) | bit(Kind::kApprox))))
@@ -1158,7 +1169,8 @@ void Grammar::run(uint32_t first, uint32_t end, std::vector<Found>& out) {
     }
     // "Good afternoon, colleagues", "Easter Island": a phrase with a time word that is no time.
     // ("24/7" is round the clock; "24/7/2024", glued on, a date.)
-    if (uint32_t se = 0; (s_.kinds[k] & bit(Kind::kStop)) && lex(i, Kind::kStop, &se) && se > i &&
+    // (unless a longer phrase starts here: "as soon as possible" is a time, "as soon as it ends" none)
+    if (uint32_t se = 0; (s_.kinds[k] & bit(Kind::kStop)) && lex(i, Kind::kStop, &se) && se >= longest_at(i) &&
                          !(glued(se) && (is_punct(se, '/') || is_punct(se, '.') || is_punct(se, '-')) && num(se + 1) >= 0)) {
       i = se;
       continue;

@@ -139,6 +139,10 @@ class Grammar {
   uint32_t skip_punct(uint32_t i, char c) const { return is_punct(i, c) ? i + 1 : i; }
   // Past an article that stays out of the spans of periods ("la semaine
   // dernière" keeps "la"; English "the last quarter" is read from "last").
+  // Where the longest lexicon phrase that starts at i ends (i + 1 when none does).
+  uint32_t longest_at(uint32_t i) const {
+    return i < end_ && (s_.kinds[i] & kLexBits) ? s_.matches[s_.match_begin[i]].end : i + 1;
+  }
   uint32_t skip_article(uint32_t i) const {
     uint32_t j = i;
     const auto* det = lex(i, timelex::Kind::kDet, &j);
@@ -258,6 +262,9 @@ class Grammar {
   Opt day_relative(uint32_t i);
   Opt period_shift(uint32_t i);
   Opt duration(uint32_t i, bool bounded = false);  // bounded: after "more than", "plus de"
+  // An article of a rate (a `count` row of flag rate, "a") before a unit at i, after an amount
+  // ("$1 million a day").
+  bool rate_at(uint32_t i) const;
   Opt fuzzy_ref(uint32_t i);
   Opt hyphen_duration(uint32_t i);  // a 30-minute drive, 3-min
   Opt hyphen_word_duration(uint32_t i);  // all-day, full-week

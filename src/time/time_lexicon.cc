@@ -236,6 +236,7 @@ Result<Lexicon> Lexicon::load(const LanguageContext& context) {
     e.post = flags.find("post") != std::string_view::npos;
     e.name = flags.find("name") != std::string_view::npos;
     e.stretch = flags.find("stretch") != std::string_view::npos;
+    e.rate = flags.find("rate") != std::string_view::npos;
     e.prep = flags.find("prep") != std::string_view::npos;
     e.anaphoric = flags.find("anaphoric") != std::string_view::npos;
     if (flags.find("half") != std::string_view::npos) e.factor = 0.5;
