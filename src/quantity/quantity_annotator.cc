@@ -61,6 +61,11 @@ Amount share_of_whole(const Amount& whole, double share) {
   return a;
 }
 
+void sort_by_start(std::vector<QuantitySpan>& quantities) {
+  std::stable_sort(quantities.begin(), quantities.end(),
+                   [](const QuantitySpan& a, const QuantitySpan& b) { return a.at.start < b.at.start; });
+}
+
 class QuantityAnnotator final : public Annotator {
  public:
   explicit QuantityAnnotator(quantity::UnitLexicon lex) : lex_(std::move(lex)) {}
@@ -147,9 +152,11 @@ bool QuantityAnnotator::military(const Document& doc, uint32_t first, uint32_t e
 
 void QuantityAnnotator::annotate(Document& doc) const {
   numbers(doc);
+  const size_t found = doc.quantities.size();  // in order of start
   quantity::add_article_quantities(doc, lex_);
   lists(doc);
   partitives(doc);
+  if (doc.quantities.size() > found) sort_by_start(doc.quantities);
 }
 
 void QuantityAnnotator::numbers(Document& doc) const {
@@ -606,25 +613,25 @@ void QuantityAnnotator::lists(Document& doc) const {
     const NumberSpan* n = number_at(last.at.start);
     if (!n || !n->amount.value || *n->amount.value == 0 || !last.amount.value || last.noun.empty()) continue;
     uint32_t k = token_at(doc, last.at.start);
-    const uint32_t sentence_first = doc.sentences[doc.sentence_at(last.at.start)].first_token;
-    for (bool first_link = true;; first_link = false) {
-      // The link ending at token k, and the number ending where it starts.
-      uint32_t link = k;
-      for (uint32_t back = 1; back <= 3 && back <= k - sentence_first && link == k; ++back) {
-        ms.clear();
-        lex_.coordination().matches_at(doc, k - back, k, ms);
-        for (const auto& m : ms) {
-          if (m.end == k) link = m.first;
-        }
-      }
-      if (link == k || link == sentence_first) break;
+    uint32_t sentence_first = UINT32_MAX;  // found once a number stands before
+    for (bool first_link = true; k > 0; first_link = false) {
+      // The count ending just before token k (past a link of at most three
+      // words), found before any phrase is matched: most quantities follow none.
+      constexpr uint32_t kMaxLink = 3;
+      const uint32_t before_k = doc.tokens[k - 1].at.start;
+      auto it = std::upper_bound(doc.numbers.begin(), doc.numbers.end(), before_k,
+                                 [](uint32_t o, const NumberSpan& x) { return o < x.at.end; });
+      if (it == doc.numbers.begin()) break;
+      --it;  // the last number ending before token k
+      const uint32_t link = token_end(doc, it->at.end);
+      if (link >= k || k - link > kMaxLink) break;
+      if (sentence_first == UINT32_MAX) sentence_first = doc.sentences[doc.sentence_at(last.at.start)].first_token;
+      if (token_at(doc, it->at.start) < sentence_first) break;
+      if (it->role != NumberRole::kCount || !it->amount.value || it->in_word) break;
       if (first_link && doc.tokens[link].kind == TokenKind::kPunct) break;
-      const Extent before = {0, doc.tokens[link - 1].at.end};
-      auto it = std::lower_bound(doc.numbers.begin(), doc.numbers.end(), before.end,
-                                 [](const NumberSpan& x, uint32_t o) { return x.at.end < o; });
-      while (it != doc.numbers.end() && it->at.end == before.end && it->role != NumberRole::kCount) ++it;
-      if (it == doc.numbers.end() || it->at.end != before.end || it->role != NumberRole::kCount || !it->amount.value ||
-          it->in_word || covered(it->at) || token_at(doc, it->at.start) < sentence_first) {
+      ms.clear();
+      lex_.coordination().matches_at(doc, link, k, ms);
+      if (std::none_of(ms.begin(), ms.end(), [&](const PhraseMatcher::Match& m) { return m.end == k; }) || covered(it->at)) {
         break;
       }
       QuantitySpan q;
@@ -637,8 +644,6 @@ void QuantityAnnotator::lists(Document& doc) const {
       doc.quantities.push_back(std::move(q));
     }
   }
-  std::stable_sort(doc.quantities.begin(), doc.quantities.end(),
-                   [](const QuantitySpan& a, const QuantitySpan& b) { return a.at.start < b.at.start; });
 }
 
 // "at least 1,000 of the 11,000 troops", "4 000 d'entre eux": a number (or
@@ -716,8 +721,6 @@ void QuantityAnnotator::partitives(Document& doc) const {
       covered_end = n.at.end;
     }
   }
-  std::stable_sort(doc.quantities.begin(), doc.quantities.end(),
-                   [](const QuantitySpan& a, const QuantitySpan& b) { return a.at.start < b.at.start; });
 }
 
 }  // namespace
