@@ -61,6 +61,18 @@ Amount share_of_whole(const Amount& whole, double share) {
   return a;
 }
 
+// Up to three lowercase words between a link and a count: the count's own
+// verb ("and wounded 17", "et en blessant 17", "et en ont blessé 17").
+bool verb_gap(const Document& doc, uint32_t first, uint32_t end) {
+  constexpr uint32_t kMaxGap = 3;
+  if (end <= first || end - first > kMaxGap) return false;
+  for (uint32_t k = first; k < end; ++k) {
+    const Token& t = doc.tokens[k];
+    if (t.kind != TokenKind::kWord || t.has(kCapitalized)) return false;
+  }
+  return true;
+}
+
 void sort_by_start(std::vector<QuantitySpan>& quantities) {
   std::stable_sort(quantities.begin(), quantities.end(),
                    [](const QuantitySpan& a, const QuantitySpan& b) { return a.at.start < b.at.start; });
@@ -383,11 +395,15 @@ void QuantityAnnotator::numbers(Document& doc) const {
           (last_elliptical || !doc.quantities[static_cast<size_t>(last_counted)].unit.starts_with("money"))) {
         const QuantitySpan& prev = doc.quantities[static_cast<size_t>(last_counted)];
         uint32_t pe = token_end(doc, prev.at.end);
-        // "dont 4 000 auraient été blessés et 600 tués": a coordinated count a few words on.
-        for (uint32_t k = pe; k < f && k < pe + 6; ++k) {
+        // "dont 4 000 auraient été blessés et 600 tués": a coordinated count a few words on;
+        // of people, also past a verb of its own ("and wounded 17", "et en blessant 17").
+        // (A lone figure that ends its clause: "and wounded 17.", not "2012-2013" nor "one whole".)
+        const bool people = (prev.unit == "person" || prev.unit == "personnel") && n.amount.value &&
+                            (e >= limit || doc.tokens[e].kind == TokenKind::kPunct);
+        for (uint32_t k = pe; k < f && k < pe + 6 && !elliptical; ++k) {
           ms.clear();
           lex_.coordination().matches_at(doc, k, f, ms);
-          for (const auto& m : ms) elliptical |= m.end == f;
+          for (const auto& m : ms) elliptical |= m.end == f || (people && verb_gap(doc, m.end, f));
         }
       }
       if (elliptical) {
