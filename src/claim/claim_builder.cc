@@ -87,6 +87,15 @@ void drop_backshifted(const SentenceView& v, const AttributionUnit* u, std::vect
   });
 }
 
+// Whether `c` lies on the verb of a speaking unit other than `u` ("denied"
+// is both a reporting verb and a denial cue).
+bool verb_of_other_unit(const std::vector<AttributionUnit>& units, const AttributionUnit& u, const CueRef& c) {
+  for (const AttributionUnit& other : units) {
+    if (&other != &u && other.cue_end > other.cue_first && c.first < other.cue_end && other.cue_first < c.end) return true;
+  }
+  return false;
+}
+
 // The tokens that are a quotation mark (” and “ normalize to '"'), in
 // order. Found by searching the normalized text for the byte, then the
 // token starting there: quotation marks are rare, and looking at the kind
@@ -415,8 +424,12 @@ void ClaimBuilder::annotate(Document& doc) const {
           c.explain.add("cameo", {t->why});
         }
         c.explain.add("event_type", {Origin{"event.attributed_statement_fallback", {}}});
+        // The sentence's cues, but not another speaker's verb: in "X said A
+        // and denied B", "denied" is no wording of what X said.
         all_cues.clear();
-        for (const CueRef& cr : v.cues) all_cues.push_back(&cr);
+        for (const CueRef& cr : v.cues) {
+          if (!verb_of_other_unit(units, u, cr)) all_cues.push_back(&cr);
+        }
         drop_backshifted(v, &u, all_cues);
         Certainty cert = score_certainty(all_cues, u.label, u.cues.empty() ? Origin{} : u.cues.front()->cue->why);
         c.certainty = std::string(cert.label);
