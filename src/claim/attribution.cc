@@ -515,6 +515,9 @@ void speaker_before_colon(const SentenceView& v, const SourceContext& ctx, std::
     bool self = false;
     std::vector<Origin> why;
     if (!make_source(v, ctx, first, k, "origin", src, self, why)) return;
+    // "Ukraine : au moins 12 morts": a country or place heads the news it
+    // does not say; it speaks only in quotation marks ("Russie : « ... »").
+    if (is_place_id(src.entity) && !is_quote(v, k + 1)) return;
     why.push_back(Origin{"claim.source.speaker_before_colon", {}});
     AttributionUnit u;
     u.chain.push_back(std::move(src));
