@@ -641,7 +641,11 @@ void QuantityAnnotator::lists(Document& doc) const {
       --it;  // the last number ending before token k
       const uint32_t link = token_end(doc, it->at.end);
       if (link >= k || k - link > kMaxLink) break;
-      if (sentence_first == UINT32_MAX) sentence_first = doc.sentences[doc.sentence_at(last.at.start)].first_token;
+      if (sentence_first == UINT32_MAX) {
+        const uint32_t si = doc.sentence_at(last.at.start);
+        if (si >= doc.sentences.size()) break;
+        sentence_first = doc.sentences[si].first_token;
+      }
       if (token_at(doc, it->at.start) < sentence_first) break;
       if (it->role != NumberRole::kCount || !it->amount.value || it->in_word) break;
       if (first_link && doc.tokens[link].kind == TokenKind::kPunct) break;
