@@ -21,14 +21,29 @@ bool is_materiel_unit(std::string_view unit) {
          unit == "weapon" || unit == "ship";
 }
 
-// The nearest quantity of money or materiel in the trigger's clause, within reach.
-int32_t materiel_near(const SentenceView& v, const CueRef& c) {
+// What an attack is counted in: "launched 40 drones", "ont abattu 28 missiles",
+// "destroyed 5 tanks".
+bool is_weapon_unit(std::string_view unit) {
+  return unit == "aircraft" || unit == "munition" || unit == "weapon" || unit == "vehicle" || unit == "ship";
+}
+
+// The unit test a trigger's `needs` asks of its amount: "materiel" (aid),
+// "weapons" (attacks); none for the others.
+using UnitTest = bool (*)(std::string_view);
+UnitTest amount_test(std::string_view needs) {
+  if (needs == "materiel") return is_materiel_unit;
+  if (needs == "weapons") return is_weapon_unit;
+  return nullptr;
+}
+
+// The nearest quantity the test accepts in the trigger's clause, within reach.
+int32_t amount_near(const SentenceView& v, const CueRef& c, UnitTest accepts) {
   const Document& doc = *v.doc;
   const int32_t seg = v.segment_of(c.first);
   int32_t best = kNone;
   uint32_t best_d = UINT32_MAX;
   for (const auto& q : v.quantities) {
-    if (v.segment_of(q.first) != seg || !is_materiel_unit(doc.quantities[q.index].unit)) continue;
+    if (v.segment_of(q.first) != seg || !accepts(doc.quantities[q.index].unit)) continue;
     const uint32_t d = q.end <= c.first ? c.first - q.end : q.first >= c.end ? q.first - c.end : 0;
     if (d <= kThemeReach && d < best_d) {
       best_d = d;
@@ -183,9 +198,11 @@ void find_frames(const SentenceView& v, const FrameWords& words, std::vector<Fra
     if (c.cue->kind != CueKind::kEventTrigger || used[i] || !c.entry) continue;
     if (c.entry->needs == "quantity") continue;
     if (c.entry->needs == "personnel" && !personnel_near(v, c)) continue;
-    // "$2 billion in military aid", "livrer 50 chars": aid is a claim with its amount.
-    const int32_t materiel = c.entry->needs == "materiel" ? materiel_near(v, c) : kNone;
-    if (c.entry->needs == "materiel" && materiel == kNone) continue;
+    // "$2 billion in military aid", "livrer 50 chars": aid is a claim with its
+    // amount; so is an attack with its weapons ("launched 40 drones").
+    const UnitTest accepts = amount_test(c.entry->needs);
+    const int32_t amount = accepts ? amount_near(v, c, accepts) : kNone;
+    if (accepts && amount == kNone) continue;
     if (after_circumstance(v, c.first)) continue;
     const EventType* type = words.event_type(c.cue->key);
     if (!type) continue;
@@ -202,13 +219,15 @@ void find_frames(const SentenceView& v, const FrameWords& words, std::vector<Fra
     f.reach_end = c.end;
     f.why.push("event_type", c.cue->why);
     f.why.push("event_type", Origin{"event.trigger", {}});
-    if (materiel != kNone) {
-      f.quantity = materiel;
-      f.why.push("quantity", doc.quantities[materiel].why);
-      f.why.push("quantity", Origin{"event.materiel_near_trigger", {}});
-      std::vector<Origin> why;
-      f.status = deployment_status(v, seg, StatusHit{}, why);
-      for (const Origin& o : why) f.why.push("quantity", o);
+    if (amount != kNone) {
+      f.quantity = amount;
+      f.why.push("quantity", doc.quantities[amount].why);
+      f.why.push("quantity", Origin{c.entry->needs == "materiel" ? "event.materiel_near_trigger" : "event.weapons_near_trigger", {}});
+      if (c.entry->needs == "materiel") {  // aid is planned or delivered; weapons fired have no such status
+        std::vector<Origin> why;
+        f.status = deployment_status(v, seg, StatusHit{}, why);
+        for (const Origin& o : why) f.why.push("quantity", o);
+      }
     } else if (type->actor_rule == "theme") {
       Origin ahead{};
       if (looks_ahead(v, seg, ahead)) f.status = "planned";
