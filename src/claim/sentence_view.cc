@@ -141,6 +141,7 @@ void build_document_index(const Document& doc, const CueLexicon& lexicon, Docume
   find_sentence_starts(doc, out.numbers, &Starts::numbers, out.starts);
   find_sentence_starts(doc, out.times, &Starts::times, out.starts);
   find_sentence_starts(doc, out.cues, &Starts::cues, out.starts);
+  out.has_quote_mark = doc.folded.find('"') != std::string::npos;
 }
 
 namespace {
@@ -235,7 +236,8 @@ bool may_hold_claim(const Document& doc, const DocumentIndex& index, uint32_t se
        ++it) {
     if (makes_claims(it->cue->kind)) return true;
   }
-  return signature_after_quotation(doc, sentence).second || opens_with_named_speaker(doc, index, s);
+  return (index.has_quote_mark && signature_after_quotation(doc, sentence).second) ||
+         opens_with_named_speaker(doc, index, s);
 }
 
 void build_sentence_view(const Document& doc, const DocumentIndex& index, const FrameWords& words,

@@ -78,6 +78,9 @@ struct DocumentIndex {
     uint32_t mentions = 0, quantities = 0, numbers = 0, times = 0, cues = 0;
   };
   std::vector<Starts> starts;
+  // Whether some token folds to '"': without one, no sentence signs a
+  // quotation, and that test is skipped.
+  bool has_quote_mark = false;
 };
 
 // Whether a cue of this kind can make a claim: a reporting verb, an
