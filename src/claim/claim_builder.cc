@@ -108,7 +108,8 @@ void find_quote_tokens(const Document& doc, std::vector<uint32_t>& out) {
 
 class ClaimBuilder final : public Annotator {
  public:
-  ClaimBuilder(CueLexicon lexicon, FrameWords words) : lexicon_(std::move(lexicon)), words_(std::move(words)) {}
+  ClaimBuilder(CueLexicon lexicon, FrameWords words)
+      : lexicon_(std::move(lexicon)), words_(std::move(words)), statement_(words_.event_type("statement")) {}
   std::string_view name() const override { return "claim"; }
   void annotate(Document& doc) const override;
 
@@ -126,6 +127,8 @@ class ClaimBuilder final : public Annotator {
 
   CueLexicon lexicon_;
   FrameWords words_;
+  // Looked up once: every attributed statement asks, and the lookup walks the list of types.
+  const EventType* statement_;
 };
 
 void ClaimBuilder::set_sources(const Document& doc, const SentenceView& v, const SourceContext& ctx,
@@ -410,7 +413,7 @@ void ClaimBuilder::annotate(Document& doc) const {
         if (std::find(taken.begin(), taken.end(), &u) != taken.end()) continue;
         Claim& c = doc.claims.emplace_back();
         c.event_type = "statement";
-        if (const EventType* t = words_.event_type("statement")) {
+        if (const EventType* t = statement_) {
           c.cameo = t->cameo;
           c.explain.add("cameo", {t->why});
         }
