@@ -431,14 +431,19 @@ void ClaimBuilder::annotate(Document& doc) const {
         current.push_back(doc.claims.size() - 1);
       }
     }
-    // The attribution the text carries on.
-    for (const auto& u : units) {
+    // The attribution the text carries on: the last speaking unit's chain,
+    // moved, as the units are rebuilt for the next sentence.
+    AttributionUnit* carried = nullptr;
+    for (auto& u : units) {
       if (u.self || u.backward || u.chain.empty()) continue;
-      ctx.chain = u.chain;
-      ctx.chain_why = u.why;
+      carried = &u;
       if (u.chain.size() > 1 && is_document(v, u.chain.front())) ctx.document_chain = u.chain;
       int32_t e = entity_index(doc, u.chain.front().entity);
       if (e != kNone && (doc.entities[e].type == "PERSON" || doc.entities[e].type == "ORG")) ctx.last_speaker = e;
+    }
+    if (carried) {
+      ctx.chain = std::move(carried->chain);
+      ctx.chain_why = std::move(carried->why);
     }
     ctx.note_mentions(doc, index, words_, si);
     previous = current;
