@@ -96,7 +96,7 @@ bool names_entity(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase, A
 }
 
 bool names_person_or_org(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase) {
-  return names_entity(v, phrase, [](const Entity& e, const Mention&) { return e.type == "PERSON" || e.type == "ORG"; });
+  return names_entity(v, phrase, [](const Entity& e, const Mention&) { return is_person_or_org(e); });
 }
 
 // A person or organisation, or a noun that speaks unnamed ("one GOP
@@ -111,7 +111,7 @@ bool names_speaker(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase) 
 
 // A state named as a speaker: "the Kremlin", "Washington", "Russia" (not a demonym).
 bool names_state(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase) {
-  return names_entity(v, phrase, [](const Entity& e, const Mention& m) { return !m.demonym && e.type == "COUNTRY"; });
+  return names_entity(v, phrase, [](const Entity& e, const Mention& m) { return !m.demonym && has_type(e, "COUNTRY"); });
 }
 
 // A country or place id: where something was said, not who heard it.
@@ -151,7 +151,7 @@ std::pair<uint32_t, uint32_t> right_phrase(const SentenceView& v, uint32_t from)
         while (stop < v.end && !v.is_punct(stop, ',') && !v.is_punct(stop, '.') && !is_quote(v, stop)) ++stop;
         if (is_one_mention(v, next, stop)) {
           const Entity& e = v.doc->entities[v.doc->mentions[v.mention_at(next)].entity];
-          if (e.type == "PERSON" || e.type == "ORG") {
+          if (is_person_or_org(e)) {
             t = stop;
             break;
           }
@@ -210,7 +210,7 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
     uint32_t k = end - 1;
     while (k > v.first && v.mention_at(k - 1) == m) --k;
     if (k > v.first && v.has(k - 1, Role::kDeterminer)) --k;
-    if ((e.type == "PERSON" || e.type == "ORG") && k > v.first && !v.has(k - 1, Role::kOf) &&
+    if (is_person_or_org(e) && k > v.first && !v.has(k - 1, Role::kOf) &&
         !v.has(k - 1, Role::kLocation) && !v.has(k - 1, Role::kAgent) && !v.has(k - 1, Role::kRecipient) &&
         v.doc->tokens[k - 1].kind == TokenKind::kWord && !v.doc->tokens[k - 1].has(kCapitalized)) {
       return {k, end};
@@ -295,7 +295,7 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
       const int32_t m = v.mention_at(k);
       if (m == kNone) continue;
       const Entity& e = v.doc->entities[v.doc->mentions[m].entity];
-      if (e.type != "PERSON" && e.type != "ORG") continue;
+      if (!is_person_or_org(e)) continue;
       uint32_t e_end = k;
       while (e_end < end && v.mention_at(e_end) == m) ++e_end;
       return {k, e_end};
@@ -381,7 +381,7 @@ bool make_source(const SentenceView& v, const SourceContext& ctx, uint32_t first
     if (m.first < first || m.end > end) continue;
     const Mention& mention = doc.mentions[m.index];
     const Entity& e = doc.entities[mention.entity];
-    int rank = e.type == "PERSON" ? 4 : e.type == "ORG" ? 3 : mention.demonym ? 0 : 1;
+    int rank = has_type(e, "PERSON") ? 4 : has_type(e, "ORG") ? 3 : mention.demonym ? 0 : 1;
     // A mention that only qualifies the head ("une note des services de X") counts less.
     if (m.first > first && v.has(m.first - 1, Role::kOf)) rank = std::min(rank, 1);
     if (rank > best_rank) {
@@ -625,7 +625,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
         for (const auto& m : v.mentions) {
           if (m.first >= c.first) break;
           const Entity& e = v.doc->entities[v.doc->mentions[m.index].entity];
-          if (e.type == "PERSON" || e.type == "ORG") {
+          if (is_person_or_org(e)) {
             best = static_cast<int32_t>(&m - v.mentions.data());
             break;
           }
@@ -663,7 +663,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
             } else if (m != kNone) {
               const Entity& e = v.doc->entities[v.doc->mentions[m].entity];
               for (b = k; b < v.end && v.mention_at(b) == m; ++b) {}
-              a = (e.type == "PERSON" || e.type == "ORG") ? k : b;
+              a = is_person_or_org(e) ? k : b;
             }
           }
         } else if (best != kNone) {
@@ -824,7 +824,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
             const Entity& e = v.doc->entities[v.doc->mentions[m].entity];
             uint32_t e_end = name;
             while (e_end < before && v.mention_at(e_end) == m) ++e_end;
-            if ((e.type == "PERSON" || e.type == "ORG") && e_end < before && v.is_punct(e_end, ',')) {
+            if (is_person_or_org(e) && e_end < before && v.is_punct(e_end, ',')) {
               ok = make_source(v, ctx, v.first, e_end, "origin", src, self, why);
               why.push_back(Origin{"claim.source.name_before_apposition", {}});
             }

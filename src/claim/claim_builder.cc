@@ -439,7 +439,7 @@ void ClaimBuilder::annotate(Document& doc) const {
       carried = &u;
       if (u.chain.size() > 1 && is_document(v, u.chain.front())) ctx.document_chain = u.chain;
       int32_t e = entity_index(doc, u.chain.front().entity);
-      if (e != kNone && (doc.entities[e].type == "PERSON" || doc.entities[e].type == "ORG")) ctx.last_speaker = e;
+      if (e != kNone && is_person_or_org(doc.entities[e])) ctx.last_speaker = e;
     }
     if (carried) {
       ctx.chain = std::move(carried->chain);

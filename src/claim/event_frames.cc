@@ -94,7 +94,7 @@ const CueRef* status_cue_at(const SentenceView& v, uint32_t first) {
 
 std::string actor_id(const Document& doc, uint32_t entity) {
   const Entity& e = doc.entities[entity];
-  if (e.type != "COUNTRY" && !e.country.empty()) return e.country;
+  if (!has_type(e, "COUNTRY") && !e.country.empty()) return e.country;
   return e.id;
 }
 
@@ -301,7 +301,7 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
         if (v.segment_of(m.first) != f.segment) break;
         const Mention& mention = doc.mentions[m.index];
         const Entity& e = doc.entities[mention.entity];
-        if (mention.demonym || e.type == "NORP") {
+        if (mention.demonym || has_type(e, "NORP")) {
           set_actor(m, "actor.nationality_of_group");
           break;
         }
@@ -371,7 +371,7 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
         if (blocked) break;
         const Mention& mention = doc.mentions[m.index];
         const Entity& e = doc.entities[mention.entity];
-        if (mention.demonym || !(e.type == "COUNTRY" || e.type == "GPE" || e.type == "LOC")) continue;
+        if (mention.demonym || !(has_type(e, "COUNTRY") || has_type(e, "GPE") || has_type(e, "LOC"))) continue;
         chosen = &m;
         break;
       }

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "claim/cue_lexicon.h"
@@ -82,6 +83,13 @@ struct DocumentIndex {
   // quotation, and that test is skipped.
   bool has_quote_mark = false;
 };
+
+// Whether an entity is of this type ("PERSON", "ORG"...). Compared as views,
+// the length first: std::string == "..." calls memcmp whatever the length.
+inline bool has_type(const Entity& e, std::string_view type) { return std::string_view(e.type) == type; }
+
+// A person or an organisation: who can speak.
+inline bool is_person_or_org(const Entity& e) { return has_type(e, "PERSON") || has_type(e, "ORG"); }
 
 // Whether a cue of this kind can make a claim: a reporting verb, an
 // attribution phrase, an event trigger or a status word.
