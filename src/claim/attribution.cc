@@ -603,13 +603,13 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
     if (c.cue->kind == CueKind::kReporting && after_noun_marker(v, c.first)) {
       continue;  // "those reports", "his promise to you": a noun, not a verb
     }
-    if (c.cue->kind == CueKind::kReporting && c.entry->frame != "participle" &&
+    if (c.cue->kind == CueKind::kReporting && !c.entry->frame_is("participle") &&
         std::any_of(v.cues.begin(), v.cues.end(), [&](const CueRef& o) {
-          return o.first == c.first && o.entry && o.entry->frame == "participle";
+          return o.first == c.first && o.entry && o.entry->frame_is("participle");
         })) {
       continue;  // the participle reading of the same word wins
     }
-    if (c.cue->kind == CueKind::kReporting && c.entry->frame == "participle") {
+    if (c.cue->kind == CueKind::kReporting && c.entry->frame_is("participle")) {
       if (pending && pending->cue->first == c.first) continue;  // "Citing Y, X said": Y waits for X's verb
       // "X mocked the complaint, saying ...", "X a réagi, affirmant que ...":
       // the speaker is the main clause's: the unit before, else the first
@@ -713,7 +713,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
       // "has been harshly criticized", "was accused of": after a form of
       // "be" (not "is saying") the subject is who was spoken of.
       const bool passive = after_passive_aux(v, c.first) && !std::any_of(v.cues.begin(), v.cues.end(), [&](const CueRef& o) {
-        return o.first == c.first && o.entry && o.entry->frame == "participle";
+        return o.first == c.first && o.entry && o.entry->frame_is("participle");
       });
       uint32_t agent = c.end;
       if (passive) {
@@ -747,7 +747,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
             ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
             why.push_back(Origin{"claim.source.after_reporting_verb", {}});
           }
-        } else if (v.is_punct(before, ',') && before + 1 == c.first && c.entry->frame != "tell" &&
+        } else if (v.is_punct(before, ',') && before + 1 == c.first && !c.entry->frame_is("tell") &&
                    ends_sentence(v, right_phrase(v, c.end)) &&
                    words_in(v, c.end, right_phrase(v, c.end).second) <= kMaxInverted &&
                    names_speaker(v, right_phrase(v, c.end))) {
@@ -831,7 +831,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
           }
         }
         // The object of "told" is who heard it, never the speaker.
-        if (!ok && v.is_punct(before, ',') && !after_quote && c.entry->frame != "tell") {
+        if (!ok && v.is_punct(before, ',') && !after_quote && !c.entry->frame_is("tell")) {
           auto [ra, rb] = right_phrase(v, c.end);
           if (words_in(v, ra, rb) <= kMaxInverted && (rb == v.end || clause_edge(v, rb) || v.is_cue_token(rb))) {
             ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
@@ -849,8 +849,8 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
       // Who heard it relays it: "told Reuters", "a confié au journal", and,
       // for verbs that take their hearer after a preposition ("say_to"),
       // "a déclaré à l'AFP" (a place there is no hearer: "annoncé à Kiev").
-      const bool to_hearer = c.entry->frame == "say_to" && v.has(c.end, Role::kAddressee);
-      if (ok && (c.entry->frame == "tell" || to_hearer)) {
+      const bool to_hearer = c.entry->frame_is("say_to") && v.has(c.end, Role::kAddressee);
+      if (ok && (c.entry->frame_is("tell") || to_hearer)) {
         const uint32_t object = v.has(c.end, Role::kAddressee) ? c.end + 1 : c.end;
         auto [ra, rb] = right_phrase(v, object);
         ClaimSource relay;
@@ -867,7 +867,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
     }
     // A bare "shows" speaks only for a poll, a study, documents: a person
     // who "shows up" or "showed his anger" reports nothing.
-    if (ok && c.entry->frame == "document" && !holds_document_noun(v, src)) ok = false;
+    if (ok && c.entry->frame_is("document") && !holds_document_noun(v, src)) ok = false;
     u.self = self;
     if (!ok && !self) continue;
     if (ok) u.chain.push_back(std::move(src));

@@ -63,7 +63,7 @@ const AttributionUnit* unit_for(const std::vector<AttributionUnit>& units, uint3
   uint32_t best_d = UINT32_MAX;
   for (const auto& u : units) {
     if (u.self || u.backward || u.chain.empty()) continue;
-    if (!u.cues.empty() && u.cues.front()->entry && u.cues.front()->entry->frame == "intent") continue;
+    if (!u.cues.empty() && u.cues.front()->entry && u.cues.front()->entry->frame_is("intent")) continue;
     uint32_t d = u.cue_first > anchor ? u.cue_first - anchor : anchor - u.cue_first;
     if (d < best_d) {
       best_d = d;

@@ -28,6 +28,11 @@ struct CueEntry {
   std::string frame;     // reporting: say|tell|show; trigger: verb|noun; status: agent|victim (its subject)
   std::string needs;     // trigger: "quantity" when it makes a claim only with a counted group
   Origin why;
+
+  // Compared as views, the length first: std::string == "..." calls memcmp
+  // whatever the length, and the rules ask this of every cue they look at.
+  bool frame_is(std::string_view f) const { return std::string_view(frame) == f; }
+  bool needs_is(std::string_view n) const { return std::string_view(needs) == n; }
 };
 
 class CueLexicon {

@@ -56,7 +56,7 @@ const CueRef* nearest_deployment_trigger(const SentenceView& v, const std::vecto
   for (size_t i = 0; i < v.cues.size(); ++i) {
     const CueRef& c = v.cues[i];
     if (c.cue->kind != CueKind::kEventTrigger || used[i] || v.segment_of(c.first) != seg) continue;
-    if (c.entry && c.entry->needs == "materiel") continue;  // aid counts money and materiel, not people
+    if (c.entry && c.entry->needs_is("materiel")) continue;  // aid counts money and materiel, not people
     const EventType* t = words.event_type(c.cue->key);
     if (!t || t->actor_rule != "theme") continue;
     // Prefer a trigger before the group ("envoyer 30 000 soldats").
@@ -181,11 +181,11 @@ void find_frames(const SentenceView& v, const FrameWords& words, std::vector<Fra
   for (size_t i = 0; i < v.cues.size(); ++i) {
     const CueRef& c = v.cues[i];
     if (c.cue->kind != CueKind::kEventTrigger || used[i] || !c.entry) continue;
-    if (c.entry->needs == "quantity") continue;
-    if (c.entry->needs == "personnel" && !personnel_near(v, c)) continue;
+    if (c.entry->needs_is("quantity")) continue;
+    if (c.entry->needs_is("personnel") && !personnel_near(v, c)) continue;
     // "$2 billion in military aid", "livrer 50 chars": aid is a claim with its amount.
-    const int32_t materiel = c.entry->needs == "materiel" ? materiel_near(v, c) : kNone;
-    if (c.entry->needs == "materiel" && materiel == kNone) continue;
+    const int32_t materiel = c.entry->needs_is("materiel") ? materiel_near(v, c) : kNone;
+    if (c.entry->needs_is("materiel") && materiel == kNone) continue;
     if (after_circumstance(v, c.first)) continue;
     const EventType* type = words.event_type(c.cue->key);
     if (!type) continue;
@@ -265,7 +265,7 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
     // 47 people") is not the actor.
     const bool casualties = f.status_cue != nullptr;
     const bool subject_inflicted = casualties && f.status_cue->first < f.anchor_first && f.status_cue->entry &&
-                                   f.status_cue->entry->frame == "agent";
+                                   f.status_cue->entry->frame_is("agent");
     // (a) passive agent: "déployées par la Corée du Nord".
     for (uint32_t t = f.anchor_end; !casualties && t < f.anchor_end + kAgentReach && t < v.end && f.actor.empty(); ++t) {
       if (v.has(t, Role::kAgent)) {
@@ -273,7 +273,7 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
       }
     }
     // (b) "visites de X": a noun trigger's complement.
-    if (f.actor.empty() && f.trigger && f.trigger->entry && f.trigger->entry->frame == "noun" && rule == "of") {
+    if (f.actor.empty() && f.trigger && f.trigger->entry && f.trigger->entry->frame_is("noun") && rule == "of") {
       for (uint32_t t = f.anchor_end; t < f.anchor_end + kOfReach && t < v.end; ++t) {
         if (v.has(t, Role::kOf)) {
           if (const SpanRef* m = mention_after(v, t + 1, 2)) set_actor(*m, "actor.noun_trigger_of");
@@ -339,7 +339,7 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
       t = e;
     }
     // Aid goes to whoever follows it and its amount: "$2 billion in military aid to Ukraine".
-    if (f.recipient.empty() && f.trigger && f.trigger->entry && f.trigger->entry->needs == "materiel" &&
+    if (f.recipient.empty() && f.trigger && f.trigger->entry && f.trigger->entry->needs_is("materiel") &&
         f.quantity != kNone) {
       uint32_t after = f.anchor_end;
       for (const auto& qr : v.quantities)
