@@ -892,7 +892,7 @@ void merge_relay_only_units(std::vector<AttributionUnit>& out) {
   // before its origin joins the unit that follows.
   for (size_t i = 0; i + 1 < out.size(); ++i) {
     bool relay_only = !out[i].chain.empty();
-    for (const auto& s : out[i].chain) relay_only = relay_only && s.role == "relay";
+    for (const auto& s : out[i].chain) relay_only = relay_only && text_is(s.role, "relay");
     if (!relay_only || out[i + 1].self || out[i + 1].chain.empty()) continue;
     auto& next = out[i + 1];
     next.chain.insert(next.chain.end(), out[i].chain.begin(), out[i].chain.end());

@@ -142,7 +142,7 @@ void ClaimBuilder::set_sources(const Document& doc, const SentenceView& v, const
   if (u.chain.size() == 1 && first.entity.empty() && !ctx.document_chain.empty() &&
       is_document(v, first) && v.has(token_at_or_after(doc, first.at.start), Role::kDeterminer)) {
     for (const auto& s : ctx.document_chain) {
-      if (s.role == "relay") claim.sources.push_back(s);
+      if (text_is(s.role, "relay")) claim.sources.push_back(s);
     }
     claim.explain.add("sources", {Origin{"claim.source.definite_document_keeps_its_relays", {}}});
   }
@@ -391,7 +391,7 @@ void ClaimBuilder::annotate(Document& doc) const {
       add_cue_texts(doc, c, cert.cues);
       if (u) {
         set_sources(doc, v, ctx, *u, c);
-      } else if (c.certainty != "asserted" && !ctx.chain.empty() &&
+      } else if (!text_is(c.certainty, "asserted") && !ctx.chain.empty() &&
                  std::none_of(units.begin(), units.end(), [](const AttributionUnit& x) { return x.self; })) {
         // The reportative conditional carries the paragraph's attribution
         // (not when the author says whose view it is: "Selon moi, ... devrait").
@@ -461,18 +461,19 @@ void ClaimBuilder::annotate(Document& doc) const {
 // claim with an actor and no recipient takes the recipient of the claims of
 // that type and actor ("un allié du Kremlin envisage d'envoyer ...").
 void ClaimBuilder::backfill(Document& doc, size_t first_claim) const {
+  // Keys counted as views of the claims' own strings: no copy per claim.
   auto majority = [&](auto key_of, auto match) {
-    std::vector<std::pair<std::string, int>> counts;
+    std::vector<std::pair<std::string_view, int>> counts;
     for (size_t i = first_claim; i < doc.claims.size(); ++i) {
       const Claim& c = doc.claims[i];
       if (!match(c)) continue;
-      std::string k = key_of(c);
+      const std::string_view k = key_of(c);
       if (k.empty()) continue;
       auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& p) { return p.first == k; });
       if (it == counts.end()) counts.push_back({k, 1});
       else ++it->second;
     }
-    std::string best;
+    std::string_view best;
     int n = 0;
     for (const auto& [k, c] : counts) {
       if (c > n) {
@@ -480,16 +481,21 @@ void ClaimBuilder::backfill(Document& doc, size_t first_claim) const {
         best = k;
       }
     }
-    return best;
+    return std::string(best);
+  };
+  // The event types whose recipient the document's other claims may give.
+  auto sends = [](const Claim& c) {
+    return text_is(c.event_type, "troop_deployment") || text_is(c.event_type, "labour_deployment") ||
+           text_is(c.event_type, "aid");
   };
   for (size_t i = first_claim; i < doc.claims.size(); ++i) {
     Claim& c = doc.claims[i];
     // Whose casualties a figure counts is never guessed from the rest of the
     // document: "45 children were wounded" in a speech about Russian losses
     // is not a Russian loss.
-    if (c.event_type == "statement" || c.event_type == "casualties") continue;
+    if (text_is(c.event_type, "statement") || text_is(c.event_type, "casualties")) continue;
     if (c.actor.empty()) {
-      std::string a = majority([](const Claim& o) { return o.actor; },
+      std::string a = majority([](const Claim& o) { return std::string_view(o.actor); },
                                [&](const Claim& o) { return o.event_type == c.event_type && !o.actor.empty(); });
       if (!a.empty() && a != c.recipient) {
         c.actor = a;
@@ -499,12 +505,10 @@ void ClaimBuilder::backfill(Document& doc, size_t first_claim) const {
   }
   for (size_t i = first_claim; i < doc.claims.size(); ++i) {
     Claim& c = doc.claims[i];
-    if (c.event_type == "statement" || c.actor.empty() || !c.recipient.empty()) continue;
-    if (c.event_type != "troop_deployment" && c.event_type != "labour_deployment" && c.event_type != "aid") continue;
-    std::string r = majority([](const Claim& o) { return o.recipient; },
-                             [&](const Claim& o) { return o.actor == c.actor && !o.recipient.empty() &&
-                                                          (o.event_type == "troop_deployment" ||
-                                                           o.event_type == "labour_deployment" || o.event_type == "aid"); });
+    if (text_is(c.event_type, "statement") || c.actor.empty() || !c.recipient.empty()) continue;
+    if (!sends(c)) continue;
+    std::string r = majority([](const Claim& o) { return std::string_view(o.recipient); },
+                             [&](const Claim& o) { return o.actor == c.actor && !o.recipient.empty() && sends(o); });
     if (!r.empty() && r != c.actor) {
       c.recipient = r;
       c.explain.set("recipient", {Origin{"recipient.document_majority_for_actor", {}}});

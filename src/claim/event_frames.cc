@@ -58,7 +58,7 @@ const CueRef* nearest_deployment_trigger(const SentenceView& v, const std::vecto
     if (c.cue->kind != CueKind::kEventTrigger || used[i] || v.segment_of(c.first) != seg) continue;
     if (c.entry && c.entry->needs_is("materiel")) continue;  // aid counts money and materiel, not people
     const EventType* t = words.event_type(c.cue->key);
-    if (!t || t->actor_rule != "theme") continue;
+    if (!t || !text_is(t->actor_rule, "theme")) continue;
     // Prefer a trigger before the group ("envoyer 30 000 soldats").
     uint32_t d = c.first < first ? first - c.first : (c.first - first) * 3;
     if (d < best_d) {
@@ -209,7 +209,7 @@ void find_frames(const SentenceView& v, const FrameWords& words, std::vector<Fra
       std::vector<Origin> why;
       f.status = deployment_status(v, seg, StatusHit{}, why);
       for (const Origin& o : why) f.why.push("quantity", o);
-    } else if (type->actor_rule == "theme") {
+    } else if (text_is(type->actor_rule, "theme")) {
       Origin ahead{};
       if (looks_ahead(v, seg, ahead)) f.status = "planned";
     }
@@ -273,7 +273,7 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
       }
     }
     // (b) "visites de X": a noun trigger's complement.
-    if (f.actor.empty() && f.trigger && f.trigger->entry && f.trigger->entry->frame_is("noun") && rule == "of") {
+    if (f.actor.empty() && f.trigger && f.trigger->entry && f.trigger->entry->frame_is("noun") && text_is(rule, "of")) {
       for (uint32_t t = f.anchor_end; t < f.anchor_end + kOfReach && t < v.end; ++t) {
         if (v.has(t, Role::kOf)) {
           if (const SpanRef* m = mention_after(v, t + 1, 2)) set_actor(*m, "actor.noun_trigger_of");
@@ -282,7 +282,7 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
       }
     }
     // (c) the nationality of the group sent or hit.
-    if (f.actor.empty() && (rule == "theme" || f.quantity != kNone || f.number != kNone)) {
+    if (f.actor.empty() && (text_is(rule, "theme") || f.quantity != kNone || f.number != kNone)) {
       uint32_t to = f.anchor_end + (f.trigger && f.quantity == kNone ? kThemeReach : 2);
       // "the number of killed Russian servicemen exceeds 12,000": the
       // casualty word before the group describes the same people.

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -84,9 +85,12 @@ struct DocumentIndex {
   bool has_quote_mark = false;
 };
 
-// Whether an entity is of this type ("PERSON", "ORG"...). Compared as views,
-// the length first: std::string == "..." calls memcmp whatever the length.
-inline bool has_type(const Entity& e, std::string_view type) { return std::string_view(e.type) == type; }
+// Whether a string holds this text. Compared as views, the length first:
+// std::string == "..." calls memcmp whatever the length.
+inline bool text_is(const std::string& s, std::string_view text) { return std::string_view(s) == text; }
+
+// Whether an entity is of this type ("PERSON", "ORG"...).
+inline bool has_type(const Entity& e, std::string_view type) { return text_is(e.type, type); }
 
 // A person or an organisation: who can speak.
 inline bool is_person_or_org(const Entity& e) { return has_type(e, "PERSON") || has_type(e, "ORG"); }
