@@ -230,7 +230,7 @@ void ClaimBuilder::annotate(Document& doc) const {
   const auto claim_cues = std::count_if(doc.cues.begin(), doc.cues.end(), [](const Cue& c) { return makes_claims(c.kind); });
   doc.claims.reserve(first_claim + static_cast<size_t>(claim_cues));
   SourceContext ctx;
-  SentenceView v;
+  thread_local SentenceView v;  // reused: its per-token vectors keep their capacity across documents
   std::vector<AttributionUnit> units;
   std::vector<Frame> frames;
   std::vector<size_t> previous;  // claims of the sentence before
