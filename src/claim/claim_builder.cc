@@ -230,15 +230,18 @@ void ClaimBuilder::annotate(Document& doc) const {
   const auto claim_cues = std::count_if(doc.cues.begin(), doc.cues.end(), [](const Cue& c) { return makes_claims(c.kind); });
   doc.claims.reserve(first_claim + static_cast<size_t>(claim_cues));
   SourceContext ctx;
-  thread_local SentenceView v;  // reused: its per-token vectors keep their capacity across documents
-  std::vector<AttributionUnit> units;
-  std::vector<Frame> frames;
-  std::vector<size_t> previous;  // claims of the sentence before
-  std::vector<size_t> current;
-  std::vector<std::pair<uint32_t, uint32_t>> extents;
-  std::vector<int32_t> segments;
+  // Thread-local scratch, reused: the vectors keep their capacity across
+  // documents instead of regrowing in each. Each is refilled before it is read.
+  thread_local SentenceView v;
+  thread_local std::vector<AttributionUnit> units;
+  thread_local std::vector<Frame> frames;
+  thread_local std::vector<size_t> previous;  // claims of the sentence before
+  thread_local std::vector<size_t> current;
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> extents;
+  thread_local std::vector<int32_t> segments;
+  thread_local std::vector<const CueRef*> all_cues;
   std::vector<std::vector<const CueRef*>> per_frame;
-  std::vector<const CueRef*> all_cues;
+  previous.clear();
   // Quotes that run over several sentences: whether each sentence opens
   // inside one, so that a claim's evidence can take in the whole quotation.
   std::vector<uint8_t> inside_quote(doc.sentences.size() + 1, 0);
