@@ -157,6 +157,7 @@ Result<CueLexicon> CueLexicon::load(const LanguageContext& context) {
     uint32_t id = lex.add_entry(std::move(e));
     lex.by_resource_[row.where] = id;
     lex.suffixes_.push_back({row[0], id, static_cast<uint32_t>(parse_float(row[3], 5))});
+    lex.suffix_ends_[static_cast<unsigned char>(row[0].back())] = true;
   }
   lex.listed_ = {};
   return lex;
@@ -211,7 +212,7 @@ void CueLexicon::scan(const Document& doc, uint32_t first, uint32_t end, std::ve
         continue;
       }
     }
-    if (!suffixes_.empty()) add_conditional_cue(doc, doc.tokens[i], out);
+    if (!suffixes_.empty() && may_take_suffix(doc, doc.tokens[i])) add_conditional_cue(doc, doc.tokens[i], out);
     ++i;
   }
 }
