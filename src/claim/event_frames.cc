@@ -101,7 +101,9 @@ std::string actor_id(const Document& doc, uint32_t entity) {
 void find_frames(const SentenceView& v, const FrameWords& words, std::vector<Frame>& out) {
   out.clear();
   const Document& doc = *v.doc;
-  std::vector<bool> used(v.cues.size(), false);
+  // Scratch reused across sentences (as the groups below): no allocation per sentence.
+  thread_local std::vector<bool> used;
+  used.assign(v.cues.size(), false);
   auto cue_index = [&](const CueRef* c) { return static_cast<size_t>(c - v.cues.data()); };
   // Mark the trigger cues that sit on the same tokens as a status cue.
   auto use_triggers_at = [&](const CueRef* status) {
@@ -115,7 +117,8 @@ void find_frames(const SentenceView& v, const FrameWords& words, std::vector<Fra
     uint32_t first, end;
     int32_t quantity, number;
   };
-  std::vector<Group> groups;
+  thread_local std::vector<Group> groups;
+  groups.clear();
   for (const auto& q : v.quantities) {
     if (is_group_unit(doc.quantities[q.index].unit)) groups.push_back({q.first, q.end, (int32_t)q.index, kNone});
   }
