@@ -196,7 +196,8 @@ void CueLexicon::scan(const Document& doc, uint32_t first, uint32_t end, std::ve
       if (i == end) break;
     }
     const uint64_t h = doc.tokens[i].hash;
-    if (matcher_.may_start(h)) {
+    // next_start has tested the filter already when there are no suffixes.
+    if (suffixes_.empty() || matcher_.may_start(h)) {
       uint32_t next = i;
       if (matcher_.may_start_phrase(doc, i, end)) {
         matcher_.matches_at(doc, i, end, here);  // all of one length
