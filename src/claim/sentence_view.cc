@@ -272,6 +272,11 @@ void build_sentence_view(const Document& doc, const DocumentIndex& index, const 
   slice(index.numbers, starts.numbers, s.end_token, view.numbers);
   slice(index.times, starts.times, s.end_token, view.times);
   slice(index.cues, starts.cues, s.end_token, view.cues);
+  view.speech.assign(n, 0);
+  for (const auto& c : view.cues) {
+    if (c.cue->kind != CueKind::kReporting && c.cue->kind != CueKind::kAttribution) continue;
+    for (uint32_t t = c.first; t < std::min(c.end, s.end_token); ++t) view.speech[t - s.first_token] = 1;
+  }
 
   // Clause segments: a boundary word or ';' opens a new one.
   // Indexed by position in the sentence: the token range is known here.
@@ -282,16 +287,6 @@ void build_sentence_view(const Document& doc, const DocumentIndex& index, const 
     if (opens && !(view.roles[k - 1] & kBoundaryBit)) ++seg;
     view.segment[k] = seg;
   }
-}
-
-bool SentenceView::is_cue_token(uint32_t token) const {
-  for (const auto& c : cues) {
-    if (c.first <= token && token < c.end &&
-        (c.cue->kind == CueKind::kReporting || c.cue->kind == CueKind::kAttribution)) {
-      return true;
-    }
-  }
-  return false;
 }
 
 }  // namespace claimtrace

@@ -45,6 +45,7 @@ struct SentenceView {
   std::vector<int32_t> mention;       // per token: index into doc.mentions or kNone
   std::vector<int32_t> segment;       // per token: clause segment number
   std::vector<char> punct;            // per token: the one-byte punctuation it is, or 0
+  std::vector<uint8_t> speech;        // per token: 1 when a reporting or attribution cue covers it
   std::vector<CueRef> cues;           // cues of the sentence, in order
   std::vector<SpanRef> mentions;      // mentions of the sentence, in order
   std::vector<SpanRef> quantities;    // quantities of the sentence
@@ -59,7 +60,9 @@ struct SentenceView {
   bool is_punct(uint32_t token, char c) const {
     return token >= first && token < end && punct[token - first] == c;
   }
-  bool is_cue_token(uint32_t token) const;  // covered by a reporting or attribution cue
+  // Covered by a reporting or attribution cue: read from a per-token mark,
+  // as the rules ask it of most words they step over.
+  bool is_cue_token(uint32_t token) const { return token >= first && token < end && speech[token - first]; }
 };
 
 // The one-byte punctuation or symbol a token is (normalized: ” is "), or 0.
