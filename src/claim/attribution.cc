@@ -547,6 +547,21 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
   for (const CueRef& c : v.cues) {
     if (!c.entry || (c.cue->kind != CueKind::kReporting && c.cue->kind != CueKind::kAttribution)) continue;
     const std::string_view frame = c.cue->kind == CueKind::kReporting ? std::string_view("say") : c.cue->key;
+    // A reporting verb that speaks for no one here is turned away before a
+    // source and its explanation are made for it (the attribution phrases
+    // below are another kind).
+    // '"Every time you say that," Tester said': a verb inside the quotation
+    // is the quoted speaker's words, not an attribution of the sentence.
+    if (c.cue->kind == CueKind::kReporting && in_quotation(v, c.first)) continue;
+    if (c.cue->kind == CueKind::kReporting && after_noun_marker(v, c.first)) {
+      continue;  // "those reports", "his promise to you": a noun, not a verb
+    }
+    if (c.cue->kind == CueKind::kReporting && !c.entry->frame_is("participle") &&
+        std::any_of(v.cues.begin(), v.cues.end(), [&](const CueRef& o) {
+          return o.first == c.first && o.entry && o.entry->frame_is("participle");
+        })) {
+      continue;  // the participle reading of the same word wins
+    }
     ClaimSource src;
     bool self = false;
     std::vector<Origin> why{c.cue->why};
@@ -596,18 +611,6 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
       before.cues.push_back(&c);
       before.why.insert(before.why.end(), why.begin(), why.end());
       continue;
-    }
-    // '"Every time you say that," Tester said': a verb inside the quotation
-    // is the quoted speaker's words, not an attribution of the sentence.
-    if (c.cue->kind == CueKind::kReporting && in_quotation(v, c.first)) continue;
-    if (c.cue->kind == CueKind::kReporting && after_noun_marker(v, c.first)) {
-      continue;  // "those reports", "his promise to you": a noun, not a verb
-    }
-    if (c.cue->kind == CueKind::kReporting && !c.entry->frame_is("participle") &&
-        std::any_of(v.cues.begin(), v.cues.end(), [&](const CueRef& o) {
-          return o.first == c.first && o.entry && o.entry->frame_is("participle");
-        })) {
-      continue;  // the participle reading of the same word wins
     }
     if (c.cue->kind == CueKind::kReporting && c.entry->frame_is("participle")) {
       if (pending && pending->cue->first == c.first) continue;  // "Citing Y, X said": Y waits for X's verb
