@@ -96,7 +96,7 @@ bool names_entity(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase, A
 }
 
 bool names_person_or_org(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase) {
-  return names_entity(v, phrase, [](const Entity& e, const Mention&) { return e.type == "PERSON" || e.type == "ORG"; });
+  return names_entity(v, phrase, [](const Entity& e, const Mention&) { return is_person_or_org(e); });
 }
 
 // A person or organisation, or a noun that speaks unnamed ("one GOP
@@ -121,7 +121,7 @@ bool only_inversion_aux_between(const SentenceView& v, uint32_t first, uint32_t 
 
 // A state named as a speaker: "the Kremlin", "Washington", "Russia" (not a demonym).
 bool names_state(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase) {
-  return names_entity(v, phrase, [](const Entity& e, const Mention& m) { return !m.demonym && e.type == "COUNTRY"; });
+  return names_entity(v, phrase, [](const Entity& e, const Mention& m) { return !m.demonym && has_type(e, "COUNTRY"); });
 }
 
 // A country or place id: where something was said, not who heard it.
@@ -161,7 +161,7 @@ std::pair<uint32_t, uint32_t> right_phrase(const SentenceView& v, uint32_t from)
         while (stop < v.end && !v.is_punct(stop, ',') && !v.is_punct(stop, '.') && !is_quote(v, stop)) ++stop;
         if (is_one_mention(v, next, stop)) {
           const Entity& e = v.doc->entities[v.doc->mentions[v.mention_at(next)].entity];
-          if (e.type == "PERSON" || e.type == "ORG") {
+          if (is_person_or_org(e)) {
             t = stop;
             break;
           }
@@ -220,7 +220,7 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
     uint32_t k = end - 1;
     while (k > v.first && v.mention_at(k - 1) == m) --k;
     if (k > v.first && v.has(k - 1, Role::kDeterminer)) --k;
-    if ((e.type == "PERSON" || e.type == "ORG") && k > v.first && !v.has(k - 1, Role::kOf) &&
+    if (is_person_or_org(e) && k > v.first && !v.has(k - 1, Role::kOf) &&
         !v.has(k - 1, Role::kLocation) && !v.has(k - 1, Role::kAgent) && !v.has(k - 1, Role::kRecipient) &&
         v.doc->tokens[k - 1].kind == TokenKind::kWord && !v.doc->tokens[k - 1].has(kCapitalized)) {
       return {k, end};
@@ -305,7 +305,7 @@ std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_fi
       const int32_t m = v.mention_at(k);
       if (m == kNone) continue;
       const Entity& e = v.doc->entities[v.doc->mentions[m].entity];
-      if (e.type != "PERSON" && e.type != "ORG") continue;
+      if (!is_person_or_org(e)) continue;
       uint32_t e_end = k;
       while (e_end < end && v.mention_at(e_end) == m) ++e_end;
       return {k, e_end};
@@ -391,7 +391,7 @@ bool make_source(const SentenceView& v, const SourceContext& ctx, uint32_t first
     if (m.first < first || m.end > end) continue;
     const Mention& mention = doc.mentions[m.index];
     const Entity& e = doc.entities[mention.entity];
-    int rank = e.type == "PERSON" ? 4 : e.type == "ORG" ? 3 : mention.demonym ? 0 : 1;
+    int rank = has_type(e, "PERSON") ? 4 : has_type(e, "ORG") ? 3 : mention.demonym ? 0 : 1;
     // A mention that only qualifies the head ("une note des services de X") counts less.
     if (m.first > first && v.has(m.first - 1, Role::kOf)) rank = std::min(rank, 1);
     if (rank > best_rank) {
@@ -560,6 +560,21 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
   for (const CueRef& c : v.cues) {
     if (!c.entry || (c.cue->kind != CueKind::kReporting && c.cue->kind != CueKind::kAttribution)) continue;
     const std::string_view frame = c.cue->kind == CueKind::kReporting ? std::string_view("say") : c.cue->key;
+    // A reporting verb that speaks for no one here is turned away before a
+    // source and its explanation are made for it (the attribution phrases
+    // below are another kind).
+    // '"Every time you say that," Tester said': a verb inside the quotation
+    // is the quoted speaker's words, not an attribution of the sentence.
+    if (c.cue->kind == CueKind::kReporting && in_quotation(v, c.first)) continue;
+    if (c.cue->kind == CueKind::kReporting && after_noun_marker(v, c.first)) {
+      continue;  // "those reports", "his promise to you": a noun, not a verb
+    }
+    if (c.cue->kind == CueKind::kReporting && !c.entry->frame_is("participle") &&
+        std::any_of(v.cues.begin(), v.cues.end(), [&](const CueRef& o) {
+          return o.first == c.first && o.entry && o.entry->frame_is("participle");
+        })) {
+      continue;  // the participle reading of the same word wins
+    }
     ClaimSource src;
     bool self = false;
     std::vector<Origin> why{c.cue->why};
@@ -610,19 +625,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
       before.why.insert(before.why.end(), why.begin(), why.end());
       continue;
     }
-    // '"Every time you say that," Tester said': a verb inside the quotation
-    // is the quoted speaker's words, not an attribution of the sentence.
-    if (c.cue->kind == CueKind::kReporting && in_quotation(v, c.first)) continue;
-    if (c.cue->kind == CueKind::kReporting && after_noun_marker(v, c.first)) {
-      continue;  // "those reports", "his promise to you": a noun, not a verb
-    }
-    if (c.cue->kind == CueKind::kReporting && c.entry->frame != "participle" &&
-        std::any_of(v.cues.begin(), v.cues.end(), [&](const CueRef& o) {
-          return o.first == c.first && o.entry && o.entry->frame == "participle";
-        })) {
-      continue;  // the participle reading of the same word wins
-    }
-    if (c.cue->kind == CueKind::kReporting && c.entry->frame == "participle") {
+    if (c.cue->kind == CueKind::kReporting && c.entry->frame_is("participle")) {
       if (pending && pending->cue->first == c.first) continue;  // "Citing Y, X said": Y waits for X's verb
       // "X mocked the complaint, saying ...", "X a réagi, affirmant que ...":
       // the speaker is the main clause's: the unit before, else the first
@@ -638,7 +641,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
         for (const auto& m : v.mentions) {
           if (m.first >= c.first) break;
           const Entity& e = v.doc->entities[v.doc->mentions[m.index].entity];
-          if (e.type == "PERSON" || e.type == "ORG") {
+          if (is_person_or_org(e)) {
             best = static_cast<int32_t>(&m - v.mentions.data());
             break;
           }
@@ -676,7 +679,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
             } else if (m != kNone) {
               const Entity& e = v.doc->entities[v.doc->mentions[m].entity];
               for (b = k; b < v.end && v.mention_at(b) == m; ++b) {}
-              a = (e.type == "PERSON" || e.type == "ORG") ? k : b;
+              a = is_person_or_org(e) ? k : b;
             }
           }
         } else if (best != kNone) {
@@ -726,7 +729,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
       // "has been harshly criticized", "was accused of": after a form of
       // "be" (not "is saying") the subject is who was spoken of.
       const bool passive = after_passive_aux(v, c.first) && !std::any_of(v.cues.begin(), v.cues.end(), [&](const CueRef& o) {
-        return o.first == c.first && o.entry && o.entry->frame == "participle";
+        return o.first == c.first && o.entry && o.entry->frame_is("participle");
       });
       uint32_t agent = c.end;
       if (passive) {
@@ -760,7 +763,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
             ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
             why.push_back(Origin{"claim.source.after_reporting_verb", {}});
           }
-        } else if (v.is_punct(before, ',') && only_inversion_aux_between(v, before + 1, c.first) && c.entry->frame != "tell" &&
+        } else if (v.is_punct(before, ',') && only_inversion_aux_between(v, before + 1, c.first) && !c.entry->frame_is("tell") &&
                    ends_sentence(v, right_phrase(v, c.end)) &&
                    words_in(v, c.end, right_phrase(v, c.end).second) <= kMaxInverted &&
                    names_speaker(v, right_phrase(v, c.end))) {
@@ -837,14 +840,14 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
             const Entity& e = v.doc->entities[v.doc->mentions[m].entity];
             uint32_t e_end = name;
             while (e_end < before && v.mention_at(e_end) == m) ++e_end;
-            if ((e.type == "PERSON" || e.type == "ORG") && e_end < before && v.is_punct(e_end, ',')) {
+            if (is_person_or_org(e) && e_end < before && v.is_punct(e_end, ',')) {
               ok = make_source(v, ctx, v.first, e_end, "origin", src, self, why);
               why.push_back(Origin{"claim.source.name_before_apposition", {}});
             }
           }
         }
         // The object of "told" is who heard it, never the speaker.
-        if (!ok && v.is_punct(before, ',') && !after_quote && c.entry->frame != "tell") {
+        if (!ok && v.is_punct(before, ',') && !after_quote && !c.entry->frame_is("tell")) {
           auto [ra, rb] = right_phrase(v, c.end);
           if (words_in(v, ra, rb) <= kMaxInverted && (rb == v.end || clause_edge(v, rb) || v.is_cue_token(rb))) {
             ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
@@ -862,8 +865,8 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
       // Who heard it relays it: "told Reuters", "a confié au journal", and,
       // for verbs that take their hearer after a preposition ("say_to"),
       // "a déclaré à l'AFP" (a place there is no hearer: "annoncé à Kiev").
-      const bool to_hearer = c.entry->frame == "say_to" && v.has(c.end, Role::kAddressee);
-      if (ok && (c.entry->frame == "tell" || to_hearer)) {
+      const bool to_hearer = c.entry->frame_is("say_to") && v.has(c.end, Role::kAddressee);
+      if (ok && (c.entry->frame_is("tell") || to_hearer)) {
         const uint32_t object = v.has(c.end, Role::kAddressee) ? c.end + 1 : c.end;
         auto [ra, rb] = right_phrase(v, object);
         ClaimSource relay;
@@ -880,7 +883,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
     }
     // A bare "shows" speaks only for a poll, a study, documents: a person
     // who "shows up" or "showed his anger" reports nothing.
-    if (ok && c.entry->frame == "document" && !holds_document_noun(v, src)) ok = false;
+    if (ok && c.entry->frame_is("document") && !holds_document_noun(v, src)) ok = false;
     u.self = self;
     if (!ok && !self) continue;
     if (ok) u.chain.push_back(std::move(src));
@@ -905,7 +908,7 @@ void merge_relay_only_units(std::vector<AttributionUnit>& out) {
   // before its origin joins the unit that follows.
   for (size_t i = 0; i + 1 < out.size(); ++i) {
     bool relay_only = !out[i].chain.empty();
-    for (const auto& s : out[i].chain) relay_only = relay_only && s.role == "relay";
+    for (const auto& s : out[i].chain) relay_only = relay_only && text_is(s.role, "relay");
     if (!relay_only || out[i + 1].self || out[i + 1].chain.empty()) continue;
     auto& next = out[i + 1];
     next.chain.insert(next.chain.end(), out[i].chain.begin(), out[i].chain.end());

@@ -63,7 +63,7 @@ const AttributionUnit* unit_for(const std::vector<AttributionUnit>& units, uint3
   uint32_t best_d = UINT32_MAX;
   for (const auto& u : units) {
     if (u.self || u.backward || u.chain.empty()) continue;
-    if (!u.cues.empty() && u.cues.front()->entry && u.cues.front()->entry->frame == "intent") continue;
+    if (!u.cues.empty() && u.cues.front()->entry && u.cues.front()->entry->frame_is("intent")) continue;
     uint32_t d = u.cue_first > anchor ? u.cue_first - anchor : anchor - u.cue_first;
     if (d < best_d) {
       best_d = d;
@@ -117,7 +117,8 @@ void find_quote_tokens(const Document& doc, std::vector<uint32_t>& out) {
 
 class ClaimBuilder final : public Annotator {
  public:
-  ClaimBuilder(CueLexicon lexicon, FrameWords words) : lexicon_(std::move(lexicon)), words_(std::move(words)) {}
+  ClaimBuilder(CueLexicon lexicon, FrameWords words)
+      : lexicon_(std::move(lexicon)), words_(std::move(words)), statement_(words_.event_type("statement")) {}
   std::string_view name() const override { return "claim"; }
   void annotate(Document& doc) const override;
 
@@ -135,6 +136,8 @@ class ClaimBuilder final : public Annotator {
 
   CueLexicon lexicon_;
   FrameWords words_;
+  // Looked up once: every attributed statement asks, and the lookup walks the list of types.
+  const EventType* statement_;
 };
 
 void ClaimBuilder::set_sources(const Document& doc, const SentenceView& v, const SourceContext& ctx,
@@ -148,7 +151,7 @@ void ClaimBuilder::set_sources(const Document& doc, const SentenceView& v, const
   if (u.chain.size() == 1 && first.entity.empty() && !ctx.document_chain.empty() &&
       is_document(v, first) && v.has(token_at_or_after(doc, first.at.start), Role::kDeterminer)) {
     for (const auto& s : ctx.document_chain) {
-      if (s.role == "relay") claim.sources.push_back(s);
+      if (text_is(s.role, "relay")) claim.sources.push_back(s);
     }
     claim.explain.add("sources", {Origin{"claim.source.definite_document_keeps_its_relays", {}}});
   }
@@ -236,15 +239,18 @@ void ClaimBuilder::annotate(Document& doc) const {
   const auto claim_cues = std::count_if(doc.cues.begin(), doc.cues.end(), [](const Cue& c) { return makes_claims(c.kind); });
   doc.claims.reserve(first_claim + static_cast<size_t>(claim_cues));
   SourceContext ctx;
-  SentenceView v;
-  std::vector<AttributionUnit> units;
-  std::vector<Frame> frames;
-  std::vector<size_t> previous;  // claims of the sentence before
-  std::vector<size_t> current;
-  std::vector<std::pair<uint32_t, uint32_t>> extents;
-  std::vector<int32_t> segments;
+  // Thread-local scratch, reused: the vectors keep their capacity across
+  // documents instead of regrowing in each. Each is refilled before it is read.
+  thread_local SentenceView v;
+  thread_local std::vector<AttributionUnit> units;
+  thread_local std::vector<Frame> frames;
+  thread_local std::vector<size_t> previous;  // claims of the sentence before
+  thread_local std::vector<size_t> current;
+  thread_local std::vector<std::pair<uint32_t, uint32_t>> extents;
+  thread_local std::vector<int32_t> segments;
+  thread_local std::vector<const CueRef*> all_cues;
   std::vector<std::vector<const CueRef*>> per_frame;
-  std::vector<const CueRef*> all_cues;
+  previous.clear();
   // Quotes that run over several sentences: whether each sentence opens
   // inside one, so that a claim's evidence can take in the whole quotation.
   std::vector<uint8_t> inside_quote(doc.sentences.size() + 1, 0);
@@ -397,7 +403,7 @@ void ClaimBuilder::annotate(Document& doc) const {
       add_cue_texts(doc, c, cert.cues);
       if (u) {
         set_sources(doc, v, ctx, *u, c);
-      } else if (c.certainty != "asserted" && !ctx.chain.empty() &&
+      } else if (!text_is(c.certainty, "asserted") && !ctx.chain.empty() &&
                  std::none_of(units.begin(), units.end(), [](const AttributionUnit& x) { return x.self; })) {
         // The reportative conditional carries the paragraph's attribution
         // (not when the author says whose view it is: "Selon moi, ... devrait").
@@ -419,7 +425,7 @@ void ClaimBuilder::annotate(Document& doc) const {
         if (std::find(taken.begin(), taken.end(), &u) != taken.end()) continue;
         Claim& c = doc.claims.emplace_back();
         c.event_type = "statement";
-        if (const EventType* t = words_.event_type("statement")) {
+        if (const EventType* t = statement_) {
           c.cameo = t->cameo;
           c.explain.add("cameo", {t->why});
         }
@@ -441,14 +447,19 @@ void ClaimBuilder::annotate(Document& doc) const {
         current.push_back(doc.claims.size() - 1);
       }
     }
-    // The attribution the text carries on.
-    for (const auto& u : units) {
+    // The attribution the text carries on: the last speaking unit's chain,
+    // moved, as the units are rebuilt for the next sentence.
+    AttributionUnit* carried = nullptr;
+    for (auto& u : units) {
       if (u.self || u.backward || u.chain.empty()) continue;
-      ctx.chain = u.chain;
-      ctx.chain_why = u.why;
+      carried = &u;
       if (u.chain.size() > 1 && is_document(v, u.chain.front())) ctx.document_chain = u.chain;
       int32_t e = entity_index(doc, u.chain.front().entity);
-      if (e != kNone && (doc.entities[e].type == "PERSON" || doc.entities[e].type == "ORG")) ctx.last_speaker = e;
+      if (e != kNone && is_person_or_org(doc.entities[e])) ctx.last_speaker = e;
+    }
+    if (carried) {
+      ctx.chain = std::move(carried->chain);
+      ctx.chain_why = std::move(carried->why);
     }
     ctx.note_mentions(doc, index, words_, si);
     previous = current;
@@ -466,18 +477,19 @@ void ClaimBuilder::annotate(Document& doc) const {
 // claim with an actor and no recipient takes the recipient of the claims of
 // that type and actor ("un allié du Kremlin envisage d'envoyer ...").
 void ClaimBuilder::backfill(Document& doc, size_t first_claim) const {
+  // Keys counted as views of the claims' own strings: no copy per claim.
   auto majority = [&](auto key_of, auto match) {
-    std::vector<std::pair<std::string, int>> counts;
+    std::vector<std::pair<std::string_view, int>> counts;
     for (size_t i = first_claim; i < doc.claims.size(); ++i) {
       const Claim& c = doc.claims[i];
       if (!match(c)) continue;
-      std::string k = key_of(c);
+      const std::string_view k = key_of(c);
       if (k.empty()) continue;
       auto it = std::find_if(counts.begin(), counts.end(), [&](const auto& p) { return p.first == k; });
       if (it == counts.end()) counts.push_back({k, 1});
       else ++it->second;
     }
-    std::string best;
+    std::string_view best;
     int n = 0;
     for (const auto& [k, c] : counts) {
       if (c > n) {
@@ -485,16 +497,21 @@ void ClaimBuilder::backfill(Document& doc, size_t first_claim) const {
         best = k;
       }
     }
-    return best;
+    return std::string(best);
+  };
+  // The event types whose recipient the document's other claims may give.
+  auto sends = [](const Claim& c) {
+    return text_is(c.event_type, "troop_deployment") || text_is(c.event_type, "labour_deployment") ||
+           text_is(c.event_type, "aid");
   };
   for (size_t i = first_claim; i < doc.claims.size(); ++i) {
     Claim& c = doc.claims[i];
     // Whose casualties a figure counts is never guessed from the rest of the
     // document: "45 children were wounded" in a speech about Russian losses
     // is not a Russian loss.
-    if (c.event_type == "statement" || c.event_type == "casualties") continue;
+    if (text_is(c.event_type, "statement") || text_is(c.event_type, "casualties")) continue;
     if (c.actor.empty()) {
-      std::string a = majority([](const Claim& o) { return o.actor; },
+      std::string a = majority([](const Claim& o) { return std::string_view(o.actor); },
                                [&](const Claim& o) { return o.event_type == c.event_type && !o.actor.empty(); });
       if (!a.empty() && a != c.recipient) {
         c.actor = a;
@@ -504,12 +521,10 @@ void ClaimBuilder::backfill(Document& doc, size_t first_claim) const {
   }
   for (size_t i = first_claim; i < doc.claims.size(); ++i) {
     Claim& c = doc.claims[i];
-    if (c.event_type == "statement" || c.actor.empty() || !c.recipient.empty()) continue;
-    if (c.event_type != "troop_deployment" && c.event_type != "labour_deployment" && c.event_type != "aid") continue;
-    std::string r = majority([](const Claim& o) { return o.recipient; },
-                             [&](const Claim& o) { return o.actor == c.actor && !o.recipient.empty() &&
-                                                          (o.event_type == "troop_deployment" ||
-                                                           o.event_type == "labour_deployment" || o.event_type == "aid"); });
+    if (text_is(c.event_type, "statement") || c.actor.empty() || !c.recipient.empty()) continue;
+    if (!sends(c)) continue;
+    std::string r = majority([](const Claim& o) { return std::string_view(o.recipient); },
+                             [&](const Claim& o) { return o.actor == c.actor && !o.recipient.empty() && sends(o); });
     if (!r.empty() && r != c.actor) {
       c.recipient = r;
       c.explain.set("recipient", {Origin{"recipient.document_majority_for_actor", {}}});

@@ -157,6 +157,7 @@ Result<CueLexicon> CueLexicon::load(const LanguageContext& context) {
     uint32_t id = lex.add_entry(std::move(e));
     lex.by_resource_[row.where] = id;
     lex.suffixes_.push_back({row[0], id, static_cast<uint32_t>(parse_float(row[3], 5))});
+    lex.suffix_ends_[static_cast<unsigned char>(row[0].back())] = true;
   }
   lex.listed_ = {};
   return lex;
@@ -195,7 +196,8 @@ void CueLexicon::scan(const Document& doc, uint32_t first, uint32_t end, std::ve
       if (i == end) break;
     }
     const uint64_t h = doc.tokens[i].hash;
-    if (matcher_.may_start(h)) {
+    // next_start has tested the filter already when there are no suffixes.
+    if (suffixes_.empty() || matcher_.may_start(h)) {
       uint32_t next = i;
       if (matcher_.may_start_phrase(doc, i, end)) {
         matcher_.matches_at(doc, i, end, here);  // all of one length
@@ -211,7 +213,7 @@ void CueLexicon::scan(const Document& doc, uint32_t first, uint32_t end, std::ve
         continue;
       }
     }
-    if (!suffixes_.empty()) add_conditional_cue(doc, doc.tokens[i], out);
+    if (!suffixes_.empty() && may_take_suffix(doc, doc.tokens[i])) add_conditional_cue(doc, doc.tokens[i], out);
     ++i;
   }
 }

@@ -6,6 +6,7 @@
 // the columns of the line a cue came from (Cue::why.resource).
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -28,6 +29,11 @@ struct CueEntry {
   std::string frame;     // reporting: say|tell|show; trigger: verb|noun; status: agent|victim (its subject)
   std::string needs;     // trigger: "quantity" when it makes a claim only with a counted group
   Origin why;
+
+  // Compared as views, the length first: std::string == "..." calls memcmp
+  // whatever the length, and the rules ask this of every cue they look at.
+  bool frame_is(std::string_view f) const { return std::string_view(frame) == f; }
+  bool needs_is(std::string_view n) const { return std::string_view(needs) == n; }
 };
 
 class CueLexicon {
@@ -60,6 +66,12 @@ class CueLexicon {
                            std::vector<Cue>& out) const;
   // The conditional-mood suffix rule on one word ("enverrait").
   void add_conditional_cue(const Document& doc, const Token& t, std::vector<Cue>& out) const;
+  // Whether a token is a word whose last byte ends some suffix: the test
+  // that turns most words away before add_conditional_cue is called.
+  bool may_take_suffix(const Document& doc, const Token& t) const {
+    return t.kind == TokenKind::kWord && t.fold_size > 0 &&
+           suffix_ends_[static_cast<unsigned char>(doc.folded[t.fold_start + t.fold_size - 1])];
+  }
   Result<void> load_file(const LanguageContext& context, std::string_view file, CueKind kind);
   uint32_t add_entry(CueEntry entry);
   void add_phrase(std::string_view phrase, uint32_t entry, const TextRules& rules);
@@ -69,6 +81,7 @@ class CueLexicon {
   TokenLexicon matcher_;
   std::vector<CueEntry> entries_;
   std::vector<Suffix> suffixes_;
+  std::array<bool, 256> suffix_ends_{};  // the last bytes of the suffixes
   std::unordered_map<std::string, std::vector<std::string>> inflections_;  // class -> endings
   std::unordered_map<std::string_view, uint32_t> by_resource_;
   std::unordered_set<std::string> listed_;  // while loading: kind, label, frame and form of every phrase added

@@ -71,9 +71,9 @@ const CueRef* nearest_deployment_trigger(const SentenceView& v, const std::vecto
   for (size_t i = 0; i < v.cues.size(); ++i) {
     const CueRef& c = v.cues[i];
     if (c.cue->kind != CueKind::kEventTrigger || used[i] || v.segment_of(c.first) != seg) continue;
-    if (c.entry && c.entry->needs == "materiel") continue;  // aid counts money and materiel, not people
+    if (c.entry && c.entry->needs_is("materiel")) continue;  // aid counts money and materiel, not people
     const EventType* t = words.event_type(c.cue->key);
-    if (!t || t->actor_rule != "theme") continue;
+    if (!t || !text_is(t->actor_rule, "theme")) continue;
     // Prefer a trigger before the group ("envoyer 30 000 soldats").
     uint32_t d = c.first < first ? first - c.first : (c.first - first) * 3;
     if (d < best_d) {
@@ -109,14 +109,16 @@ const CueRef* status_cue_at(const SentenceView& v, uint32_t first) {
 
 std::string actor_id(const Document& doc, uint32_t entity) {
   const Entity& e = doc.entities[entity];
-  if (e.type != "COUNTRY" && !e.country.empty()) return e.country;
+  if (!has_type(e, "COUNTRY") && !e.country.empty()) return e.country;
   return e.id;
 }
 
 void find_frames(const SentenceView& v, const FrameWords& words, std::vector<Frame>& out) {
   out.clear();
   const Document& doc = *v.doc;
-  std::vector<bool> used(v.cues.size(), false);
+  // Scratch reused across sentences (as the groups below): no allocation per sentence.
+  thread_local std::vector<bool> used;
+  used.assign(v.cues.size(), false);
   auto cue_index = [&](const CueRef* c) { return static_cast<size_t>(c - v.cues.data()); };
   // Mark the trigger cues that sit on the same tokens as a status cue.
   auto use_triggers_at = [&](const CueRef* status) {
@@ -130,7 +132,8 @@ void find_frames(const SentenceView& v, const FrameWords& words, std::vector<Fra
     uint32_t first, end;
     int32_t quantity, number;
   };
-  std::vector<Group> groups;
+  thread_local std::vector<Group> groups;
+  groups.clear();
   for (const auto& q : v.quantities) {
     if (is_group_unit(doc.quantities[q.index].unit)) groups.push_back({q.first, q.end, (int32_t)q.index, kNone});
   }
@@ -196,8 +199,8 @@ void find_frames(const SentenceView& v, const FrameWords& words, std::vector<Fra
   for (size_t i = 0; i < v.cues.size(); ++i) {
     const CueRef& c = v.cues[i];
     if (c.cue->kind != CueKind::kEventTrigger || used[i] || !c.entry) continue;
-    if (c.entry->needs == "quantity") continue;
-    if (c.entry->needs == "personnel" && !personnel_near(v, c)) continue;
+    if (c.entry->needs_is("quantity")) continue;
+    if (c.entry->needs_is("personnel") && !personnel_near(v, c)) continue;
     // "$2 billion in military aid", "livrer 50 chars": aid is a claim with its
     // amount; so is an attack with its weapons ("launched 40 drones").
     const UnitTest accepts = amount_test(c.entry->needs);
@@ -222,13 +225,14 @@ void find_frames(const SentenceView& v, const FrameWords& words, std::vector<Fra
     if (amount != kNone) {
       f.quantity = amount;
       f.why.push("quantity", doc.quantities[amount].why);
-      f.why.push("quantity", Origin{c.entry->needs == "materiel" ? "event.materiel_near_trigger" : "event.weapons_near_trigger", {}});
-      if (c.entry->needs == "materiel") {  // aid is planned or delivered; weapons fired have no such status
+      const bool aid = c.entry->needs_is("materiel");
+      f.why.push("quantity", Origin{aid ? "event.materiel_near_trigger" : "event.weapons_near_trigger", {}});
+      if (aid) {  // aid is planned or delivered; weapons fired have no such status
         std::vector<Origin> why;
         f.status = deployment_status(v, seg, StatusHit{}, why);
         for (const Origin& o : why) f.why.push("quantity", o);
       }
-    } else if (type->actor_rule == "theme") {
+    } else if (text_is(type->actor_rule, "theme")) {
       Origin ahead{};
       if (looks_ahead(v, seg, ahead)) f.status = "planned";
     }
@@ -284,7 +288,7 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
     // 47 people") is not the actor.
     const bool casualties = f.status_cue != nullptr;
     const bool subject_inflicted = casualties && f.status_cue->first < f.anchor_first && f.status_cue->entry &&
-                                   f.status_cue->entry->frame == "agent";
+                                   f.status_cue->entry->frame_is("agent");
     // (a) passive agent: "déployées par la Corée du Nord".
     for (uint32_t t = f.anchor_end; !casualties && t < f.anchor_end + kAgentReach && t < v.end && f.actor.empty(); ++t) {
       if (v.has(t, Role::kAgent)) {
@@ -292,7 +296,7 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
       }
     }
     // (b) "visites de X": a noun trigger's complement.
-    if (f.actor.empty() && f.trigger && f.trigger->entry && f.trigger->entry->frame == "noun" && rule == "of") {
+    if (f.actor.empty() && f.trigger && f.trigger->entry && f.trigger->entry->frame_is("noun") && text_is(rule, "of")) {
       for (uint32_t t = f.anchor_end; t < f.anchor_end + kOfReach && t < v.end; ++t) {
         if (v.has(t, Role::kOf)) {
           if (const SpanRef* m = mention_after(v, t + 1, 2)) set_actor(*m, "actor.noun_trigger_of");
@@ -301,7 +305,7 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
       }
     }
     // (c) the nationality of the group sent or hit.
-    if (f.actor.empty() && (rule == "theme" || f.quantity != kNone || f.number != kNone)) {
+    if (f.actor.empty() && (text_is(rule, "theme") || f.quantity != kNone || f.number != kNone)) {
       uint32_t to = f.anchor_end + (f.trigger && f.quantity == kNone ? kThemeReach : 2);
       // "the number of killed Russian servicemen exceeds 12,000": the
       // casualty word before the group describes the same people.
@@ -320,7 +324,7 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
         if (v.segment_of(m.first) != f.segment) break;
         const Mention& mention = doc.mentions[m.index];
         const Entity& e = doc.entities[mention.entity];
-        if (mention.demonym || e.type == "NORP") {
+        if (mention.demonym || has_type(e, "NORP")) {
           set_actor(m, "actor.nationality_of_group");
           break;
         }
@@ -358,7 +362,7 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
       t = e;
     }
     // Aid goes to whoever follows it and its amount: "$2 billion in military aid to Ukraine".
-    if (f.recipient.empty() && f.trigger && f.trigger->entry && f.trigger->entry->needs == "materiel" &&
+    if (f.recipient.empty() && f.trigger && f.trigger->entry && f.trigger->entry->needs_is("materiel") &&
         f.quantity != kNone) {
       uint32_t after = f.anchor_end;
       for (const auto& qr : v.quantities)
@@ -390,7 +394,7 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
         if (blocked) break;
         const Mention& mention = doc.mentions[m.index];
         const Entity& e = doc.entities[mention.entity];
-        if (mention.demonym || !(e.type == "COUNTRY" || e.type == "GPE" || e.type == "LOC")) continue;
+        if (mention.demonym || !(has_type(e, "COUNTRY") || has_type(e, "GPE") || has_type(e, "LOC"))) continue;
         chosen = &m;
         break;
       }

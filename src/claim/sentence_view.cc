@@ -141,6 +141,7 @@ void build_document_index(const Document& doc, const CueLexicon& lexicon, Docume
   find_sentence_starts(doc, out.numbers, &Starts::numbers, out.starts);
   find_sentence_starts(doc, out.times, &Starts::times, out.starts);
   find_sentence_starts(doc, out.cues, &Starts::cues, out.starts);
+  out.has_quote_mark = doc.folded.find('"') != std::string::npos;
 }
 
 namespace {
@@ -235,7 +236,8 @@ bool may_hold_claim(const Document& doc, const DocumentIndex& index, uint32_t se
        ++it) {
     if (makes_claims(it->cue->kind)) return true;
   }
-  return signature_after_quotation(doc, sentence).second || opens_with_named_speaker(doc, index, s);
+  return (index.has_quote_mark && signature_after_quotation(doc, sentence).second) ||
+         opens_with_named_speaker(doc, index, s);
 }
 
 void build_sentence_view(const Document& doc, const DocumentIndex& index, const FrameWords& words,
@@ -270,6 +272,11 @@ void build_sentence_view(const Document& doc, const DocumentIndex& index, const 
   slice(index.numbers, starts.numbers, s.end_token, view.numbers);
   slice(index.times, starts.times, s.end_token, view.times);
   slice(index.cues, starts.cues, s.end_token, view.cues);
+  view.speech.assign(n, 0);
+  for (const auto& c : view.cues) {
+    if (c.cue->kind != CueKind::kReporting && c.cue->kind != CueKind::kAttribution) continue;
+    for (uint32_t t = c.first; t < std::min(c.end, s.end_token); ++t) view.speech[t - s.first_token] = 1;
+  }
 
   // Clause segments: a boundary word or ';' opens a new one.
   // Indexed by position in the sentence: the token range is known here.
@@ -280,16 +287,6 @@ void build_sentence_view(const Document& doc, const DocumentIndex& index, const 
     if (opens && !(view.roles[k - 1] & kBoundaryBit)) ++seg;
     view.segment[k] = seg;
   }
-}
-
-bool SentenceView::is_cue_token(uint32_t token) const {
-  for (const auto& c : cues) {
-    if (c.first <= token && token < c.end &&
-        (c.cue->kind == CueKind::kReporting || c.cue->kind == CueKind::kAttribution)) {
-      return true;
-    }
-  }
-  return false;
 }
 
 }  // namespace claimtrace

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "claim/cue_lexicon.h"
@@ -43,6 +45,7 @@ struct SentenceView {
   std::vector<int32_t> mention;       // per token: index into doc.mentions or kNone
   std::vector<int32_t> segment;       // per token: clause segment number
   std::vector<char> punct;            // per token: the one-byte punctuation it is, or 0
+  std::vector<uint8_t> speech;        // per token: 1 when a reporting or attribution cue covers it
   std::vector<CueRef> cues;           // cues of the sentence, in order
   std::vector<SpanRef> mentions;      // mentions of the sentence, in order
   std::vector<SpanRef> quantities;    // quantities of the sentence
@@ -57,7 +60,9 @@ struct SentenceView {
   bool is_punct(uint32_t token, char c) const {
     return token >= first && token < end && punct[token - first] == c;
   }
-  bool is_cue_token(uint32_t token) const;  // covered by a reporting or attribution cue
+  // Covered by a reporting or attribution cue: read from a per-token mark,
+  // as the rules ask it of most words they step over.
+  bool is_cue_token(uint32_t token) const { return token >= first && token < end && speech[token - first]; }
 };
 
 // The one-byte punctuation or symbol a token is (normalized: ” is "), or 0.
@@ -78,7 +83,20 @@ struct DocumentIndex {
     uint32_t mentions = 0, quantities = 0, numbers = 0, times = 0, cues = 0;
   };
   std::vector<Starts> starts;
+  // Whether some token folds to '"': without one, no sentence signs a
+  // quotation, and that test is skipped.
+  bool has_quote_mark = false;
 };
+
+// Whether a string holds this text. Compared as views, the length first:
+// std::string == "..." calls memcmp whatever the length.
+inline bool text_is(const std::string& s, std::string_view text) { return std::string_view(s) == text; }
+
+// Whether an entity is of this type ("PERSON", "ORG"...).
+inline bool has_type(const Entity& e, std::string_view type) { return text_is(e.type, type); }
+
+// A person or an organisation: who can speak.
+inline bool is_person_or_org(const Entity& e) { return has_type(e, "PERSON") || has_type(e, "ORG"); }
 
 // Whether a cue of this kind can make a claim: a reporting verb, an
 // attribution phrase, an event trigger or a status word.

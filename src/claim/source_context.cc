@@ -18,8 +18,8 @@ void SourceContext::note_mentions(const Document& doc, const DocumentIndex& inde
        it != index.mentions.end() && it->first < s.end_token; ++it) {
     const Mention& mention = doc.mentions[it->index];
     const Entity& e = doc.entities[mention.entity];
-    const bool person = e.type == "PERSON";
-    const bool org = e.type == "ORG" && !mention.demonym;
+    const bool person = has_type(e, "PERSON");
+    const bool org = has_type(e, "ORG") && !mention.demonym;
     // Only a person or an organisation is noted: test the type before the
     // words before it (two lexicon probes).
     if (!person && !org) continue;

@@ -17,7 +17,8 @@ void Explain::add(std::string_view field, const Origin* first, const Origin* end
   for (const Origin* o = first; o != end; ++o) {
     if (o->rule.empty() && o->resource.empty()) continue;
     bool seen = std::any_of(lines_.begin(), lines_.end(), [&](const Line& l) {
-      return same(l.field, field) && same(l.origin.rule, o->rule) && same(l.origin.resource, o->resource);
+      // The rule first: it tells most lines apart, where many share a field.
+      return same(l.origin.rule, o->rule) && same(l.field, field) && same(l.origin.resource, o->resource);
     });
     if (!seen) lines_.push_back({field, *o});
   }
