@@ -72,15 +72,17 @@ class EntityAnnotator final : public Annotator {
     return nullptr;
   }
 
-  // A listed city that is a word of another name: the surname of a person
+  // A listed place that is a word of another name: the surname of a person
   // named before ("Denver said" after "John Denver"), a first name ("Nancy
-  // Pelosi") or an organisation's first word ("Tulsa Police Department").
+  // Pelosi") or the first words of an organisation ("Tulsa Police
+  // Department", "West Virginia University"). Only one-word places are names
+  // of persons.
   bool city_in_other_name(const Document& doc, const PhraseMatcher::Match& city, uint32_t end,
                           const DocEntities& ents) const {
-    if (city.end != city.first + 1) return false;
-    if (ents.alias(doc.tokens[city.first].hash) >= 0) return true;
+    const bool one_word = city.end == city.first + 1;
+    if (one_word && ents.alias(doc.tokens[city.first].hash) >= 0) return true;
     if (city.end >= end || !name_word_follows(doc, city.end)) return false;
-    return surname_after(doc, city.end, end) ||
+    return (one_word && surname_after(doc, city.end, end)) ||
            organisation_name(doc, lex_, name_run(doc, lex_, city.first, end, kMaxNameWords + 2), end).end != 0;
   }
 
