@@ -235,6 +235,12 @@ class EntityAnnotator final : public Annotator {
     lex_.descriptions.matches_at(doc, j, end, found);
     if (found.empty()) return 0;
     const PhraseMatcher::Match head = found.front();
+    // "the Armed Forces of Ukraine": a longer capitalized known name at the
+    // head is that name ("l'agence KCNA" stays a description and its name).
+    if (demonyms.empty() && names_.may_start(doc.tokens[j].hash)) {
+      const PhraseMatcher::Match* name = known_name(doc, j, end, ents, found);
+      if (name && name->end > head.end && (names_.ref(name->payload).flags & kNameCapital)) return 0;
+    }
     uint32_t last = head.end;
     if (demonyms.empty()) {
       if (uint32_t after = demonym_at(last)) last = after;  // "le média américain"
