@@ -67,6 +67,7 @@ class EntityAnnotator final : public Annotator {
       if ((ref.flags & kNameCapitalLast) && !(doc.tokens[m.end - 1].flags & (kCapitalized | kAllCaps))) continue;
       if ((ref.flags & kNameCorefOnly) && (!ents.has_record(ref.entity) || name_word_follows(doc, m.end))) continue;
       if ((ref.flags & kNameGazetteer) && city_in_other_name(doc, m, end, ents)) continue;
+      if ((ref.flags & kNameDemonym) && demonym_opens_organisation(doc, m, end)) continue;
       return &m;
     }
     return nullptr;
@@ -84,6 +85,29 @@ class EntityAnnotator final : public Annotator {
     if (city.end >= end || !name_word_follows(doc, city.end)) return false;
     return (one_word && surname_after(doc, city.end, end)) ||
            organisation_name(doc, lex_, name_run(doc, lex_, city.first, end, kMaxNameWords + 2), end).end != 0;
+  }
+
+  // "American Civil Liberties Union", "Russian Aerospace Forces": a
+  // capitalized demonym opening an organisation's name is a word of it,
+  // unless a description ("Russian Armed Forces") or a known name ("Russian
+  // Federal Security Service") follows it, or the name goes on past the run
+  // ("Austrian Association of Municipalities" would be cut short).
+  bool demonym_opens_organisation(const Document& doc, const PhraseMatcher::Match& m, uint32_t end) const {
+    if (!(doc.tokens[m.first].flags & kCapitalized) || m.end >= end || !name_word_follows(doc, m.end)) return false;
+    const uint64_t next = doc.tokens[m.end].hash;
+    if (const int64_t bits = lex_.openers.find(next); bits >= 0 && (bits & kOpensDescription)) return false;
+    const OrgName org = organisation_name(doc, lex_, name_run(doc, lex_, m.first, end, kMaxNameWords + 2), end);
+    if (org.end == 0 || continues_past(doc, org.end, end)) return false;
+    if (!names_.may_start(next)) return true;
+    std::vector<PhraseMatcher::Match> known;  // rare: a demonym before a possible name
+    names_.matches_at(doc, m.end, end, known);
+    return known.empty();
+  }
+
+  // "of Municipalities" after a name: a lower-case word and a name word.
+  bool continues_past(const Document& doc, uint32_t k, uint32_t end) const {
+    return k + 1 < end && doc.tokens[k].kind == TokenKind::kWord &&
+           !(doc.tokens[k].flags & (kCapitalized | kAllCaps)) && is_name_word(doc, doc.tokens[k + 1], lex_);
   }
 
   // A name word at k that makes the word before it a first name: not a known
