@@ -281,6 +281,13 @@ class EntityAnnotator final : public Annotator {
         break;
       }
     }
+    if (demonyms.empty()) {
+      if (const PhraseMatcher::Match* m = country_after(doc, last, end, ents, found)) {  // "the President of Russia"
+        demonyms.push_back(*m);
+        country = names_.knowledge().entities[names_.ref(m->payload).entity].id;
+        last = m->end;
+      }
+    }
     if (info->needs_country && country.empty()) return 0;
     if (bits & kOpensRole) set_role(doc, j, end, role, found);
     for (const auto& m : demonyms) add_known(doc, m, ents);
@@ -297,6 +304,21 @@ class EntityAnnotator final : public Annotator {
       role.country = country;
     }
     return last;
+  }
+
+  // A country named after a description's words by a linker and maybe a
+  // determiner ("of Russia", "de la Russie"); not a seat ("of the Kremlin").
+  const PhraseMatcher::Match* country_after(const Document& doc, uint32_t k, uint32_t end, const DocEntities& ents,
+                                            std::vector<PhraseMatcher::Match>& found) const {
+    if (k + 1 >= end || lex_.country_linkers.find(doc.tokens[k].hash) < 0) return nullptr;
+    ++k;
+    if (const int64_t bits = lex_.openers.find(doc.tokens[k].hash); bits >= 0 && (bits & kIsDeterminer)) ++k;
+    if (k >= end || !names_.may_start(doc.tokens[k].hash)) return nullptr;
+    const PhraseMatcher::Match* m = known_name(doc, k, end, ents, found);
+    if (!m) return nullptr;
+    const NameRef& ref = names_.ref(m->payload);
+    if (ref.flags & (kNameDemonym | kNameMetonym)) return nullptr;
+    return names_.knowledge().entities[ref.entity].type == "COUNTRY" ? m : nullptr;
   }
 
   // A role or title at token i; returns the token after it, or 0.
