@@ -23,23 +23,11 @@
 namespace claimtrace {
 namespace {
 
-// Adds a city named `spellings` (the first is its name) unless one of them
-// already names an entity.
 void add_city(const std::vector<std::string>& spellings, const std::string& country, Origin why,
               std::unordered_set<std::string>& named, Knowledge& knowledge) {
-  if (spellings.empty() || named.contains(fold(spellings.front()))) return;
+  if (spellings.empty()) return;
   EntityRecord r = EntityRecord::make("place/" + slug(spellings.front()), "GPE", spellings.front(), country, "city", "city");
-  if (knowledge.find(r.id)) return;
-  uint32_t e = knowledge.add_entity(std::move(r));
-  for (const auto& s : spellings) {
-    if (!named.contains(fold(s))) knowledge.add_name(s, e, kNameGazetteer, why);
-  }
-  for (const auto& s : spellings) named.insert(fold(s));
-}
-
-std::string country_id(std::string_view alpha2, const Knowledge& knowledge) {
-  std::string id = "country/" + std::string(alpha2);
-  return knowledge.find(id) ? id : std::string();
+  add_listed_place(std::move(r), spellings, why, named, knowledge);
 }
 
 Result<void> add_geonames_cities(const std::filesystem::path& root, std::unordered_set<std::string>& named,
@@ -47,7 +35,7 @@ Result<void> add_geonames_cities(const std::filesystem::path& root, std::unorder
   auto cities = load_optional_table(root, "common/entity/geonames_cities.tsv", 4, 4);
   if (!cities) return std::unexpected(cities.error());
   for (const auto& row : cities->rows) {
-    add_city({row[0]}, country_id(row[1], knowledge), {"entity.place.geonames", row.where}, named, knowledge);
+    add_city({row[0]}, country_id_of(row[1], knowledge), {"entity.place.geonames", row.where}, named, knowledge);
   }
   return {};
 }
@@ -85,16 +73,36 @@ Result<void> add_icu_cities(const std::filesystem::path& root, std::unordered_se
       city.toUTF8String(utf8);
       if (!utf8.empty()) spellings.push_back(std::move(utf8));
     }
-    add_city(spellings, country_id(region, knowledge), {"entity.place.icu", where}, named, knowledge);
+    add_city(spellings, country_id_of(region, knowledge), {"entity.place.icu", where}, named, knowledge);
   }
   return {};
 }
 
 }  // namespace
 
-Result<void> add_cities(const std::filesystem::path& root, Knowledge& knowledge) {
+std::string country_id_of(std::string_view alpha2, const Knowledge& knowledge) {
+  std::string id = "country/" + std::string(alpha2);
+  return knowledge.find(id) ? id : std::string();
+}
+
+std::unordered_set<std::string> folded_names(const Knowledge& knowledge) {
   std::unordered_set<std::string> named;
   for (const auto& n : knowledge.names) named.insert(fold(n.text));
+  return named;
+}
+
+void add_listed_place(EntityRecord record, const std::vector<std::string>& spellings, Origin why,
+                      std::unordered_set<std::string>& named, Knowledge& knowledge) {
+  if (spellings.empty() || named.contains(fold(spellings.front())) || knowledge.find(record.id)) return;
+  uint32_t e = knowledge.add_entity(std::move(record));
+  for (const auto& s : spellings) {
+    if (!named.contains(fold(s))) knowledge.add_name(s, e, kNameGazetteer, why);
+  }
+  for (const auto& s : spellings) named.insert(fold(s));
+}
+
+Result<void> add_cities(const std::filesystem::path& root, Knowledge& knowledge) {
+  std::unordered_set<std::string> named = folded_names(knowledge);
   if (auto r = add_icu_cities(root, named, knowledge); !r) return r;
   return add_geonames_cities(root, named, knowledge);
 }

@@ -6,14 +6,11 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
-#include <cstdlib>
-#include <cstring>
-#include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 #include <unordered_map>
 
 #include "core/intern.h"
+#include "entity/iso_codes.h"
 #include "entity/knowledge.h"
 #include "resources/table.h"
 
@@ -26,22 +23,9 @@ struct IsoCountry {
   std::string alpha2, alpha3, name, common_name, official_name;
 };
 
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return {};
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-fs::path iso_codes_dir() {
-  if (const char* env = std::getenv("CLAIMTRACE_ISO_CODES"); env && *env) return env;
-  return "/usr/share/iso-codes/json";
-}
-
 std::vector<IsoCountry> load_iso_codes() {
   std::vector<IsoCountry> out;
-  std::string content = read_file(iso_codes_dir() / "iso_3166-1.json");
+  std::string content = read_whole_file(iso_codes_dir() / "iso_3166-1.json");
   if (content.empty()) return out;
   auto j = nlohmann::json::parse(content, nullptr, false);
   if (j.is_discarded() || !j.contains("3166-1")) return out;
@@ -53,28 +37,6 @@ std::vector<IsoCountry> load_iso_codes() {
     country.common_name = c.value("common_name", "");
     country.official_name = c.value("official_name", "");
     if (country.alpha2.size() == 2) out.push_back(std::move(country));
-  }
-  return out;
-}
-
-// A gettext .mo catalogue: msgid -> msgstr.
-std::unordered_map<std::string, std::string> load_mo(const fs::path& path) {
-  std::unordered_map<std::string, std::string> out;
-  std::string data = read_file(path);
-  auto u32 = [&](size_t at) -> uint32_t {
-    if (at + 4 > data.size()) return 0;
-    uint32_t v;
-    std::memcpy(&v, data.data() + at, 4);
-    return v;
-  };
-  if (data.size() < 28 || u32(0) != 0x950412deU) return out;
-  uint32_t n = u32(8), originals = u32(12), translations = u32(16);
-  for (uint32_t i = 0; i < n; ++i) {
-    uint32_t olen = u32(originals + 8 * i), ooff = u32(originals + 8 * i + 4);
-    uint32_t tlen = u32(translations + 8 * i), toff = u32(translations + 8 * i + 4);
-    if (static_cast<size_t>(ooff) + olen > data.size() || static_cast<size_t>(toff) + tlen > data.size()) break;
-    if (olen == 0 || tlen == 0) continue;
-    out.emplace(data.substr(ooff, olen), data.substr(toff, tlen));
   }
   return out;
 }
@@ -167,7 +129,7 @@ Result<void> add_countries(const fs::path& root, Knowledge& knowledge) {
   const std::string_view iso_where = intern("iso-codes iso_3166-1");
   for (const auto& row : locales->rows) {
     const icu::Locale locale(row[0].c_str());
-    auto translations = load_mo(fmt::format("/usr/share/locale/{}/LC_MESSAGES/iso_3166-1.mo", row[0]));
+    auto translations = load_iso_translations(row[0], "iso_3166-1");
     for (const auto& c : iso) {
       uint32_t e = by_code[c.alpha2];
       std::string name = display_country(c.alpha2.c_str(), locale);

@@ -67,21 +67,47 @@ class EntityAnnotator final : public Annotator {
       if ((ref.flags & kNameCapitalLast) && !(doc.tokens[m.end - 1].flags & (kCapitalized | kAllCaps))) continue;
       if ((ref.flags & kNameCorefOnly) && (!ents.has_record(ref.entity) || name_word_follows(doc, m.end))) continue;
       if ((ref.flags & kNameGazetteer) && city_in_other_name(doc, m, end, ents)) continue;
+      if ((ref.flags & kNameDemonym) && demonym_opens_organisation(doc, m, end)) continue;
       return &m;
     }
     return nullptr;
   }
 
-  // A listed city that is a word of another name: the surname of a person
+  // A listed place that is a word of another name: the surname of a person
   // named before ("Denver said" after "John Denver"), a first name ("Nancy
-  // Pelosi") or an organisation's first word ("Tulsa Police Department").
+  // Pelosi") or the first words of an organisation ("Tulsa Police
+  // Department", "West Virginia University"). Only one-word places are names
+  // of persons.
   bool city_in_other_name(const Document& doc, const PhraseMatcher::Match& city, uint32_t end,
                           const DocEntities& ents) const {
-    if (city.end != city.first + 1) return false;
-    if (ents.alias(doc.tokens[city.first].hash) >= 0) return true;
+    const bool one_word = city.end == city.first + 1;
+    if (one_word && ents.alias(doc.tokens[city.first].hash) >= 0) return true;
     if (city.end >= end || !name_word_follows(doc, city.end)) return false;
-    return surname_after(doc, city.end, end) ||
+    return (one_word && surname_after(doc, city.end, end)) ||
            organisation_name(doc, lex_, name_run(doc, lex_, city.first, end, kMaxNameWords + 2), end).end != 0;
+  }
+
+  // "American Civil Liberties Union", "Russian Aerospace Forces": a
+  // capitalized demonym opening an organisation's name is a word of it,
+  // unless a description ("Russian Armed Forces") or a known name ("Russian
+  // Federal Security Service") follows it, or the name goes on past the run
+  // ("Austrian Association of Municipalities" would be cut short).
+  bool demonym_opens_organisation(const Document& doc, const PhraseMatcher::Match& m, uint32_t end) const {
+    if (!(doc.tokens[m.first].flags & kCapitalized) || m.end >= end || !name_word_follows(doc, m.end)) return false;
+    const uint64_t next = doc.tokens[m.end].hash;
+    if (const int64_t bits = lex_.openers.find(next); bits >= 0 && (bits & kOpensDescription)) return false;
+    const OrgName org = organisation_name(doc, lex_, name_run(doc, lex_, m.first, end, kMaxNameWords + 2), end);
+    if (org.end == 0 || continues_past(doc, org.end, end)) return false;
+    if (!names_.may_start(next)) return true;
+    std::vector<PhraseMatcher::Match> known;  // rare: a demonym before a possible name
+    names_.matches_at(doc, m.end, end, known);
+    return known.empty();
+  }
+
+  // "of Municipalities" after a name: a lower-case word and a name word.
+  bool continues_past(const Document& doc, uint32_t k, uint32_t end) const {
+    return k + 1 < end && doc.tokens[k].kind == TokenKind::kWord &&
+           !(doc.tokens[k].flags & (kCapitalized | kAllCaps)) && is_name_word(doc, doc.tokens[k + 1], lex_);
   }
 
   // A name word at k that makes the word before it a first name: not a known
@@ -233,6 +259,12 @@ class EntityAnnotator final : public Annotator {
     lex_.descriptions.matches_at(doc, j, end, found);
     if (found.empty()) return 0;
     const PhraseMatcher::Match head = found.front();
+    // "the Armed Forces of Ukraine": a longer capitalized known name at the
+    // head is that name ("l'agence KCNA" stays a description and its name).
+    if (demonyms.empty() && names_.may_start(doc.tokens[j].hash)) {
+      const PhraseMatcher::Match* name = known_name(doc, j, end, ents, found);
+      if (name && name->end > head.end && (names_.ref(name->payload).flags & kNameCapital)) return 0;
+    }
     uint32_t last = head.end;
     if (demonyms.empty()) {
       if (uint32_t after = demonym_at(last)) last = after;  // "le média américain"
@@ -247,6 +279,13 @@ class EntityAnnotator final : public Annotator {
         info = &lex_.description_info[m.payload];
         last = m.end;
         break;
+      }
+    }
+    if (demonyms.empty()) {
+      if (const PhraseMatcher::Match* m = country_after(doc, last, end, ents, found)) {  // "the President of Russia"
+        demonyms.push_back(*m);
+        country = names_.knowledge().entities[names_.ref(m->payload).entity].id;
+        last = m->end;
       }
     }
     if (info->needs_country && country.empty()) return 0;
@@ -265,6 +304,21 @@ class EntityAnnotator final : public Annotator {
       role.country = country;
     }
     return last;
+  }
+
+  // A country named after a description's words by a linker and maybe a
+  // determiner ("of Russia", "de la Russie"); not a seat ("of the Kremlin").
+  const PhraseMatcher::Match* country_after(const Document& doc, uint32_t k, uint32_t end, const DocEntities& ents,
+                                            std::vector<PhraseMatcher::Match>& found) const {
+    if (k + 1 >= end || lex_.country_linkers.find(doc.tokens[k].hash) < 0) return nullptr;
+    ++k;
+    if (const int64_t bits = lex_.openers.find(doc.tokens[k].hash); bits >= 0 && (bits & kIsDeterminer)) ++k;
+    if (k >= end || !names_.may_start(doc.tokens[k].hash)) return nullptr;
+    const PhraseMatcher::Match* m = known_name(doc, k, end, ents, found);
+    if (!m) return nullptr;
+    const NameRef& ref = names_.ref(m->payload);
+    if (ref.flags & (kNameDemonym | kNameMetonym)) return nullptr;
+    return names_.knowledge().entities[ref.entity].type == "COUNTRY" ? m : nullptr;
   }
 
   // A role or title at token i; returns the token after it, or 0.

@@ -193,6 +193,7 @@ Result<std::shared_ptr<const Knowledge>> common_knowledge(const std::filesystem:
   if (auto r = add_countries(root, *knowledge); !r) return std::unexpected(r.error());
   if (auto r = add_curated(root, *knowledge); !r) return std::unexpected(r.error());
   if (auto r = add_cities(root, *knowledge); !r) return std::unexpected(r.error());
+  if (auto r = add_subdivisions(root, *knowledge); !r) return std::unexpected(r.error());
   cache.emplace(root, knowledge);
   return std::shared_ptr<const Knowledge>(knowledge);
 }

@@ -14,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/error.h"
@@ -123,5 +124,18 @@ Result<void> add_curated(const std::filesystem::path& root, Knowledge& knowledge
 // cities.cc: ICU/CLDR time zone exemplar cities and GeoNames' cities
 // (common/entity/geonames_cities.tsv), after all the others.
 Result<void> add_cities(const std::filesystem::path& root, Knowledge& knowledge);
+// subdivisions.cc: first-level ISO 3166-2 subdivisions of iso-codes, for the
+// types of common/entity/subdivision_types.tsv, after the cities.
+Result<void> add_subdivisions(const std::filesystem::path& root, Knowledge& knowledge);
+
+// "US" -> "country/US", or "" when no such country is known.
+std::string country_id_of(std::string_view alpha2, const Knowledge& knowledge);
+// For the world lists (cities, subdivisions), which never take a name from
+// an entity added before them: the folded names so far.
+std::unordered_set<std::string> folded_names(const Knowledge& knowledge);
+// Adds `record` named `spellings` unless its first spelling (its name) or its
+// id is taken already; spellings other entities have are left to them.
+void add_listed_place(EntityRecord record, const std::vector<std::string>& spellings, Origin why,
+                      std::unordered_set<std::string>& named, Knowledge& knowledge);
 
 }  // namespace claimtrace

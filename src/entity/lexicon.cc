@@ -110,7 +110,8 @@ Result<EntityLexicon> load_entity_lexicon(const LanguageContext& context) {
   for (auto [file, into] : {std::pair{"determiners.tsv", &lex.determiners}, std::pair{"not_names.tsv", &lex.not_names},
                             std::pair{"not_person_words.tsv", &lex.not_person_words},
                             std::pair{"complement_openers.tsv", &lex.complement_openers},
-                            std::pair{"place_prepositions.tsv", &lex.place_prepositions}}) {
+                            std::pair{"place_prepositions.tsv", &lex.place_prepositions},
+                            std::pair{"country_linkers.tsv", &lex.country_linkers}}) {
     auto table = load(file, 1, 2);
     if (!table) return std::unexpected(table.error());
     for (const auto& row : table->rows) {

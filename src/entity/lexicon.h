@@ -7,6 +7,7 @@
 //   not_names.tsv      capitalized words that never start a name (Le, Selon, The)
 //   not_person_words.tsv  words of names that are no person's (War, Europe, Deputy, Court)
 //   place_prepositions.tsv  prepositions after which a capitalized run is a place, not a person (in, near)
+//   country_linkers.tsv  words that give a description its country ("the President of Russia": of)
 //   demonym_prefixes.tsv  combining forms of compounds (russo-, ukraino-, Sino-)
 #pragma once
 
@@ -113,6 +114,7 @@ struct EntityLexicon {
   HashTable64 particles;        // folded token hash: de, van, bin, al
   HashTable64 complement_openers;  // folded token hash: of, to, du (complement_openers.tsv)
   HashTable64 place_prepositions;  // folded token hash: in, near, dans (place_prepositions.tsv)
+  HashTable64 country_linkers;     // folded token hash: of, de (country_linkers.tsv)
   HashTable64 demonym_prefixes; // folded hash of "russo" -> index into prefix_country
   std::vector<std::string> prefix_country;  // country/RU
   std::vector<Origin> prefix_why;
