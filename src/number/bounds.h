@@ -32,7 +32,7 @@ enum class BoundKind : uint8_t {
   kAnd,          // et, and: joins the two ends after kBetween, or two bounds
   kOr,           // ou, or: between two numbers, an approximate range ("10 ou 12 soldats")
   kCopula,       // est, is: "est de 20" is no range opener
-  kRatio,        // in, out of, sur: between two counts, a share ("one in five", "9 sur 10")
+  kRatio,        // in, in every, out of every: between two counts, a share ("one in five")
   kNone,         // written like a bound but is none (=>, <>): blocks shorter matches
 };
 

@@ -60,7 +60,7 @@ std::optional<double> single(const Atom& a) { return a.span.amount.value; }
 std::optional<double> low_end(const Atom& a) { return a.span.amount.value ? a.span.amount.value : a.span.amount.min; }
 std::optional<double> high_end(const Atom& a) { return a.span.amount.value ? a.span.amount.value : a.span.amount.max; }
 
-// Two whole counts that make a share: "one in five", "9 out of 10"; not "12
+// Two whole counts that make a share: "one in five", "one out of every ten"; not "12
 // in 3 raids" (more than the whole) nor "1 in 2024" (a year is no count).
 bool is_ratio(const Atom& part, const Atom& whole) {
   const auto& p = part.span.amount.value;

@@ -49,15 +49,15 @@ std::optional<double> share_of(const NumberSpan& n) {
 // people" is about 666,667 people.
 Amount share_of_whole(const Amount& whole, double share) {
   Amount a = scaled(whole, share);
-  auto round = [&](std::optional<double>& x) {
+  auto to_whole = [&](std::optional<double>& x) {
     if (!x) return;
     const double r = std::round(*x);
     if (std::abs(r - *x) > 1e-9 * std::max(1.0, std::abs(r))) a.approx = true;
     *x = r;
   };
-  round(a.value);
-  round(a.min);
-  round(a.max);
+  to_whole(a.value);
+  to_whole(a.min);
+  to_whole(a.max);
   return a;
 }
 

@@ -41,7 +41,6 @@ std::string num(double v) {
   return buf;
 }
 
-// Start of a period and the start of the next one.
 // Narrows [b, e) to the part a mod names, the period cut in thirds: by
 // months when it is whole months in a multiple of three ("early 2024" is
 // January to April, "late 2024" September to December), else by days
@@ -63,6 +62,7 @@ bool part_of(std::string_view mod, Ymd& b, Ymd& e) {
   return true;
 }
 
+// Start of a period and the start of the next one.
 bool interval(const Point& p, Ymd& b, Ymd& e) {
   using namespace timecal;
   switch (p.gran) {

@@ -137,12 +137,12 @@ class Grammar {
     return lex(i, k, &e) ? e : i;
   }
   uint32_t skip_punct(uint32_t i, char c) const { return is_punct(i, c) ? i + 1 : i; }
-  // Past an article that stays out of the spans of periods ("la semaine
-  // dernière" keeps "la"; English "the last quarter" is read from "last").
   // Where the longest lexicon phrase that starts at i ends (i + 1 when none does).
   uint32_t longest_at(uint32_t i) const {
     return i < end_ && (s_.kinds[i] & kLexBits) ? s_.matches[s_.match_begin[i]].end : i + 1;
   }
+  // Past an article that stays out of the spans of periods ("la semaine
+  // dernière" keeps "la"; English "the last quarter" is read from "last").
   uint32_t skip_article(uint32_t i) const {
     uint32_t j = i;
     const auto* det = lex(i, timelex::Kind::kDet, &j);
