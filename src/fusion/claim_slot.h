@@ -17,6 +17,8 @@ struct Period {
   std::string begin = "0000-01-01";
   std::string end = "9999-12-31";
   bool overlaps(const Period& o) const { return begin < o.end && o.begin < end; }
+  // Neither a time nor a publication date placed it (or a claim so placed joined it).
+  bool unknown() const { return begin == Period{}.begin || end == Period{}.end; }
 };
 
 Period claim_period(const Claim& claim, const std::string& published);

@@ -147,7 +147,9 @@ Result<void> find_contradictions(SqlConnection& sql, const std::string& cluster)
     std::string reason;
     if (other.polarity != polarity) {
       reason = "denial";
-    } else if (figure && other.figure && !figures_compatible(*figure, *other.figure)) {
+    } else if (figure && other.figure && !figures_compatible(*figure, *other.figure) && !period.unknown() &&
+               !other.period.unknown()) {
+      // Figures at unknown times may be two attacks, not two estimates of one.
       // An origin revising its own estimate is not a contradiction.
       if (!mine) {
         auto o = origins_of(sql, cluster);
@@ -202,6 +204,8 @@ Result<void> fuse_new_claims(SqlConnection& sql, const std::vector<NewClaim>& cl
       ClusterRow k = candidates[i];
       if (auto it = touched.find(k.id); it != touched.end()) k = it->second;
       if (k.polarity != polarity || !k.period.overlaps(period)) continue;
+      // An undated claim would overlap every period and make its cluster undated.
+      if (k.period.unknown() != period.unknown()) continue;
       if (figure && k.figure && !figures_compatible(*figure, *k.figure)) continue;
       chosen = k.id;
       if (!touched.contains(chosen)) touched[chosen] = k;

@@ -172,6 +172,24 @@ TEST_P(StoreTest, RelaysOfOneOriginCountOnceAndOtherOriginsContradict) {
   EXPECT_EQ(ukraine->contradicts[0], russia->id);
 }
 
+TEST_P(StoreTest, FiguresAtUnknownTimesDoNotContradict) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  // No publication date and no time expression: two strikes, not two counts of one.
+  Document a = report("Russia lost 40 soldiers in a strike, Kyiv said.", "", "country/UA", 40);
+  Document b = report("Russia lost 300 soldiers, the BBC said.", "", "org/bbc", 300);
+  ASSERT_TRUE(store->add_batch({&a, &b}));
+  EXPECT_EQ(cluster_counts(*store), (std::pair<size_t, size_t>{2, 0}));
+  // Dated, the same two figures from two origins do contradict.
+  Document c = report("Russia lost 40 soldiers in the June 1 strike, Kyiv said.", "2022-06-01", "country/UA", 40);
+  Document d = report("Russia lost 300 soldiers on June 1, the BBC said.", "2022-06-02", "org/bbc", 300);
+  ASSERT_TRUE(store->add_batch({&c, &d}));
+  auto clusters = store->clusters();
+  ASSERT_TRUE(clusters.has_value());
+  // Dated claims found their own clusters: the undated ones would make them undated.
+  EXPECT_EQ(cluster_counts(*store), (std::pair<size_t, size_t>{4, 2}));
+}
+
 TEST_P(StoreTest, SyndicatedCopiesAreOneOrigin) {
   auto store = open();
   ASSERT_TRUE(store);
