@@ -60,12 +60,17 @@ Grammar::Opt Grammar::day_month_year(uint32_t i) {
   if (!day_at(j, day, k)) return std::nullopt;
   if (j > first_ && doc_.tokens[j - 1].kind == TokenKind::kSymbol) return std::nullopt;  // $12 December 27
   k = skip_punct(k, '.');
+  const uint32_t before_of = k;
   k = skip(k, Kind::kOf);
   uint32_t me = 0;
   const auto* m = lex(k, Kind::kMonth, &me);
   if (!m) return std::nullopt;
-  // "One may ask"; a digit day before and a four-digit year after make it a month ("6 jan 2017", "12 may 2019")
-  if (m->ambiguous && !lex_.lower_months() && !capitalized(k) &&
+  // "One may ask"; a digit day before and a four-digit year after make it a month ("6 jan 2017", "12 may 2019"),
+  // and so does an ordinal day with "of" ("the 3rd of may"; a word ordinal with its article: "the third of march",
+  // not "a third of march participants").
+  const bool ordinal_of = k > before_of && ((j > i && lex(j, Kind::kOrdinal)) ||
+                                            (num(j) >= 0 && glued(j + 1) && lex(j + 1, Kind::kOrdSuffix)));
+  if (m->ambiguous && !lex_.lower_months() && !capitalized(k) && !ordinal_of &&
       !(num(j) >= 0 && ndigits(skip_punct(skip_punct(me, '.'), ',')) == 4))
     return std::nullopt;
   if (m->abbrev) me = skip_punct(me, '.');
