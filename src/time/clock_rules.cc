@@ -152,8 +152,15 @@ Grammar::Opt Grammar::clock(uint32_t i) {
   // "12 noon", "12 midnight": the hour written before the word that says which twelve
   const bool twelve = num(i) == 12 && ndigits(i) == 2 && (kinds(i + 1) & bit(Kind::kClock));
   if (const auto* c = lex(twelve ? i + 1 : i, Kind::kClock, &k); c && (!twelve || c->ival % 720 == 0)) {  // midi, noon, midnight
-    p.e.hour = c->ival / 60;
-    p.e.minute = c->ival % 60;
+    int minutes = c->ival;
+    // midi et quart, minuit et demi, midi moins le quart
+    uint32_t me = 0;
+    if (const auto* add = lex(k, Kind::kMinuteAdd, &me); add && add->sval != "-") {
+      minutes = (minutes + add->ival + 1440) % 1440;
+      k = me;
+    }
+    p.e.hour = minutes / 60;
+    p.e.minute = minutes % 60;
     p.end = k;
     p.where = c->where;
     p.rule = "time.clock.word";
