@@ -4,6 +4,7 @@
 #include "time/time_grammar.h"
 #include "time/calendar.h"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -701,10 +702,16 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
     const timelex::Entry* hp = nullptr;
     for (uint32_t x : *head) if (lex_.entry(x).kind == Kind::kPart) hp = &lex_.entry(x);
     if (!hp) return std::nullopt;
-    if (const std::string_view digits = key.substr(h + 1); digits.size() == 4 &&
-        digits.find_first_not_of("0123456789") == std::string_view::npos) {  // mi-2024
+    // mi-2024, mid-1990s (not "in his mid-20s": an age)
+    std::string_view digits = key.substr(h + 1);
+    const bool decade = digits.size() == 5 && digits.back() == 's';
+    if (decade) digits.remove_suffix(1);
+    int value = 0;
+    if (digits.size() == 4 &&
+        std::from_chars(digits.data(), digits.data() + 4, value).ptr == digits.data() + 4 &&
+        (!decade || value % 10 == 0)) {
       P p;
-      p.e.year = (digits[0] - '0') * 1000 + (digits[1] - '0') * 100 + (digits[2] - '0') * 10 + (digits[3] - '0');
+      (decade ? p.e.decade : p.e.year) = value;
       p.e.mod = hp->sval;
       p.end = j + 1;
       p.rule = "time.part.hyphen";
