@@ -174,6 +174,37 @@ std::pair<uint32_t, uint32_t> right_phrase(const SentenceView& v, uint32_t from)
   return {from, t};
 }
 
+// "Johnnie Wilson, of Springfield, Va., said", "Donna Rawlings, 59, of Ashton, Md., said",
+// "Barack Obama, 55, said": an age and a hometown set off by commas stand between the speaker and
+// the verb. The comma after the speaker, or `comma` when no such insert ends there.
+uint32_t comma_before_age_and_hometown(const SentenceView& v, uint32_t comma) {
+  constexpr uint32_t kMaxHometown = 5;  // "of Ashton", "of New York City", "Va."
+  const auto& tokens = v.doc->tokens;
+  auto capitalized_only = [&](uint32_t open, uint32_t close) {
+    for (uint32_t k = open; k < close; ++k) {
+      if (!tokens[k].has(kCapitalized) && !v.is_punct(k, '.')) return false;
+    }
+    return true;
+  };
+  uint32_t speaker_comma = comma;
+  bool hometown = false;
+  for (uint32_t close = comma, segments = 0; v.is_punct(close, ',') && segments < 4; ++segments) {
+    uint32_t open = close;
+    while (open > v.first && !v.is_punct(open - 1, ',') && close - open <= kMaxHometown) --open;
+    if (open == close || open == v.first || !v.is_punct(open - 1, ',')) break;
+    const bool age = close - open == 1 && tokens[open].kind == TokenKind::kNumber;
+    const bool of_place = close - open >= 2 && v.has(open, Role::kOf) && capitalized_only(open + 1, close);
+    if (age || of_place) {
+      speaker_comma = open - 1;
+      hometown = hometown || of_place;
+    } else if (hometown || !capitalized_only(open, close) || close - open > 3) {
+      break;  // "Va." after "of Springfield" only: a name alone ("The chairman, Phil Lovas, said") is the speaker
+    }
+    close = open - 1;
+  }
+  return speaker_comma;
+}
+
 // The subject before a reporting verb: back over auxiliaries and adverbs,
 // then to a clause edge; a relative clause ("Clinton, who spoke, said")
 // is stepped over.
@@ -773,6 +804,10 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
           auto [ra, rb] = right_phrase(v, c.end);
           ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
           why.push_back(Origin{"claim.source.after_reporting_verb", {}});
+        } else if (const uint32_t speaker_comma = comma_before_age_and_hometown(v, before); speaker_comma < before) {
+          auto [pa, pb] = left_phrase(v, speaker_comma);
+          ok = pb > pa && make_source(v, ctx, pa, pb, "origin", src, self, why);
+          why.push_back(Origin{"claim.source.subject_before_age_and_hometown", {}});
         } else if (v.is_punct(before, ',')) {
           // "Trump, speaking to veterans in Virginia, said": the subject
           // stands before the inserted clause.
@@ -789,7 +824,8 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
             ok = make_source(v, ctx, open, before, "origin", src, self, why);
             why.push_back(Origin{"claim.source.apposed_name_before_verb", {}});
           } else if (open > v.first && v.is_punct(open - 1, ',')) {
-            auto [pa, pb] = left_phrase(v, open - 1);
+            // (and before an age and a hometown: "Donna Rawlings, 59, of Ashton, Md., who watched it, said")
+            auto [pa, pb] = left_phrase(v, comma_before_age_and_hometown(v, open - 1));
             ok = make_source(v, ctx, pa, pb, "origin", src, self, why);
             why.push_back(Origin{"claim.source.subject_before_inserted_clause", {}});
           }
