@@ -330,12 +330,26 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
         }
       }
     }
-    // (d) the nearest subject-like mention to the left, in the same clause.
+    // (d) the nearest subject-like mention to the left, in the same clause; not when the trigger
+    // lies in an agent phrase after it: that mention was hit ("Kharkiv is being destroyed by
+    // rocket artillery and air strikes").
+    auto agent_between = [&](uint32_t from, uint32_t to) {
+      for (uint32_t t = from; t < to; ++t) {
+        if (v.has(t, Role::kAgent)) return true;
+      }
+      return false;
+    };
     if (f.actor.empty() && !subject_inflicted) {
       for (auto it = v.mentions.rbegin(); it != v.mentions.rend(); ++it) {
         if (it->first >= f.anchor_first) continue;
         if (v.segment_of(it->first) != f.segment) break;
+        // "killed by the Russian shelling": a name inside the agent phrase, just before the trigger.
+        if (!casualties && it->end + 1 >= f.anchor_first && agent_between(it->first > 2 ? it->first - 2 : 0, it->first)) {
+          set_actor(*it, "actor.modifier_in_agent_phrase");
+          break;
+        }
         if (!actor_like(v, units, *it)) continue;
+        if (!casualties && agent_between(it->end, f.anchor_first)) break;
         set_actor(*it, "actor.nearest_left_mention");
         break;
       }
