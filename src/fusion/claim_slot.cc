@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
+
+#include "time/calendar.h"
 
 namespace claimtrace {
 namespace {
@@ -31,11 +34,26 @@ std::optional<Period> calendar_interval(const std::string& value) {
   return std::nullopt;
 }
 
+// Days since 1970 of an ISO date or date-time ("2024-06-29", "2024-06-29T08:00"); a day written
+// "2024-06-29~" ends after that day. nullopt for the unknown ends and anything else.
+std::optional<int64_t> day_number(std::string_view iso) {
+  const auto when = timecal::parse_reference(iso.substr(0, 10));
+  if (!when || iso.starts_with(Period{}.begin) || iso.starts_with(Period{}.end)) return std::nullopt;
+  return timecal::days_from_civil(when->date) + (iso.ends_with('~') ? 1 : 0);
+}
+
 }  // namespace
 
 Period claim_period(const Claim& claim, const std::string& published) {
   if (claim.time) {
-    if (!claim.time->begin.empty() && !claim.time->end.empty()) return Period{claim.time->begin, claim.time->end};
+    const std::string& begin = claim.time->begin;
+    const std::string& end = claim.time->end;
+    if (!begin.empty() && !end.empty()) return Period{begin, end};
+    // "since 24 February": open to the day of publication (unknown without one); "before 2020": unknown.
+    const bool since = claim.time->mod == "ON_OR_AFTER" || claim.time->mod == "AFTER" || claim.time->type == "DATE";
+    if (!begin.empty() && since) {
+      return Period{begin, published.size() >= 10 ? published.substr(0, 10) + "~" : Period{}.end};
+    }
     if (auto p = calendar_interval(claim.time->value)) return *p;
   }
   if (published.size() >= 7) {
@@ -51,6 +69,13 @@ std::optional<Figure> claim_figure(const Amount& a) {
   f.low = a.min.value_or(0);
   f.high = a.max.value_or(std::numeric_limits<double>::infinity());
   return f;
+}
+
+bool periods_comparable(const Period& a, const Period& b) {
+  const auto ab = day_number(a.begin), ae = day_number(a.end), bb = day_number(b.begin), be = day_number(b.end);
+  if (!ab || !ae || !bb || !be) return false;
+  const int64_t tolerance = std::max<int64_t>(1, std::max(*ae - *ab, *be - *bb) / 4);
+  return std::abs(*ab - *bb) <= tolerance && std::abs(*ae - *be) <= tolerance;
 }
 
 bool figures_compatible(const Figure& a, const Figure& b) {

@@ -23,6 +23,11 @@ struct Period {
 
 Period claim_period(const Claim& claim, const std::string& published);
 
+// Whether two known periods are about the same stretch of time: their starts and their ends each
+// within a quarter of the longer one's length (at least a day). Figures over periods that are not
+// ("14,000 killed since 2014" and "16 killed in February 2022") count different things.
+bool periods_comparable(const Period& a, const Period& b);
+
 // The figure as a closed interval; none when the claim has no quantity.
 struct Figure {
   double low = 0;

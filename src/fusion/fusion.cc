@@ -147,9 +147,9 @@ Result<void> find_contradictions(SqlConnection& sql, const std::string& cluster)
     std::string reason;
     if (other.polarity != polarity) {
       reason = "denial";
-    } else if (figure && other.figure && !figures_compatible(*figure, *other.figure) && !period.unknown() &&
-               !other.period.unknown()) {
-      // Figures at unknown times may be two attacks, not two estimates of one.
+    } else if (figure && other.figure && !figures_compatible(*figure, *other.figure) &&
+               periods_comparable(period, other.period)) {
+      // Figures at unknown times, or over different stretches of time, count different things.
       // An origin revising its own estimate is not a contradiction.
       if (!mine) {
         auto o = origins_of(sql, cluster);

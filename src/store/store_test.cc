@@ -190,6 +190,27 @@ TEST_P(StoreTest, FiguresAtUnknownTimesDoNotContradict) {
   EXPECT_EQ(cluster_counts(*store), (std::pair<size_t, size_t>{4, 2}));
 }
 
+TEST_P(StoreTest, FiguresOverDifferentStretchesOfTimeDoNotContradict) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  // A total since 2014 and one month's count: two different things, not two estimates.
+  Document total = report("Ukraine has lost 14,000 people since 2014, Kyiv said.", "2022-06-02", "country/UA", 14000);
+  TimeSpan since;
+  since.type = "DATE";
+  since.value = "2014";
+  since.mod = "ON_OR_AFTER";
+  since.begin = "2014-01-01";
+  total.claims[0].time = since;
+  Document month = report("Russia killed 16 Ukrainians, the BBC said.", "2022-02-28", "org/bbc", 16);
+  ASSERT_TRUE(store->add_batch({&total, &month}));
+  EXPECT_EQ(cluster_counts(*store), (std::pair<size_t, size_t>{2, 0}));
+  // "since 2014" runs to the day of publication: a total from another origin a week later does contradict.
+  Document other_total = report("Ukraine has lost 2,000 people since 2014, the BBC said.", "2022-06-09", "org/bbc", 2000);
+  other_total.claims[0].time = since;
+  ASSERT_TRUE(store->add_batch({&other_total}));
+  EXPECT_EQ(cluster_counts(*store), (std::pair<size_t, size_t>{3, 2}));
+}
+
 TEST_P(StoreTest, SyndicatedCopiesAreOneOrigin) {
   auto store = open();
   ASSERT_TRUE(store);
