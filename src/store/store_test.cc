@@ -69,6 +69,12 @@ std::pair<size_t, size_t> cluster_counts(Store& store) {
   return {clusters->size(), contradicting};
 }
 
+// Stores one batch, then counts as cluster_counts does.
+std::pair<size_t, size_t> counts_after(Store& store, const std::vector<const Document*>& batch) {
+  EXPECT_TRUE(store.add_batch(batch).has_value());
+  return cluster_counts(store);
+}
+
 // A document with one claim, built by hand: the store must not depend on
 // what the annotators find today.
 Document report(const std::string& text, const std::string& published, const std::string& source_entity,
@@ -178,16 +184,12 @@ TEST_P(StoreTest, FiguresAtUnknownTimesDoNotContradict) {
   // No publication date and no time expression: two strikes, not two counts of one.
   Document a = report("Russia lost 40 soldiers in a strike, Kyiv said.", "", "country/UA", 40);
   Document b = report("Russia lost 300 soldiers, the BBC said.", "", "org/bbc", 300);
-  ASSERT_TRUE(store->add_batch({&a, &b}));
-  EXPECT_EQ(cluster_counts(*store), (std::pair<size_t, size_t>{2, 0}));
+  EXPECT_EQ(counts_after(*store, {&a, &b}), (std::pair<size_t, size_t>{2, 0}));
   // Dated, the same two figures from two origins do contradict.
   Document c = report("Russia lost 40 soldiers in the June 1 strike, Kyiv said.", "2022-06-01", "country/UA", 40);
   Document d = report("Russia lost 300 soldiers on June 1, the BBC said.", "2022-06-02", "org/bbc", 300);
-  ASSERT_TRUE(store->add_batch({&c, &d}));
-  auto clusters = store->clusters();
-  ASSERT_TRUE(clusters.has_value());
   // Dated claims found their own clusters: the undated ones would make them undated.
-  EXPECT_EQ(cluster_counts(*store), (std::pair<size_t, size_t>{4, 2}));
+  EXPECT_EQ(counts_after(*store, {&c, &d}), (std::pair<size_t, size_t>{4, 2}));
 }
 
 TEST_P(StoreTest, FiguresOverDifferentStretchesOfTimeDoNotContradict) {
@@ -202,13 +204,11 @@ TEST_P(StoreTest, FiguresOverDifferentStretchesOfTimeDoNotContradict) {
   since.begin = "2014-01-01";
   total.claims[0].time = since;
   Document month = report("Russia killed 16 Ukrainians, the BBC said.", "2022-02-28", "org/bbc", 16);
-  ASSERT_TRUE(store->add_batch({&total, &month}));
-  EXPECT_EQ(cluster_counts(*store), (std::pair<size_t, size_t>{2, 0}));
+  EXPECT_EQ(counts_after(*store, {&total, &month}), (std::pair<size_t, size_t>{2, 0}));
   // "since 2014" runs to the day of publication: a total from another origin a week later does contradict.
   Document other_total = report("Ukraine has lost 2,000 people since 2014, the BBC said.", "2022-06-09", "org/bbc", 2000);
   other_total.claims[0].time = since;
-  ASSERT_TRUE(store->add_batch({&other_total}));
-  EXPECT_EQ(cluster_counts(*store), (std::pair<size_t, size_t>{3, 2}));
+  EXPECT_EQ(counts_after(*store, {&other_total}), (std::pair<size_t, size_t>{3, 2}));
 }
 
 TEST_P(StoreTest, SyndicatedCopiesAreOneOrigin) {
