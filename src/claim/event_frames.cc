@@ -330,7 +330,27 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
         }
       }
     }
-    // (d) the nearest subject-like mention to the left, in the same clause; not when the trigger
+    // (d) "La Russie affirme avoir détruit 40 chars", "Russia claims to have shot down 32 drones":
+    // the speaker did what the infinitive right after its verb says.
+    if (f.actor.empty() && !casualties) {
+      for (const AttributionUnit& u : units) {
+        if (u.cue_end >= f.anchor_first || u.chain.empty() || u.chain.front().entity.empty()) continue;
+        bool infinitive = true;
+        for (uint32_t t = u.cue_end; t < f.anchor_first && infinitive; ++t) {
+          infinitive = v.has(t, Role::kInfinitive) || v.has(t, Role::kAux);
+        }
+        if (!infinitive) continue;
+        const std::string& speaker = u.chain.front().entity;
+        for (uint32_t e = 0; e < doc.entities.size(); ++e) {
+          if (doc.entities[e].id != speaker) continue;
+          f.actor = actor_id(doc, e);
+          f.why.set("actor", {Origin{"actor.speaker_of_infinitive", {}}});
+          break;
+        }
+        break;
+      }
+    }
+    // (e) the nearest subject-like mention to the left, in the same clause; not when the trigger
     // lies in an agent phrase after it: that mention was hit ("Kharkiv is being destroyed by
     // rocket artillery and air strikes").
     auto agent_between = [&](uint32_t from, uint32_t to) {
@@ -354,7 +374,7 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
         break;
       }
     }
-    // (e) a figure of a list takes the actor of the figure before it ("dont 4 000 ... et 600 tués").
+    // (f) a figure of a list takes the actor of the figure before it ("dont 4 000 ... et 600 tués").
     const bool has_figure = f.quantity != kNone || f.number != kNone;
     const bool previous_has_figure = fi > 0 && (frames[fi - 1].quantity != kNone || frames[fi - 1].number != kNone);
     if (f.actor.empty() && !subject_inflicted && has_figure && previous_has_figure && !frames[fi - 1].actor.empty()) {
