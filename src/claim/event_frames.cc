@@ -334,11 +334,11 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
     // the speaker did what the infinitive right after its verb says.
     if (f.actor.empty() && !casualties) {
       for (const AttributionUnit& u : units) {
-        if (u.cue_end >= f.anchor_first || u.chain.empty() || u.chain.front().entity.empty()) continue;
-        bool infinitive = true;
-        for (uint32_t t = u.cue_end; t < f.anchor_first && infinitive; ++t) {
-          infinitive = v.has(t, Role::kInfinitive) || v.has(t, Role::kAux);
-        }
+        if (u.cue_end > f.anchor_first || f.anchor_first == 0 || u.chain.empty() || u.chain.front().entity.empty()) continue;
+        // "avoir", "to have" between the verb and the trigger, or ending the verb's own phrase ("claims to have")
+        auto linking = [&](uint32_t t) { return v.has(t, Role::kInfinitive) || v.has(t, Role::kAux); };
+        bool infinitive = f.anchor_first - 1 >= u.cue_first && linking(f.anchor_first - 1);
+        for (uint32_t t = u.cue_end; t < f.anchor_first && infinitive; ++t) infinitive = linking(t);
         if (!infinitive) continue;
         const std::string& speaker = u.chain.front().entity;
         for (uint32_t e = 0; e < doc.entities.size(); ++e) {
