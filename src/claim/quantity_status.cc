@@ -26,6 +26,8 @@ StatusHit adjacent_status(const SentenceView& v, uint32_t first, uint32_t end) {
       }
     } else if (c.end <= first && first - c.end < kBefore) {
       distance = first - c.end + 1;
+    } else if (c.first >= first && c.end <= end && c.first > first) {
+      distance = 0;  // the counted noun is the status: "12 dead and dozens wounded", "40 morts"
     }
     // A specific status beats "additional" at the same distance.
     if (distance < best_distance || (distance != UINT32_MAX && best.status == "additional" && c.cue->key != "additional")) {
