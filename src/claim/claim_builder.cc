@@ -367,9 +367,11 @@ void ClaimBuilder::annotate(Document& doc) const {
               break;
             }
           }
+          // Else a group of people counted before it in the sentence ("2 months later, ... captured 144" is no month).
           if (q.unit.empty()) {
             for (const auto& qr : v.quantities) {
-              if (qr.first < f.anchor_first) q.unit = doc.quantities[qr.index].unit;
+              const std::string& unit = doc.quantities[qr.index].unit;
+              if (qr.first < f.anchor_first && (unit == "person" || unit == "personnel")) q.unit = unit;
             }
           }
         }
