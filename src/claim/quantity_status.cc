@@ -26,6 +26,8 @@ StatusHit adjacent_status(const SentenceView& v, uint32_t first, uint32_t end) {
       }
     } else if (c.end <= first && first - c.end < kBefore) {
       distance = first - c.end + 1;
+      // "290 personnes sont mortes et 900 ont été blessées": across "et" the word is the figure before's.
+      for (uint32_t t = c.end; t < first; ++t) distance += v.has(t, Role::kCoordinator) ? 1 : 0;
     } else if (c.first >= first && c.end <= end && c.first > first) {
       distance = 0;  // the counted noun is the status: "12 dead and dozens wounded", "40 morts"
     }
