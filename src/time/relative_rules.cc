@@ -565,9 +565,11 @@ Grammar::Opt Grammar::set(uint32_t i) { return with_set_time(set_words(i)); }
 // within three words, none of them a month or a weekday: "on 3 May a day of mourning"; not a year: "in
 // 2014 a day"), "a" + unit is a rate, a set in TimeML, not a duration. ("per day" is a set word.)
 bool Grammar::rate_at(uint32_t i) const {
-  uint32_t e = 0;
+  uint32_t e = 0, ue = 0;
   const auto* r = lex(i, Kind::kCount, &e);
-  if (!r || !r->rate || !lex(e, Kind::kUnit)) return false;  // "a thousand years", "an annual" are no rates
+  if (!r || !r->rate || !lex(e, Kind::kUnit, &ue)) return false;  // "a thousand years", "an annual" are no rates
+  // "from $3 million a year earlier", "a year ago": a shift, not a rate ("$100 a day before tax" stays one)
+  if (const auto* a = lex(ue, Kind::kAgo); (a && !a->prep) || lex(ue, Kind::kLater)) return false;
   for (uint32_t k = i; k > first_ && k + 3 >= i;) {
     --k;
     if (doc_.tokens[k].kind == TokenKind::kNumber) return ndigits(k) != 4;
