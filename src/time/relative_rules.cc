@@ -82,6 +82,7 @@ Grammar::Opt Grammar::day_relative(uint32_t i) {
   P p;
   p.e.rel_unit = 'D';
   p.e.rel_n = d->ival;
+  p.e.past_prev = d->past_prev;
   if (auto colon = d->sval.find(':'); colon != std::string::npos) p.e.pod = std::string_view(d->sval).substr(colon + 1);
   p.end = de;
   p.rule = "time.relative.day";

@@ -239,6 +239,7 @@ Result<Lexicon> Lexicon::load(const LanguageContext& context) {
     e.rate = flags.find("rate") != std::string_view::npos;
     e.prep = flags.find("prep") != std::string_view::npos;
     e.anaphoric = flags.find("anaphoric") != std::string_view::npos;
+    e.past_prev = flags.find("past") != std::string_view::npos;
     if (flags.find("half") != std::string_view::npos) e.factor = 0.5;
     if (flags.find("twice") != std::string_view::npos) e.factor = 2;
     if (flags.find("exact") != std::string_view::npos) {

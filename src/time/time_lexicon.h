@@ -91,6 +91,8 @@ struct Entry {
   bool prep = false;      // flag prep: an ago word that is also a preposition (before): with an object, no shift
   bool anaphoric = false; // flag anaphoric: a later/earlier word that counts from the time the text last
                           // spoke of, not from the reference ("in 2014 ... two years later")
+  bool past_prev = false; // flag past: a day word that a past sentence puts one day back (« cette nuit »
+                          // said the morning after is the night just ended)
   bool rate = false;      // flag rate: an article of a rate after an amount ("$1 million a day": a set)
   bool stretch = false;   // flag stretch: a direction word that makes a decade a stretch (the past decade)
   bool name = false;      // flag name: capitalized inside a sentence it may be part of a name (USA Today, le Printemps arabe)
