@@ -9,6 +9,7 @@
 #include <unicode/unistr.h>
 
 #include "core/intern.h"
+#include "number/number_lexicon.h"
 #include "resources/table.h"
 #include "text/fold.h"
 
@@ -278,7 +279,17 @@ Result<Lexicon> Lexicon::load(const LanguageContext& context) {
       lex.tense_words_[key_hash(fold(row[0]))] = t;
     }
   }
+
+  auto numbers = number::NumberLexicon::load(context);
+  if (!numbers) return std::unexpected(numbers.error());
+  lex.numbers_ = std::make_shared<const number::NumberLexicon>(std::move(*numbers));
   return lex;
+}
+
+int Lexicon::cardinal(std::string_view folded) const {
+  const number::NumberWord* w = numbers_ ? numbers_->word(folded) : nullptr;
+  if (!w || w->article || w->pronoun) return 0;
+  return w->kind == number::WordKind::kUnit || w->kind == number::WordKind::kTen ? static_cast<int>(w->value) : 0;
 }
 
 }  // namespace claimtrace::timelex

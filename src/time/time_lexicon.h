@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -16,6 +17,8 @@
 #include "pipeline/annotator.h"
 #include "text/fold.h"
 #include "text/phrase_matcher.h"
+
+namespace claimtrace::number { class NumberLexicon; }
 
 namespace claimtrace::timelex {
 
@@ -201,7 +204,12 @@ class Lexicon {
   // a month; in English a lower-case "may" is the verb.
   bool lower_months() const { return lower_months_; }
 
+  // A cardinal word below a hundred ("three" 3, "twenty" 20; the number lexicon's, so that the time
+  // data does not repeat it), or 0: the count of a hyphenated duration ("a three-year contract").
+  int cardinal(std::string_view folded) const;
+
  private:
+  std::shared_ptr<const number::NumberLexicon> numbers_;
   void add(std::string_view phrase, Entry e, const TextRules& rules);
 
   PhraseMatcher matcher_;
