@@ -806,6 +806,37 @@ Grammar::Opt Grammar::part_of(uint32_t i) {
   return inner;
 }
 
+// "profit rose at year end", "by year-end", "quarter-end", "month-end": a unit, then a part word that may
+// follow it (flag post on the part row), is the current period's part (TimeML: 1989 END). Not the week:
+// "week-end" is the weekend.
+Grammar::Opt Grammar::period_end(uint32_t i) {
+  const timelex::Entry* unit = nullptr;
+  const timelex::Entry* part = nullptr;
+  uint32_t end = i + 1;
+  if (doc_.tokens[i].has(kHyphenated)) {
+    const std::string_view key = doc_.folded_key(doc_.tokens[i]);
+    const size_t dash = key.find('-');
+    // (the tail first: few hyphenated words end with a time word)
+    const auto* tail = dash == std::string_view::npos ? nullptr : lex_.word(key.substr(dash + 1));
+    const auto* head = tail ? lex_.word(key.substr(0, dash)) : nullptr;
+    if (!head) return std::nullopt;
+    for (uint32_t x : *head) if (lex_.entry(x).kind == Kind::kUnit) unit = &lex_.entry(x);
+    for (uint32_t x : *tail) if (lex_.entry(x).kind == Kind::kPart) part = &lex_.entry(x);
+  } else if (uint32_t ue = 0; (unit = lex(i, Kind::kUnit, &ue))) {
+    part = lex(ue, Kind::kPart, &end);
+  }
+  if (!unit || !part || !part->post || !unit->singular || !(unit->sval == "Y" || unit->sval == "Q" || unit->sval == "M"))
+    return std::nullopt;
+  P p;
+  p.e.rel_unit = unit->sval[0];
+  p.e.rel_n = 0;
+  p.e.mod = part->sval;
+  p.end = end;
+  p.rule = "time.part.after_unit";
+  p.where = part->where;
+  return p;
+}
+
 // noël, Christmas 2024, thanksgiving, la fête des mères de 2015
 Grammar::Opt Grammar::holiday(uint32_t i) {
   uint32_t he = 0;

@@ -48,25 +48,30 @@ Grammar::Opt Grammar::hyphen_duration(uint32_t i) {
 }
 
 // "all-day", "full-week", "whole-year": a count word of one (data: count rows) and a unit in one
-// hyphenated word, a duration of one unit ("a full-day strike" P1D).
+// hyphenated word, a duration of one unit ("a full-day strike" P1D); "a three-year contract", "a
+// two-week truce": a number word and a unit (P3Y, P2W). Not an age ("ten-year-old": two hyphens),
+// nor a name inside a sentence ("the Six-Day War").
 Grammar::Opt Grammar::hyphen_word_duration(uint32_t i) {
   if (i < first_ || i >= end_ || !doc_.tokens[i].has(kHyphenated)) return std::nullopt;
   const std::string_view key = doc_.folded_key(doc_.tokens[i]);
   const size_t dash = key.find('-');
   if (dash == std::string_view::npos || dash == 0 || key.find('-', dash + 1) != std::string_view::npos) return std::nullopt;
-  const auto* first = lex_.word(key.substr(0, dash));
   const auto* second = lex_.word(key.substr(dash + 1));
-  if (!first || !second) return std::nullopt;
-  const timelex::Entry* count = nullptr;
+  if (!second) return std::nullopt;
   const timelex::Entry* unit = nullptr;
-  for (uint32_t x : *first)
-    if (lex_.entry(x).kind == Kind::kCount && lex_.entry(x).fval == 1) count = &lex_.entry(x);
   for (uint32_t x : *second)
     if (lex_.entry(x).kind == Kind::kUnit && lex_.entry(x).singular && lex_.entry(x).factor == 1) unit = &lex_.entry(x);
-  if (!count || !unit) return std::nullopt;
+  if (!unit) return std::nullopt;
+  int n = 0;
+  if (const auto* first = lex_.word(key.substr(0, dash)))
+    for (uint32_t x : *first)
+      if (lex_.entry(x).kind == Kind::kCount && lex_.entry(x).fval == 1) n = 1;
+  if (n == 0 && !(i > first_ && doc_.tokens[i].has(kCapitalized))) n = lex_.cardinal(key.substr(0, dash));
   const timeexpr::Unit u = unit_char(unit->sval);
-  if (!u || u == 'K' || u == 'Q') return std::nullopt;
-  return duration_parse(1, u, i + 1, "time.duration.hyphen_word", unit->where);
+  if (n < 1 || !u || u == 'K' || u == 'Q') return std::nullopt;
+  // "a four-day working week", "a four-day week": what the week is made of, not a stretch of time
+  if (n > 1 && lex(i + 1, Kind::kUnit)) return std::nullopt;
+  return duration_parse(n, u, i + 1, "time.duration.hyphen_word", unit->where);
 }
 
 Grammar::Opt Grammar::day_relative(uint32_t i) {
@@ -82,6 +87,7 @@ Grammar::Opt Grammar::day_relative(uint32_t i) {
   P p;
   p.e.rel_unit = 'D';
   p.e.rel_n = d->ival;
+  p.e.past_prev = d->past_prev;
   if (auto colon = d->sval.find(':'); colon != std::string::npos) p.e.pod = std::string_view(d->sval).substr(colon + 1);
   p.end = de;
   p.rule = "time.relative.day";
@@ -565,9 +571,11 @@ Grammar::Opt Grammar::set(uint32_t i) { return with_set_time(set_words(i)); }
 // within three words, none of them a month or a weekday: "on 3 May a day of mourning"; not a year: "in
 // 2014 a day"), "a" + unit is a rate, a set in TimeML, not a duration. ("per day" is a set word.)
 bool Grammar::rate_at(uint32_t i) const {
-  uint32_t e = 0;
+  uint32_t e = 0, ue = 0;
   const auto* r = lex(i, Kind::kCount, &e);
-  if (!r || !r->rate || !lex(e, Kind::kUnit)) return false;  // "a thousand years", "an annual" are no rates
+  if (!r || !r->rate || !lex(e, Kind::kUnit, &ue)) return false;  // "a thousand years", "an annual" are no rates
+  // "from $3 million a year earlier", "a year ago": a shift, not a rate ("$100 a day before tax" stays one)
+  if (const auto* a = lex(ue, Kind::kAgo); (a && !a->prep) || lex(ue, Kind::kLater)) return false;
   for (uint32_t k = i; k > first_ && k + 3 >= i;) {
     --k;
     if (doc_.tokens[k].kind == TokenKind::kNumber) return ndigits(k) != 4;

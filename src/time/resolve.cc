@@ -309,6 +309,13 @@ Point resolve_point(const Expr& e, const std::optional<timecal::DateTime>& ref, 
       if (e.day >= 0) { p.d = e.day; p.gran = Gran::kDay; }
       return p;
     }
+    // « des frappes ont visé Kiev cette nuit » (news narrates the past; no cue reads as past): the night
+    // just ended, which began the day before (its hours after midnight are the reference day's: « cette
+    // nuit, à 2 heures »); « les frappes viseront Kiev cette nuit » is tonight.
+    if (e.past_prev && tense <= 0 && (e.hour < 0 || e.hour >= 12)) {
+      shift_period(p, r, e.rel_unit, e.rel_n - 1);
+      return p;
+    }
     // "the weekend was quiet", "ce week-end, les combats ont repris" said on a weekday: the one just past
     // (the coming one has not happened; on a Saturday or a Sunday it is the one under way).
     if (e.rel_unit == 'K' && e.rel_n == 0 && tense < 0 && weekday(r) <= 5) {

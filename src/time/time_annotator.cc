@@ -37,6 +37,7 @@ class TimeAnnotator final : public Annotator {
       grammar.run(s.first_token, s.end_token, found);
       if (found.empty()) continue;
       bool cues_read = false;
+      bool day_here = false;  // this sentence spoke of a day: « le 3 mars, ... cette nuit » is that day's night
       for (auto& f : found) {
         int tense = 0;
         if (ref && needs_tense(f.expr)) {
@@ -45,6 +46,7 @@ class TimeAnnotator final : public Annotator {
           tense = nearest_tense(cues, f.first, f.end);
         }
         std::optional<timeresolve::Resolved> anchored = f.expr.anaphoric ? from_focus(f.expr, focus) : std::nullopt;
+        if (f.expr.past_prev && day_here) anchored = timeresolve::resolve(f.expr, focus.first, 1);
         timeresolve::Resolved r = anchored ? std::move(*anchored) : timeresolve::resolve(f.expr, ref, tense);
         // Without a tense cue, news leaves out the year of a date ahead in its own year ("the Nov. 8
         // election", "expire on September 30th"): a month or a day up to two months ahead is that one.
@@ -64,7 +66,7 @@ class TimeAnnotator final : public Annotator {
         t.begin = std::move(r.begin);
         t.end = std::move(r.end);
         t.why = {f.rule, f.where};
-        focus.note(t);
+        if (focus.note(t) && focus.precision == 10) day_here = true;
         doc.times.push_back(std::move(t));
       }
     }
@@ -76,17 +78,19 @@ class TimeAnnotator final : public Annotator {
     std::optional<timecal::DateTime> first, last;  // its first and last day
     size_t precision = 0;  // characters of its value: 4 a year, 7 a month, 10 a day
 
-    void note(const TimeSpan& t) {
-      if (t.type != "DATE" || !t.mod.empty() || t.begin.size() < 10 || t.end.size() < 10) return;
-      if (t.value.size() < 4 || !std::isdigit(static_cast<unsigned char>(t.value[0]))) return;
+    // true when t becomes the focus
+    bool note(const TimeSpan& t) {
+      if (t.type != "DATE" || !t.mod.empty() || t.begin.size() < 10 || t.end.size() < 10) return false;
+      if (t.value.size() < 4 || !std::isdigit(static_cast<unsigned char>(t.value[0]))) return false;
       const size_t p = t.value.size() >= 10 ? 10 : t.value.size() >= 7 && t.value[4] == '-' ? 7 : 4;
-      if (p > 4 && t.value.find_first_of("WQHSUFAI", 4) != std::string::npos) return;  // weeks, seasons, quarters
+      if (p > 4 && t.value.find_first_of("WQHSUFAI", 4) != std::string::npos) return false;  // weeks, seasons, quarters
       auto end = timecal::parse_reference(std::string_view(t.end).substr(0, 10));
       first = timecal::parse_reference(std::string_view(t.begin).substr(0, 10));
-      if (!first || !end) return;
+      if (!first || !end) return false;
       end->date = timecal::civil_from_days(timecal::days_from_civil(end->date) - 1);
       last = end;
       precision = p;
+      return true;
     }
   };
 
@@ -129,7 +133,7 @@ class TimeAnnotator final : public Annotator {
 
   // A partial date whose year (or month, or week) depends on the tense.
   static bool needs_tense(const timeexpr::Expr& e) {
-    if (e.type == timeexpr::ExprType::kRange) return true;
+    if (e.type == timeexpr::ExprType::kRange || e.past_prev) return true;
     if (e.offset_sign && !e.parts.empty()) return needs_tense(e.parts[0]);  // 3 days from Tuesday
     if (e.type == timeexpr::ExprType::kDate && e.rel_unit == 'K' && e.rel_n == 0 && !e.offset_sign) return true;
     if (e.type != timeexpr::ExprType::kDate || e.rel_unit || e.offset_sign || e.year >= 0) return false;

@@ -65,6 +65,7 @@ struct Expr {
   int rel_n = 0;
   int offset_sign = 0;  // with offset_n, offset_unit
   bool anaphoric = false;  // the offset counts from the time last spoken of ("two years later")
+  bool past_prev = false;  // a past sentence (or one without a tense cue) puts the day one back (« cette nuit »)
   // A last/next/this word on a weekday, month, season: -1, 0, +1; has_dir when written.
   int dir = 0;
   int rank = 0;  // with weekday and a relative month: the first (1) ... last (-1) such weekday

@@ -599,6 +599,8 @@ Grammar::Opt Grammar::unit(uint32_t i) {
     take_longest(best, set(i));  // (three times a week)
   if ((here & kNumberBit) && (kinds(i + 2) & bit(Kind::kUnit))) take_longest(best, hyphen_duration(i));
   if (here & kHyphenBit) take_longest(best, hyphen_word_duration(i));
+  if (((here & bit(Kind::kUnit)) && (kinds(i + 1) & bit(Kind::kPart))) || (here & kHyphenBit))
+    take_longest(best, period_end(i));  // year end, year-end
   if (best && best->e.type == ExprType::kDate && best->e.hour < 0 && !best->e.pod.empty() && !best->e.has_date() &&
       (best->e.mod.empty() || best->e.mod == "START" || best->e.mod == "END")) {
     // "in the morning at 7", "l'après-midi 7:00:25", "early morning at 8:00" (the time says more than the part)

@@ -248,6 +248,7 @@ class Grammar {
   Opt quarter(uint32_t i);
   Opt decade(uint32_t i);
   Opt part_of(uint32_t i);
+  Opt period_end(uint32_t i);  // year end, year-end, quarter-end
   Opt holiday(uint32_t i);
   Opt nth_weekday(uint32_t i);
   Opt nth_day_of(uint32_t i);  // the 4th day of July, the 26th day of the month

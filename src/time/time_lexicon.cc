@@ -9,6 +9,7 @@
 #include <unicode/unistr.h>
 
 #include "core/intern.h"
+#include "number/number_lexicon.h"
 #include "resources/table.h"
 #include "text/fold.h"
 
@@ -239,6 +240,7 @@ Result<Lexicon> Lexicon::load(const LanguageContext& context) {
     e.rate = flags.find("rate") != std::string_view::npos;
     e.prep = flags.find("prep") != std::string_view::npos;
     e.anaphoric = flags.find("anaphoric") != std::string_view::npos;
+    e.past_prev = flags.find("past") != std::string_view::npos;
     if (flags.find("half") != std::string_view::npos) e.factor = 0.5;
     if (flags.find("twice") != std::string_view::npos) e.factor = 2;
     if (flags.find("exact") != std::string_view::npos) {
@@ -277,7 +279,17 @@ Result<Lexicon> Lexicon::load(const LanguageContext& context) {
       lex.tense_words_[key_hash(fold(row[0]))] = t;
     }
   }
+
+  auto numbers = number::NumberLexicon::load(context);
+  if (!numbers) return std::unexpected(numbers.error());
+  lex.numbers_ = std::make_shared<const number::NumberLexicon>(std::move(*numbers));
   return lex;
+}
+
+int Lexicon::cardinal(std::string_view folded) const {
+  const number::NumberWord* w = numbers_ ? numbers_->word(folded) : nullptr;
+  if (!w || w->article || w->pronoun) return 0;
+  return w->kind == number::WordKind::kUnit || w->kind == number::WordKind::kTen ? static_cast<int>(w->value) : 0;
 }
 
 }  // namespace claimtrace::timelex

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -16,6 +17,8 @@
 #include "pipeline/annotator.h"
 #include "text/fold.h"
 #include "text/phrase_matcher.h"
+
+namespace claimtrace::number { class NumberLexicon; }
 
 namespace claimtrace::timelex {
 
@@ -91,6 +94,8 @@ struct Entry {
   bool prep = false;      // flag prep: an ago word that is also a preposition (before): with an object, no shift
   bool anaphoric = false; // flag anaphoric: a later/earlier word that counts from the time the text last
                           // spoke of, not from the reference ("in 2014 ... two years later")
+  bool past_prev = false; // flag past: a day word that a past sentence puts one day back (« cette nuit »
+                          // said the morning after is the night just ended)
   bool rate = false;      // flag rate: an article of a rate after an amount ("$1 million a day": a set)
   bool stretch = false;   // flag stretch: a direction word that makes a decade a stretch (the past decade)
   bool name = false;      // flag name: capitalized inside a sentence it may be part of a name (USA Today, le Printemps arabe)
@@ -199,7 +204,12 @@ class Lexicon {
   // a month; in English a lower-case "may" is the verb.
   bool lower_months() const { return lower_months_; }
 
+  // A cardinal word below a hundred ("three" 3, "twenty" 20; the number lexicon's, so that the time
+  // data does not repeat it), or 0: the count of a hyphenated duration ("a three-year contract").
+  int cardinal(std::string_view folded) const;
+
  private:
+  std::shared_ptr<const number::NumberLexicon> numbers_;
   void add(std::string_view phrase, Entry e, const TextRules& rules);
 
   PhraseMatcher matcher_;
