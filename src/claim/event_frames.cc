@@ -1,6 +1,7 @@
 #include "claim/event_frames.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "claim/quantity_status.h"
 
@@ -441,17 +442,21 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
       }
     }
     if (!f.locations.empty()) f.why.push("locations", Origin{"locations.after_place_preposition", {}});
-    // Time: the nearest of the clause, else of the sentence.
+    // Time: the clause's before the sentence's, one that places the event before a mere length
+    // ("On February 16, Zelensky began a two-day trip"), then the nearest.
     uint32_t best_d = UINT32_MAX;
-    bool best_same = false;
+    bool best_same = false, best_placed = false;
     for (const auto& t : v.times) {
       const TimeSpan& ts = doc.times[t.index];
       if (ts.type == "SET") continue;
-      bool same = v.segment_of(t.first) == f.segment;
-      uint32_t d = t.first > f.anchor_first ? t.first - f.anchor_first : f.anchor_first - t.first;
-      if ((same && !best_same) || (same == best_same && d < best_d)) {
+      const bool placed = ts.type != "DURATION";
+      const bool same = v.segment_of(t.first) == f.segment;
+      const uint32_t d = t.first > f.anchor_first ? t.first - f.anchor_first : f.anchor_first - t.first;
+      if (f.time == kNone || std::tie(same, placed) > std::tie(best_same, best_placed) ||
+          (placed == best_placed && same == best_same && d < best_d)) {
         best_d = d;
         best_same = same;
+        best_placed = placed;
         f.time = static_cast<int32_t>(t.index);
       }
     }
