@@ -26,7 +26,7 @@ class TimeAnnotator final : public Annotator {
     const std::optional<timecal::DateTime> ref = timecal::parse_reference(doc.published);
     thread_local timegrammar::Scratch scratch;
     thread_local std::vector<timegrammar::Found> found;
-    thread_local std::vector<std::pair<uint32_t, int>> cues;
+    thread_local std::vector<TenseCue> cues;
     timegrammar::Grammar grammar(doc, lex_, scratch);
     Focus focus;  // the date the text last spoke of
     for (const Sentence& s : doc.sentences) {
@@ -43,7 +43,7 @@ class TimeAnnotator final : public Annotator {
         if (ref && needs_tense(f.expr)) {
           if (!cues_read) read_cues(doc, s, cues);
           cues_read = true;
-          tense = nearest_tense(cues, f.first, f.end);
+          tense = nearest_tense(cues, f.first, f.end, inside_quotation(doc, s, f.first));
         }
         std::optional<timeresolve::Resolved> anchored = f.expr.anaphoric ? from_focus(f.expr, focus) : std::nullopt;
         if (f.expr.past_prev && day_here) anchored = timeresolve::resolve(f.expr, focus.first, 1);
@@ -142,24 +142,61 @@ class TimeAnnotator final : public Annotator {
   }
 
   // Tense cues of a sentence: (token, +1 future / -1 past).
-  void read_cues(const Document& doc, const Sentence& s, std::vector<std::pair<uint32_t, int>>& out) const {
+  // A verb form that tells the tense, and whether it stands inside a quotation.
+  struct TenseCue {
+    uint32_t at;
+    int tense;
+    bool quoted;
+  };
+
+  // A quotation mark: '"' (typographic quotes fold to it) or two glued apostrophes ('').
+  static uint32_t quote_mark_at(const Document& doc, uint32_t i, uint32_t end) {
+    const Token& t = doc.tokens[i];
+    if (t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber) return 0;
+    const std::string_view key = doc.folded_key(t);
+    if (key == "\"") return 1;
+    if (key == "'" && i + 1 < end && !doc.tokens[i + 1].has(kSpaceBefore) && doc.folded_key(doc.tokens[i + 1]) == "'") return 2;
+    return 0;
+  }
+
+  // Whether token `at` lies inside a quotation, counting quotation marks from the sentence start.
+  static bool inside_quotation(const Document& doc, const Sentence& s, uint32_t at) {
+    bool inside = false;
+    for (uint32_t i = s.first_token; i < at;) {
+      const uint32_t mark = quote_mark_at(doc, i, s.end_token);
+      inside ^= mark != 0;
+      i += mark ? mark : 1;
+    }
+    return inside;
+  }
+
+  void read_cues(const Document& doc, const Sentence& s, std::vector<TenseCue>& out) const {
     out.clear();
+    bool inside = false;
     for (uint32_t i = s.first_token; i < s.end_token; ++i) {
       const Token& t = doc.tokens[i];
-      if (t.kind != TokenKind::kWord) continue;
-      if (const int c = lex_.tense_of(doc.folded_key(t), t.hash)) out.push_back({i, c});
+      if (t.kind != TokenKind::kWord) {
+        if (const uint32_t mark = quote_mark_at(doc, i, s.end_token)) {
+          inside = !inside;
+          i += mark - 1;
+        }
+        continue;
+      }
+      if (const int c = lex_.tense_of(doc.folded_key(t), t.hash)) out.push_back({i, c, inside});
     }
   }
 
-  // The tense of the cue nearest to tokens [first, end): "Les festivités ont
-  // débuté mercredi soir et vont durer un an" reads mercredi with "ont".
+  // The tense of the cue nearest to tokens [first, end) on the same side of a quotation mark
+  // ("in July, RT is 'providing what you won't get'": July is not read with "won't"). "Les
+  // festivités ont débuté mercredi soir et vont durer un an" reads mercredi with "ont".
   // Without a cue, 0 (read as past: news narrates the past).
-  static int nearest_tense(const std::vector<std::pair<uint32_t, int>>& cues, uint32_t first, uint32_t end) {
+  static int nearest_tense(const std::vector<TenseCue>& cues, uint32_t first, uint32_t end, bool quoted) {
     int best = 0;
     uint32_t best_dist = UINT32_MAX;
-    for (const auto& [at, tense] : cues) {
-      const uint32_t dist = at < first ? first - at : at >= end ? at - end + 1 : 0;
-      if (dist < best_dist) { best_dist = dist; best = tense; }
+    for (const TenseCue& c : cues) {
+      if (c.quoted != quoted) continue;
+      const uint32_t dist = c.at < first ? first - c.at : c.at >= end ? c.at - end + 1 : 0;
+      if (dist < best_dist) { best_dist = dist; best = c.tense; }
     }
     return best;
   }
