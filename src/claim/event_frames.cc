@@ -166,6 +166,13 @@ void find_frames(const SentenceView& v, const FrameWords& words, std::vector<Fra
       continue;
     }
     if (g.number != kNone) continue;  // a bare figure needs a casualty word
+    // People after "to", "à" (and a bound word: "to almost 400 million people") receive; troops may be
+    // brought to a total.
+    auto received = [&](uint32_t t) {
+      return t > v.first && (v.has(t - 1, Role::kBeneficiary) ||
+                             (t - 1 > v.first && v.doc->tokens[t - 1].kind == TokenKind::kWord && v.has(t - 2, Role::kBeneficiary)));
+    };
+    if (doc.quantities[g.quantity].unit == "person" && received(g.first)) continue;
     const CueRef* trigger = nearest_deployment_trigger(v, used, seg, g.first, words);
     if (!trigger && hit.status != "deployed") continue;
     if (trigger) {
