@@ -174,6 +174,15 @@ std::pair<uint32_t, uint32_t> right_phrase(const SentenceView& v, uint32_t from)
   return {from, t};
 }
 
+// The subject after a reporting verb (", a annoncé jeudi l'armée de l'air"): a time right after
+// the verb is no part of it.
+std::pair<uint32_t, uint32_t> inverted_subject(const SentenceView& v, uint32_t verb_end) {
+  for (const SpanRef& r : v.times) {
+    if (r.first == verb_end) verb_end = r.end;
+  }
+  return right_phrase(v, verb_end);
+}
+
 // "Johnnie Wilson, of Springfield, Va., said", "Donna Rawlings, 59, of Ashton, Md., said",
 // "Barack Obama, 55, said": an age and a hometown set off by commas stand between the speaker and
 // the verb. The comma after the speaker, or `comma` when no such insert ends there.
@@ -789,19 +798,19 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
         bool after_quote = is_quote(v, before) || (v.is_punct(before, ',') && before > v.first && is_quote(v, before - 1));
         if (after_quote || before + 1 == v.end) {
           // Inversion: '..." said the official', ", a déclaré le ministre".
-          auto [ra, rb] = right_phrase(v, c.end);
+          auto [ra, rb] = inverted_subject(v, c.end);
           if (words_in(v, ra, rb) <= kMaxInverted) {
             ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
             why.push_back(Origin{"claim.source.after_reporting_verb", {}});
           }
         } else if (v.is_punct(before, ',') && only_inversion_aux_between(v, before + 1, c.first) && !c.entry->frame_is("tell") &&
-                   ends_sentence(v, right_phrase(v, c.end)) &&
-                   words_in(v, c.end, right_phrase(v, c.end).second) <= kMaxInverted &&
-                   names_speaker(v, right_phrase(v, c.end))) {
+                   ends_sentence(v, inverted_subject(v, c.end)) &&
+                   words_in(v, c.end, inverted_subject(v, c.end).second) <= kMaxInverted &&
+                   names_speaker(v, inverted_subject(v, c.end))) {
           // "..., the losses would outstrip the gains, said Batchelder.", "...,
           // said one GOP source.": a short phrase closing the sentence after
           // the verb is its subject.
-          auto [ra, rb] = right_phrase(v, c.end);
+          auto [ra, rb] = inverted_subject(v, c.end);
           ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
           why.push_back(Origin{"claim.source.after_reporting_verb", {}});
         } else if (const uint32_t speaker_comma = comma_before_age_and_hometown(v, before); speaker_comma < before) {
@@ -884,7 +893,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
         }
         // The object of "told" is who heard it, never the speaker.
         if (!ok && v.is_punct(before, ',') && !after_quote && !c.entry->frame_is("tell")) {
-          auto [ra, rb] = right_phrase(v, c.end);
+          auto [ra, rb] = inverted_subject(v, c.end);
           if (words_in(v, ra, rb) <= kMaxInverted && (rb == v.end || clause_edge(v, rb) || v.is_cue_token(rb))) {
             ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
             why.push_back(Origin{"claim.source.after_reporting_verb", {}});
@@ -892,7 +901,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
         }
       } else if (!self && a == v.first) {
         // "Said the official: ..." or a sentence opening on the verb.
-        auto [ra, rb] = right_phrase(v, c.end);
+        auto [ra, rb] = inverted_subject(v, c.end);
         if (words_in(v, ra, rb) <= kMaxInverted) {
           ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
           why.push_back(Origin{"claim.source.after_reporting_verb", {}});
