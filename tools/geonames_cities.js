@@ -30,7 +30,7 @@ const AMBIGUOUS = new Set([
   'Santos', 'Salvador', 'Mendoza', 'Zamora', 'Trujillo', 'Constantine', 'Kimberley', 'Taft', 'Ariel', 'Adler',
   'Bergen', 'Livingstone', 'Dali', 'Murray', 'Allen', 'Carson', 'Chandler', 'Clinton', 'Warren', 'Frisco',
   'Hassan', 'Artëm', 'Hūn', 'Charlotte', 'Brandon', 'Ponce', 'Serra', 'Timon', 'Barrie', 'Vernon', 'Brecht',
-  'Huy', 'Herve', 'Courcelles', 'Maurepas', 'Rochefort', 'Tara', 'Genet', 'Lucé',
+  'Huy', 'Herve', 'Courcelles', 'Maurepas', 'Rochefort', 'Tara', 'Genet', 'Lucé', 'Orsay',
   // states, countries, institutions, companies, words of other languages
   'Virginia', 'Carolina', 'Jamaica', 'Ontario', 'Columbia', 'Westminster', 'Windsor', 'Hollywood', 'Chinatown',
   'Koreatown', 'Universal City', 'St. Petersburg', 'Toyota', 'Hitachi', 'Akita', 'Batman', 'Brits', 'Berber',
