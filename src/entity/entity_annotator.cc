@@ -35,7 +35,11 @@ class EntityAnnotator final : public Annotator {
  public:
   EntityAnnotator(NameMatcher names, EntityLexicon lexicon)
       : names_(std::move(names)), lex_(std::move(lexicon)), may_matter_(names_.first_words()) {
-    lex_.openers.for_each_key([this](uint64_t key) { may_matter_.set(key); });
+    // A word that only heads an organisation or a place ("center", "rue") is
+    // read from the capitalized run around it, never from itself: skipped.
+    lex_.openers.for_each_key([this](uint64_t key) {
+      if (lex_.openers.find(key) != kOpensOrgHead) may_matter_.set(key);
+    });
   }
 
   std::string_view name() const override { return "entity"; }
@@ -469,15 +473,43 @@ class EntityAnnotator final : public Annotator {
     }
   }
 
+  // An organisation or, through a place head, a place ("Rue du Pré-Botté").
   uint32_t add_org(Document& doc, NameRun run, OrgName org, DocEntities& ents, PendingRole& role) const {
+    const bool place = org.head->place;
     std::string name = spaced_text(doc, run.first, org.end);
-    EntityRecord r = EntityRecord::make("org/" + slug(name), "ORG", name, "", org.head->kind, org.head->kind);
+    EntityRecord r = EntityRecord::make((place ? "place/" : "org/") + slug(name), place ? "LOC" : "ORG", name, "",
+                                        org.head->kind, org.head->kind);
     bool added = false;
     uint32_t e = ents.unknown(std::move(r), added);
-    ents.mention(extent(doc, run.first, org.end), e, run.first, false, false, {"entity.org.unknown", org.head->why.resource});
-    if (role.active(run.first)) role.affiliation = doc.entities[e].id;
+    Origin why{place ? "entity.place.unknown" : "entity.org.unknown", org.head->why.resource};
+    ents.mention(extent(doc, run.first, org.end), e, run.first, false, false, why);
+    if (role.active(run.first) && !place) role.affiliation = doc.entities[e].id;
     if (role.info && role.next == run.first) role.next = org.end;
     return org.end;
+  }
+
+  // "rue de Rivoli", "l'île de Porquerolles", "Boulevard de la Marina": a
+  // place head opening the name, joined to the run by words of
+  // country_linkers.tsv and determiners. The head's first token and info; no info when none.
+  std::pair<uint32_t, const OrgHeadInfo*> place_head_before(const Document& doc, const Sentence& s, uint32_t first,
+                                                            std::vector<PhraseMatcher::Match>& found) const {
+    // At most two joining words between head and run; one bit test per word
+    // turns most runs away before any probe.
+    uint32_t head = first;
+    while (head > s.first_token && first - head < 3 && !lex_.place_head_words.has(doc.tokens[head - 1].hash)) --head;
+    if (head == s.first_token || first - head >= 3) return {first, nullptr};
+    --head;
+    for (uint32_t k = head + 1; k < first; ++k) {
+      const int64_t bits = lex_.openers.find(doc.tokens[k].hash);
+      if (!(bits >= 0 && (bits & kIsDeterminer)) && lex_.country_linkers.find(doc.tokens[k].hash) < 0) return {first, nullptr};
+    }
+    found.clear();
+    lex_.org_heads.matches_at(doc, head, head + 1, found);
+    for (const auto& m : found) {
+      const OrgHeadInfo& h = lex_.org_head_info[m.payload];
+      if (h.place && h.before) return {head, &h};
+    }
+    return {first, nullptr};
   }
 
   // "said Elizabeth Warren", "Robert Downey Jr.": a listed city closing a
@@ -510,6 +542,9 @@ class EntityAnnotator final : public Annotator {
     if (run.end == run.first) return i + 1;  // an initial with no name after it: "plan B. Then"
     // An organisation's name may hold known names: "Retired American Warriors political action committee".
     if (OrgName org = organisation_name(doc, lex_, run, s.end_token); org.end) return add_org(doc, run, org, ents, role);
+    if (const auto [head, info] = place_head_before(doc, s, run.first, found); info) {
+      return add_org(doc, {head, run.end, run.words}, {run.end, info}, ents, role);
+    }
     const NameRun read = run;  // no organisation: asked again only when cut below
     // A known name inside the run ends it: "Mardi Poutine" is not one person.
     for (uint32_t k = run.first + 1; k < run.end; ++k) {

@@ -74,15 +74,20 @@ Result<EntityLexicon> load_entity_lexicon(const LanguageContext& context) {
     lex.openers.add_bits(first_token_hash(row[0], rules), kOpensRole);
   }
 
-  // FORMAT: phrase position(before|after) kind
-  auto heads = load("org_heads.tsv", 3, 3);
-  if (!heads) return std::unexpected(heads.error());
-  for (const auto& row : heads->rows) {
-    if (row[1] != "before" && row[1] != "after") return fail(std::string(row.where), "position must be before or after");
-    auto index = static_cast<uint32_t>(lex.org_head_info.size());
-    lex.org_head_info.push_back({row[1] == "before", row[2], {"entity.org.head", row.where}});
-    lex.org_heads.add(row[0], index, rules);
-    lex.openers.add_bits(first_token_hash(row[0], rules), kOpensOrgHead);
+  // FORMAT: phrase position(before|after) kind. Place heads share the
+  // matcher: a run is read against both at once.
+  for (const bool place : {false, true}) {
+    auto heads = load(place ? "place_heads.tsv" : "org_heads.tsv", 3, 3);
+    if (!heads) return std::unexpected(heads.error());
+    for (const auto& row : heads->rows) {
+      if (row[1] != "before" && row[1] != "after") return fail(std::string(row.where), "position must be before or after");
+      auto index = static_cast<uint32_t>(lex.org_head_info.size());
+      lex.org_head_info.push_back(
+          {row[1] == "before", row[2], {place ? "entity.place.head" : "entity.org.head", row.where}, place});
+      lex.org_heads.add(row[0], index, rules);
+      lex.openers.add_bits(first_token_hash(row[0], rules), kOpensOrgHead);
+      if (place && row[1] == "before") lex.place_head_words.set(first_token_hash(row[0], rules));
+    }
   }
 
   // FORMAT: phrase type kinds [country|complement]

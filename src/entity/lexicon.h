@@ -2,6 +2,7 @@
 // resources/<lang>/entity/ (and common/entity/name_particles.tsv):
 //   roles.tsv          role nouns and titles that introduce a person (député, Gen, spokesman)
 //   org_heads.tsv      head nouns that make a capitalized run an organisation (Center, Institut)
+//   place_heads.tsv    head nouns that make it a place (rue, Street, Lake, Sea)
 //   descriptions.tsv   definite descriptions and the entities they may stand for (média -> outlet)
 //   determiners.tsv    definite determiners that open a description (le, la, les, l', the)
 //   not_names.tsv      capitalized words that never start a name (Le, Selon, The)
@@ -85,8 +86,9 @@ struct RoleInfo {
 
 struct OrgHeadInfo {
   bool before = false;  // the head opens the name (Institut Montaigne) rather than ends it (Stimson Center)
-  std::string kind;     // think_tank, committee, party...
+  std::string kind;     // think_tank, committee, party...; street, lake for a place head
   Origin why;
+  bool place = false;   // place_heads.tsv: the name is a place (LOC), "rue de Rivoli", "Red Sea"
 };
 
 struct DescriptionInfo {
@@ -103,6 +105,9 @@ struct EntityLexicon {
   std::vector<RoleInfo> role_info;
   PhraseMatcher org_heads;  // payload: index into org_head_info
   std::vector<OrgHeadInfo> org_head_info;
+  // First words of the place heads that open a name ("rue", "île"): the few
+  // words before a run are tested against it before anything is probed.
+  HashBits place_head_words{1 << 12};
   PhraseMatcher descriptions;  // payload: index into description_info
   // What may follow a description's head (and its demonym) and narrow it:
   // "le ministre [russe] des Affaires étrangères". Payload: description_info.

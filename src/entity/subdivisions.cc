@@ -1,4 +1,4 @@
-// First-level subdivisions of ISO 3166-2 (states, provinces, regions) from
+// Subdivisions of ISO 3166-2 (states, provinces, regions, departments) from
 // Debian iso-codes, read at run time, with their French names from its
 // gettext catalogue. iso-codes writes many names in local transliteration or
 // inverted ("Donetska oblast", "Bashkortostan, Respublika"), so only the
@@ -86,7 +86,8 @@ Result<std::vector<Subdivision>> load_subdivisions(const std::filesystem::path& 
   if (j.is_discarded() || !j.contains("3166-2")) return out;
   for (const auto& s : j["3166-2"]) {
     std::string code = s.value("code", ""), name = s.value("name", "");
-    if (s.contains("parent") || code.size() < 4) continue;
+    // The type decides, not the level: a French department has its region as parent.
+    if (code.size() < 4) continue;
     auto rule = rules.find(code.substr(0, 2) + '\x1f' + s.value("type", ""));
     if (rule == rules.end()) continue;
     Subdivision sub{code, rule->second.kind, edits->added[code]};

@@ -65,8 +65,9 @@ NameRun name_run(const Document& doc, const EntityLexicon& lex, uint32_t i, uint
 OrgName organisation_name(const Document& doc, const EntityLexicon& lex, NameRun run, uint32_t sentence_end) {
   if (lex.org_heads.size() == 0 || run.end <= run.first) return {};
   std::vector<PhraseMatcher::Match> found;
-  // Opening head: "Institut Montaigne", "Centre for Defence Studies".
-  if (lex.openers.find(doc.tokens[run.first].hash) & kOpensOrgHead) {
+  // Opening head: "Institut Montaigne", "Centre for Defence Studies". (An
+  // absent word's -1 has every bit: it is tested apart.)
+  if (const int64_t bits = lex.openers.find(doc.tokens[run.first].hash); bits >= 0 && (bits & kOpensOrgHead)) {
     lex.org_heads.matches_at(doc, run.first, run.end, found);
     for (const auto& m : found) {
       const OrgHeadInfo& h = lex.org_head_info[m.payload];
@@ -84,7 +85,8 @@ OrgName organisation_name(const Document& doc, const EntityLexicon& lex, NameRun
       if (!h.before && m.end == run.end) return {run.end, &h};
     }
   }
-  // Head right after the run: "Retired American Warriors political action committee".
+  // Head right after the run: "Retired American Warriors political action
+  // committee". Not a place's: "Pacific island", "Chornomorsk sea port".
   if (run.end < sentence_end) {
     int64_t bits = lex.openers.find(doc.tokens[run.end].hash);
     if (bits >= 0 && (bits & kOpensOrgHead)) {
@@ -92,7 +94,7 @@ OrgName organisation_name(const Document& doc, const EntityLexicon& lex, NameRun
       lex.org_heads.matches_at(doc, run.end, sentence_end, found);
       for (const auto& m : found) {
         const OrgHeadInfo& h = lex.org_head_info[m.payload];
-        if (!h.before) return {m.end, &h};
+        if (!h.before && !h.place) return {m.end, &h};
       }
     }
   }
