@@ -5,6 +5,9 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+
+#include <unistd.h>
 
 #include "read/conll.h"
 #include "read/reader.h"
@@ -209,7 +212,8 @@ TEST(ConllSniff, BioSavedAsTxtIsReadAsTokens) {
 }
 
 TEST(ConllSniff, ProseFileWithCapitalisedWordsStaysProse) {
-  auto path = std::filesystem::temp_directory_path() / "claimtrace_conll_prose_test.txt";
+  // One name per process: test trees run side by side on one machine.
+  auto path = std::filesystem::temp_directory_path() / ("claimtrace_conll_prose_test_" + std::to_string(::getpid()) + ".txt");
   {
     std::ofstream out(path, std::ios::binary);
     out << "Anna Kovalenko O\n\nLe ministre Anna Kovalenko est arrivée à Lviv.\nElle a rencontré Ivan Petrov.\n";
