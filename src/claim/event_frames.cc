@@ -33,7 +33,7 @@ bool is_weapon_unit(std::string_view unit) {
 using UnitTest = bool (*)(std::string_view);
 UnitTest amount_test(std::string_view needs) {
   if (needs == "materiel") return is_materiel_unit;
-  if (needs == "weapons") return is_weapon_unit;
+  if (needs == "weapons" || needs == "weapons_if_any") return is_weapon_unit;
   return nullptr;
 }
 
@@ -213,7 +213,7 @@ void find_frames(const SentenceView& v, const FrameWords& words, std::vector<Fra
     // amount; so is an attack with its weapons ("launched 40 drones").
     const UnitTest accepts = amount_test(c.entry->needs);
     const int32_t amount = accepts ? amount_near(v, c, accepts) : kNone;
-    if (accepts && amount == kNone) continue;
+    if (accepts && amount == kNone && !c.entry->needs_is("weapons_if_any")) continue;
     if (after_circumstance(v, c.first)) continue;
     const EventType* type = words.event_type(c.cue->key);
     if (!type) continue;
