@@ -259,7 +259,8 @@ bool actor_like(const SentenceView& v, const std::vector<AttributionUnit>& units
   if (m.first > v.first) {
     uint32_t p = m.first - 1;
     if (v.has(p, Role::kDeterminer) && p > v.first) --p;
-    if (v.has(p, Role::kOf) || v.has(p, Role::kLocation) || v.has(p, Role::kRecipient) || v.has(p, Role::kAgent)) {
+    if (v.has(p, Role::kOf) || v.has(p, Role::kLocation) || v.has(p, Role::kRecipient) || v.has(p, Role::kAgent) ||
+        v.has(p, Role::kTarget)) {
       return false;
     }
   }
@@ -402,6 +403,17 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
         }
       }
       t = e;
+    }
+    // An attack's recipient is its target: "52 drones contre l'Ukraine", "strikes against Kyiv".
+    for (uint32_t t = v.first; t < v.end && f.recipient.empty() && text_is(f.type->name, "combat"); ++t) {
+      if (!v.has(t, Role::kTarget) || v.segment_of(t) != f.segment) continue;
+      if (const SpanRef* m = mention_after(v, t + 1, 2)) {
+        std::string id = actor_id(doc, doc.mentions[m->index].entity);
+        if (id != f.actor) {
+          f.recipient = id;
+          f.why.set("recipient", {v.role_why[t - v.first], doc.mentions[m->index].why, Origin{"recipient.target_of_attack", {}}});
+        }
+      }
     }
     // Aid goes to whoever follows it and its amount: "$2 billion in military aid to Ukraine".
     if (f.recipient.empty() && f.trigger && f.trigger->entry && f.trigger->entry->needs_is("materiel") &&

@@ -24,7 +24,7 @@ constexpr std::pair<std::string_view, Role> kRoles[] = {
     {"opening_noun_marker", Role::kOpeningNounMarker}, {"addressee", Role::kAddressee},
     {"past_reporting", Role::kPastReporting}, {"backshifted", Role::kBackshifted},
     {"beneficiary", Role::kBeneficiary},     {"office_noun", Role::kOfficeNoun},
-    {"inversion_aux", Role::kInversionAux},
+    {"inversion_aux", Role::kInversionAux},  {"target", Role::kTarget},
 };
 
 }  // namespace
