@@ -372,9 +372,14 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
       for (auto it = v.mentions.rbegin(); it != v.mentions.rend(); ++it) {
         if (it->first >= f.anchor_first) continue;
         if (v.segment_of(it->first) != f.segment) break;
-        // "killed by the Russian shelling": a name inside the agent phrase, just before the trigger.
+        // "killed by the Russian shelling": a name inside the agent phrase, just before the trigger;
+        // "in a Russian missile strike on Dnipro": a nationality modifying the trigger.
         if (!casualties && it->end + 1 >= f.anchor_first && agent_between(it->first > 2 ? it->first - 2 : 0, it->first)) {
           set_actor(*it, "actor.modifier_in_agent_phrase");
+          break;
+        }
+        if (!casualties && it->end == f.anchor_first && f.trigger && doc.mentions[it->index].demonym) {
+          set_actor(*it, "actor.nationality_before_trigger");
           break;
         }
         if (!actor_like(v, units, *it)) continue;
