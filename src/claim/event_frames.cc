@@ -267,6 +267,13 @@ bool actor_like(const SentenceView& v, const std::vector<AttributionUnit>& units
   return true;
 }
 
+// Whether a combat word stands right before or after the mention ("frappes israéliennes", "Russian shelling").
+bool next_to_attack_word(const SentenceView& v, const SpanRef& m) {
+  return std::any_of(v.cues.begin(), v.cues.end(), [&](const CueRef& c) {
+    return c.cue->kind == CueKind::kEventTrigger && c.cue->key == "combat" && (c.end == m.first || c.first == m.end);
+  });
+}
+
 // The first mention starting within `reach` tokens after `from` (over determiners), not past a comma.
 const SpanRef* mention_after(const SentenceView& v, uint32_t from, uint32_t reach) {
   for (const auto& m : v.mentions) {
@@ -359,7 +366,24 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
         break;
       }
     }
-    // (e) the nearest subject-like mention to the left, in the same clause; not when the trigger
+    // (e) "les frappes israéliennes", "une frappe de missile russe": a nationality in the attack
+    // word's noun phrase after it (at most "de" and one noun between).
+    // Only after a noun: after a verb it is the object ("continued shelling Ukrainian territory").
+    if (f.actor.empty() && !casualties && text_is(f.type->name, "combat") && f.trigger && f.trigger->entry &&
+        f.trigger->entry->frame_is("noun")) {
+      for (const SpanRef& m : v.mentions) {
+        if (m.first < f.anchor_end || m.first > f.anchor_end + 2) continue;
+        bool phrase = doc.mentions[m.index].demonym;
+        for (uint32_t t = f.anchor_end; t < m.first && phrase; ++t) {
+          phrase = doc.tokens[t].kind == TokenKind::kWord && !v.is_cue_token(t) && !v.has(t, Role::kLocation);
+        }
+        if (phrase) {
+          set_actor(m, "actor.nationality_after_trigger");
+          break;
+        }
+      }
+    }
+    // (f) the nearest subject-like mention to the left, in the same clause; not when the trigger
     // lies in an agent phrase after it: that mention was hit ("Kharkiv is being destroyed by
     // rocket artillery and air strikes").
     auto agent_between = [&](uint32_t from, uint32_t to) {
@@ -384,11 +408,13 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
         }
         if (!actor_like(v, units, *it)) continue;
         if (!casualties && agent_between(it->end, f.anchor_first)) break;
+        // "Des frappes israéliennes ont fait 40 morts": the nationality of the attack is not the victims'.
+        if (casualties && next_to_attack_word(v, *it)) continue;
         set_actor(*it, "actor.nearest_left_mention");
         break;
       }
     }
-    // (f) a figure of a list takes the actor of the figure before it ("dont 4 000 ... et 600 tués").
+    // (g) a figure of a list takes the actor of the figure before it ("dont 4 000 ... et 600 tués").
     const bool has_figure = f.quantity != kNone || f.number != kNone;
     const bool previous_has_figure = fi > 0 && (frames[fi - 1].quantity != kNone || frames[fi - 1].number != kNone);
     if (f.actor.empty() && !subject_inflicted && has_figure && previous_has_figure && !frames[fi - 1].actor.empty()) {
