@@ -606,8 +606,8 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
     // '"Every time you say that," Tester said': a verb inside the quotation
     // is the quoted speaker's words, not an attribution of the sentence.
     if (c.cue->kind == CueKind::kReporting && in_quotation(v, c.first)) continue;
-    if (c.cue->kind == CueKind::kReporting && after_noun_marker(v, c.first)) {
-      continue;  // "those reports", "his promise to you": a noun, not a verb
+    if (c.cue->kind == CueKind::kReporting && (after_noun_marker(v, c.first) || v.has(c.first, Role::kAnaphorInfo))) {
+      continue;  // "those reports", "his promise to you", "verify the claim": a noun, not a verb
     }
     if (c.cue->kind == CueKind::kReporting && !c.entry->frame_is("participle") &&
         std::any_of(v.cues.begin(), v.cues.end(), [&](const CueRef& o) {
