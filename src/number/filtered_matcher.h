@@ -43,11 +43,14 @@ class FilteredMatcher {
     if (phrase.ends_with('\'')) matcher_.add_elided(phrase, payload, rules);
     return true;
   }
+  // Whether a phrase may start at token `first` and end by `limit`: the
+  // filter alone, for callers with work to spare when none can.
+  bool may_match_at(const Document& doc, uint32_t first, uint32_t limit) const {
+    return first < limit && first < doc.tokens.size() && first_.may_contain(doc.tokens[first].hash);
+  }
   void matches_at(const Document& doc, uint32_t first, uint32_t limit,
                   std::vector<PhraseMatcher::Match>& out) const {
-    if (first < limit && first < doc.tokens.size() && first_.may_contain(doc.tokens[first].hash)) {
-      matcher_.matches_at(doc, first, limit, out);
-    }
+    if (may_match_at(doc, first, limit)) matcher_.matches_at(doc, first, limit, out);
   }
   void scan(const Document& doc, uint32_t first, uint32_t end, std::vector<PhraseMatcher::Match>& out) const {
     matcher_.scan(doc, first, end, out);

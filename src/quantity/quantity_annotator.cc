@@ -105,9 +105,11 @@ class QuantityAnnotator final : public Annotator {
 
 std::vector<QuantityAnnotator::Hit> QuantityAnnotator::hits_at(const Document& doc, const number::FilteredMatcher& m,
                                                                uint32_t i, uint32_t limit, bool sub_units) const {
+  // Most tokens after and before numbers start no unit: turned away by the
+  // filter before any vector is made.
+  if (!m.may_match_at(doc, i, limit)) return {};
   std::vector<PhraseMatcher::Match> ms;
   std::vector<Hit> out;
-  if (i >= limit) return out;
   m.matches_at(doc, i, limit, ms);
   // A number after a space inside a unit is no part of it ("12 m 2 dm" is no "m2").
   std::erase_if(ms, [&](const PhraseMatcher::Match& x) {
