@@ -82,25 +82,33 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
   std::vector<Cue> cues;
   std::vector<PhraseMatcher::Match> here;
   const uint32_t reach = lex.cues().max_tokens() + 2;
-  std::vector<std::pair<uint32_t, uint32_t>> windows;
+  auto scan_window = [&](uint32_t lo, uint32_t hi) {
+    for (uint32_t i = lo; i < hi; ++i) {
+      if (!lex.may_start_cue(doc.tokens[i].hash)) continue;
+      here.clear();
+      lex.cues().matches_at(doc, i, end, here);
+      for (const auto& m : here) {
+        const BoundCue& c = lex.cue(m.payload);
+        cues.push_back({m.first, m.end, c.kind, c.where});
+      }
+    }
+  };
+  // Overlapping windows (atoms sorted by first token) are merged as they come.
+  uint32_t window_lo = 0, window_hi = 0;
   for (const auto& a : atoms) {
     if (!a.plain) continue;
     uint32_t lo = a.first > first + reach ? a.first - reach : first;
     uint32_t hi = std::min(end, a.end + reach);
-    if (!windows.empty() && lo <= windows.back().second) windows.back().second = std::max(windows.back().second, hi);
-    else windows.emplace_back(lo, hi);
-  }
-  for (auto [lo, hi] : windows)
-  for (uint32_t i = lo; i < hi; ++i) {
-    if (!lex.may_start_cue(doc.tokens[i].hash)) continue;
-    here.clear();
-    lex.cues().matches_at(doc, i, end, here);
-    for (const auto& m : here) {
-      const BoundCue& c = lex.cue(m.payload);
-      cues.push_back({m.first, m.end, c.kind, c.where});
+    if (window_hi != 0 && lo <= window_hi) {
+      window_hi = std::max(window_hi, hi);
+      continue;
     }
+    scan_window(window_lo, window_hi);
+    window_lo = lo, window_hi = hi;
   }
-  if (cues.empty() && atoms.size() < 2) return;
+  scan_window(window_lo, window_hi);
+  // Every share, range and bound below hangs on a cue.
+  if (cues.empty()) return;
   // Longest cue ending at token t with a kind accepted by `want`.
   auto cue_ending = [&](uint32_t t, auto want) -> const Cue* {
     const Cue* best = nullptr;
