@@ -284,7 +284,7 @@ void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end
       continue;
     }
     // Two-word entries: "one out of three".
-    if (t.kind == TokenKind::kWord && !parts.empty() && i + 1 < end) {
+    if (t.kind == TokenKind::kWord && !parts.empty() && i + 1 < end && words_.may_start_pair(t.hash)) {
       if (const auto* w = words_.pair(t.hash, doc.folded_key(t), doc.folded_key(doc.tokens[i + 1]))) {
         parts.push_back(part_of(*w, {}));
         may_end.push_back(true);

@@ -71,6 +71,10 @@ class NumberLexicon {
   const NumberWord* word(uint64_t hash, std::string_view folded) const {
     return filter_.may_contain(hash) ? lookup(hash, folded) : nullptr;
   }
+  // Whether a two-word entry ("out of") may start with the token of this
+  // hash: most words after a number word start none, and are turned away
+  // before their keys are read.
+  bool may_start_pair(uint64_t first_hash) const { return pair_filter_.may_contain(first_hash); }
   // A two-word entry ("out of") starting with the token of this hash, whose
   // second word is `next`; nullptr when none.
   const NumberWord* pair(uint64_t first_hash, std::string_view first, std::string_view next) const;
@@ -106,6 +110,7 @@ class NumberLexicon {
   std::unordered_map<uint64_t, Keyed> words_;  // by key_hash of the folded word
   HashFilter filter_;                          // most tokens are no number word: skip the map
   std::vector<std::pair<std::string, Keyed>> pairs_;  // "out" -> {"of", over}
+  HashFilter pair_filter_;                            // first words of pairs_
   StringMap<Suffix> suffixes_;
   StringMap<bool> determiners_;
   StringMap<bool> not_negative_after_;
