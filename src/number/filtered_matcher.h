@@ -15,14 +15,17 @@ namespace claimtrace::number {
 
 // A filter over 64-bit key hashes: "certainly absent" in one probe. One
 // byte per slot, not one bit: a probe is then a load and a compare, which
-// matters where it runs on every token of a document.
+// matters where it runs on every token of a document. The byte holds tags,
+// so that one probe also tells which of several word sets a hash may be in.
 class HashFilter {
  public:
-  void add(uint64_t h) { slots_[slot(h)] = 1; }
+  void add(uint64_t h, uint8_t tag = 1) { slots_[slot(h)] |= tag; }
   bool may_contain(uint64_t h) const { return slots_[slot(h)] != 0; }
-  // Also lets through every hash `other` lets through.
-  void add_all(const HashFilter& other) {
-    for (size_t k = 0; k < std::size(slots_); ++k) slots_[k] |= other.slots_[k];
+  // The tags of every set the hash may be in; 0 when it is certainly in none.
+  uint8_t tags(uint64_t h) const { return slots_[slot(h)]; }
+  // Also lets through every hash `other` lets through, with `tag`.
+  void add_all(const HashFilter& other, uint8_t tag = 1) {
+    for (size_t k = 0; k < std::size(slots_); ++k) slots_[k] |= other.slots_[k] ? tag : 0;
   }
 
  private:

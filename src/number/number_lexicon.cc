@@ -73,6 +73,7 @@ Result<NumberLexicon> NumberLexicon::load(const LanguageContext& context) {
     uint64_t h = key_hash(key);
     lex.words_[h] = {std::move(key), w};
     lex.filter_.add(h);
+    if (may_open_numeral(w.kind)) lex.opener_filter_.add(h);
   }
   lex.add_ordinal_denominators(context.lang);
   auto suffixes = load_table(context.root, context.path("number", "suffixes.tsv"), 2, 4);
@@ -203,6 +204,7 @@ void NumberLexicon::add_ordinal_denominators(const std::string& lang) {
       w.where = where;
       words_[h] = {std::move(key), w};
       filter_.add(h);
+      if (may_open_numeral(w.kind)) opener_filter_.add(h);
     }
   }
 }
