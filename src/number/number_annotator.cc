@@ -48,6 +48,14 @@ class NumberAnnotator final : public Annotator {
   void find_candidates(const Document& doc, uint32_t first, uint32_t end, Scratch& scratch) const;
   void sentence(const Document& doc, uint32_t first, uint32_t end, std::vector<Atom>& atoms, Scratch& scratch) const;
   void hyphen_prefix(const Document& doc, uint32_t i, std::vector<Atom>& atoms) const;
+  // Whether token i (of a sentence ending at `end`) may add to an open run:
+  // anything but a plain word that is no number word nor the first of a
+  // two-word entry (a superset of what sentence() reads inside a run).
+  bool may_continue_run(const Document& doc, uint32_t i, uint32_t end) const {
+    if (i >= end) return false;
+    const Token& t = doc.tokens[i];
+    return t.kind != TokenKind::kWord || t.has(kHyphenated) || words_.may_be_word(t.hash);
+  }
   // Whether a "to" cue of bounds.tsv ("à", "-") at token i leads to a number word.
   bool opens_range(const Document& doc, uint32_t i) const;
   void flush_run(const Document& doc, const std::vector<Part>& parts, const std::vector<uint8_t>& may_end,
@@ -323,6 +331,13 @@ void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end
       // "and", "et", "over" alone open no run: no numeral starts with them,
       // and a frequent word left out of the run spares its flush.
       if (parts.empty() && pieces.size() == 1 && !number::may_open_numeral(w0->kind)) {
+        ++i;
+        continue;
+      }
+      // "a", "un" before a plain word: a run of one word that cannot stand
+      // alone, which the next token cannot continue, composes nothing.
+      if (parts.empty() && pieces.size() == 1 && !number::may_stand_alone(w0->kind) &&
+          !may_continue_run(doc, i + 1, end)) {
         ++i;
         continue;
       }
