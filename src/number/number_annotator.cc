@@ -443,7 +443,6 @@ void NumberAnnotator::annotate(Document& doc) const {
       vague.clear();
       const uint32_t span = bounds_.vague().max_tokens();
       for (uint32_t i : scratch.vague_ends) {
-        if (!bounds_.may_end_vague(doc.tokens[i].hash)) continue;
         // The longest phrase ending here, starting as early as possible.
         uint32_t lo = i + 1 >= span + s.first_token ? i + 1 - span : s.first_token;
         for (uint32_t start = lo; start <= i; ++start) {
