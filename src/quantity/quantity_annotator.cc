@@ -184,6 +184,8 @@ void QuantityAnnotator::annotate(Document& doc) const {
 
 void QuantityAnnotator::numbers(Document& doc) const {
   if (doc.numbers.empty()) return;
+  // At most about one quantity per number: one allocation, not one per doubling.
+  doc.quantities.reserve(doc.quantities.size() + doc.numbers.size());
   const uint32_t n_tokens = static_cast<uint32_t>(doc.tokens.size());
   uint32_t claimed_end = 0;  // bytes: numbers inside an accepted quantity are skipped
   // For ellipsis: the last counted quantity and whether it was elliptical.
