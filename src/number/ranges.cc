@@ -79,8 +79,10 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
   // Every cue at every position (not only the longest), so that "or greater
   // than" and "greater than" are both seen.
   // Cues matter only next to numbers: look within a window around each.
-  std::vector<Cue> cues;
-  std::vector<PhraseMatcher::Match> here;
+  // Kept from one sentence to the next: most sentences would allocate them anew.
+  thread_local std::vector<Cue> cues;
+  thread_local std::vector<PhraseMatcher::Match> here;
+  cues.clear();
   const uint32_t reach = lex.cues().max_tokens() + 2;
   auto scan_window = [&](uint32_t lo, uint32_t hi) {
     for (uint32_t i = lo; i < hi; ++i) {
@@ -136,8 +138,8 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
     }
     return -1;
   };
-  std::vector<Atom> added;
-  std::vector<bool> used(n_atoms, false);
+  // Ranges and bounds go after the n_atoms atoms they are made of, which
+  // are then `bounded`; atoms[k] is read again after each push (no reference).
   // A bound or range over a share is a share: "more than one in five".
   auto make = [&](uint32_t f, uint32_t e, std::string_view rule, std::string_view where, const Atom& from) {
     Atom r;
@@ -168,7 +170,7 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
   }
   for (size_t k = 0; k < n_atoms; ++k) {
     Atom& a = atoms[k];
-    if (!a.plain || used[k]) continue;
+    if (!a.plain || a.bounded) continue;
     // Cues before the number may end before a currency sign: "nearly $916 million".
     const bool sign_before = a.first > first && is_currency_sign(doc, a.first - 1);
     auto cue_before = [&](auto want) -> const Cue* {
@@ -245,8 +247,8 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
         }
         // Alternatives far apart are a contrast, not an estimate: "whether 150 or one million".
         if (!alternatives || *r.span.amount.max <= 4 * *r.span.amount.min) {
-          added.push_back(r);
-          used[k] = used[b_index] = true;
+          atoms.push_back(r);
+          atoms[k].bounded = atoms[b_index].bounded = true;
           continue;
         }
       }
@@ -261,7 +263,7 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
       apply(pre->kind, *v, r.span.amount);
       r.span.amount.approx = a.span.amount.approx;
       r.span.scaled = a.span.scaled;
-      used[k] = true;
+      atoms[k].bounded = true;
       // "greater than 100 and smaller than 300", "no more than 50 and no less than 20".
       uint32_t next = a.end;
       const Cue* join = cue_starting(next, [](BoundKind x) { return x == BoundKind::kAnd; });
@@ -276,7 +278,7 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
         apply(pre2->kind, *atoms[b2].span.amount.value, r.span.amount);
         r.end = atoms[b2].end;
         r.span.at = extent_of(doc, r.first, r.end);
-        used[b2] = true;
+        atoms[b2].bounded = true;
       } else if (const Cue* eq = cue_starting(a.end, [](BoundKind x) { return x == BoundKind::kOrEqual; });
                  eq && (pre->kind == BoundKind::kMore || pre->kind == BoundKind::kLess) &&
                  !(eq->end < end && (atom_at(eq->end) >= 0 || (eq->end + 1 < end && atom_at(eq->end + 1) >= 0)))) {
@@ -295,7 +297,7 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
           r.span.at = extent_of(doc, r.first, r.end);
         }
       }
-      added.push_back(r);
+      atoms.push_back(r);
       continue;
     }
     // One-sided bounds after the number: "500 ou plus", "200 or greater".
@@ -314,12 +316,11 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
         Atom r = make(a.first, post->end, "number.bound.after", post->where, a);
         apply(post->kind, *a.span.amount.value, r.span.amount);
         r.span.amount.approx = a.span.amount.approx;
-        added.push_back(r);
-        used[k] = true;
+        atoms.push_back(r);
+        atoms[k].bounded = true;
       }
     }
   }
-  for (auto& r : added) atoms.push_back(std::move(r));
 }
 
 }  // namespace claimtrace::number
