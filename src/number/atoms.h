@@ -16,6 +16,7 @@ struct Atom {
   NumberSpan span;
   bool plain = true;   // a number that may enter ranges and bounds (no phone, date, time, in_word)
   bool replaced = false;  // part of a larger number that stands in its place ("five" in "one in five")
+  bool bounded = false;   // taken into a range or bound by find_ranges
 };
 
 // Token helpers over the normalized view.

@@ -70,7 +70,6 @@ Result<BoundLexicon> BoundLexicon::load(const LanguageContext& context) {
     lex.vague_.push_back(v);
     Document phrase = tokenize_phrase(row[0], *context.text_rules);
     if (!phrase.tokens.empty()) {
-      lex.vague_last_.push_back(phrase.tokens.back().hash);
       lex.vague_filter_.add(phrase.tokens.back().hash);
       lex.vague_first_filter_.add(phrase.tokens.front().hash);
     }
@@ -78,7 +77,6 @@ Result<BoundLexicon> BoundLexicon::load(const LanguageContext& context) {
       return std::unexpected(Error{std::string(row.where), "empty phrase"});
     }
   }
-  std::sort(lex.vague_last_.begin(), lex.vague_last_.end());
   return lex;
 }
 

@@ -53,12 +53,8 @@ class BoundLexicon {
 
   const PhraseMatcher& cues() const { return cue_matcher_; }
   bool may_start_cue(uint64_t token_hash) const { return cue_filter_.may_contain(token_hash); }
-  // Whether a vague phrase may end with a token of this hash (a cheap
-  // filter before the matcher: its last word, "centaines", "thousands", is rare).
-  bool may_end_vague(uint64_t token_hash) const {
-    return vague_filter_.may_contain(token_hash) &&
-           std::binary_search(vague_last_.begin(), vague_last_.end(), token_hash);
-  }
+  // The last words of vague phrases ("centaines", "thousands", "of"): a
+  // cheap filter before the matcher, which alone tells a phrase ends there.
   const HashFilter& vague_end_filter() const { return vague_filter_; }
   // Whether a vague phrase may start with a token of this hash: most tokens
   // before a vague end ("of", "de", "thousand") start none.
@@ -72,7 +68,6 @@ class BoundLexicon {
   std::vector<BoundCue> cues_;
   PhraseMatcher vague_matcher_;
   std::vector<VagueAmount> vague_;
-  std::vector<uint64_t> vague_last_;  // sorted hashes of the last token of each vague phrase
   HashFilter vague_filter_;
   HashFilter vague_first_filter_;
   HashFilter cue_filter_;  // first tokens of the cues

@@ -61,46 +61,47 @@ uint32_t read_digits(const Document& doc, uint32_t i, uint32_t sentence_first, u
     }
   }
   // A chain of numbers joined by glued separators: 17/05/2018, +1-222-2222, 2:00.
-  std::vector<uint32_t> chain{i};
+  // Its numbers are every other token from i, one separator between each two.
   std::string seps;
   for (uint32_t j = i; j + 2 < sentence_end; j += 2) {
     std::string_view p = token_text(doc, j + 1);
     if (!(p == "-" || p == "/" || p == "." || p == ":") || doc.tokens[j + 1].kind == TokenKind::kWord) break;
     if (!glued(doc, j + 1) || !glued(doc, j + 2) || !is_number(doc, j + 2)) break;
-    chain.push_back(j + 2);
     seps.push_back(p[0]);
   }
+  const size_t chain_size = seps.size() + 1;
+  auto chain = [&](size_t k) { return i + 2 * static_cast<uint32_t>(k); };
   const bool plus_before = i > sentence_first && is_punct(doc, i - 1, "+") && glued(doc, i);
   auto values = [&] {
     std::vector<double> v;
-    for (uint32_t t : chain) {
-      auto d = value_of(doc, t, lex);
+    for (size_t k = 0; k < chain_size; ++k) {
+      auto d = value_of(doc, chain(k), lex);
       v.push_back(d ? d->value : 0);
     }
     return v;
   };
-  if (chain.size() >= 2) {
+  if (chain_size >= 2) {
     auto v = values();
-    const uint32_t last = chain.back() + 1;
+    const uint32_t last = chain(chain_size - 1) + 1;
     bool all_same = seps.find_first_not_of(seps[0]) == std::string::npos;
-    bool iso_date = chain.size() == 3 && seps == "--" && digit_count(token_text(doc, i)) == 4 && v[1] >= 1 &&
+    bool iso_date = chain_size == 3 && seps == "--" && digit_count(token_text(doc, i)) == 4 && v[1] >= 1 &&
                     v[1] <= 12 && v[2] >= 1 && v[2] <= 31;
-    if (iso_date || (chain.size() == 3 && all_same && (seps[0] == '/' || seps[0] == '.'))) {
-      for (size_t k = 0; k < chain.size(); ++k) {
-        bool year = digit_count(token_text(doc, chain[k])) == 4;
-        add_atom(doc, atoms, chain[k], chain[k] + 1, v[k], year ? NumberRole::kYear : NumberRole::kDatePart,
+    if (iso_date || (chain_size == 3 && all_same && (seps[0] == '/' || seps[0] == '.'))) {
+      for (size_t k = 0; k < chain_size; ++k) {
+        bool year = digit_count(token_text(doc, chain(k))) == 4;
+        add_atom(doc, atoms, chain(k), chain(k) + 1, v[k], year ? NumberRole::kYear : NumberRole::kDatePart,
                  "number.date", false);
       }
       return last;
     }
-    if (plus_before || chain.size() >= 3) {
-      for (size_t k = 0; k < chain.size(); ++k) {
-        add_atom(doc, atoms, chain[k], chain[k] + 1, v[k], NumberRole::kPhone, "number.phone", false);
+    if (plus_before || chain_size >= 3) {
+      for (size_t k = 0; k < chain_size; ++k) {
+        add_atom(doc, atoms, chain(k), chain(k) + 1, v[k], NumberRole::kPhone, "number.phone", false);
       }
       return last;
     }
-    if (seps == ":" && v[0] <= 24 && v[1] < 60 && digit_count(token_text(doc, chain[1])) == 2) {
-      add_atom(doc, atoms, chain[0], last, v[0] + v[1] / 60, NumberRole::kTimeOfDay, "number.time_of_day", false);
+    if (seps == ":" && v[0] <= 24 && v[1] < 60 && digit_count(token_text(doc, chain(1))) == 2) {
+      add_atom(doc, atoms, chain(0), last, v[0] + v[1] / 60, NumberRole::kTimeOfDay, "number.time_of_day", false);
       return last;
     }
     if (seps == "/" && v[1] != 0 && !first_value->fraction) {

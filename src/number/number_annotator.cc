@@ -22,8 +22,8 @@ class NumberAnnotator final : public Annotator {
  public:
   NumberAnnotator(number::NumberLexicon words, number::BoundLexicon bounds)
       : words_(std::move(words)), bounds_(std::move(bounds)) {
-    may_matter_.add_all(words_.word_filter());
-    may_matter_.add_all(bounds_.vague_end_filter());
+    may_matter_.add_all(words_.opener_filter(), kMayOpen);
+    may_matter_.add_all(bounds_.vague_end_filter(), kMayEndVague);
   }
   std::string_view name() const override { return "number"; }
   void annotate(Document& doc) const override;
@@ -35,7 +35,8 @@ class NumberAnnotator final : public Annotator {
     std::vector<bool> part_scaled;
     std::vector<uint32_t> part_first, part_end;
     std::vector<const number::NumberWord*> pieces;
-    std::vector<uint32_t> candidates;
+    std::vector<uint32_t> starts;      // tokens where a numeral may start
+    std::vector<uint32_t> vague_ends;  // tokens where a vague amount may end
     void clear_run() {
       parts.clear();
       may_end.clear();
@@ -44,9 +45,17 @@ class NumberAnnotator final : public Annotator {
       part_scaled.clear();
     }
   };
-  void find_candidates(const Document& doc, uint32_t first, uint32_t end, std::vector<uint32_t>& out) const;
+  void find_candidates(const Document& doc, uint32_t first, uint32_t end, Scratch& scratch) const;
   void sentence(const Document& doc, uint32_t first, uint32_t end, std::vector<Atom>& atoms, Scratch& scratch) const;
   void hyphen_prefix(const Document& doc, uint32_t i, std::vector<Atom>& atoms) const;
+  // Whether token i (of a sentence ending at `end`) may add to an open run:
+  // anything but a plain word that is no number word nor the first of a
+  // two-word entry (a superset of what sentence() reads inside a run).
+  bool may_continue_run(const Document& doc, uint32_t i, uint32_t end) const {
+    if (i >= end) return false;
+    const Token& t = doc.tokens[i];
+    return t.kind != TokenKind::kWord || t.has(kHyphenated) || words_.may_be_word(t.hash);
+  }
   // Whether a "to" cue of bounds.tsv ("à", "-") at token i leads to a number word.
   bool opens_range(const Document& doc, uint32_t i) const;
   void flush_run(const Document& doc, const std::vector<Part>& parts, const std::vector<uint8_t>& may_end,
@@ -55,8 +64,10 @@ class NumberAnnotator final : public Annotator {
 
   number::NumberLexicon words_;
   number::BoundLexicon bounds_;
-  // Hashes of every word the stage reads alone: number words, the first
-  // words of two-word entries, the last words of vague amounts.
+  // Hashes of every word the stage reads alone, tagged: the number words a
+  // numeral may start with ("and", "of" are read only inside a run), the
+  // last words of vague amounts.
+  enum : uint8_t { kMayOpen = 1, kMayEndVague = 2 };
   number::HashFilter may_matter_;
 };
 
@@ -221,17 +232,21 @@ void NumberAnnotator::flush_run(const Document& doc, const std::vector<Part>& pa
   }
 }
 
-// The tokens of [first, end) where a number may start: digits, hyphenated
-// words ("twenty-one", "six-mile") and words of may_matter_. Most tokens are
-// plain words, turned away here by one filter probe.
-void NumberAnnotator::find_candidates(const Document& doc, uint32_t first, uint32_t end,
-                                      std::vector<uint32_t>& out) const {
-  out.clear();
+// The tokens of [first, end) where a numeral may start (digits, hyphenated
+// words: "twenty-one", "six-mile", and number words that may open one) and
+// where a vague amount may end. Most tokens are plain words, turned away
+// here by one filter probe.
+void NumberAnnotator::find_candidates(const Document& doc, uint32_t first, uint32_t end, Scratch& scratch) const {
+  scratch.starts.clear();
+  scratch.vague_ends.clear();
   const Token* const tokens = doc.tokens.data();
   const number::HashFilter& filter = may_matter_;
   for (const Token* t = tokens + first; t != tokens + end; ++t) {
     if (t->kind == TokenKind::kNumber || t->has(kHyphenated) || filter.may_contain(t->hash)) {
-      out.push_back(static_cast<uint32_t>(t - tokens));
+      const auto i = static_cast<uint32_t>(t - tokens);
+      const uint8_t tags = filter.tags(t->hash);
+      if (t->kind == TokenKind::kNumber || t->has(kHyphenated) || (tags & kMayOpen)) scratch.starts.push_back(i);
+      if (tags & kMayEndVague) scratch.vague_ends.push_back(i);
     }
   }
 }
@@ -254,12 +269,13 @@ void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end
     }
     scratch.clear_run();
   };
-  auto next_candidate = scratch.candidates.begin();
+  // With no run open, only a start may open one: "and", "of" do nothing.
+  auto next_candidate = scratch.starts.begin();
   for (uint32_t i = first; i < end;) {
     // With no run open, nothing happens on a token that is no candidate.
     if (parts.empty()) {
-      while (next_candidate != scratch.candidates.end() && *next_candidate < i) ++next_candidate;
-      if (next_candidate == scratch.candidates.end()) break;
+      while (next_candidate != scratch.starts.end() && *next_candidate < i) ++next_candidate;
+      if (next_candidate == scratch.starts.end()) break;
       i = *next_candidate;
     }
     const Token& t = doc.tokens[i];
@@ -284,7 +300,7 @@ void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end
       continue;
     }
     // Two-word entries: "one out of three".
-    if (t.kind == TokenKind::kWord && !parts.empty() && i + 1 < end) {
+    if (t.kind == TokenKind::kWord && !parts.empty() && i + 1 < end && words_.may_start_pair(t.hash)) {
       if (const auto* w = words_.pair(t.hash, doc.folded_key(t), doc.folded_key(doc.tokens[i + 1]))) {
         parts.push_back(part_of(*w, {}));
         may_end.push_back(true);
@@ -315,6 +331,13 @@ void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end
       // "and", "et", "over" alone open no run: no numeral starts with them,
       // and a frequent word left out of the run spares its flush.
       if (parts.empty() && pieces.size() == 1 && !number::may_open_numeral(w0->kind)) {
+        ++i;
+        continue;
+      }
+      // "a", "un" before a plain word: a run of one word that cannot stand
+      // alone, which the next token cannot continue, composes nothing.
+      if (parts.empty() && pieces.size() == 1 && !number::may_stand_alone(w0->kind) &&
+          !may_continue_run(doc, i + 1, end)) {
         ++i;
         continue;
       }
@@ -411,16 +434,15 @@ void NumberAnnotator::annotate(Document& doc) const {
   Scratch scratch;
   for (const Sentence& s : doc.sentences) {
     atoms.clear();
-    find_candidates(doc, s.first_token, s.end_token, scratch.candidates);
-    if (scratch.candidates.empty()) continue;  // no number, no vague amount
+    find_candidates(doc, s.first_token, s.end_token, scratch);
+    if (scratch.starts.empty() && scratch.vague_ends.empty()) continue;  // no number, no vague amount
     sentence(doc, s.first_token, s.end_token, atoms, scratch);
     std::sort(atoms.begin(), atoms.end(), [](const Atom& a, const Atom& b) { return a.first < b.first; });
     // Vague amounts on tokens no numeral took: des centaines, dozens, plusieurs milliers.
     {
       vague.clear();
       const uint32_t span = bounds_.vague().max_tokens();
-      for (uint32_t i : scratch.candidates) {
-        if (!bounds_.may_end_vague(doc.tokens[i].hash)) continue;
+      for (uint32_t i : scratch.vague_ends) {
         // The longest phrase ending here, starting as early as possible.
         uint32_t lo = i + 1 >= span + s.first_token ? i + 1 - span : s.first_token;
         for (uint32_t start = lo; start <= i; ++start) {

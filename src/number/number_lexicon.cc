@@ -67,11 +67,13 @@ Result<NumberLexicon> NumberLexicon::load(const LanguageContext& context) {
     if (size_t space = key.find(' '); space != std::string::npos) {
       lex.pairs_.push_back({key.substr(0, space), {key.substr(space + 1), w}});
       lex.filter_.add(key_hash(key.substr(0, space)));
+      lex.pair_filter_.add(key_hash(key.substr(0, space)));
       continue;
     }
     uint64_t h = key_hash(key);
     lex.words_[h] = {std::move(key), w};
     lex.filter_.add(h);
+    if (may_open_numeral(w.kind)) lex.opener_filter_.add(h);
   }
   lex.add_ordinal_denominators(context.lang);
   auto suffixes = load_table(context.root, context.path("number", "suffixes.tsv"), 2, 4);
@@ -202,6 +204,7 @@ void NumberLexicon::add_ordinal_denominators(const std::string& lang) {
       w.where = where;
       words_[h] = {std::move(key), w};
       filter_.add(h);
+      if (may_open_numeral(w.kind)) opener_filter_.add(h);
     }
   }
 }
@@ -209,7 +212,7 @@ void NumberLexicon::add_ordinal_denominators(const std::string& lang) {
 const NumberWord* NumberLexicon::word(std::string_view folded) const { return word(key_hash(folded), folded); }
 
 const NumberWord* NumberLexicon::pair(uint64_t first_hash, std::string_view first, std::string_view next) const {
-  if (pairs_.empty() || !filter_.may_contain(first_hash)) return nullptr;
+  if (!may_start_pair(first_hash)) return nullptr;
   for (const auto& [head, tail] : pairs_) {
     if (head == first && tail.key == next) return &tail.word;
   }

@@ -31,6 +31,12 @@ enum class WordKind : uint8_t {
   kOver,        // over, sur, out of: a fraction "one over three"
 };
 
+// Whether a numeral may start with a word of this kind: compose() refuses
+// "and", a decimal point and "over" before any number ("and five" is five).
+inline bool may_open_numeral(WordKind kind) {
+  return kind != WordKind::kAnd && kind != WordKind::kPoint && kind != WordKind::kOver;
+}
+
 struct NumberWord {
   WordKind kind = WordKind::kUnit;
   double value = 0;
@@ -68,9 +74,15 @@ class NumberLexicon {
   // The same lookup for a token, by its precomputed hash (Token::hash).
   bool may_be_word(uint64_t hash) const { return filter_.may_contain(hash); }
   const HashFilter& word_filter() const { return filter_; }
+  // The words a numeral may start with (may_open_numeral): not "and", "of".
+  const HashFilter& opener_filter() const { return opener_filter_; }
   const NumberWord* word(uint64_t hash, std::string_view folded) const {
     return filter_.may_contain(hash) ? lookup(hash, folded) : nullptr;
   }
+  // Whether a two-word entry ("out of") may start with the token of this
+  // hash: most words after a number word start none, and are turned away
+  // before their keys are read.
+  bool may_start_pair(uint64_t first_hash) const { return pair_filter_.may_contain(first_hash); }
   // A two-word entry ("out of") starting with the token of this hash, whose
   // second word is `next`; nullptr when none.
   const NumberWord* pair(uint64_t first_hash, std::string_view first, std::string_view next) const;
@@ -105,7 +117,9 @@ class NumberLexicon {
   std::vector<uint64_t> fraction_of_;           // key hashes of fraction_of.tsv
   std::unordered_map<uint64_t, Keyed> words_;  // by key_hash of the folded word
   HashFilter filter_;                          // most tokens are no number word: skip the map
+  HashFilter opener_filter_;                   // the words of filter_ a numeral may start with
   std::vector<std::pair<std::string, Keyed>> pairs_;  // "out" -> {"of", over}
+  HashFilter pair_filter_;                            // first words of pairs_
   StringMap<Suffix> suffixes_;
   StringMap<bool> determiners_;
   StringMap<bool> not_negative_after_;

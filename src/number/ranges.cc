@@ -79,28 +79,38 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
   // Every cue at every position (not only the longest), so that "or greater
   // than" and "greater than" are both seen.
   // Cues matter only next to numbers: look within a window around each.
-  std::vector<Cue> cues;
-  std::vector<PhraseMatcher::Match> here;
+  // Kept from one sentence to the next: most sentences would allocate them anew.
+  thread_local std::vector<Cue> cues;
+  thread_local std::vector<PhraseMatcher::Match> here;
+  cues.clear();
   const uint32_t reach = lex.cues().max_tokens() + 2;
-  std::vector<std::pair<uint32_t, uint32_t>> windows;
+  auto scan_window = [&](uint32_t lo, uint32_t hi) {
+    for (uint32_t i = lo; i < hi; ++i) {
+      if (!lex.may_start_cue(doc.tokens[i].hash)) continue;
+      here.clear();
+      lex.cues().matches_at(doc, i, end, here);
+      for (const auto& m : here) {
+        const BoundCue& c = lex.cue(m.payload);
+        cues.push_back({m.first, m.end, c.kind, c.where});
+      }
+    }
+  };
+  // Overlapping windows (atoms sorted by first token) are merged as they come.
+  uint32_t window_lo = 0, window_hi = 0;
   for (const auto& a : atoms) {
     if (!a.plain) continue;
     uint32_t lo = a.first > first + reach ? a.first - reach : first;
     uint32_t hi = std::min(end, a.end + reach);
-    if (!windows.empty() && lo <= windows.back().second) windows.back().second = std::max(windows.back().second, hi);
-    else windows.emplace_back(lo, hi);
-  }
-  for (auto [lo, hi] : windows)
-  for (uint32_t i = lo; i < hi; ++i) {
-    if (!lex.may_start_cue(doc.tokens[i].hash)) continue;
-    here.clear();
-    lex.cues().matches_at(doc, i, end, here);
-    for (const auto& m : here) {
-      const BoundCue& c = lex.cue(m.payload);
-      cues.push_back({m.first, m.end, c.kind, c.where});
+    if (window_hi != 0 && lo <= window_hi) {
+      window_hi = std::max(window_hi, hi);
+      continue;
     }
+    scan_window(window_lo, window_hi);
+    window_lo = lo, window_hi = hi;
   }
-  if (cues.empty() && atoms.size() < 2) return;
+  scan_window(window_lo, window_hi);
+  // Every share, range and bound below hangs on a cue.
+  if (cues.empty()) return;
   // Longest cue ending at token t with a kind accepted by `want`.
   auto cue_ending = [&](uint32_t t, auto want) -> const Cue* {
     const Cue* best = nullptr;
@@ -128,8 +138,8 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
     }
     return -1;
   };
-  std::vector<Atom> added;
-  std::vector<bool> used(n_atoms, false);
+  // Ranges and bounds go after the n_atoms atoms they are made of, which
+  // are then `bounded`; atoms[k] is read again after each push (no reference).
   // A bound or range over a share is a share: "more than one in five".
   auto make = [&](uint32_t f, uint32_t e, std::string_view rule, std::string_view where, const Atom& from) {
     Atom r;
@@ -160,7 +170,7 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
   }
   for (size_t k = 0; k < n_atoms; ++k) {
     Atom& a = atoms[k];
-    if (!a.plain || used[k]) continue;
+    if (!a.plain || a.bounded) continue;
     // Cues before the number may end before a currency sign: "nearly $916 million".
     const bool sign_before = a.first > first && is_currency_sign(doc, a.first - 1);
     auto cue_before = [&](auto want) -> const Cue* {
@@ -237,8 +247,8 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
         }
         // Alternatives far apart are a contrast, not an estimate: "whether 150 or one million".
         if (!alternatives || *r.span.amount.max <= 4 * *r.span.amount.min) {
-          added.push_back(r);
-          used[k] = used[b_index] = true;
+          atoms.push_back(r);
+          atoms[k].bounded = atoms[b_index].bounded = true;
           continue;
         }
       }
@@ -253,7 +263,7 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
       apply(pre->kind, *v, r.span.amount);
       r.span.amount.approx = a.span.amount.approx;
       r.span.scaled = a.span.scaled;
-      used[k] = true;
+      atoms[k].bounded = true;
       // "greater than 100 and smaller than 300", "no more than 50 and no less than 20".
       uint32_t next = a.end;
       const Cue* join = cue_starting(next, [](BoundKind x) { return x == BoundKind::kAnd; });
@@ -268,7 +278,7 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
         apply(pre2->kind, *atoms[b2].span.amount.value, r.span.amount);
         r.end = atoms[b2].end;
         r.span.at = extent_of(doc, r.first, r.end);
-        used[b2] = true;
+        atoms[b2].bounded = true;
       } else if (const Cue* eq = cue_starting(a.end, [](BoundKind x) { return x == BoundKind::kOrEqual; });
                  eq && (pre->kind == BoundKind::kMore || pre->kind == BoundKind::kLess) &&
                  !(eq->end < end && (atom_at(eq->end) >= 0 || (eq->end + 1 < end && atom_at(eq->end + 1) >= 0)))) {
@@ -287,7 +297,7 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
           r.span.at = extent_of(doc, r.first, r.end);
         }
       }
-      added.push_back(r);
+      atoms.push_back(r);
       continue;
     }
     // One-sided bounds after the number: "500 ou plus", "200 or greater".
@@ -306,12 +316,11 @@ void find_ranges(const Document& doc, uint32_t first, uint32_t end, const BoundL
         Atom r = make(a.first, post->end, "number.bound.after", post->where, a);
         apply(post->kind, *a.span.amount.value, r.span.amount);
         r.span.amount.approx = a.span.amount.approx;
-        added.push_back(r);
-        used[k] = true;
+        atoms.push_back(r);
+        atoms[k].bounded = true;
       }
     }
   }
-  for (auto& r : added) atoms.push_back(std::move(r));
 }
 
 }  // namespace claimtrace::number

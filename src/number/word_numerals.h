@@ -31,11 +31,6 @@ struct Part {
 // form one (two units in a row, a trailing "and", an article alone...).
 std::optional<double> compose(std::span<const Part> parts);
 
-// Whether a numeral may start with a word of this kind: compose() refuses
-// "and", a decimal point and "over" before any number ("and five" is five).
-inline bool may_open_numeral(WordKind kind) {
-  return kind != WordKind::kAnd && kind != WordKind::kPoint && kind != WordKind::kOver;
-}
 // Whether one word of this kind alone may be a numeral: not an article
 // ("a", "an"), a sign ("minus") or a word no numeral starts with.
 inline bool may_stand_alone(WordKind kind) {

@@ -25,6 +25,15 @@ uint32_t token_end(const Document& doc, uint32_t offset) {
   return static_cast<uint32_t>(it - doc.tokens.begin()) + 1;
 }
 
+// token_end() of an extent whose first token is `first`: the tokens before
+// first - 1 end before the extent starts, so the search walks on from there
+// instead of bisecting the document (a number spans a few tokens).
+uint32_t token_end_from(const Document& doc, uint32_t first, uint32_t offset) {
+  uint32_t k = first > 0 ? first - 1 : 0;
+  while (k < doc.tokens.size() && doc.tokens[k].at.end < offset) ++k;
+  return k + 1;
+}
+
 bool is_word(const Document& doc, uint32_t i) { return doc.tokens[i].kind == TokenKind::kWord; }
 bool glued(const Document& doc, uint32_t i) { return !doc.tokens[i].has(kSpaceBefore); }
 
@@ -105,9 +114,11 @@ class QuantityAnnotator final : public Annotator {
 
 std::vector<QuantityAnnotator::Hit> QuantityAnnotator::hits_at(const Document& doc, const number::FilteredMatcher& m,
                                                                uint32_t i, uint32_t limit, bool sub_units) const {
+  // Most tokens after and before numbers start no unit: turned away by the
+  // filter before any vector is made.
+  if (!m.may_match_at(doc, i, limit)) return {};
   std::vector<PhraseMatcher::Match> ms;
   std::vector<Hit> out;
-  if (i >= limit) return out;
   m.matches_at(doc, i, limit, ms);
   // A number after a space inside a unit is no part of it ("12 m 2 dm" is no "m2").
   std::erase_if(ms, [&](const PhraseMatcher::Match& x) {
@@ -173,6 +184,8 @@ void QuantityAnnotator::annotate(Document& doc) const {
 
 void QuantityAnnotator::numbers(Document& doc) const {
   if (doc.numbers.empty()) return;
+  // At most about one quantity per number: one allocation, not one per doubling.
+  doc.quantities.reserve(doc.quantities.size() + doc.numbers.size());
   const uint32_t n_tokens = static_cast<uint32_t>(doc.tokens.size());
   uint32_t claimed_end = 0;  // bytes: numbers inside an accepted quantity are skipped
   // For ellipsis: the last counted quantity and whether it was elliptical.
@@ -184,7 +197,7 @@ void QuantityAnnotator::numbers(Document& doc) const {
     if (n.at.start < claimed_end) continue;
     if (n.role != NumberRole::kCount && n.role != NumberRole::kYear) continue;
     const uint32_t f = token_at(doc, n.at.start);
-    const uint32_t e = token_end(doc, n.at.end);
+    const uint32_t e = token_end_from(doc, f, n.at.end);
     if (f >= n_tokens || e > n_tokens || f >= e) continue;
     const uint32_t s_index = doc.sentence_at(n.at.end - 1);
     if (s_index >= doc.sentences.size()) continue;
