@@ -83,6 +83,8 @@ std::optional<double> compose(std::span<const Part> parts) {
           any_number = true;
           break;
         }
+        // "$3 million two years earlier": after digits and a scale, a number word starts another number.
+        if (last == Last::kScale && parts[0].digits) return std::nullopt;
         if (last == Last::kNone || last == Last::kScale || last == Last::kMultiplier ||
             (last == Last::kAnd && (after_and || before_and != Last::kUnit))) {
           if (last == Last::kMultiplier && std::fmod(current, 100) != 0) return std::nullopt;
@@ -120,6 +122,8 @@ std::optional<double> compose(std::span<const Part> parts) {
           current += 76;  // quatre-vingt
         } else if (opens_denominator) {
           current += p.value;
+        } else if (last == Last::kScale && parts[0].digits) {
+          return std::nullopt;  // "5 million twenty people": two numbers
         } else if (last == Last::kNone || last == Last::kScale || last == Last::kMultiplier || last == Last::kAnd) {
           if (std::fmod(current, 100) != 0) return std::nullopt;
           current += p.value;
