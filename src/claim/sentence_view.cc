@@ -240,6 +240,30 @@ bool may_hold_claim(const Document& doc, const DocumentIndex& index, uint32_t se
          opens_with_named_speaker(doc, index, s);
 }
 
+namespace {
+
+// Each token's one-byte punctuation, and the clause segments: a boundary
+// word or ';' opens a new one. One pass over the sentence for both, after
+// the roles are marked: every element of both is written, so neither is
+// cleared first.
+void mark_punct_and_segments(const Document& doc, SentenceView& view) {
+  constexpr RoleBits kBoundaryBit = role_bit(Role::kBoundary);
+  const uint32_t n = view.end - view.first;
+  view.punct.resize(n);
+  view.segment.resize(n);
+  const Token* tokens = doc.tokens.data() + view.first;
+  int32_t seg = 0;
+  for (uint32_t k = 0; k < n; ++k) {
+    const char c = punct_byte(doc, tokens[k]);
+    view.punct[k] = c;
+    const bool opens = k > 0 && ((view.roles[k] & kBoundaryBit) || c == ';');
+    if (opens && !(view.roles[k - 1] & kBoundaryBit)) ++seg;
+    view.segment[k] = seg;
+  }
+}
+
+}  // namespace
+
 void build_sentence_view(const Document& doc, const DocumentIndex& index, const FrameWords& words,
                          uint32_t sentence, SentenceView& view) {
   const Sentence& s = doc.sentences[sentence];
@@ -254,13 +278,9 @@ void build_sentence_view(const Document& doc, const DocumentIndex& index, const 
   // grows, as shrinking and regrowing it cleared each Origin again.
   if (view.role_why.size() < n) view.role_why.resize(n);
   view.mention.assign(n, kNone);
-  view.segment.assign(n, 0);
-  view.punct.assign(n, 0);
-  for (uint32_t t = s.first_token; t < s.end_token; ++t) {
-    if (const char c = punct_byte(doc, doc.tokens[t])) view.punct[t - s.first_token] = c;
-  }
 
   words.mark_roles(doc, s.first_token, s.end_token, view.roles, std::span(view.role_why).first(n));
+  mark_punct_and_segments(doc, view);
   const DocumentIndex::Starts& starts = index.starts[sentence];
   slice(index.mentions, starts.mentions, s.end_token, view.mentions);
   for (const auto& m : view.mentions) {
@@ -276,16 +296,6 @@ void build_sentence_view(const Document& doc, const DocumentIndex& index, const 
   for (const auto& c : view.cues) {
     if (c.cue->kind != CueKind::kReporting && c.cue->kind != CueKind::kAttribution) continue;
     for (uint32_t t = c.first; t < std::min(c.end, s.end_token); ++t) view.speech[t - s.first_token] = 1;
-  }
-
-  // Clause segments: a boundary word or ';' opens a new one.
-  // Indexed by position in the sentence: the token range is known here.
-  constexpr RoleBits kBoundaryBit = role_bit(Role::kBoundary);
-  int32_t seg = 0;
-  for (uint32_t k = 1; k < n; ++k) {
-    const bool opens = (view.roles[k] & kBoundaryBit) || view.punct[k] == ';';
-    if (opens && !(view.roles[k - 1] & kBoundaryBit)) ++seg;
-    view.segment[k] = seg;
   }
 }
 
