@@ -129,7 +129,7 @@ bool is_place_id(std::string_view entity) { return entity.starts_with("country/"
 
 // Whether a source holds a document noun ("the poll", "leaked documents").
 bool holds_document_noun(const SentenceView& v, const ClaimSource& s) {
-  for (uint32_t t = token_at_or_after(*v.doc, s.at.start); t < v.end && v.doc->tokens[t].at.end <= s.at.end; ++t) {
+  for (uint32_t t = v.token_at_or_after(s.at.start); t < v.end && v.doc->tokens[t].at.end <= s.at.end; ++t) {
     if (v.has(t, Role::kSourceNoun)) return true;
   }
   return false;
@@ -455,7 +455,7 @@ void drop_units_inside_reported_clause(const SentenceView& v, std::vector<Attrib
   // The source's last token: "the European Union, which contended" starts
   // before its comma, but its speaker is the relative pronoun.
   auto origin_token = [&](const AttributionUnit& u) {
-    uint32_t t = token_at_or_after(*v.doc, u.chain.front().at.start);
+    uint32_t t = v.token_at_or_after(u.chain.front().at.start);
     while (t + 1 < v.end && v.doc->tokens[t + 1].at.end <= u.chain.front().at.end) ++t;
     return t;
   };
@@ -471,7 +471,7 @@ void drop_units_inside_reported_clause(const SentenceView& v, std::vector<Attrib
       if (j == i || !subject_first(out[j]) || out[j].cue_end > speaker) continue;
       // A lone comma closes an inserted "Mr. Clarke said, he decided".
       const uint32_t from = out[j].cue_end;
-      const uint32_t inner_first = token_at_or_after(*v.doc, out[i].chain.front().at.start);
+      const uint32_t inner_first = v.token_at_or_after(out[i].chain.front().at.start);
       const bool lone_comma = v.is_punct(from, ',') && from + 1 == inner_first &&
                               !v.has(inner_first, Role::kParticipleOpener) && !v.has(inner_first, Role::kBoundary);
       bool edge = false;

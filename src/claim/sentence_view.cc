@@ -10,6 +10,13 @@ uint32_t token_at_or_after(const Document& doc, uint32_t offset) {
   return static_cast<uint32_t>(it - doc.tokens.begin());
 }
 
+uint32_t SentenceView::token_at_or_after(uint32_t offset) const {
+  const Token* tokens = doc->tokens.data();
+  return static_cast<uint32_t>(std::lower_bound(tokens + first, tokens + end, offset,
+                                                [](const Token& t, uint32_t off) { return t.at.start < off; }) -
+                               tokens);
+}
+
 namespace {
 
 // Tokens [first, end) covered by extents. Each layer lists its spans in

@@ -63,6 +63,11 @@ struct SentenceView {
   // Covered by a reporting or attribution cue: read from a per-token mark,
   // as the rules ask it of most words they step over.
   bool is_cue_token(uint32_t token) const { return token >= first && token < end && speech[token - first]; }
+  // The first token of the sentence starting at or after byte `offset`, or
+  // `end`. For an offset inside the sentence (a source's, a mention's) it is
+  // the document-wide token_at_or_after, found among the sentence's few
+  // tokens instead of all the document's.
+  uint32_t token_at_or_after(uint32_t offset) const;
 };
 
 // The one-byte punctuation or symbol a token is (normalized: ” is "), or 0.
