@@ -214,8 +214,9 @@ std::pair<uint32_t, uint32_t> signature_after_quotation(const Document& doc, uin
 
 // "Zelensky: Russia has lost 16,000 soldiers", "PENCE: Well, look, ...": a
 // named speaker (an entity mention, or a name in capitals as transcripts
-// write them) opening the sentence before a colon.
-bool opens_with_named_speaker(const Document& doc, const DocumentIndex& index, const Sentence& s) {
+// write them) opening the sentence before a colon. Static, so that it is
+// inlined in may_hold_claim, which asks it of most sentences.
+static bool opens_with_named_speaker(const Document& doc, const DocumentIndex& index, const Sentence& s) {
   constexpr uint32_t kMaxName = 4;
   // A transcript may quote the whole turn: '"WALLACE: Let's start ...'.
   const uint32_t first = s.first_token + (s.end_token > s.first_token + 1 && is_punct_token(doc, s.first_token, '"'));
