@@ -445,13 +445,15 @@ bool make_source(const SentenceView& v, const SourceContext& ctx, uint32_t first
 
 }  // namespace
 
-void merge_relay_only_units(std::vector<AttributionUnit>& out);
+// The steps of find_attributions below are static: used only there, they
+// are inlined in it rather than called for every sentence.
+static void merge_relay_only_units(std::vector<AttributionUnit>& out);
 
 // "He said the museum compensated for what he believed", "X notes that the
 // commission announced": a speaker named inside what an earlier verb
 // reports, with no clause edge between, is part of that report, not a
 // second attribution of the sentence.
-void drop_units_inside_reported_clause(const SentenceView& v, std::vector<AttributionUnit>& out) {
+static void drop_units_inside_reported_clause(const SentenceView& v, std::vector<AttributionUnit>& out) {
   if (out.size() < 2) return;  // a unit is inside another one's report: one alone never is
   // The source's last token: "the European Union, which contended" starts
   // before its comma, but its speaker is the relative pronoun.
@@ -494,7 +496,7 @@ void drop_units_inside_reported_clause(const SentenceView& v, std::vector<Attrib
 
 // "WALLACE: ...", "Pamela Padilla - "...": a name opening the sentence,
 // followed by a colon or a dash and then the words, is their speaker.
-void speaker_before_colon(const SentenceView& v, const SourceContext& ctx, std::vector<AttributionUnit>& out) {
+static void speaker_before_colon(const SentenceView& v, const SourceContext& ctx, std::vector<AttributionUnit>& out) {
   constexpr uint32_t kMaxName = 4;
   const uint32_t first = v.first + (is_quote(v, v.first) && v.first + 1 < v.end);  // '"WALLACE: ...'
   for (uint32_t k = first + 1; k < v.end && k <= first + kMaxName; ++k) {
@@ -531,7 +533,7 @@ void speaker_before_colon(const SentenceView& v, const SourceContext& ctx, std::
 }
 
 // '“...” ― Francisco Herrero': the name signs the quotation before it.
-void name_after_quotation(const SentenceView& v, const SourceContext& ctx, std::vector<AttributionUnit>& out) {
+static void name_after_quotation(const SentenceView& v, const SourceContext& ctx, std::vector<AttributionUnit>& out) {
   if (!out.empty()) return;  // first: most sentences seen here have a speaker already
   auto [first, end] = signature_after_quotation(*v.doc, v.index);
   if (end == 0) return;
@@ -904,7 +906,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
   name_after_quotation(v, ctx, out);
 }
 
-void merge_relay_only_units(std::vector<AttributionUnit>& out) {
+static void merge_relay_only_units(std::vector<AttributionUnit>& out) {
   // "The documents, seen by the newspaper, describe ...": a relay named
   // before its origin joins the unit that follows.
   for (size_t i = 0; i + 1 < out.size(); ++i) {
