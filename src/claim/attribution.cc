@@ -15,13 +15,14 @@ constexpr uint32_t kMaxAgentGap = 6;
 constexpr uint32_t kMaxTitle = 3;  // "Mr.", "Sen.", "Rep."
 
 // '"', and the '' `` quotes of some newspapers (tokens ' and `).
-bool is_quote(const SentenceView& v, uint32_t t) {
+// Inline, as clause_edge: the phrase searches ask them of every token they step over.
+[[gnu::always_inline]] inline bool is_quote(const SentenceView& v, uint32_t t) {
   return v.is_punct(t, '"') || v.is_punct(t, '\'') || v.is_punct(t, '`');
 }
 
 // A period inside a sentence ends an abbreviation ("Roberts Jr. spoke"),
 // as the sentence splitter did not end the sentence there.
-bool clause_edge(const SentenceView& v, uint32_t t) {
+[[gnu::always_inline]] inline bool clause_edge(const SentenceView& v, uint32_t t) {
   return v.is_punct(t, ',') || (v.is_punct(t, '.') && t + 1 == v.end) || v.is_punct(t, ';') || v.is_punct(t, ':') ||
          v.is_punct(t, '(') || v.is_punct(t, ')') || v.is_punct(t, '?') || v.is_punct(t, '!') || is_quote(v, t) ||
          v.is_punct(t, '-') || v.has(t, Role::kComplementizer) || v.has(t, Role::kBoundary);
@@ -129,7 +130,7 @@ bool is_place_id(std::string_view entity) { return entity.starts_with("country/"
 
 // Whether a source holds a document noun ("the poll", "leaked documents").
 bool holds_document_noun(const SentenceView& v, const ClaimSource& s) {
-  for (uint32_t t = token_at_or_after(*v.doc, s.at.start); t < v.end && v.doc->tokens[t].at.end <= s.at.end; ++t) {
+  for (uint32_t t = v.token_at_or_after(s.at.start); t < v.end && v.doc->tokens[t].at.end <= s.at.end; ++t) {
     if (v.has(t, Role::kSourceNoun)) return true;
   }
   return false;
@@ -484,18 +485,20 @@ bool make_source(const SentenceView& v, const SourceContext& ctx, uint32_t first
 
 }  // namespace
 
-void merge_relay_only_units(std::vector<AttributionUnit>& out);
+// The steps of find_attributions below are static: used only there, they
+// are inlined in it rather than called for every sentence.
+static void merge_relay_only_units(std::vector<AttributionUnit>& out);
 
 // "He said the museum compensated for what he believed", "X notes that the
 // commission announced": a speaker named inside what an earlier verb
 // reports, with no clause edge between, is part of that report, not a
 // second attribution of the sentence.
-void drop_units_inside_reported_clause(const SentenceView& v, std::vector<AttributionUnit>& out) {
+static void drop_units_inside_reported_clause(const SentenceView& v, std::vector<AttributionUnit>& out) {
   if (out.size() < 2) return;  // a unit is inside another one's report: one alone never is
   // The source's last token: "the European Union, which contended" starts
   // before its comma, but its speaker is the relative pronoun.
   auto origin_token = [&](const AttributionUnit& u) {
-    uint32_t t = token_at_or_after(*v.doc, u.chain.front().at.start);
+    uint32_t t = v.token_at_or_after(u.chain.front().at.start);
     while (t + 1 < v.end && v.doc->tokens[t + 1].at.end <= u.chain.front().at.end) ++t;
     return t;
   };
@@ -511,7 +514,7 @@ void drop_units_inside_reported_clause(const SentenceView& v, std::vector<Attrib
       if (j == i || !subject_first(out[j]) || out[j].cue_end > speaker) continue;
       // A lone comma closes an inserted "Mr. Clarke said, he decided".
       const uint32_t from = out[j].cue_end;
-      const uint32_t inner_first = token_at_or_after(*v.doc, out[i].chain.front().at.start);
+      const uint32_t inner_first = v.token_at_or_after(out[i].chain.front().at.start);
       const bool lone_comma = v.is_punct(from, ',') && from + 1 == inner_first &&
                               !v.has(inner_first, Role::kParticipleOpener) && !v.has(inner_first, Role::kBoundary);
       bool edge = false;
@@ -533,7 +536,7 @@ void drop_units_inside_reported_clause(const SentenceView& v, std::vector<Attrib
 
 // "WALLACE: ...", "Pamela Padilla - "...": a name opening the sentence,
 // followed by a colon or a dash and then the words, is their speaker.
-void speaker_before_colon(const SentenceView& v, const SourceContext& ctx, std::vector<AttributionUnit>& out) {
+static void speaker_before_colon(const SentenceView& v, const SourceContext& ctx, std::vector<AttributionUnit>& out) {
   constexpr uint32_t kMaxName = 4;
   const uint32_t first = v.first + (is_quote(v, v.first) && v.first + 1 < v.end);  // '"WALLACE: ...'
   for (uint32_t k = first + 1; k < v.end && k <= first + kMaxName; ++k) {
@@ -570,7 +573,7 @@ void speaker_before_colon(const SentenceView& v, const SourceContext& ctx, std::
 }
 
 // '“...” ― Francisco Herrero': the name signs the quotation before it.
-void name_after_quotation(const SentenceView& v, const SourceContext& ctx, std::vector<AttributionUnit>& out) {
+static void name_after_quotation(const SentenceView& v, const SourceContext& ctx, std::vector<AttributionUnit>& out) {
   if (!out.empty()) return;  // first: most sentences seen here have a speaker already
   auto [first, end] = signature_after_quotation(*v.doc, v.index);
   if (end == 0) return;
@@ -948,7 +951,7 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
   name_after_quotation(v, ctx, out);
 }
 
-void merge_relay_only_units(std::vector<AttributionUnit>& out) {
+static void merge_relay_only_units(std::vector<AttributionUnit>& out) {
   // "The documents, seen by the newspaper, describe ...": a relay named
   // before its origin joins the unit that follows.
   for (size_t i = 0; i + 1 < out.size(); ++i) {

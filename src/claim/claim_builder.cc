@@ -49,7 +49,7 @@ int32_t entity_index(const Document& doc, const std::string& id) {
 // Whether a source phrase is headed by a document noun (rapport, note, report).
 bool is_document(const SentenceView& v, const ClaimSource& s) {
   const Document& doc = *v.doc;
-  for (uint32_t k = token_at_or_after(doc, s.at.start); k < v.end && doc.tokens[k].at.end <= s.at.end; ++k) {
+  for (uint32_t k = v.token_at_or_after(s.at.start); k < v.end && doc.tokens[k].at.end <= s.at.end; ++k) {
     if (v.has(k, Role::kSourceNoun)) return true;
   }
   return false;
@@ -149,7 +149,7 @@ void ClaimBuilder::set_sources(const Document& doc, const SentenceView& v, const
   // paragraph's chain, whose relays it keeps.
   const ClaimSource& first = u.chain.front();
   if (u.chain.size() == 1 && first.entity.empty() && !ctx.document_chain.empty() &&
-      is_document(v, first) && v.has(token_at_or_after(doc, first.at.start), Role::kDeterminer)) {
+      is_document(v, first) && v.has(v.token_at_or_after(first.at.start), Role::kDeterminer)) {
     for (const auto& s : ctx.document_chain) {
       if (text_is(s.role, "relay")) claim.sources.push_back(s);
     }

@@ -13,7 +13,7 @@ class CueAnnotator final : public Annotator {
     // Room for about one cue in sixteen tokens: regrowing the list moved
     // every cue again.
     doc.cues.reserve(doc.cues.size() + doc.tokens.size() / 16);
-    for (const auto& s : doc.sentences) lexicon_.scan(doc, s.first_token, s.end_token, doc.cues);
+    lexicon_.scan(doc, doc.cues);
   }
 
  private:

@@ -186,8 +186,9 @@ uint32_t CueLexicon::add_phrase_cues(const Document& doc, uint32_t i, uint32_t l
   return has_certainty || longest != i + 1 ? longest : i;
 }
 
-void CueLexicon::scan(const Document& doc, uint32_t first, uint32_t end, std::vector<Cue>& out) const {
-  thread_local std::vector<PhraseMatcher::Match> here;
+[[gnu::always_inline]] inline void CueLexicon::scan_sentence(const Document& doc, uint32_t first, uint32_t end,
+                                                            std::vector<PhraseMatcher::Match>& here,
+                                                            std::vector<Cue>& out) const {
   for (uint32_t i = first; i < end;) {
     // Most tokens start no phrase: without the conditional rule, which tests
     // every word, the scan jumps to where one may start.
@@ -216,6 +217,11 @@ void CueLexicon::scan(const Document& doc, uint32_t first, uint32_t end, std::ve
     if (!suffixes_.empty() && may_take_suffix(doc, doc.tokens[i])) add_conditional_cue(doc, doc.tokens[i], out);
     ++i;
   }
+}
+
+void CueLexicon::scan(const Document& doc, std::vector<Cue>& out) const {
+  thread_local std::vector<PhraseMatcher::Match> here;
+  for (const auto& s : doc.sentences) scan_sentence(doc, s.first_token, s.end_token, here, out);
 }
 
 void CueLexicon::add_conditional_cue(const Document& doc, const Token& t, std::vector<Cue>& out) const {

@@ -40,8 +40,8 @@ class CueLexicon {
  public:
   static Result<CueLexicon> load(const LanguageContext& context);
 
-  // Appends the cues of tokens [first, end) to `out`, in text order.
-  void scan(const Document& doc, uint32_t first, uint32_t end, std::vector<Cue>& out) const;
+  // Appends the cues of the document's sentences to `out`, in text order.
+  void scan(const Document& doc, std::vector<Cue>& out) const;
 
   // The entry a cue came from, or nullptr. The entry the scan recorded,
   // when the cue is this lexicon's own, is found inline: every cue of a
@@ -64,6 +64,10 @@ class CueLexicon {
   template <typename Payloads>
   uint32_t add_phrase_cues(const Document& doc, uint32_t i, uint32_t longest, const Payloads& payloads,
                            std::vector<Cue>& out) const;
+  // Appends the cues of tokens [first, end), one sentence, to `out`. Inline
+  // in scan: a call per sentence paid the set-up again for a few tokens.
+  void scan_sentence(const Document& doc, uint32_t first, uint32_t end, std::vector<PhraseMatcher::Match>& here,
+                     std::vector<Cue>& out) const;
   // The conditional-mood suffix rule on one word ("enverrait").
   void add_conditional_cue(const Document& doc, const Token& t, std::vector<Cue>& out) const;
   // Whether a token is a word whose last byte ends some suffix: the test

@@ -10,6 +10,13 @@ uint32_t token_at_or_after(const Document& doc, uint32_t offset) {
   return static_cast<uint32_t>(it - doc.tokens.begin());
 }
 
+uint32_t SentenceView::token_at_or_after(uint32_t offset) const {
+  const Token* tokens = doc->tokens.data();
+  return static_cast<uint32_t>(std::lower_bound(tokens + first, tokens + end, offset,
+                                                [](const Token& t, uint32_t off) { return t.at.start < off; }) -
+                               tokens);
+}
+
 namespace {
 
 // Tokens [first, end) covered by extents. Each layer lists its spans in
@@ -52,8 +59,9 @@ void sort_refs(std::vector<Ref>& refs) {
 }
 
 // The spans of `all` from position `start` that begin before token `end`.
+// Inline: a view takes five slices, most of them empty or of one span.
 template <typename Ref>
-void slice(const std::vector<Ref>& all, uint32_t start, uint32_t end, std::vector<Ref>& out) {
+[[gnu::always_inline]] inline void slice(const std::vector<Ref>& all, uint32_t start, uint32_t end, std::vector<Ref>& out) {
   out.clear();
   for (auto it = all.begin() + start; it != all.end() && it->first < end; ++it) {
     if (it->end > it->first) out.push_back(*it);
@@ -169,7 +177,10 @@ static bool signature_name(const Document& doc, uint32_t first, uint32_t end) {
   return true;
 }
 
-std::pair<uint32_t, uint32_t> signature_after_quotation(const Document& doc, uint32_t sentence) {
+// Inline in may_hold_claim, which asks it of most sentences of a document
+// with a quotation mark; signature_after_quotation for the attribution rules.
+[[gnu::always_inline]] static inline std::pair<uint32_t, uint32_t> find_signature(const Document& doc,
+                                                                                 uint32_t sentence) {
   constexpr uint32_t kMaxName = 5;
   const Sentence& s = doc.sentences[sentence];
   {
@@ -204,10 +215,15 @@ std::pair<uint32_t, uint32_t> signature_after_quotation(const Document& doc, uin
   return {first, end};
 }
 
+std::pair<uint32_t, uint32_t> signature_after_quotation(const Document& doc, uint32_t sentence) {
+  return find_signature(doc, sentence);
+}
+
 // "Zelensky: Russia has lost 16,000 soldiers", "PENCE: Well, look, ...": a
 // named speaker (an entity mention, or a name in capitals as transcripts
-// write them) opening the sentence before a colon.
-bool opens_with_named_speaker(const Document& doc, const DocumentIndex& index, const Sentence& s) {
+// write them) opening the sentence before a colon. Static, so that it is
+// inlined in may_hold_claim, which asks it of most sentences.
+static bool opens_with_named_speaker(const Document& doc, const DocumentIndex& index, const Sentence& s) {
   constexpr uint32_t kMaxName = 4;
   // A transcript may quote the whole turn: '"WALLACE: Let's start ...'.
   const uint32_t first = s.first_token + (s.end_token > s.first_token + 1 && is_punct_token(doc, s.first_token, '"'));
@@ -236,9 +252,33 @@ bool may_hold_claim(const Document& doc, const DocumentIndex& index, uint32_t se
        ++it) {
     if (makes_claims(it->cue->kind)) return true;
   }
-  return (index.has_quote_mark && signature_after_quotation(doc, sentence).second) ||
+  return (index.has_quote_mark && find_signature(doc, sentence).second) ||
          opens_with_named_speaker(doc, index, s);
 }
+
+namespace {
+
+// Each token's one-byte punctuation, and the clause segments: a boundary
+// word or ';' opens a new one. One pass over the sentence for both, after
+// the roles are marked: every element of both is written, so neither is
+// cleared first.
+void mark_punct_and_segments(const Document& doc, SentenceView& view) {
+  constexpr RoleBits kBoundaryBit = role_bit(Role::kBoundary);
+  const uint32_t n = view.end - view.first;
+  view.punct.resize(n);
+  view.segment.resize(n);
+  const Token* tokens = doc.tokens.data() + view.first;
+  int32_t seg = 0;
+  for (uint32_t k = 0; k < n; ++k) {
+    const char c = punct_byte(doc, tokens[k]);
+    view.punct[k] = c;
+    const bool opens = k > 0 && ((view.roles[k] & kBoundaryBit) || c == ';');
+    if (opens && !(view.roles[k - 1] & kBoundaryBit)) ++seg;
+    view.segment[k] = seg;
+  }
+}
+
+}  // namespace
 
 void build_sentence_view(const Document& doc, const DocumentIndex& index, const FrameWords& words,
                          uint32_t sentence, SentenceView& view) {
@@ -254,13 +294,9 @@ void build_sentence_view(const Document& doc, const DocumentIndex& index, const 
   // grows, as shrinking and regrowing it cleared each Origin again.
   if (view.role_why.size() < n) view.role_why.resize(n);
   view.mention.assign(n, kNone);
-  view.segment.assign(n, 0);
-  view.punct.assign(n, 0);
-  for (uint32_t t = s.first_token; t < s.end_token; ++t) {
-    if (const char c = punct_byte(doc, doc.tokens[t])) view.punct[t - s.first_token] = c;
-  }
 
   words.mark_roles(doc, s.first_token, s.end_token, view.roles, std::span(view.role_why).first(n));
+  mark_punct_and_segments(doc, view);
   const DocumentIndex::Starts& starts = index.starts[sentence];
   slice(index.mentions, starts.mentions, s.end_token, view.mentions);
   for (const auto& m : view.mentions) {
@@ -276,16 +312,6 @@ void build_sentence_view(const Document& doc, const DocumentIndex& index, const 
   for (const auto& c : view.cues) {
     if (c.cue->kind != CueKind::kReporting && c.cue->kind != CueKind::kAttribution) continue;
     for (uint32_t t = c.first; t < std::min(c.end, s.end_token); ++t) view.speech[t - s.first_token] = 1;
-  }
-
-  // Clause segments: a boundary word or ';' opens a new one.
-  // Indexed by position in the sentence: the token range is known here.
-  constexpr RoleBits kBoundaryBit = role_bit(Role::kBoundary);
-  int32_t seg = 0;
-  for (uint32_t k = 1; k < n; ++k) {
-    const bool opens = (view.roles[k] & kBoundaryBit) || view.punct[k] == ';';
-    if (opens && !(view.roles[k - 1] & kBoundaryBit)) ++seg;
-    view.segment[k] = seg;
   }
 }
 

@@ -52,17 +52,22 @@ struct SentenceView {
   std::vector<SpanRef> numbers;       // bare counts not inside a quantity or time
   std::vector<SpanRef> times;         // times of the sentence
 
-  bool has(uint32_t token, Role role) const {
-    return token >= first && token < end && (roles[token - first] & role_bit(role)) != 0;
-  }
-  int32_t mention_at(uint32_t token) const { return token >= first && token < end ? mention[token - first] : kNone; }
-  int32_t segment_of(uint32_t token) const { return token >= first && token < end ? segment[token - first] : kNone; }
-  bool is_punct(uint32_t token, char c) const {
-    return token >= first && token < end && punct[token - first] == c;
-  }
+  // Whether a token is in the sentence: one unsigned compare (a token before
+  // `first` wraps around to a large offset), as the rules ask it of nearly
+  // every token they read.
+  bool holds(uint32_t token) const { return token - first < end - first; }
+  bool has(uint32_t token, Role role) const { return holds(token) && (roles[token - first] & role_bit(role)) != 0; }
+  int32_t mention_at(uint32_t token) const { return holds(token) ? mention[token - first] : kNone; }
+  int32_t segment_of(uint32_t token) const { return holds(token) ? segment[token - first] : kNone; }
+  bool is_punct(uint32_t token, char c) const { return holds(token) && punct[token - first] == c; }
   // Covered by a reporting or attribution cue: read from a per-token mark,
   // as the rules ask it of most words they step over.
-  bool is_cue_token(uint32_t token) const { return token >= first && token < end && speech[token - first]; }
+  bool is_cue_token(uint32_t token) const { return holds(token) && speech[token - first]; }
+  // The first token of the sentence starting at or after byte `offset`, or
+  // `end`. For an offset inside the sentence (a source's, a mention's) it is
+  // the document-wide token_at_or_after, found among the sentence's few
+  // tokens instead of all the document's.
+  uint32_t token_at_or_after(uint32_t offset) const;
 };
 
 // The one-byte punctuation or symbol a token is (normalized: ” is "), or 0.

@@ -4,13 +4,6 @@
 
 namespace claimtrace {
 
-void SourceContext::enter_paragraph(uint32_t p) {
-  if (p == paragraph) return;
-  paragraph = p;
-  chain.clear();
-  chain_why.clear();
-}
-
 void SourceContext::note_mentions(const Document& doc, const DocumentIndex& index, const FrameWords& words,
                                   uint32_t sentence) {
   const Sentence& s = doc.sentences[sentence];

@@ -25,7 +25,13 @@ struct SourceContext {
   std::vector<ClaimSource> document_chain;
 
   // Forgets the paragraph chain when `paragraph` differs from the current one.
-  void enter_paragraph(uint32_t paragraph);
+  // Inline: it is asked for every sentence, and most stay in the paragraph.
+  void enter_paragraph(uint32_t p) {
+    if (p == paragraph) return;
+    paragraph = p;
+    chain.clear();
+    chain_why.clear();
+  }
   // Remembers the people and organisations named in the sentence, except
   // those that only qualify another noun ("émissaire de Vladimir Poutine").
   void note_mentions(const Document& doc, const DocumentIndex& index, const FrameWords& words, uint32_t sentence);

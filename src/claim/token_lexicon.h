@@ -54,7 +54,6 @@ class TokenLexicon {
   // tables: a chance collision with a lexicon of a few thousand words is
   // about one in 10^15 per token, and a key compare cost a memcmp per hit.
   std::span<const uint32_t> single_payloads(uint64_t h) const {
-    if (slots_.empty()) return {};
     for (uint64_t slot = (h >> 7) & mask_; slots_[slot] >= 0; slot = (slot + 1) & mask_) {
       const Single& s = singles_[slots_[slot]];
       if (s.hash == h) return s.payloads;
@@ -105,8 +104,10 @@ class TokenLexicon {
   void rehash();
   Filter starts_, multi_starts_, pairs_;  // pairs_: the first two tokens of phrases
   std::vector<Single> singles_;
-  std::vector<int32_t> slots_;  // open addressing over singles_, -1 empty
-  uint64_t mask_ = 0;
+  // Open addressing over singles_, -1 empty. Never empty itself (16 slots at
+  // first), so that a probe needs no test for a lexicon without one-word entries.
+  std::vector<int32_t> slots_ = std::vector<int32_t>(16, -1);
+  uint64_t mask_ = 15;
   PhraseMatcher multi_;
 };
 
