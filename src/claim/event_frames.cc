@@ -446,9 +446,10 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
         }
       }
     }
-    // Aid goes to whoever follows it and its amount: "$2 billion in military aid to Ukraine".
-    if (f.recipient.empty() && f.trigger && f.trigger->entry && f.trigger->entry->needs_is("materiel") &&
-        f.quantity != kNone) {
+    // Aid goes to whoever follows it and its amount: "$2 billion in military aid to Ukraine"; troops
+    // to where they are sent: "has sent 3,000 more troops to Russia".
+    const bool aid = f.trigger && f.trigger->entry && f.trigger->entry->needs_is("materiel");
+    if (f.recipient.empty() && (aid || text_is(f.type->name, "troop_deployment")) && f.quantity != kNone) {
       uint32_t after = f.anchor_end;
       for (const auto& qr : v.quantities)
         if (static_cast<int32_t>(qr.index) == f.quantity) after = std::max(after, qr.end);
@@ -459,7 +460,7 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
             if (id != f.actor) {
               f.recipient = id;
               f.why.set("recipient", {v.role_why[t - v.first], doc.mentions[m->index].why,
-                                      Origin{"recipient.after_aid", {}}});
+                                      Origin{aid ? "recipient.after_aid" : "recipient.where_sent", {}}});
             }
           }
           break;
