@@ -65,6 +65,13 @@ bool after_circumstance(const SentenceView& v, uint32_t first) {
   return false;
 }
 
+// Whether token t follows "to", "à", "for" (over one bound word: "to almost 400 million people").
+bool after_beneficiary(const SentenceView& v, uint32_t t) {
+  if (t <= v.first) return false;
+  if (v.has(t - 1, Role::kBeneficiary)) return true;
+  return t - 1 > v.first && v.doc->tokens[t - 1].kind == TokenKind::kWord && v.has(t - 2, Role::kBeneficiary);
+}
+
 const CueRef* nearest_deployment_trigger(const SentenceView& v, const std::vector<bool>& used, int32_t seg,
                                          uint32_t first, const FrameWords& words) {
   const CueRef* best = nullptr;
@@ -166,13 +173,8 @@ void find_frames(const SentenceView& v, const FrameWords& words, std::vector<Fra
       continue;
     }
     if (g.number != kNone) continue;  // a bare figure needs a casualty word
-    // People after "to", "à" (and a bound word: "to almost 400 million people") receive; troops may be
-    // brought to a total.
-    auto received = [&](uint32_t t) {
-      return t > v.first && (v.has(t - 1, Role::kBeneficiary) ||
-                             (t - 1 > v.first && v.doc->tokens[t - 1].kind == TokenKind::kWord && v.has(t - 2, Role::kBeneficiary)));
-    };
-    if (doc.quantities[g.quantity].unit == "person" && received(g.first)) continue;
+    // People after "to", "à" receive; troops may be brought to a total.
+    if (doc.quantities[g.quantity].unit == "person" && after_beneficiary(v, g.first)) continue;
     const CueRef* trigger = nearest_deployment_trigger(v, used, seg, g.first, words);
     if (!trigger && hit.status != "deployed") continue;
     if (trigger) {
@@ -274,6 +276,51 @@ bool next_to_attack_word(const SentenceView& v, const SpanRef& m) {
   });
 }
 
+// Whether an agent word ("by", "par") lies in [from, to).
+bool agent_between(const SentenceView& v, uint32_t from, uint32_t to) {
+  for (uint32_t t = from; t < to; ++t) {
+    if (v.has(t, Role::kAgent)) return true;
+  }
+  return false;
+}
+
+// "La Russie affirme avoir détruit 40 chars", "Russia claims to have shot down 32 drones": the
+// speaker did what the infinitive right after its verb says. The speaker's entity index, or kNone.
+int32_t speaker_of_infinitive(const SentenceView& v, const std::vector<AttributionUnit>& units, const Frame& f) {
+  // "avoir", "to have" between the verb and the trigger, or ending the verb's own phrase ("claims to have")
+  auto linking = [&](uint32_t t) { return v.has(t, Role::kInfinitive) || v.has(t, Role::kAux); };
+  for (const AttributionUnit& u : units) {
+    if (u.cue_end > f.anchor_first || f.anchor_first == 0 || u.chain.empty() || u.chain.front().entity.empty()) continue;
+    bool infinitive = f.anchor_first - 1 >= u.cue_first && linking(f.anchor_first - 1);
+    for (uint32_t t = u.cue_end; t < f.anchor_first && infinitive; ++t) infinitive = linking(t);
+    if (!infinitive) continue;
+    const auto& entities = v.doc->entities;
+    for (uint32_t e = 0; e < entities.size(); ++e) {
+      if (entities[e].id == u.chain.front().entity) return static_cast<int32_t>(e);
+    }
+    return kNone;
+  }
+  return kNone;
+}
+
+// "les frappes israéliennes", "une frappe de missile russe": a nationality in an attack noun's
+// phrase after it (at most "de" and one noun between). Only after a noun: after a verb it is the
+// object ("continued shelling Ukrainian territory").
+const SpanRef* nationality_after_attack_noun(const SentenceView& v, const Frame& f) {
+  if (!text_is(f.type->name, "combat") || !f.trigger || !f.trigger->entry || !f.trigger->entry->frame_is("noun")) {
+    return nullptr;
+  }
+  for (const SpanRef& m : v.mentions) {
+    if (m.first < f.anchor_end || m.first > f.anchor_end + 2) continue;
+    bool phrase = v.doc->mentions[m.index].demonym;
+    for (uint32_t t = f.anchor_end; t < m.first && phrase; ++t) {
+      phrase = v.doc->tokens[t].kind == TokenKind::kWord && !v.is_cue_token(t) && !v.has(t, Role::kLocation);
+    }
+    if (phrase) return &m;
+  }
+  return nullptr;
+}
+
 // The first mention starting within `reach` tokens after `from` (over determiners), not past a comma.
 const SpanRef* mention_after(const SentenceView& v, uint32_t from, uint32_t reach) {
   for (const auto& m : v.mentions) {
@@ -346,59 +393,27 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
         }
       }
     }
-    // (d) "La Russie affirme avoir détruit 40 chars", "Russia claims to have shot down 32 drones":
-    // the speaker did what the infinitive right after its verb says.
+    // (d) "La Russie affirme avoir détruit 40 chars": the speaker of the verb before the infinitive.
     if (f.actor.empty() && !casualties) {
-      for (const AttributionUnit& u : units) {
-        if (u.cue_end > f.anchor_first || f.anchor_first == 0 || u.chain.empty() || u.chain.front().entity.empty()) continue;
-        // "avoir", "to have" between the verb and the trigger, or ending the verb's own phrase ("claims to have")
-        auto linking = [&](uint32_t t) { return v.has(t, Role::kInfinitive) || v.has(t, Role::kAux); };
-        bool infinitive = f.anchor_first - 1 >= u.cue_first && linking(f.anchor_first - 1);
-        for (uint32_t t = u.cue_end; t < f.anchor_first && infinitive; ++t) infinitive = linking(t);
-        if (!infinitive) continue;
-        const std::string& speaker = u.chain.front().entity;
-        for (uint32_t e = 0; e < doc.entities.size(); ++e) {
-          if (doc.entities[e].id != speaker) continue;
-          f.actor = actor_id(doc, e);
-          f.why.set("actor", {Origin{"actor.speaker_of_infinitive", {}}});
-          break;
-        }
-        break;
+      if (const int32_t e = speaker_of_infinitive(v, units, f); e != kNone) {
+        f.actor = actor_id(doc, static_cast<uint32_t>(e));
+        f.why.set("actor", {Origin{"actor.speaker_of_infinitive", {}}});
       }
     }
-    // (e) "les frappes israéliennes", "une frappe de missile russe": a nationality in the attack
-    // word's noun phrase after it (at most "de" and one noun between).
-    // Only after a noun: after a verb it is the object ("continued shelling Ukrainian territory").
-    if (f.actor.empty() && !casualties && text_is(f.type->name, "combat") && f.trigger && f.trigger->entry &&
-        f.trigger->entry->frame_is("noun")) {
-      for (const SpanRef& m : v.mentions) {
-        if (m.first < f.anchor_end || m.first > f.anchor_end + 2) continue;
-        bool phrase = doc.mentions[m.index].demonym;
-        for (uint32_t t = f.anchor_end; t < m.first && phrase; ++t) {
-          phrase = doc.tokens[t].kind == TokenKind::kWord && !v.is_cue_token(t) && !v.has(t, Role::kLocation);
-        }
-        if (phrase) {
-          set_actor(m, "actor.nationality_after_trigger");
-          break;
-        }
-      }
+    // (e) "les frappes israéliennes": a nationality after an attack noun.
+    if (f.actor.empty() && !casualties) {
+      if (const SpanRef* m = nationality_after_attack_noun(v, f)) set_actor(*m, "actor.nationality_after_trigger");
     }
     // (f) the nearest subject-like mention to the left, in the same clause; not when the trigger
     // lies in an agent phrase after it: that mention was hit ("Kharkiv is being destroyed by
     // rocket artillery and air strikes").
-    auto agent_between = [&](uint32_t from, uint32_t to) {
-      for (uint32_t t = from; t < to; ++t) {
-        if (v.has(t, Role::kAgent)) return true;
-      }
-      return false;
-    };
     if (f.actor.empty() && !subject_inflicted) {
       for (auto it = v.mentions.rbegin(); it != v.mentions.rend(); ++it) {
         if (it->first >= f.anchor_first) continue;
         if (v.segment_of(it->first) != f.segment) break;
         // "killed by the Russian shelling": a name inside the agent phrase, just before the trigger;
         // "in a Russian missile strike on Dnipro": a nationality modifying the trigger.
-        if (!casualties && it->end + 1 >= f.anchor_first && agent_between(it->first > 2 ? it->first - 2 : 0, it->first)) {
+        if (!casualties && it->end + 1 >= f.anchor_first && agent_between(v, it->first > 2 ? it->first - 2 : 0, it->first)) {
           set_actor(*it, "actor.modifier_in_agent_phrase");
           break;
         }
@@ -407,7 +422,7 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
           break;
         }
         if (!actor_like(v, units, *it)) continue;
-        if (!casualties && agent_between(it->end, f.anchor_first)) break;
+        if (!casualties && agent_between(v, it->end, f.anchor_first)) break;
         // "Des frappes israéliennes ont fait 40 morts": the nationality of the attack is not the victims'.
         if (casualties && next_to_attack_word(v, *it)) continue;
         set_actor(*it, "actor.nearest_left_mention");
