@@ -903,9 +903,11 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
           }
         }
       } else if (!self && a == v.first) {
-        // "Said the official: ..." or a sentence opening on the verb.
+        // "Said the official: ..." (a verb opening the sentence: only a phrase that names a speaker,
+        // as "Think of this number: ..." is an imperative), "Comme le rapporte l'agence".
         auto [ra, rb] = inverted_subject(v, c.end);
-        if (words_in(v, ra, rb) <= kMaxInverted) {
+        const bool subject = names_speaker(v, {ra, rb}) || (c.first > v.first && v.has(ra, Role::kDeterminer));
+        if (words_in(v, ra, rb) <= kMaxInverted && subject) {
           ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
           why.push_back(Origin{"claim.source.after_reporting_verb", {}});
         }
