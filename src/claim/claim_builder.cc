@@ -46,6 +46,23 @@ int32_t entity_index(const Document& doc, const std::string& id) {
   return kNone;
 }
 
+// "Russia did not deploy troops", "have not been deployed", "La Russie n'a pas déployé de
+// troupes": a negation right before the event's word (over one auxiliary) denies the event; so does
+// one right after it where the language puts it there ("n'enverra pas": label negation_after_verb).
+// Not "did not stop shelling" (another verb between). The negation cue, or nullptr.
+const CueRef* negation_of_event(const SentenceView& v, const Frame& f, const std::vector<const CueRef*>& scope) {
+  const CueRef* word = f.trigger ? f.trigger : f.status_cue;
+  if (!word) return nullptr;
+  for (const CueRef* c : scope) {
+    if (c->cue->kind != CueKind::kNegation) continue;
+    const bool before = c->end == word->first ||
+                        (c->end + 1 == word->first && (v.has(c->end, Role::kAux) || v.has(c->end, Role::kPassiveAux)));
+    const bool after = c->first == word->end && c->cue->key == "negation_after_verb";
+    if (before || after) return c;
+  }
+  return nullptr;
+}
+
 // Whether a source phrase is headed by a document noun (rapport, note, report).
 bool is_document(const SentenceView& v, const ClaimSource& s) {
   const Document& doc = *v.doc;
@@ -399,6 +416,10 @@ void ClaimBuilder::annotate(Document& doc) const {
         for (const auto& cue_text : before.cues) {
           if (std::find(c.cues.begin(), c.cues.end(), cue_text) == c.cues.end()) c.cues.push_back(cue_text);
         }
+      }
+      if (const CueRef* neg = negation_of_event(v, f, per_frame[fi]); neg && cert.label != "denied") {
+        cert.label = "denied";
+        cert.why = {neg->cue->why, Origin{"certainty.negated_event", {}}};
       }
       c.certainty = std::string(cert.label);
       c.explain.add("certainty", cert.why);

@@ -37,7 +37,7 @@ CueKind kind_of_label(std::string_view label) {
   if (label == "rumoured") return CueKind::kRumour;
   if (label == "denied") return CueKind::kDenial;
   if (label == "confirmed") return CueKind::kConfirmation;
-  if (label == "negation") return CueKind::kNegation;
+  if (label == "negation" || label == "negation_after_verb") return CueKind::kNegation;
   return CueKind::kCertainty;
 }
 
