@@ -37,11 +37,19 @@ uint32_t token_end_from(const Document& doc, uint32_t first, uint32_t offset) {
 bool is_word(const Document& doc, uint32_t i) { return doc.tokens[i].kind == TokenKind::kWord; }
 bool glued(const Document& doc, uint32_t i) { return !doc.tokens[i].has(kSpaceBefore); }
 
+// A product rounded to 12 significant digits: 3 ft is 0.9144 m, not 0.9144000000000001.
+double times(double x, double f) {
+  const double p = x * f;
+  if (p == 0 || !std::isfinite(p)) return p;
+  const double scale = std::pow(10.0, 12 - static_cast<int>(std::ceil(std::log10(std::abs(p)))));
+  return std::round(p * scale) / scale;
+}
+
 Amount scaled(Amount a, double f) {
   if (f == 1) return a;
-  if (a.value) *a.value *= f;
-  if (a.min) *a.min *= f;
-  if (a.max) *a.max *= f;
+  if (a.value) *a.value = times(*a.value, f);
+  if (a.min) *a.min = times(*a.min, f);
+  if (a.max) *a.max = times(*a.max, f);
   return a;
 }
 
