@@ -3,6 +3,7 @@
 namespace claimtrace {
 namespace {
 constexpr uint32_t kAfter = 4;
+constexpr uint32_t kWeightless = 3;  // auxiliaries a status may stand past kAfter by
 constexpr uint32_t kBefore = 2;
 }  // namespace
 
@@ -16,8 +17,12 @@ StatusHit adjacent_status(const SentenceView& v, uint32_t first, uint32_t end) {
   for (const CueRef& c : v.cues) {
     if (c.cue->kind != CueKind::kStatus || c.cue->key == "planned") continue;
     uint32_t distance = UINT32_MAX;
-    if (c.first >= end && c.first - end < kAfter) {
-      distance = c.first - end;
+    // Auxiliaries count for nothing: "4,000 of them have been killed", "deux autres ont été blessées".
+    auto weightless = [&](uint32_t t) { return v.has(t, Role::kAux) || v.has(t, Role::kPassiveAux); };
+    if (c.first >= end && c.first - end < kAfter + kWeightless) {
+      distance = 0;
+      for (uint32_t t = end; t < c.first; ++t) distance += weightless(t) ? 0 : 1;
+      if (distance >= kAfter) distance = UINT32_MAX;
       // Nothing but auxiliaries, adverbs and the counted noun between them.
       for (uint32_t t = end; t < c.first; ++t) {
         if (v.is_punct(t, ',') || v.has(t, Role::kBoundary) || v.mention_at(t) != kNone) {
