@@ -29,12 +29,11 @@ class TimeAnnotator final : public Annotator {
     thread_local std::vector<TenseCue> cues;
     timegrammar::Grammar grammar(doc, lex_, scratch);
     Focus focus;  // the date the text last spoke of
-    for (const Sentence& s : doc.sentences) {
-      if (s.end_token <= s.first_token) continue;
-      // No token that can hold a time in this sentence.
-      if (scratch.next_strong[s.first_token] >= s.end_token) continue;
+    for (size_t si = 0; si < doc.sentences.size(); ++si) {
+      const Sentence& s = doc.sentences[si];
+      if (s.end_token <= s.first_token || !grammar.may_hold_time(si)) continue;
       found.clear();
-      grammar.run(s.first_token, s.end_token, found);
+      grammar.run(si, found);
       if (found.empty()) continue;
       bool cues_read = false;
       bool day_here = false;  // this sentence spoke of a day: « le 3 mars, ... cette nuit » is that day's night

@@ -18,6 +18,20 @@ uint64_t strong_kind_bits() {
     if (timelex::Lexicon::strong(static_cast<Kind>(k))) m |= uint64_t{1} << k;
   return m;
 }
+
+// Zeroes the kinds of tokens from k on up to the first one that may hold a time (a number, a
+// hyphenated word, a word a strong phrase may end with: scan() tells), and returns it (stop when
+// none does). Most tokens are none of these: out of line, the loop keeps its values in registers
+// and costs them a few instructions each.
+[[gnu::noinline]] uint32_t skip_plain_tokens(const Token* tok, uint32_t k, uint32_t stop,
+                                             timelex::Lexicon::Filter may_end_strong, uint64_t* kinds) {
+  for (; k < stop; ++k) {
+    const Token& t = tok[k];
+    if (t.kind == TokenKind::kNumber || t.has(kHyphenated) || may_end_strong(t.hash)) break;
+    kinds[k] = 0;
+  }
+  return k;
+}
 }  // namespace
 
 Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
@@ -30,6 +44,8 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
   s.word_numbers.clear();
   s.blocked.clear();
   s.windows.clear();
+  s.strong.clear();
+  s.sentence_strong.assign(1, 0);
   s.owned.clear();
   // Grown, never reset: this per-document prep costs per token, so only what
   // the grammar reads gets written (kinds everywhere, the rest where a bit or
@@ -37,7 +53,6 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
   if (s.kinds.size() < n + 1) {
     s.kinds.resize(n + 1);
     s.match_begin.resize(n + 1);
-    s.next_strong.resize(n + 1);
     s.number.resize(n + 1);
     s.ndigits.resize(n + 1);
     s.word_number.resize(n + 1);
@@ -143,7 +158,9 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
   size_t bi = 0, wi = 0;
   for (uint32_t k = 0; k < n;) {
     const uint32_t stop = std::min(bi < nb ? s.blocked[bi].first : n, wi < nw ? s.word_numbers[wi] : n);
-    for (; k < stop; ++k) scan(k, 0);
+    for (k = skip_plain_tokens(tok, k, stop, may_end_strong, kinds); k < stop;
+         k = skip_plain_tokens(tok, k + 1, stop, may_end_strong, kinds))
+      scan(k, 0);
     if (k >= n) break;
     if (bi < nb && s.blocked[bi].first == k) {
       for (; k < s.blocked[bi].second; ++k) kinds[k] = 0;  // no word numeral, not a number
@@ -156,22 +173,22 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
     ++k;
   }
 
-  // Lexicon matches, within each sentence and window, then the first token at
-  // or after each position that can head a time (per sentence as well).
-  s.next_strong[n] = n;
+  // Lexicon matches, within each sentence and window, then the tokens that can
+  // head a time (all inside windows: only there do tokens get kinds bits).
   uint32_t* const match_begin = s.match_begin.data();
   // Document::folded_key without substr's bounds check (a token's key lies inside folded).
   auto folded_of = [&doc](const Token& t) { return std::string_view(doc.folded.data() + t.fold_start, t.fold_size); };
-  uint32_t* const next_strong = s.next_strong.data();
   size_t w = 0;  // first window that may reach the sentence
   uint32_t prev_end = 0;
   for (const Sentence& sent : doc.sentences) {
     const uint32_t sb = sent.first_token, se = std::min(sent.end_token, n);
-    if (sb >= se) continue;
+    if (sb >= se) {
+      s.sentence_strong.push_back(static_cast<uint32_t>(s.strong.size()));
+      continue;
+    }
     if (sb < prev_end) w = 0;  // sentences out of order: start over
     prev_end = se;
     while (w < s.windows.size() && s.windows[w].second <= sb) ++w;
-    uint64_t seen = 0;  // the kinds bits of the sentence's window tokens, OR'ed
     for (size_t x = w; x < s.windows.size() && s.windows[x].first < se; ++x) {
       const uint32_t wb = std::max(s.windows[x].first, sb), we = std::min(s.windows[x].second, se);
       uint32_t count = static_cast<uint32_t>(s.matches.size());  // kept in step with s.matches
@@ -181,8 +198,7 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
         match_begin[i] = count;
         // (Digits start a phrase only where the lexicon has one: "24/7", "14 juillet".)
         if (!t.has(kElision) && !may_start(t.hash)) {
-          seen |= kinds[i];  // no phrase starts here
-          continue;
+          continue;  // no phrase starts here
         }
         // A phrase of two tokens or more can start here: else the matcher
         // would find the one-word entries alone, which single_word() gives cheaper.
@@ -204,7 +220,6 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
             if (!word->exact) {  // the common case: every entry, and their kinds known beforehand
               for (uint32_t x : word->entries) s.matches.push_back({i, i + 1, x});
               kinds[i] |= word->kinds;
-              seen |= kinds[i];
               count = static_cast<uint32_t>(s.matches.size());
               continue;
             }
@@ -230,20 +245,13 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
         uint64_t mask = kinds[i];
         for (size_t m = mb; m < s.matches.size(); ++m) mask |= bit(lex.entry(s.matches[m].payload).kind);
         kinds[i] = mask;
-        seen |= mask;
         count = static_cast<uint32_t>(s.matches.size());
       }
       match_begin[we] = count;
+      for (uint32_t i = wb; i < we; ++i)
+        if (kinds[i] & kStrongBits) s.strong.push_back(i);
     }
-    if (!(seen & kStrongBits)) {  // no token that can hold a time: the sentence is not run
-      next_strong[sb] = se;
-      continue;
-    }
-    uint32_t next = se;
-    for (uint32_t i = se; i-- > sb;) {
-      if (kinds[i] & kStrongBits) next = i;
-      next_strong[i] = next;
-    }
+    s.sentence_strong.push_back(static_cast<uint32_t>(s.strong.size()));
   }
 }
 
@@ -1141,14 +1149,18 @@ bool Grammar::is_age(uint32_t a, uint32_t b, const timeexpr::Expr& e) const {
   return is_punct(a - 1, ',') && is_punct(b, ',') && a > first_ + 1 && doc_.tokens[a - 2].kind == TokenKind::kWord;
 }
 
-void Grammar::run(uint32_t first, uint32_t end, std::vector<Found>& out) {
-  first_ = first;
-  end_ = std::min<uint32_t>(end, static_cast<uint32_t>(doc_.tokens.size()));
+void Grammar::run(size_t sentence, std::vector<Found>& out) {
+  first_ = doc_.sentences[sentence].first_token;
+  end_ = std::min<uint32_t>(doc_.sentences[sentence].end_token, static_cast<uint32_t>(doc_.tokens.size()));
   len_ = end_ - first_;
+  // The sentence's strong tokens, in order: the one ahead of i is the first not before it.
+  const uint32_t* next_strong = s_.strong.data() + s_.sentence_strong[sentence];
+  const uint32_t* const strong_end = s_.strong.data() + s_.sentence_strong[sentence + 1];
   for (uint32_t i = first_; i < end_;) {
     const uint32_t k = i;
-    const uint32_t strong = s_.next_strong[k];
-    if (strong >= end_) break;
+    while (next_strong != strong_end && *next_strong < k) ++next_strong;
+    if (next_strong == strong_end) break;
+    const uint32_t strong = *next_strong;
     // A parse is tried only where a strong token (a number, a month, a unit...)
     // lies within reach: at most three tokens after the longest phrase at i
     // (dans les prochains mois).

@@ -34,7 +34,8 @@ struct Scratch {
   std::vector<PhraseMatcher::Match> matches;
   std::vector<uint64_t> kinds;         // every token: bit k set when a phrase of Kind k starts here
   std::vector<uint32_t> match_begin;   // tokens of a window, and the token after it: index into matches
-  std::vector<uint32_t> next_strong;   // first token of each sentence; every token of a sentence that has a strong one
+  std::vector<uint32_t> strong;        // tokens that can head a time, sentence by sentence, in order
+  std::vector<uint32_t> sentence_strong;  // sentence s's strong tokens: [sentence_strong[s], sentence_strong[s + 1])
   std::vector<int32_t> number;         // digit tokens (kNumberBit): value of a plain digit token, else -1
   std::vector<uint8_t> ndigits;        // digit tokens (kNumberBit)
   std::vector<double> word_number;     // word numerals (kWordNumberBit): the value of the one starting here
@@ -52,8 +53,10 @@ class Grammar {
  public:
   // Prepares the whole document once (lexicon hits, digits, word numerals).
   Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& scratch);
-  // Finds the expressions of the sentence made of tokens [first, end).
-  void run(uint32_t first, uint32_t end, std::vector<Found>& out);
+  // Whether doc.sentences[sentence] has a token that can hold a time: else run() finds nothing.
+  bool may_hold_time(size_t sentence) const { return s_.sentence_strong[sentence + 1] > s_.sentence_strong[sentence]; }
+  // Finds the expressions of doc.sentences[sentence].
+  void run(size_t sentence, std::vector<Found>& out);
   // A time word flagged `name`, capitalized inside the sentence, that is part of a name in [a, b).
   bool in_name(uint32_t a, uint32_t b) const;
   // A count of years in [a, b) that is an age: "28 years old", "aged 28", "âgé de 29 ans",
