@@ -57,10 +57,18 @@ class EntityAnnotator final : public Annotator {
 
  private:
   // The accepted known name at token i (longest first), or nullptr.
+  // Inline: most tokens that may open a name open none, and are turned away
+  // by the matcher's bit tests without a call.
   const PhraseMatcher::Match* known_name(const Document& doc, uint32_t i, uint32_t end, const DocEntities& ents,
                                          std::vector<PhraseMatcher::Match>& found) const {
     found.clear();
     names_.matches_at(doc, i, end, found);
+    return found.empty() ? nullptr : accepted_name(doc, i, end, ents, found);
+  }
+
+  // The first of the names found at token i that its case and context accept, or nullptr.
+  const PhraseMatcher::Match* accepted_name(const Document& doc, uint32_t i, uint32_t end, const DocEntities& ents,
+                                            const std::vector<PhraseMatcher::Match>& found) const {
     const Token& t = doc.tokens[i];
     for (const auto& m : found) {
       const NameRef& ref = names_.ref(m.payload);
