@@ -1,6 +1,7 @@
 #include "entity/coreference.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "text/fold.h"
 
@@ -8,30 +9,14 @@ namespace claimtrace {
 
 namespace {
 
-Entity entity_from(const EntityRecord& r) {
-  Entity e;
-  e.id = r.id;
-  e.type = r.type;
-  e.name = r.name;
-  e.country = r.country;
-  e.role = r.role;
-  e.kind = r.kind;
-  e.wikidata = r.wikidata;
-  e.affiliation = r.affiliation;
-  return e;
-}
-
-Entity entity_from(EntityRecord&& r) {
-  Entity e;
-  e.id = std::move(r.id);
-  e.type = std::move(r.type);
-  e.name = std::move(r.name);
-  e.country = std::move(r.country);
-  e.role = std::move(r.role);
-  e.kind = std::move(r.kind);
-  e.wikidata = std::move(r.wikidata);
-  e.affiliation = std::move(r.affiliation);
-  return e;
+// Appends the entity of a record, built in place (no Entity moved into the
+// vector); from an rvalue record its strings are moved, not copied.
+template <class Record>
+void append_entity(std::vector<Entity>& entities, Record&& r) {
+  // Each forward hands over one member: the others stay untouched.
+  entities.emplace_back(std::forward<Record>(r).id, std::forward<Record>(r).type, std::forward<Record>(r).name,
+                        std::forward<Record>(r).country, std::forward<Record>(r).role, std::forward<Record>(r).kind,
+                        std::forward<Record>(r).affiliation, std::forward<Record>(r).wikidata);
 }
 
 }  // namespace
@@ -42,7 +27,7 @@ uint32_t DocEntities::known(uint32_t record) {
   // The id may already be taken (an unknown entity of that id): reuse it.
   auto [at, added] = by_id_.try_emplace(r.id, static_cast<uint32_t>(doc_.entities.size()));
   if (added) {
-    doc_.entities.push_back(entity_from(r));
+    append_entity(doc_.entities, r);
     add_keys(knowledge_.keys[record]);
   }
   by_record_.emplace(record, at->second);
@@ -66,7 +51,7 @@ uint32_t DocEntities::unknown(EntityRecord&& record, bool& added) {
   auto [at, inserted] = by_id_.try_emplace(record.id, static_cast<uint32_t>(doc_.entities.size()));
   added = inserted;
   if (inserted) {
-    doc_.entities.push_back(entity_from(std::move(record)));  // fresh strings: moved, not copied
+    append_entity(doc_.entities, std::move(record));  // fresh strings: moved, not copied
     const Entity& e = doc_.entities.back();
     add_keys(entity_keys(e.type, e.kind, e.country));
   }
