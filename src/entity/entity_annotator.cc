@@ -379,9 +379,10 @@ class EntityAnnotator final : public Annotator {
   // words are plain (lowercase, unhyphenated, opening no name, description
   // or role): one bit test each, in a loop of their own.
   uint32_t skip_plain_words(const Document& doc, uint32_t i, uint32_t end) const {
+    const HashBits::View may_matter = may_matter_.view();
     for (; i < end; ++i) {
       const Token& t = doc.tokens[i];
-      if (t.kind != TokenKind::kWord || (t.flags & (kCapitalized | kAllCaps | kHyphenated)) || may_matter_.has(t.hash))
+      if (t.kind != TokenKind::kWord || (t.flags & (kCapitalized | kAllCaps | kHyphenated)) || may_matter.has(t.hash))
         break;
     }
     return i;
