@@ -222,7 +222,11 @@ void DocEntities::finish() {
     for (; j > 0 && before(m, mentions[j - 1]); --j) mentions[j] = mentions[j - 1];
     mentions[j] = m;
   }
-  for (auto& e : doc_.entities) e.mentions.clear();
+  // Each entity's mention count is known (starts_): one allocation each.
+  for (uint32_t e = 0; e < doc_.entities.size(); ++e) {
+    doc_.entities[e].mentions.clear();
+    if (e < starts_.size()) doc_.entities[e].mentions.reserve(starts_[e].size());
+  }
   for (uint32_t i = 0; i < doc_.mentions.size(); ++i) doc_.entities[doc_.mentions[i].entity].mentions.push_back(i);
 }
 
