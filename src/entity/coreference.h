@@ -44,6 +44,10 @@ class DocEntities {
     starts_.reserve(kTypical);
     by_id_.reserve(kTypical);
     by_record_.reserve(kTypical);
+    // And for its mentions: no regrowth from one, two, four... at a time.
+    constexpr size_t kTypicalMentions = 64;
+    doc_.mentions.reserve(doc_.mentions.size() + kTypicalMentions);
+    mention_first_token_.reserve(kTypicalMentions);
   }
 
   // The document's entity for a known record (added on first use).
