@@ -195,7 +195,7 @@ int64_t DocEntities::default_entity(const PendingDescription& d) {
   return known(static_cast<uint32_t>(person));
 }
 
-void DocEntities::resolve_sentence() {
+void DocEntities::resolve_pending() {
   for (const auto& d : pending_) {
     int64_t e = apposition(d);
     if (e < 0) e = antecedent(d);
@@ -204,7 +204,6 @@ void DocEntities::resolve_sentence() {
     mention(d.at, static_cast<uint32_t>(e), d.first_token, /*descriptive=*/true, false, d.info->why);
   }
   pending_.clear();
-  sentence_mentions_ = doc_.mentions.size();
 }
 
 void DocEntities::finish() {

@@ -68,12 +68,17 @@ class DocEntities {
 
   // Descriptions wait until their sentence is read, for an apposition.
   void describe(PendingDescription d) { pending_.push_back(std::move(d)); }
-  void resolve_sentence();
+  // Inline: most sentences hold no description, and cost no call.
+  void resolve_sentence() {
+    if (!pending_.empty()) resolve_pending();
+    sentence_mentions_ = doc_.mentions.size();
+  }
 
   // Sorts mentions by position and fills Entity::mentions.
   void finish();
 
  private:
+  void resolve_pending();
   bool compatible(uint32_t entity, const PendingDescription& d, uint64_t country_key) const;
   void add_keys(const EntityKeys& keys);
   int64_t apposition(const PendingDescription& d) const;
