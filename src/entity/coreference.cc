@@ -93,17 +93,6 @@ void DocEntities::add_alias(uint64_t token_hash, uint32_t entity) {
   }
 }
 
-int64_t DocEntities::alias(uint64_t token_hash) const {
-  if (!alias_index_.empty()) {
-    auto it = alias_index_.find(token_hash);
-    return it == alias_index_.end() ? -1 : static_cast<int64_t>(it->second);
-  }
-  for (const auto& [hash, e] : aliases_) {
-    if (hash == token_hash) return e;
-  }
-  return -1;
-}
-
 bool DocEntities::compatible(uint32_t entity, const PendingDescription& d, uint64_t country_key) const {
   static const uint64_t kGpe = key_hash("GPE"), kCountry = key_hash("COUNTRY");
   const EntityKeys& k = keys_[entity];

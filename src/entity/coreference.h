@@ -64,7 +64,17 @@ class DocEntities {
 
   // Short forms: a capitalized token whose folded hash is an alias of a mentioned person.
   void add_alias(uint64_t token_hash, uint32_t entity);
-  int64_t alias(uint64_t token_hash) const;
+  // Inline: probed for every capitalized word, and most are no alias.
+  int64_t alias(uint64_t token_hash) const {
+    if (!alias_index_.empty()) {
+      auto it = alias_index_.find(token_hash);
+      return it == alias_index_.end() ? -1 : static_cast<int64_t>(it->second);
+    }
+    for (const auto& [hash, e] : aliases_) {
+      if (hash == token_hash) return e;
+    }
+    return -1;
+  }
 
   // Descriptions wait until their sentence is read, for an apposition.
   void describe(PendingDescription d) { pending_.push_back(std::move(d)); }
