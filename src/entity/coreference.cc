@@ -21,8 +21,7 @@ void append_entity(std::vector<Entity>& entities, Record&& r) {
 
 }  // namespace
 
-uint32_t DocEntities::known(uint32_t record) {
-  if (auto it = by_record_.find(record); it != by_record_.end()) return it->second;
+uint32_t DocEntities::add_record(uint32_t record) {
   const EntityRecord& r = knowledge_.entities[record];
   // The id may already be taken (an unknown entity of that id): reuse it.
   auto [at, added] = by_id_.try_emplace(r.id, static_cast<uint32_t>(doc_.entities.size()));

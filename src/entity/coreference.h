@@ -51,7 +51,11 @@ class DocEntities {
   }
 
   // The document's entity for a known record (added on first use).
-  uint32_t known(uint32_t record);
+  // Inline: most mentions are of a record seen before, found by one probe.
+  uint32_t known(uint32_t record) {
+    if (auto it = by_record_.find(record); it != by_record_.end()) return it->second;
+    return add_record(record);
+  }
   // The document's entity with that id, or a new one from the fields given;
   // `added` says which. The record's strings are moved from only when added.
   uint32_t unknown(EntityRecord&& record, bool& added);
@@ -88,6 +92,7 @@ class DocEntities {
   void finish();
 
  private:
+  uint32_t add_record(uint32_t record);  // known()'s first use of a record
   void resolve_pending();
   bool compatible(uint32_t entity, const PendingDescription& d, uint64_t country_key) const;
   void add_keys(const EntityKeys& keys);
