@@ -1,6 +1,7 @@
 #include "entity/coreference.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "text/fold.h"
 
@@ -8,41 +9,24 @@ namespace claimtrace {
 
 namespace {
 
-Entity entity_from(const EntityRecord& r) {
-  Entity e;
-  e.id = r.id;
-  e.type = r.type;
-  e.name = r.name;
-  e.country = r.country;
-  e.role = r.role;
-  e.kind = r.kind;
-  e.wikidata = r.wikidata;
-  e.affiliation = r.affiliation;
-  return e;
-}
-
-Entity entity_from(EntityRecord&& r) {
-  Entity e;
-  e.id = std::move(r.id);
-  e.type = std::move(r.type);
-  e.name = std::move(r.name);
-  e.country = std::move(r.country);
-  e.role = std::move(r.role);
-  e.kind = std::move(r.kind);
-  e.wikidata = std::move(r.wikidata);
-  e.affiliation = std::move(r.affiliation);
-  return e;
+// Appends the entity of a record, built in place (no Entity moved into the
+// vector); from an rvalue record its strings are moved, not copied.
+template <class Record>
+void append_entity(std::vector<Entity>& entities, Record&& r) {
+  // Each forward hands over one member: the others stay untouched.
+  entities.emplace_back(std::forward<Record>(r).id, std::forward<Record>(r).type, std::forward<Record>(r).name,
+                        std::forward<Record>(r).country, std::forward<Record>(r).role, std::forward<Record>(r).kind,
+                        std::forward<Record>(r).affiliation, std::forward<Record>(r).wikidata);
 }
 
 }  // namespace
 
-uint32_t DocEntities::known(uint32_t record) {
-  if (auto it = by_record_.find(record); it != by_record_.end()) return it->second;
+uint32_t DocEntities::add_record(uint32_t record) {
   const EntityRecord& r = knowledge_.entities[record];
   // The id may already be taken (an unknown entity of that id): reuse it.
   auto [at, added] = by_id_.try_emplace(r.id, static_cast<uint32_t>(doc_.entities.size()));
   if (added) {
-    doc_.entities.push_back(entity_from(r));
+    append_entity(doc_.entities, r);
     add_keys(knowledge_.keys[record]);
   }
   by_record_.emplace(record, at->second);
@@ -66,7 +50,7 @@ uint32_t DocEntities::unknown(EntityRecord&& record, bool& added) {
   auto [at, inserted] = by_id_.try_emplace(record.id, static_cast<uint32_t>(doc_.entities.size()));
   added = inserted;
   if (inserted) {
-    doc_.entities.push_back(entity_from(std::move(record)));  // fresh strings: moved, not copied
+    append_entity(doc_.entities, std::move(record));  // fresh strings: moved, not copied
     const Entity& e = doc_.entities.back();
     add_keys(entity_keys(e.type, e.kind, e.country));
   }
@@ -106,17 +90,6 @@ void DocEntities::add_alias(uint64_t token_hash, uint32_t entity) {
     alias_index_.insert(aliases_.begin(), aliases_.end());
     aliases_.clear();
   }
-}
-
-int64_t DocEntities::alias(uint64_t token_hash) const {
-  if (!alias_index_.empty()) {
-    auto it = alias_index_.find(token_hash);
-    return it == alias_index_.end() ? -1 : static_cast<int64_t>(it->second);
-  }
-  for (const auto& [hash, e] : aliases_) {
-    if (hash == token_hash) return e;
-  }
-  return -1;
 }
 
 bool DocEntities::compatible(uint32_t entity, const PendingDescription& d, uint64_t country_key) const {
@@ -210,7 +183,7 @@ int64_t DocEntities::default_entity(const PendingDescription& d) {
   return known(static_cast<uint32_t>(person));
 }
 
-void DocEntities::resolve_sentence() {
+void DocEntities::resolve_pending() {
   for (const auto& d : pending_) {
     int64_t e = apposition(d);
     if (e < 0) e = antecedent(d);
@@ -219,7 +192,6 @@ void DocEntities::resolve_sentence() {
     mention(d.at, static_cast<uint32_t>(e), d.first_token, /*descriptive=*/true, false, d.info->why);
   }
   pending_.clear();
-  sentence_mentions_ = doc_.mentions.size();
 }
 
 void DocEntities::finish() {
@@ -237,7 +209,11 @@ void DocEntities::finish() {
     for (; j > 0 && before(m, mentions[j - 1]); --j) mentions[j] = mentions[j - 1];
     mentions[j] = m;
   }
-  for (auto& e : doc_.entities) e.mentions.clear();
+  // Each entity's mention count is known (starts_): one allocation each.
+  for (uint32_t e = 0; e < doc_.entities.size(); ++e) {
+    doc_.entities[e].mentions.clear();
+    if (e < starts_.size()) doc_.entities[e].mentions.reserve(starts_[e].size());
+  }
   for (uint32_t i = 0; i < doc_.mentions.size(); ++i) doc_.entities[doc_.mentions[i].entity].mentions.push_back(i);
 }
 

@@ -44,10 +44,18 @@ class DocEntities {
     starts_.reserve(kTypical);
     by_id_.reserve(kTypical);
     by_record_.reserve(kTypical);
+    // And for its mentions: no regrowth from one, two, four... at a time.
+    constexpr size_t kTypicalMentions = 64;
+    doc_.mentions.reserve(doc_.mentions.size() + kTypicalMentions);
+    mention_first_token_.reserve(kTypicalMentions);
   }
 
   // The document's entity for a known record (added on first use).
-  uint32_t known(uint32_t record);
+  // Inline: most mentions are of a record seen before, found by one probe.
+  uint32_t known(uint32_t record) {
+    if (auto it = by_record_.find(record); it != by_record_.end()) return it->second;
+    return add_record(record);
+  }
   // The document's entity with that id, or a new one from the fields given;
   // `added` says which. The record's strings are moved from only when added.
   uint32_t unknown(EntityRecord&& record, bool& added);
@@ -60,16 +68,32 @@ class DocEntities {
 
   // Short forms: a capitalized token whose folded hash is an alias of a mentioned person.
   void add_alias(uint64_t token_hash, uint32_t entity);
-  int64_t alias(uint64_t token_hash) const;
+  // Inline: probed for every capitalized word, and most are no alias.
+  int64_t alias(uint64_t token_hash) const {
+    if (!alias_index_.empty()) {
+      auto it = alias_index_.find(token_hash);
+      return it == alias_index_.end() ? -1 : static_cast<int64_t>(it->second);
+    }
+    for (const auto& [hash, e] : aliases_) {
+      if (hash == token_hash) return e;
+    }
+    return -1;
+  }
 
   // Descriptions wait until their sentence is read, for an apposition.
   void describe(PendingDescription d) { pending_.push_back(std::move(d)); }
-  void resolve_sentence();
+  // Inline: most sentences hold no description, and cost no call.
+  void resolve_sentence() {
+    if (!pending_.empty()) resolve_pending();
+    sentence_mentions_ = doc_.mentions.size();
+  }
 
   // Sorts mentions by position and fills Entity::mentions.
   void finish();
 
  private:
+  uint32_t add_record(uint32_t record);  // known()'s first use of a record
+  void resolve_pending();
   bool compatible(uint32_t entity, const PendingDescription& d, uint64_t country_key) const;
   void add_keys(const EntityKeys& keys);
   int64_t apposition(const PendingDescription& d) const;

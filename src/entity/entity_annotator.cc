@@ -57,10 +57,18 @@ class EntityAnnotator final : public Annotator {
 
  private:
   // The accepted known name at token i (longest first), or nullptr.
+  // Inline: most tokens that may open a name open none, and are turned away
+  // by the matcher's bit tests without a call.
   const PhraseMatcher::Match* known_name(const Document& doc, uint32_t i, uint32_t end, const DocEntities& ents,
                                          std::vector<PhraseMatcher::Match>& found) const {
     found.clear();
     names_.matches_at(doc, i, end, found);
+    return found.empty() ? nullptr : accepted_name(doc, i, end, ents, found);
+  }
+
+  // The first of the names found at token i that its case and context accept, or nullptr.
+  const PhraseMatcher::Match* accepted_name(const Document& doc, uint32_t i, uint32_t end, const DocEntities& ents,
+                                            const std::vector<PhraseMatcher::Match>& found) const {
     const Token& t = doc.tokens[i];
     for (const auto& m : found) {
       const NameRef& ref = names_.ref(m.payload);
@@ -371,9 +379,10 @@ class EntityAnnotator final : public Annotator {
   // words are plain (lowercase, unhyphenated, opening no name, description
   // or role): one bit test each, in a loop of their own.
   uint32_t skip_plain_words(const Document& doc, uint32_t i, uint32_t end) const {
+    const HashBits::View may_matter = may_matter_.view();
     for (; i < end; ++i) {
       const Token& t = doc.tokens[i];
-      if (t.kind != TokenKind::kWord || (t.flags & (kCapitalized | kAllCaps | kHyphenated)) || may_matter_.has(t.hash))
+      if (t.kind != TokenKind::kWord || (t.flags & (kCapitalized | kAllCaps | kHyphenated)) || may_matter.has(t.hash))
         break;
     }
     return i;
@@ -394,42 +403,41 @@ class EntityAnnotator final : public Annotator {
         ++i;
         continue;
       }
-      // 1. Known names, longest first.
-      if (names_.may_start(t.hash)) {
-        if (const PhraseMatcher::Match* m = known_name(doc, i, s.end_token, ents, found)) {
-          PhraseMatcher::Match match = *m;
-          // "Ukrainian intelligence", "Russia's Defence Ministry": a demonym or
-          // a country's possessive heading a description.
-          const NameRef& ref = names_.ref(match.payload);
-          uint32_t head = match.end;
-          if (!(ref.flags & kNameDemonym) && head + 1 < s.end_token && doc.folded_key(doc.tokens[head]) == "'s" &&
-              names_.knowledge().entities[ref.entity].type == "COUNTRY")
-            ++head;
-          if ((head > match.end || (ref.flags & kNameDemonym)) && head < s.end_token) {
-            int64_t bits = lex_.openers.find(doc.tokens[head].hash);
-            if (bits >= 0 && (bits & kOpensDescription)) {
-              if (uint32_t next = description(doc, i, s.end_token, ents, role, found, /*determiner=*/false)) {
-                i = next;
-                continue;
-              }
-              m = known_name(doc, i, s.end_token, ents, found);
-              match = *m;
+      // 1. Known names, longest first. No may_start test before: the matcher's
+      // own filter turns most words away as cheaply.
+      if (const PhraseMatcher::Match* m = known_name(doc, i, s.end_token, ents, found)) {
+        PhraseMatcher::Match match = *m;
+        // "Ukrainian intelligence", "Russia's Defence Ministry": a demonym or
+        // a country's possessive heading a description.
+        const NameRef& ref = names_.ref(match.payload);
+        uint32_t head = match.end;
+        if (!(ref.flags & kNameDemonym) && head + 1 < s.end_token && doc.folded_key(doc.tokens[head]) == "'s" &&
+            names_.knowledge().entities[ref.entity].type == "COUNTRY")
+          ++head;
+        if ((head > match.end || (ref.flags & kNameDemonym)) && head < s.end_token) {
+          int64_t bits = lex_.openers.find(doc.tokens[head].hash);
+          if (bits >= 0 && (bits & kOpensDescription)) {
+            if (uint32_t next = description(doc, i, s.end_token, ents, role, found, /*determiner=*/false)) {
+              i = next;
+              continue;
             }
+            m = known_name(doc, i, s.end_token, ents, found);
+            match = *m;
           }
-          uint32_t e = add_known(doc, match, ents);
-          const Entity& entity = doc.entities[e];
-          if (role.active(i)) {
-            if (entity.type == "PERSON") {
-              role.info = nullptr;  // the role was a known person's
-            } else {
-              if (entity.type == "COUNTRY") role.country = entity.id;
-              if (entity.type == "ORG") role.affiliation = entity.id;
-              if (role.next == i) role.next = match.end;
-            }
-          }
-          i = match.end;
-          continue;
         }
+        uint32_t e = add_known(doc, match, ents);
+        const Entity& entity = doc.entities[e];
+        if (role.active(i)) {
+          if (entity.type == "PERSON") {
+            role.info = nullptr;  // the role was a known person's
+          } else {
+            if (entity.type == "COUNTRY") role.country = entity.id;
+            if (entity.type == "ORG") role.affiliation = entity.id;
+            if (role.next == i) role.next = match.end;
+          }
+        }
+        i = match.end;
+        continue;
       }
       const bool capitalized = (t.flags & (kCapitalized | kAllCaps)) != 0;
       // 2. Short forms of persons already named. The alias probe first: it

@@ -30,7 +30,16 @@ class HashBits {
  public:
   explicit HashBits(size_t bits = 64) : words_((bits + 63) / 64), mask_(words_.size() * 64 - 1) {}  // bits: a power of two
   void set(uint64_t key) { words_[(key & mask_) >> 6] |= uint64_t{1} << (key & 63); }
-  bool has(uint64_t key) const { return (words_[(key & mask_) >> 6] >> (key & 63)) & 1; }
+  bool has(uint64_t key) const { return view().has(key); }
+
+  // The filter's words and mask by value: a loop over many tokens keeps
+  // them in registers instead of reloading them through the owner.
+  struct View {
+    const uint64_t* words;
+    uint64_t mask;
+    bool has(uint64_t key) const { return (words[(key & mask) >> 6] >> (key & 63)) & 1; }
+  };
+  View view() const { return {words_.data(), mask_}; }
 
  private:
   std::vector<uint64_t> words_;
