@@ -100,15 +100,15 @@ void FrameWords::mark_roles(const Document& doc, uint32_t first, uint32_t end, s
   }
 }
 
-uint32_t FrameWords::roles_of_token(const Document& doc, uint32_t t) const {
-  uint32_t mask = 0;
+RoleBits FrameWords::roles_of_token(const Document& doc, uint32_t t) const {
+  RoleBits mask = 0;
   if (const uint64_t h = doc.tokens[t].hash; matcher_.may_start(h)) {
-    for (uint32_t id : matcher_.single_payloads(h)) mask |= 1u << static_cast<unsigned>(entries_[id].first);
+    for (uint32_t id : matcher_.single_payloads(h)) mask |= role_bit(entries_[id].first);
   }
   std::string_view key = doc.folded_key(doc.tokens[t]);
   if (!key.empty() && key.back() == '\'') {
     if (auto it = elided_.find(key); it != elided_.end()) {
-      for (uint32_t id : it->second) mask |= 1u << static_cast<unsigned>(entries_[id].first);
+      for (uint32_t id : it->second) mask |= role_bit(entries_[id].first);
     }
   }
   return mask;

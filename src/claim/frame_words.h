@@ -83,7 +83,7 @@ class FrameWords {
   const EventType* event_type(std::string_view name) const;
 
   // Roles of the one-word entries matching token `t` (bit 1 << Role).
-  uint32_t roles_of_token(const Document& doc, uint32_t t) const;
+  RoleBits roles_of_token(const Document& doc, uint32_t t) const;
 
  private:
   TokenLexicon matcher_;

@@ -17,8 +17,8 @@ void SourceContext::note_mentions(const Document& doc, const DocumentIndex& inde
     // words before it (two lexicon probes).
     if (!person && !org) continue;
     // "émissaire de X", "allié de X": X qualifies a relational noun.
-    if (it->first >= s.first_token + 2 && (words.roles_of_token(doc, it->first - 1) & (1u << unsigned(Role::kOf))) &&
-        (words.roles_of_token(doc, it->first - 2) & (1u << unsigned(Role::kRelational)))) {
+    if (it->first >= s.first_token + 2 && (words.roles_of_token(doc, it->first - 1) & role_bit(Role::kOf)) &&
+        (words.roles_of_token(doc, it->first - 2) & role_bit(Role::kRelational))) {
       continue;
     }
     (person ? last_person : last_org) = static_cast<int32_t>(mention.entity);
