@@ -38,14 +38,6 @@ bool states_nothing(const SentenceView& v) {
   return v.has(t, Role::kHypothetical);
 }
 
-int32_t entity_index(const Document& doc, const std::string& id) {
-  if (id.empty()) return kNone;
-  for (uint32_t i = 0; i < doc.entities.size(); ++i) {
-    if (doc.entities[i].id == id) return static_cast<int32_t>(i);
-  }
-  return kNone;
-}
-
 // "Russia did not deploy troops", "have not been deployed", "La Russie n'a pas déployé de
 // troupes": a negation right before the event's word (over one auxiliary) denies the event; so does
 // one right after it where the language puts it there ("n'enverra pas": label negation_after_verb).

@@ -115,6 +115,14 @@ const CueRef* status_cue_at(const SentenceView& v, uint32_t first) {
 
 }  // namespace
 
+int32_t entity_index(const Document& doc, const std::string& id) {
+  if (id.empty()) return kNone;
+  for (uint32_t i = 0; i < doc.entities.size(); ++i) {
+    if (doc.entities[i].id == id) return static_cast<int32_t>(i);
+  }
+  return kNone;
+}
+
 std::string actor_id(const Document& doc, uint32_t entity) {
   const Entity& e = doc.entities[entity];
   if (!has_type(e, "COUNTRY") && !e.country.empty()) return e.country;
@@ -293,12 +301,7 @@ int32_t speaker_of_infinitive(const SentenceView& v, const std::vector<Attributi
     if (u.cue_end > f.anchor_first || f.anchor_first == 0 || u.chain.empty() || u.chain.front().entity.empty()) continue;
     bool infinitive = f.anchor_first - 1 >= u.cue_first && linking(f.anchor_first - 1);
     for (uint32_t t = u.cue_end; t < f.anchor_first && infinitive; ++t) infinitive = linking(t);
-    if (!infinitive) continue;
-    const auto& entities = v.doc->entities;
-    for (uint32_t e = 0; e < entities.size(); ++e) {
-      if (entities[e].id == u.chain.front().entity) return static_cast<int32_t>(e);
-    }
-    return kNone;
+    if (infinitive) return entity_index(*v.doc, u.chain.front().entity);
   }
   return kNone;
 }

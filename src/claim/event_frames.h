@@ -46,4 +46,7 @@ void fill_arguments(const SentenceView& view, const std::vector<AttributionUnit>
 // people and organisations that belong to one (CAMEO codes actors by country).
 std::string actor_id(const Document& doc, uint32_t entity);
 
+// The index of the entity with this id in the document, or kNone.
+int32_t entity_index(const Document& doc, const std::string& id);
+
 }  // namespace claimtrace

@@ -14,11 +14,11 @@ bool is_casualty_status(std::string_view s) {
 StatusHit adjacent_status(const SentenceView& v, uint32_t first, uint32_t end) {
   StatusHit best;
   uint32_t best_distance = UINT32_MAX;
+  // Auxiliaries count for nothing: "4,000 of them have been killed", "deux autres ont été blessées".
+  auto weightless = [&](uint32_t t) { return v.has(t, Role::kAux) || v.has(t, Role::kPassiveAux); };
   for (const CueRef& c : v.cues) {
     if (c.cue->kind != CueKind::kStatus || c.cue->key == "planned") continue;
     uint32_t distance = UINT32_MAX;
-    // Auxiliaries count for nothing: "4,000 of them have been killed", "deux autres ont été blessées".
-    auto weightless = [&](uint32_t t) { return v.has(t, Role::kAux) || v.has(t, Role::kPassiveAux); };
     if (c.first >= end && c.first - end < kAfter + kWeightless) {
       distance = 0;
       for (uint32_t t = end; t < c.first; ++t) distance += weightless(t) ? 0 : 1;
