@@ -100,6 +100,13 @@ bool names_person_or_org(const SentenceView& v, std::pair<uint32_t, uint32_t> ph
   return names_entity(v, phrase, [](const Entity& e, const Mention&) { return is_person_or_org(e); });
 }
 
+// "Sans mentionner de noms", "After the vote", "In Kyiv": a phrase opening on
+// a preposition is a circumstance, not a subject.
+bool opens_on_preposition(const SentenceView& v, uint32_t t) {
+  return v.mention_at(t) == kNone && (v.has(t, Role::kCircumstance) || v.has(t, Role::kParticipleOpener) ||
+                                      v.has(t, Role::kLocation) || v.has(t, Role::kBoundary));
+}
+
 // A person or organisation, or a noun that speaks unnamed ("one GOP
 // source", "a senior official").
 bool names_speaker(const SentenceView& v, std::pair<uint32_t, uint32_t> phrase) {
@@ -398,6 +405,34 @@ void resolve_pronoun(const Document& doc, uint32_t entity, ClaimSource& out) {
 }
 
 // entity layer resolved it, the entity; pronouns through the context.
+// An adverb or a clitic belongs to the verb after a pronoun: "I truly
+// believed", "he barely mentioned", "he’s claiming".
+bool verb_companion(const SentenceView& v, uint32_t t) {
+  if (v.has(t, Role::kAux)) return true;
+  const std::string_view w = v.doc->slice(v.doc->tokens[t].at);
+  return (w.size() > 3 && w.ends_with("ly")) || w.starts_with("'") || w.starts_with("\u2019");
+}
+
+// A phrase opening on a pronoun is that pronoun alone (`end` shrinks to it,
+// over adverbs and clitics); with another word after it ("I hear [daily
+// reports]", "these are truly full-fledged [talks]") the pronoun is the
+// subject of that other verb and the phrase names no source (false). A name
+// inside ("I think it was Marie Antoinette who") is left to the name rules.
+bool pronoun_alone(const SentenceView& v, uint32_t first, uint32_t& end) {
+  if (end - first < 2 || v.is_punct(first + 1, ',') || v.has(first + 1, Role::kCoordinator)) return true;
+  for (uint32_t t = first; t < end; ++t) {
+    if (v.mention_at(t) != kNone) return true;
+  }
+  if (v.has(first, Role::kSelf) || v.has(first, Role::kPersonPronoun) || v.has(first, Role::kThingPronoun)) {
+    uint32_t k = first + 1;
+    while (k < end && verb_companion(v, k)) ++k;
+    if (k < end) return false;
+    end = first + 1;
+    return true;
+  }
+  return !((v.has(first, Role::kNounMarker) || v.has(first, Role::kDeterminer)) && v.has(first + 1, Role::kPassiveAux));
+}
+
 bool make_source(const SentenceView& v, const SourceContext& ctx, uint32_t first, uint32_t end,
                  std::string_view role, ClaimSource& out, bool& self, std::vector<Origin>& why) {
   while (first < end && (v.is_punct(first, ',') || is_quote(v, first))) ++first;
@@ -417,6 +452,10 @@ bool make_source(const SentenceView& v, const SourceContext& ctx, uint32_t first
     --end;
   }
   if (first >= end) return false;
+  if (!pronoun_alone(v, first, end)) {
+    self = true;  // the cue was another clause's word: no source here, and none to look for elsewhere
+    return false;
+  }
   const Document& doc = *v.doc;
   out.at = Extent{doc.tokens[first].at.start, doc.tokens[end - 1].at.end};
   out.text = std::string(doc.slice(out.at));
@@ -838,8 +877,16 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
           } else if (open > v.first && v.is_punct(open - 1, ',')) {
             // (and before an age and a hometown: "Donna Rawlings, 59, of Ashton, Md., who watched it, said")
             auto [pa, pb] = left_phrase(v, comma_before_age_and_hometown(v, open - 1));
-            ok = make_source(v, ctx, pa, pb, "origin", src, self, why);
-            why.push_back(Origin{"claim.source.subject_before_inserted_clause", {}});
+            if (pb > pa && opens_on_preposition(v, pa) && v.mention_at(open) != kNone &&
+                names_person_or_org(v, {open, before})) {
+              // "Sans mentionner de noms, Nick De Santis, le directeur sportif, a
+              // affirmé": what stands before is a circumstance; the name is the subject.
+              ok = make_source(v, ctx, open, before, "origin", src, self, why);
+              why.push_back(Origin{"claim.source.subject_after_circumstance", {}});
+            } else {
+              ok = make_source(v, ctx, pa, pb, "origin", src, self, why);
+              why.push_back(Origin{"claim.source.subject_before_inserted_clause", {}});
+            }
           }
         } else if (v.has(before, Role::kCoordinator)) {
           // "Trump bemoaned the unrest and said ...": the sentence's subject,
