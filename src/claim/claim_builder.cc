@@ -84,7 +84,10 @@ const AttributionUnit* unit_for(const std::vector<AttributionUnit>& units, uint3
 
 // Sequence of tenses: "Officials said the troops would leave" reports
 // "will leave"; after a reporting verb in the past, a backshifted modal is
-// no hedge. Other hedges stay ("would likely", "could").
+// no hedge. Other hedges stay ("would likely", "could"). In French the
+// conditional mood itself, found by its suffix, is the backshifted future
+// (« a affirmé que les troupes partiraient »); the listed forms keep their
+// sense (« pourraient », « auraient été blessés »).
 void drop_backshifted(const SentenceView& v, const AttributionUnit* u, std::vector<const CueRef*>& cues) {
   if (!u || u->cues.empty() || u->cues.front()->cue->kind != CueKind::kReporting) return;
   const CueRef& verb = *u->cues.front();
@@ -92,7 +95,9 @@ void drop_backshifted(const SentenceView& v, const AttributionUnit* u, std::vect
   for (uint32_t t = verb.first; t < verb.end; ++t) past = past || v.has(t, Role::kPastReporting);
   if (!past) return;
   std::erase_if(cues, [&](const CueRef* c) {
-    return c->cue->kind == CueKind::kCertainty && c->end == c->first + 1 && v.has(c->first, Role::kBackshifted);
+    return c->cue->kind == CueKind::kCertainty && c->end == c->first + 1 &&
+           (v.has(c->first, Role::kBackshifted) ||
+            (c->first > verb.first && c->cue->why.rule == std::string_view("cue.conditional_suffix")));
   });
 }
 

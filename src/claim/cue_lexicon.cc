@@ -154,6 +154,7 @@ Result<CueLexicon> CueLexicon::load(const LanguageContext& context) {
     e.key = row[1];
     e.strength = parse_float(row[2], 0.7f);
     e.why = Origin{"cue.conditional_suffix", row.where};
+    e.ignore = row[1] == "none";
     uint32_t id = lex.add_entry(std::move(e));
     lex.by_resource_[row.where] = id;
     lex.suffixes_.push_back({row[0], id, static_cast<uint32_t>(parse_float(row[3], 5))});
@@ -231,7 +232,7 @@ void CueLexicon::add_conditional_cue(const Document& doc, const Token& t, std::v
     // The last byte first: most words end otherwise, and ends_with calls memcmp.
     if (key.size() >= s.min_size && key.back() == s.suffix.back() && key.ends_with(s.suffix)) {
       const CueEntry& e = entries_[s.entry];
-      out.push_back(Cue{t.at, e.kind, e.key, e.strength, e.why, s.entry});
+      if (!e.ignore) out.push_back(Cue{t.at, e.kind, e.key, e.strength, e.why, s.entry});
       return;
     }
   }
