@@ -512,9 +512,13 @@ bool make_source(const SentenceView& v, const SourceContext& ctx, uint32_t first
     if (v.has(t, Role::kPersonPronoun) && ctx.last_person != kNone) {
       e = ctx.last_person;
       why.push_back(Origin{"claim.source.pronoun_last_person", v.role_why[t - v.first].resource});
-    } else if (v.has(t, Role::kThingPronoun) && (ctx.last_speaker != kNone || ctx.last_org != kNone)) {
-      e = ctx.last_speaker != kNone ? ctx.last_speaker : ctx.last_org;
-      why.push_back(Origin{"claim.source.pronoun_last_speaker", v.role_why[t - v.first].resource});
+    } else if (v.has(t, Role::kThingPronoun)) {
+      // "it", "they", "ils" stand for an organisation that spoke last, or one
+      // named in this sentence or the one before; not for the person who
+      // spoke last ("They replied that they knew nothing", after Putin).
+      if (ctx.last_speaker != kNone && !has_type(doc.entities[ctx.last_speaker], "PERSON")) e = ctx.last_speaker;
+      else if (v.index - ctx.last_org_sentence <= 1) e = ctx.last_org;
+      if (e != kNone) why.push_back(Origin{"claim.source.pronoun_last_speaker", v.role_why[t - v.first].resource});
     }
     if (e != kNone) resolve_pronoun(doc, static_cast<uint32_t>(e), out);
     break;

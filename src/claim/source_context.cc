@@ -22,6 +22,7 @@ void SourceContext::note_mentions(const Document& doc, const DocumentIndex& inde
       continue;
     }
     (person ? last_person : last_org) = static_cast<int32_t>(mention.entity);
+    if (!person) last_org_sentence = sentence;
   }
 }
 

@@ -16,6 +16,7 @@ namespace claimtrace {
 struct SourceContext {
   int32_t last_person = kNone;   // entity index
   int32_t last_org = kNone;      // entity index
+  uint32_t last_org_sentence = UINT32_MAX;  // where it was named: "it", "they" reach one sentence back
   int32_t last_speaker = kNone;  // entity index of the last source that was a person or organisation
   uint32_t paragraph = UINT32_MAX;
   std::vector<ClaimSource> chain;  // the paragraph's current chain, origin first
