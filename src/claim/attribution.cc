@@ -970,6 +970,11 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
       if (ok && (c.entry->frame_is("tell") || to_hearer)) {
         const uint32_t object = v.has(c.end, Role::kAddressee) ? c.end + 1 : c.end;
         auto [ra, rb] = right_phrase(v, object);
+        // "a expliqué à l'AFP Gilles-Éric Séralini": the subject after the
+        // hearer ends the hearer's phrase.
+        if (ra < rb && src.at.start > v.doc->tokens[ra].at.start) {
+          while (rb > ra && v.doc->tokens[rb - 1].at.end > src.at.start) --rb;
+        }
         ClaimSource relay;
         bool relay_self = false;
         if (rb > ra && rb - ra <= 6 && make_source(v, ctx, ra, rb, "relay", relay, relay_self, why) &&
