@@ -418,12 +418,21 @@ bool verb_companion(const SentenceView& v, uint32_t t) {
 // reports]", "these are truly full-fledged [talks]") the pronoun is the
 // subject of that other verb and the phrase names no source (false). A name
 // inside ("I think it was Marie Antoinette who") is left to the name rules.
-bool pronoun_alone(const SentenceView& v, uint32_t first, uint32_t& end) {
+bool is_pronoun(const SentenceView& v, uint32_t t) {
+  return v.has(t, Role::kSelf) || v.has(t, Role::kPersonPronoun) || v.has(t, Role::kThingPronoun);
+}
+
+bool pronoun_alone(const SentenceView& v, uint32_t& first, uint32_t& end) {
   if (end - first < 2 || v.is_punct(first + 1, ',') || v.has(first + 1, Role::kCoordinator)) return true;
   for (uint32_t t = first; t < end; ++t) {
     if (v.mention_at(t) != kNone) return true;
   }
-  if (v.has(first, Role::kSelf) || v.has(first, Role::kPersonPronoun) || v.has(first, Role::kThingPronoun)) {
+  // "During the day I [spoke]": a pronoun right before the verb is its subject.
+  if (is_pronoun(v, end - 1) && !v.has(end - 2, Role::kOf) && !v.has(end - 2, Role::kCoordinator)) {
+    first = end - 1;
+    return true;
+  }
+  if (is_pronoun(v, first)) {
     uint32_t k = first + 1;
     while (k < end && verb_companion(v, k)) ++k;
     if (k < end) return false;
@@ -499,7 +508,7 @@ bool make_source(const SentenceView& v, const SourceContext& ctx, uint32_t first
   // Function words alone ("In offering analysis, X told ...") name nobody.
   bool names_someone = false;
   for (uint32_t t = first; t < end && !names_someone; ++t) {
-    names_someone = doc.tokens[t].kind == TokenKind::kWord &&
+    names_someone = doc.tokens[t].kind == TokenKind::kWord && !verb_companion(v, t) &&
                     !(v.has(t, Role::kLocation) || v.has(t, Role::kOf) || v.has(t, Role::kAgent) ||
                       v.has(t, Role::kBoundary) || v.has(t, Role::kCoordinator) ||
                       v.has(t, Role::kComplementizer) || v.has(t, Role::kAux) || v.has(t, Role::kDeterminer) ||
