@@ -249,6 +249,12 @@ void find_frames(const SentenceView& v, const FrameWords& words, std::vector<Fra
         std::vector<Origin> why;
         f.status = deployment_status(v, seg, StatusHit{}, why);
         for (const Origin& o : why) f.why.push("quantity", o);
+      } else if (const CueRef* loss = status_cue_at(v, c.first); loss && is_casualty_status(loss->cue->key)) {
+        // "Russia has lost 300 tanks": materiel losses, counted for the side that lost them.
+        f.status = loss->cue->key;
+        f.status_cue = loss;
+        f.why.push("quantity", loss->cue->why);
+        f.why.push("quantity", Origin{"status.casualty_trigger", {}});
       }
     } else if (text_is(type->actor_rule, "theme")) {
       Origin ahead{};
@@ -371,8 +377,13 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
       }
     }
     // (c) the nationality of the group sent or hit.
+    const bool hit_materiel = !casualties && text_is(f.type->name, "combat") && f.quantity != kNone;
     if (f.actor.empty() && (text_is(rule, "theme") || f.quantity != kNone || f.number != kNone)) {
       uint32_t to = f.anchor_end + (f.trigger && f.quantity == kNone ? kThemeReach : 2);
+      // (the materiel hit is read to its end: "40 chars russes", "more than a thousand Russian tanks")
+      for (const SpanRef& q : v.quantities) {
+        if (hit_materiel && static_cast<int32_t>(q.index) == f.quantity) to = std::max(to, q.end);
+      }
       // "the number of killed Russian servicemen exceeds 12,000": the
       // casualty word before the group describes the same people.
       uint32_t from = f.anchor_first;
@@ -391,7 +402,13 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
         const Mention& mention = doc.mentions[m.index];
         const Entity& e = doc.entities[mention.entity];
         if (mention.demonym || has_type(e, "NORP")) {
-          set_actor(m, "actor.nationality_of_group");
+          if (hit_materiel && m.first >= f.anchor_end) {
+            // "destroyed 40 Russian tanks": whose tanks were hit, not who hit them.
+            f.recipient = actor_id(doc, mention.entity);
+            f.why.set("recipient", {mention.why, Origin{"recipient.nationality_of_materiel_hit", {}}});
+          } else {
+            set_actor(m, "actor.nationality_of_group");
+          }
           break;
         }
       }

@@ -71,6 +71,11 @@ std::optional<Figure> claim_figure(const Amount& a) {
   return f;
 }
 
+std::string figure_unit(std::string_view unit) {
+  if (unit == "personnel" || unit == "person") return "people";
+  return std::string(unit);
+}
+
 bool periods_comparable(const Period& a, const Period& b) {
   const auto ab = day_number(a.begin), ae = day_number(a.end), bb = day_number(b.begin), be = day_number(b.end);
   if (!ab || !ae || !bb || !be) return false;

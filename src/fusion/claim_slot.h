@@ -36,6 +36,11 @@ struct Figure {
 
 std::optional<Figure> claim_figure(const Amount& amount);
 
+// What a figure counts, for comparing it: people (soldiers and civilians
+// alike), or the quantity's unit ("vehicle", "money:USD"). "300 tanks lost"
+// and "16,000 soldiers lost" are two counts, not two estimates.
+std::string figure_unit(std::string_view unit);
+
 // Figures are compatible when their intervals meet once each is widened by
 // 5%: estimates that round differently are the same report.
 bool figures_compatible(const Figure& a, const Figure& b);

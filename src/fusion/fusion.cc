@@ -47,6 +47,7 @@ struct ClusterRow {
   Period period;
   std::optional<Figure> figure;
   std::string polarity;
+  std::string unit;  // what its figures count (figure_unit); empty until one has a figure
 };
 
 struct Additions {
@@ -73,7 +74,7 @@ Result<std::vector<ClusterRow>> clusters_of_slot(SqlConnection& sql, const SqlVa
                                                  const SqlValue& recipient, const SqlValue& status,
                                                  const std::optional<Period>& period) {
   std::string query =
-      "SELECT id, period_begin, period_end, value_low, value_high, polarity FROM clusters "
+      "SELECT id, period_begin, period_end, value_low, value_high, polarity, unit FROM clusters "
       "WHERE event_type = ? AND actor = ? AND recipient = ? AND status = ?";
   std::vector<SqlValue> params = {event, actor, recipient, status};
   if (period) {
@@ -85,7 +86,8 @@ Result<std::vector<ClusterRow>> clusters_of_slot(SqlConnection& sql, const SqlVa
   if (!rows) return std::unexpected(rows.error());
   std::vector<ClusterRow> out;
   for (const auto& r : *rows) {
-    out.push_back({sql_text(r[0]), Period{sql_text(r[1]), sql_text(r[2])}, figure_of({}, r[3], r[4]), sql_text(r[5])});
+    out.push_back({sql_text(r[0]), Period{sql_text(r[1]), sql_text(r[2])}, figure_of({}, r[3], r[4]), sql_text(r[5]),
+                   sql_text(r[6])});
   }
   return out;
 }
@@ -115,11 +117,11 @@ Result<void> store_aggregates(SqlConnection& sql, const ClusterRow& k, const Add
   }
   auto text_or_null = [](const std::string& v) { return v.empty() ? SqlValue{} : SqlValue{v}; };
   auto ok = sql.run(
-      "UPDATE clusters SET claims = ?, reports = ?, independent_origins = ?, first_seen = ?, last_seen = ?, "
+      "UPDATE clusters SET claims = ?, reports = ?, independent_origins = ?, first_seen = ?, last_seen = ?, unit = ?, "
       "period_begin = ?, period_end = ?, value_low = ?, value_high = ?, certainty_low = ?, certainty_high = ?, "
       "figures = ?, open_high = ? WHERE id = ?",
       {sql_int(r[0]) + add.claims, sql_int(r[1]) + static_cast<int64_t>(add.documents.size()),
-       sql_int(r[2]) + add.new_origins, text_or_null(first_seen), text_or_null(last_seen), k.period.begin,
+       sql_int(r[2]) + add.new_origins, text_or_null(first_seen), text_or_null(last_seen), k.unit, k.period.begin,
        k.period.end, value_low, value_high, text_or_null(certainty_low), text_or_null(certainty_high), figures,
        open_high, k.id});
   if (!ok) return std::unexpected(ok.error());
@@ -128,7 +130,7 @@ Result<void> store_aggregates(SqlConnection& sql, const ClusterRow& k, const Add
 
 Result<void> find_contradictions(SqlConnection& sql, const std::string& cluster) {
   auto self = sql.run(
-      "SELECT event_type, actor, recipient, status, period_begin, period_end, value_low, value_high, polarity "
+      "SELECT event_type, actor, recipient, status, period_begin, period_end, value_low, value_high, polarity, unit "
       "FROM clusters WHERE id = ?",
       {cluster});
   if (!self) return std::unexpected(self.error());
@@ -139,6 +141,7 @@ Result<void> find_contradictions(SqlConnection& sql, const std::string& cluster)
   Period period{sql_text(s[4]), sql_text(s[5])};
   auto figure = figure_of({}, s[6], s[7]);
   std::string polarity = sql_text(s[8]);
+  const std::string unit = sql_text(s[9]);
   auto others = clusters_of_slot(sql, s[0], s[1], s[2], s[3], period);
   if (!others) return std::unexpected(others.error());
   std::optional<std::set<std::string>> mine;
@@ -147,7 +150,7 @@ Result<void> find_contradictions(SqlConnection& sql, const std::string& cluster)
     std::string reason;
     if (other.polarity != polarity) {
       reason = "denial";
-    } else if (figure && other.figure && !figures_compatible(*figure, *other.figure) &&
+    } else if (figure && other.figure && other.unit == unit && !figures_compatible(*figure, *other.figure) &&
                periods_comparable(period, other.period)) {
       // Figures at unknown times, or over different stretches of time, count different things.
       // An origin revising its own estimate is not a contradiction.
@@ -206,7 +209,7 @@ Result<void> fuse_new_claims(SqlConnection& sql, const std::vector<NewClaim>& cl
       if (k.polarity != polarity || !k.period.overlaps(period)) continue;
       // An undated claim would overlap every period and make its cluster undated.
       if (k.period.unknown() != period.unknown()) continue;
-      if (figure && k.figure && !figures_compatible(*figure, *k.figure)) continue;
+      if (figure && k.figure && (k.unit != c.unit || !figures_compatible(*figure, *k.figure))) continue;
       chosen = k.id;
       if (!touched.contains(chosen)) touched[chosen] = k;
       break;
@@ -219,14 +222,16 @@ Result<void> fuse_new_claims(SqlConnection& sql, const std::vector<NewClaim>& cl
           "reports, independent_origins, claims) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0)",
           {chosen, c.event_type, c.actor, c.recipient, c.status, polarity, period.begin, period.end});
       if (!ok) return std::unexpected(ok.error());
-      touched[chosen] = ClusterRow{chosen, period, figure, polarity};
+      touched[chosen] = ClusterRow{chosen, period, figure, polarity, c.unit};
     } else {
       ClusterRow& k = touched[chosen];
       k.period.begin = std::min(k.period.begin, period.begin);
       k.period.end = std::max(k.period.end, period.end);
-      if (figure) {
-        if (!k.figure) k.figure = figure;
-        else k.figure = Figure{std::min(k.figure->low, figure->low), std::max(k.figure->high, figure->high)};
+      if (figure && !k.figure) {
+        k.figure = figure;
+        k.unit = c.unit;
+      } else if (figure) {
+        k.figure = Figure{std::min(k.figure->low, figure->low), std::max(k.figure->high, figure->high)};
       }
       auto seen = sql.run("SELECT 1 FROM claims WHERE cluster_id = ? AND origin = ? LIMIT 1", {chosen, c.origin});
       if (!seen) return std::unexpected(seen.error());

@@ -24,6 +24,7 @@ struct NewClaim {
   Period period;
   std::optional<Figure> figure;
   std::string doc_hash, origin, published, certainty;
+  std::string unit;  // figure_unit of the figure's quantity; empty without a figure
 };
 
 Result<void> fuse_new_claims(SqlConnection& sql, const std::vector<NewClaim>& claims);

@@ -108,9 +108,19 @@ DROP INDEX claims_cluster;
 CREATE INDEX claims_cluster_origin ON claims(cluster_id, origin);
 )sql";
 
+// What a cluster's figures count: "300 tanks lost" and "16,000 soldiers lost"
+// share a slot (casualties, Russia, total) but are two counts, not two estimates.
+constexpr std::string_view kFigureUnit = R"sql(
+ALTER TABLE clusters ADD COLUMN unit TEXT NOT NULL DEFAULT '';
+UPDATE clusters SET unit = COALESCE((SELECT CASE WHEN c.q_unit IN ('personnel', 'person') THEN 'people' ELSE c.q_unit END
+                                     FROM claims c WHERE c.cluster_id = clusters.id AND c.q_unit IS NOT NULL
+                                     AND (c.q_value IS NOT NULL OR c.q_min IS NOT NULL OR c.q_max IS NOT NULL) LIMIT 1), '');
+)sql";
+
 constexpr Migration kMigrations[] = {
     {1, "documents, entities, mentions, claims, sources, clusters, contradictions", kInitial},
     {2, "running cluster aggregates: figures, open_high; claims by cluster and origin", kRunningAggregates},
+    {3, "the unit a cluster's figures count", kFigureUnit},
 };
 
 

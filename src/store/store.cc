@@ -115,7 +115,8 @@ Result<void> Store::insert_document(const Document& doc, const DocumentKeys& key
     const ClaimQuantity* q = c.quantity ? &*c.quantity : nullptr;
     NewClaim fused{key, c.event_type, c.actor, c.recipient, q ? q->status : std::string(),
                    claim_polarity(c.certainty), period, q ? claim_figure(q->amount) : std::nullopt, hash,
-                   origin_key(c, syndication, first_outlet), published, c.certainty};
+                   origin_key(c, syndication, first_outlet), published, c.certainty,
+                   q && claim_figure(q->amount) ? figure_unit(q->unit) : std::string()};
     std::vector<SqlValue> row = {
         key, hash, sql_text_or_null(c.id), static_cast<int64_t>(i), c.event_type, sql_text_or_null(c.cameo), c.actor,
         c.recipient, nlohmann::json(c.locations).dump(),

@@ -211,6 +211,20 @@ TEST_P(StoreTest, FiguresOverDifferentStretchesOfTimeDoNotContradict) {
   EXPECT_EQ(counts_after(*store, {&other_total}), (std::pair<size_t, size_t>{3, 2}));
 }
 
+TEST_P(StoreTest, FiguresOfOtherUnitsAreOtherCounts) {
+  auto store = open();
+  ASSERT_TRUE(store);
+  // One slot (casualties, Russia, total): 300 tanks and 16,000 soldiers are two counts.
+  Document tanks = report("Russia has lost 300 tanks, Kyiv said.", "2022-06-01", "country/UA", 300, "total");
+  tanks.claims[0].quantity->unit = "vehicle";
+  Document soldiers = report("Russia has lost 16,000 soldiers, the BBC said.", "2022-06-01", "org/bbc", 16000, "total");
+  EXPECT_EQ(counts_after(*store, {&tanks, &soldiers}), (std::pair<size_t, size_t>{2, 0}));
+  // Another estimate of the tanks from another origin does contradict the first.
+  Document more = report("Russia has lost 900 tanks, the BBC said.", "2022-06-01", "org/bbc", 900, "total");
+  more.claims[0].quantity->unit = "vehicle";
+  EXPECT_EQ(counts_after(*store, {&more}), (std::pair<size_t, size_t>{3, 2}));
+}
+
 TEST_P(StoreTest, SyndicatedCopiesAreOneOrigin) {
   auto store = open();
   ASSERT_TRUE(store);
