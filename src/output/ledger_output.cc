@@ -139,6 +139,7 @@ json cluster_json(const StoredCluster& k) {
     json v = json::object();
     if (k.value_low) v["min"] = *k.value_low;
     if (k.value_high) v["max"] = *k.value_high;
+    if (!k.unit.empty()) v["unit"] = k.unit;
     j["figures"] = std::move(v);
   }
   j["certainty"] = {{"low", k.certainty_low}, {"high", k.certainty_high}};

@@ -268,7 +268,7 @@ Result<std::vector<StoredClaim>> Store::claims(const ClaimFilter& f) {
 Result<std::vector<StoredCluster>> Store::clusters() {
   auto rows = sql_->run(
       "SELECT id, event_type, actor, recipient, status, polarity, period_begin, period_end, value_low, value_high, "
-      "first_seen, last_seen, certainty_low, certainty_high, reports, independent_origins, claims FROM clusters "
+      "first_seen, last_seen, certainty_low, certainty_high, reports, independent_origins, claims, unit FROM clusters "
       "ORDER BY first_seen, id");
   if (!rows) return std::unexpected(rows.error());
   std::vector<StoredCluster> out;
@@ -280,6 +280,7 @@ Result<std::vector<StoredCluster>> Store::clusters() {
     k.first_seen = sql_text(r[10]); k.last_seen = sql_text(r[11]);
     k.certainty_low = sql_text(r[12]); k.certainty_high = sql_text(r[13]);
     k.reports = sql_int(r[14]); k.independent_origins = sql_int(r[15]); k.claims = sql_int(r[16]);
+    k.unit = sql_text(r[17]);
     auto contra = sql_->run("SELECT cluster_b FROM contradictions WHERE cluster_a = ? UNION "
                             "SELECT cluster_a FROM contradictions WHERE cluster_b = ? ORDER BY 1",
                             {k.id, k.id});

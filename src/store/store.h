@@ -78,6 +78,7 @@ struct StoredClaim {
 struct StoredCluster {
   std::string id, event_type, actor, recipient, status, polarity, period_begin, period_end;
   std::optional<double> value_low, value_high;
+  std::string unit;  // what the figures count: people, vehicle, money:USD ...
   std::string first_seen, last_seen, certainty_low, certainty_high;
   int64_t reports = 0, independent_origins = 0, claims = 0;
   std::vector<std::string> contradicts;
