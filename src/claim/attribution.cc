@@ -236,7 +236,8 @@ constexpr uint32_t kMaxSpeakerNounPhrase = 6;  // "Obama's former campaign strat
 
 std::pair<uint32_t, uint32_t> left_phrase(const SentenceView& v, uint32_t cue_first) {
   uint32_t end = cue_first;
-  while (end > v.first && v.has(end - 1, Role::kAux) && v.mention_at(end - 1) == kNone) --end;
+  while (end > v.first && (v.has(end - 1, Role::kAux) || v.has(end - 1, Role::kClitic)) && v.mention_at(end - 1) == kNone)
+    --end;
   const bool infinitive = end > v.first && v.has(end - 1, Role::kInfinitive);
   // "Trump made the reference Monday as he discussed": a pronoun just
   // before the verb is its subject, whatever clause stands before it.
@@ -427,18 +428,18 @@ bool pronoun_alone(const SentenceView& v, uint32_t& first, uint32_t& end) {
   for (uint32_t t = first; t < end; ++t) {
     if (v.mention_at(t) != kNone) return true;
   }
-  // "During the day I [spoke]": a pronoun right before the verb is its subject.
-  if (is_pronoun(v, end - 1) && !v.has(end - 2, Role::kOf) && !v.has(end - 2, Role::kCoordinator)) {
-    first = end - 1;
+  // The pronouns, adverbs and clitics right before the verb ("During the day
+  // I", "Il lui", "I truly"): the first pronoun among them is the subject.
+  uint32_t run = end;
+  while (run > first && (is_pronoun(v, run - 1) || verb_companion(v, run - 1) || v.has(run - 1, Role::kClitic))) --run;
+  if (run > first && (v.has(run - 1, Role::kOf) || v.has(run - 1, Role::kCoordinator))) run = end;  // "of them", "and I"
+  while (run < end && !is_pronoun(v, run)) ++run;
+  if (run < end) {
+    first = run;
+    end = run + 1;
     return true;
   }
-  if (is_pronoun(v, first)) {
-    uint32_t k = first + 1;
-    while (k < end && verb_companion(v, k)) ++k;
-    if (k < end) return false;
-    end = first + 1;
-    return true;
-  }
+  if (is_pronoun(v, first)) return false;
   return !((v.has(first, Role::kNounMarker) || v.has(first, Role::kDeterminer)) && v.has(first + 1, Role::kPassiveAux));
 }
 
@@ -461,7 +462,7 @@ bool make_source(const SentenceView& v, const SourceContext& ctx, uint32_t first
     --end;
   }
   if (first >= end) return false;
-  if (!pronoun_alone(v, first, end)) {
+  if (role == "origin" && !pronoun_alone(v, first, end)) {
     self = true;  // the cue was another clause's word: no source here, and none to look for elsewhere
     return false;
   }

@@ -54,11 +54,12 @@ enum class Role : uint8_t {
   kOfficeNoun,    // governor, mayor, gouverneur: names who spoke after the verb (", said the governor"), no more
   kInversionAux,  // a, ont: after it a reporting verb may have its subject behind it (", a indiqué le gouverneur")
   kTarget,        // contre, against: who an attack is aimed at ("52 drones contre l'Ukraine")
+  kClitic,        // lui, nous, se: an object pronoun between a subject pronoun and its verb ("il lui dit")
 };
 // The roles of a token, one bit each (SentenceView::roles).
 using RoleBits = uint64_t;
 constexpr RoleBits role_bit(Role r) { return RoleBits{1} << static_cast<unsigned>(r); }
-static_assert(static_cast<unsigned>(Role::kTarget) < 64);
+static_assert(static_cast<unsigned>(Role::kClitic) < 64);
 
 struct EventType {
   std::string name;
