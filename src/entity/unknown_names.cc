@@ -87,14 +87,17 @@ OrgName organisation_name(const Document& doc, const EntityLexicon& lex, NameRun
   }
   // Head right after the run: "Retired American Warriors political action
   // committee". Not a place's: "Pacific island", "Chornomorsk sea port".
+  // One lower-case word is a common noun after an adjective: "Federal
+  // court", "Western coalition".
   if (run.end < sentence_end) {
     int64_t bits = lex.openers.find(doc.tokens[run.end].hash);
     if (bits >= 0 && (bits & kOpensOrgHead)) {
       found.clear();
       lex.org_heads.matches_at(doc, run.end, sentence_end, found);
+      const bool capital = doc.tokens[run.end].flags & (kCapitalized | kAllCaps);
       for (const auto& m : found) {
         const OrgHeadInfo& h = lex.org_head_info[m.payload];
-        if (!h.before && !h.place) return {m.end, &h};
+        if (!h.before && !h.place && (capital || m.end > m.first + 1)) return {m.end, &h};
       }
     }
   }
