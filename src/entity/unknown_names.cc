@@ -66,12 +66,15 @@ OrgName organisation_name(const Document& doc, const EntityLexicon& lex, NameRun
   if (lex.org_heads.size() == 0 || run.end <= run.first) return {};
   std::vector<PhraseMatcher::Match> found;
   // Opening head: "Institut Montaigne", "Centre for Defence Studies". (An
-  // absent word's -1 has every bit: it is tested apart.)
+  // absent word's -1 has every bit: it is tested apart.) A head that goes on
+  // in lower case past the run is a whole name: "la Cour suprême", "le
+  // Parti populaire"; not "la Cour" alone.
   if (const int64_t bits = lex.openers.find(doc.tokens[run.first].hash); bits >= 0 && (bits & kOpensOrgHead)) {
-    lex.org_heads.matches_at(doc, run.first, run.end, found);
+    lex.org_heads.matches_at(doc, run.first, sentence_end, found);
     for (const auto& m : found) {
       const OrgHeadInfo& h = lex.org_head_info[m.payload];
       if (h.before && m.end < run.end) return {run.end, &h};
+      if (h.before && !h.place && m.end > run.end) return {m.end, &h};
     }
   }
   // Closing head inside the run: "Stimson Center".
