@@ -493,6 +493,12 @@ class EntityAnnotator final : public Annotator {
     ents.mention(extent(doc, run.first, org.end), e, run.first, false, false, why);
     if (role.active(run.first) && !place) role.affiliation = doc.entities[e].id;
     if (role.info && role.next == run.first) role.next = org.end;
+    // The acronym it defines names it from there on: "... Corps (IRGC)".
+    if (const uint32_t a = place ? 0 : defined_acronym(doc, run.first, org.end)) {
+      ents.mention(doc.tokens[a].at, e, a, false, false, why);
+      ents.add_alias(doc.tokens[a].hash, e);
+      return a + 2;
+    }
     return org.end;
   }
 

@@ -1,5 +1,6 @@
 #include "entity/unknown_names.h"
 
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -105,6 +106,17 @@ OrgName organisation_name(const Document& doc, const EntityLexicon& lex, NameRun
     }
   }
   return {};
+}
+
+uint32_t defined_acronym(const Document& doc, uint32_t first, uint32_t end) {
+  if (end + 2 >= doc.tokens.size()) return 0;
+  const Token& acronym = doc.tokens[end + 1];
+  if (doc.folded_key(doc.tokens[end]) != "(" || doc.folded_key(doc.tokens[end + 2]) != ")") return 0;
+  if (acronym.kind != TokenKind::kWord || !(acronym.flags & kAllCaps)) return 0;
+  const std::string_view key = doc.folded_key(acronym);
+  if (key.size() < 2 || key.size() > 6 || !std::all_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    return 0;
+  return doc.folded_key(doc.tokens[first]).front() == key.front() ? end + 1 : 0;
 }
 
 bool headline_case(const Document& doc, const Sentence& s) {

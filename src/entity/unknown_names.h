@@ -36,6 +36,11 @@ struct OrgName {
 // its start, or right after it.
 OrgName organisation_name(const Document& doc, const EntityLexicon& lex, NameRun run, uint32_t sentence_end);
 
+// "Islamic Revolutionary Guard Corps (IRGC)": the token of an acronym that
+// the name [first, end) defines in parentheses right after it (2 to 6
+// capitals, the name's first letter first); 0 when there is none.
+uint32_t defined_acronym(const Document& doc, uint32_t first, uint32_t end);
+
 // Headline case ("Russia Sends More Troops"): most words capitalized, so
 // capitals say nothing about names.
 bool headline_case(const Document& doc, const Sentence& s);
