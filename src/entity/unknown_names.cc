@@ -23,6 +23,44 @@ bool period_after(const Document& doc, uint32_t i) {
   return !(next.flags & kSpaceBefore) && doc.folded_key(next) == ".";
 }
 
+// "le ministère de l'Intérieur", "the ministry of Defence": a ministry's head
+// in lower case before the run, joined to it by words of country_linkers.tsv
+// and determiners. Only a ministry's: "le service de Jean Dupont" is a person.
+// A minister's complement of descriptions.tsv may end the name past the run:
+// "le ministère [des Affaires étrangères]".
+const OrgHeadInfo* ministry_before(const Document& doc, const EntityLexicon& lex, NameRun run, uint32_t sentence_end,
+                                   uint32_t& head, uint32_t& end, std::vector<PhraseMatcher::Match>& found) {
+  const uint32_t first = run.first;
+  uint32_t k = first;
+  bool linked = false;
+  for (; k > 0 && first - k < 3; --k) {
+    const uint64_t h = doc.tokens[k - 1].hash;
+    const int64_t bits = lex.openers.find(h);
+    if (lex.country_linkers.find(h) >= 0) {
+      linked = true;
+    } else if (!(bits >= 0 && (bits & kIsDeterminer))) {
+      break;
+    }
+  }
+  if (!linked || k == 0) return nullptr;
+  const int64_t bits = lex.openers.find(doc.tokens[k - 1].hash);
+  if (bits < 0 || !(bits & kOpensOrgHead)) return nullptr;
+  found.clear();
+  lex.org_heads.matches_at(doc, k - 1, k, found);
+  const OrgHeadInfo* ministry = nullptr;
+  for (const auto& m : found) {
+    const OrgHeadInfo& h = lex.org_head_info[m.payload];
+    if (h.before && h.kind == "ministry") ministry = &h;
+  }
+  if (!ministry) return nullptr;
+  head = k - 1;
+  end = run.end;
+  found.clear();
+  lex.complements.matches_at(doc, k, sentence_end, found);
+  if (!found.empty() && found.front().end > end) end = found.front().end;
+  return ministry;
+}
+
 }  // namespace
 
 bool is_name_word(const Document& doc, const Token& t, const EntityLexicon& lex) {
@@ -74,8 +112,8 @@ OrgName organisation_name(const Document& doc, const EntityLexicon& lex, NameRun
     lex.org_heads.matches_at(doc, run.first, sentence_end, found);
     for (const auto& m : found) {
       const OrgHeadInfo& h = lex.org_head_info[m.payload];
-      if (h.before && m.end < run.end) return {run.end, &h};
-      if (h.before && !h.place && m.end > run.end) return {m.end, &h};
+      if (h.before && m.end < run.end) return {run.end, &h, run.first};
+      if (h.before && !h.place && m.end > run.end) return {m.end, &h, run.first};
     }
   }
   // Closing head inside the run: "Stimson Center".
@@ -86,7 +124,7 @@ OrgName organisation_name(const Document& doc, const EntityLexicon& lex, NameRun
     lex.org_heads.matches_at(doc, k, run.end, found);
     for (const auto& m : found) {
       const OrgHeadInfo& h = lex.org_head_info[m.payload];
-      if (!h.before && m.end == run.end) return {run.end, &h};
+      if (!h.before && m.end == run.end) return {run.end, &h, run.first};
     }
   }
   // Head right after the run: "Retired American Warriors political action
@@ -101,10 +139,12 @@ OrgName organisation_name(const Document& doc, const EntityLexicon& lex, NameRun
       const bool capital = doc.tokens[run.end].flags & (kCapitalized | kAllCaps);
       for (const auto& m : found) {
         const OrgHeadInfo& h = lex.org_head_info[m.payload];
-        if (!h.before && !h.place && (capital || m.end > m.first + 1)) return {m.end, &h};
+        if (!h.before && !h.place && (capital || m.end > m.first + 1)) return {m.end, &h, run.first};
       }
     }
   }
+  uint32_t head = run.first, end = run.end;
+  if (const OrgHeadInfo* h = ministry_before(doc, lex, run, sentence_end, head, end, found)) return {end, h, head};
   return {};
 }
 
