@@ -34,7 +34,10 @@ const OrgHeadInfo* ministry_before(const Document& doc, const EntityLexicon& lex
   uint32_t k = first;
   bool linked = false;
   for (; k > 0 && first - k < 3; --k) {
-    const uint64_t h = doc.tokens[k - 1].hash;
+    // Most runs follow punctuation or a long word: no probe for them.
+    const Token& t = doc.tokens[k - 1];
+    if (t.kind != TokenKind::kWord || t.fold_size > 3) break;
+    const uint64_t h = t.hash;
     const int64_t bits = lex.openers.find(h);
     if (lex.country_linkers.find(h) >= 0) {
       linked = true;
