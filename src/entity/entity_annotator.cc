@@ -483,6 +483,7 @@ class EntityAnnotator final : public Annotator {
 
   // An organisation or, through a place head, a place ("Rue du Pré-Botté").
   uint32_t add_org(Document& doc, NameRun run, OrgName org, DocEntities& ents, PendingRole& role) const {
+    run.first = org.first;
     const bool place = org.head->place;
     std::string name = spaced_text(doc, run.first, org.end);
     EntityRecord r = EntityRecord::make((place ? "place/" : "org/") + slug(name), place ? "LOC" : "ORG", name, "",
@@ -493,6 +494,12 @@ class EntityAnnotator final : public Annotator {
     ents.mention(extent(doc, run.first, org.end), e, run.first, false, false, why);
     if (role.active(run.first) && !place) role.affiliation = doc.entities[e].id;
     if (role.info && role.next == run.first) role.next = org.end;
+    // The acronym it defines names it from there on: "... Corps (IRGC)".
+    if (const uint32_t a = place ? 0 : defined_acronym(doc, run.first, org.end)) {
+      ents.mention(doc.tokens[a].at, e, a, false, false, why);
+      ents.add_alias(doc.tokens[a].hash, e);
+      return a + 2;
+    }
     return org.end;
   }
 
@@ -551,7 +558,7 @@ class EntityAnnotator final : public Annotator {
     // An organisation's name may hold known names: "Retired American Warriors political action committee".
     if (OrgName org = organisation_name(doc, lex_, run, s.end_token); org.end) return add_org(doc, run, org, ents, role);
     if (const auto [head, info] = place_head_before(doc, s, run.first, found); info) {
-      return add_org(doc, {head, run.end, run.words}, {run.end, info}, ents, role);
+      return add_org(doc, run, {run.end, info, head}, ents, role);
     }
     const NameRun read = run;  // no organisation: asked again only when cut below
     // A known name inside the run ends it: "Mardi Poutine" is not one person.

@@ -1,5 +1,6 @@
 #include "entity/unknown_names.h"
 
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -20,6 +21,47 @@ bool period_after(const Document& doc, uint32_t i) {
   if (i + 1 >= doc.tokens.size()) return false;
   const Token& next = doc.tokens[i + 1];
   return !(next.flags & kSpaceBefore) && doc.folded_key(next) == ".";
+}
+
+// "le ministère de l'Intérieur", "the ministry of Defence": a ministry's head
+// in lower case before the run, joined to it by words of country_linkers.tsv
+// and determiners. Only a ministry's: "le service de Jean Dupont" is a person.
+// A minister's complement of descriptions.tsv may end the name past the run:
+// "le ministère [des Affaires étrangères]".
+const OrgHeadInfo* ministry_before(const Document& doc, const EntityLexicon& lex, NameRun run, uint32_t sentence_end,
+                                   uint32_t& head, uint32_t& end, std::vector<PhraseMatcher::Match>& found) {
+  const uint32_t first = run.first;
+  uint32_t k = first;
+  bool linked = false;
+  for (; k > 0 && first - k < 3; --k) {
+    // Most runs follow punctuation or a long word: no probe for them.
+    const Token& t = doc.tokens[k - 1];
+    if (t.kind != TokenKind::kWord || t.fold_size > 3) break;
+    const uint64_t h = t.hash;
+    const int64_t bits = lex.openers.find(h);
+    if (lex.country_linkers.find(h) >= 0) {
+      linked = true;
+    } else if (!(bits >= 0 && (bits & kIsDeterminer))) {
+      break;
+    }
+  }
+  if (!linked || k == 0) return nullptr;
+  const int64_t bits = lex.openers.find(doc.tokens[k - 1].hash);
+  if (bits < 0 || !(bits & kOpensOrgHead)) return nullptr;
+  found.clear();
+  lex.org_heads.matches_at(doc, k - 1, k, found);
+  const OrgHeadInfo* ministry = nullptr;
+  for (const auto& m : found) {
+    const OrgHeadInfo& h = lex.org_head_info[m.payload];
+    if (h.before && h.kind == "ministry") ministry = &h;
+  }
+  if (!ministry) return nullptr;
+  head = k - 1;
+  end = run.end;
+  found.clear();
+  lex.complements.matches_at(doc, k, sentence_end, found);
+  if (!found.empty() && found.front().end > end) end = found.front().end;
+  return ministry;
 }
 
 }  // namespace
@@ -66,12 +108,15 @@ OrgName organisation_name(const Document& doc, const EntityLexicon& lex, NameRun
   if (lex.org_heads.size() == 0 || run.end <= run.first) return {};
   std::vector<PhraseMatcher::Match> found;
   // Opening head: "Institut Montaigne", "Centre for Defence Studies". (An
-  // absent word's -1 has every bit: it is tested apart.)
+  // absent word's -1 has every bit: it is tested apart.) A head that goes on
+  // in lower case past the run is a whole name: "la Cour suprême", "le
+  // Parti populaire"; not "la Cour" alone.
   if (const int64_t bits = lex.openers.find(doc.tokens[run.first].hash); bits >= 0 && (bits & kOpensOrgHead)) {
-    lex.org_heads.matches_at(doc, run.first, run.end, found);
+    lex.org_heads.matches_at(doc, run.first, sentence_end, found);
     for (const auto& m : found) {
       const OrgHeadInfo& h = lex.org_head_info[m.payload];
-      if (h.before && m.end < run.end) return {run.end, &h};
+      if (h.before && m.end < run.end) return {run.end, &h, run.first};
+      if (h.before && !h.place && m.end > run.end) return {m.end, &h, run.first};
     }
   }
   // Closing head inside the run: "Stimson Center".
@@ -82,23 +127,39 @@ OrgName organisation_name(const Document& doc, const EntityLexicon& lex, NameRun
     lex.org_heads.matches_at(doc, k, run.end, found);
     for (const auto& m : found) {
       const OrgHeadInfo& h = lex.org_head_info[m.payload];
-      if (!h.before && m.end == run.end) return {run.end, &h};
+      if (!h.before && m.end == run.end) return {run.end, &h, run.first};
     }
   }
   // Head right after the run: "Retired American Warriors political action
   // committee". Not a place's: "Pacific island", "Chornomorsk sea port".
+  // One lower-case word is a common noun after an adjective: "Federal
+  // court", "Western coalition".
   if (run.end < sentence_end) {
     int64_t bits = lex.openers.find(doc.tokens[run.end].hash);
     if (bits >= 0 && (bits & kOpensOrgHead)) {
       found.clear();
       lex.org_heads.matches_at(doc, run.end, sentence_end, found);
+      const bool capital = doc.tokens[run.end].flags & (kCapitalized | kAllCaps);
       for (const auto& m : found) {
         const OrgHeadInfo& h = lex.org_head_info[m.payload];
-        if (!h.before && !h.place) return {m.end, &h};
+        if (!h.before && !h.place && (capital || m.end > m.first + 1)) return {m.end, &h, run.first};
       }
     }
   }
+  uint32_t head = run.first, end = run.end;
+  if (const OrgHeadInfo* h = ministry_before(doc, lex, run, sentence_end, head, end, found)) return {end, h, head};
   return {};
+}
+
+uint32_t defined_acronym(const Document& doc, uint32_t first, uint32_t end) {
+  if (end + 2 >= doc.tokens.size()) return 0;
+  const Token& acronym = doc.tokens[end + 1];
+  if (doc.folded_key(doc.tokens[end]) != "(" || doc.folded_key(doc.tokens[end + 2]) != ")") return 0;
+  if (acronym.kind != TokenKind::kWord || !(acronym.flags & kAllCaps)) return 0;
+  const std::string_view key = doc.folded_key(acronym);
+  if (key.size() < 2 || key.size() > 6 || !std::all_of(key.begin(), key.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+    return 0;
+  return doc.folded_key(doc.tokens[first]).front() == key.front() ? end + 1 : 0;
 }
 
 bool headline_case(const Document& doc, const Sentence& s) {

@@ -28,13 +28,20 @@ bool is_name_word(const Document& doc, const Token& t, const EntityLexicon& lex)
 NameRun name_run(const Document& doc, const EntityLexicon& lex, uint32_t i, uint32_t end, uint32_t max_words);
 
 struct OrgName {
-  uint32_t end = 0;  // tokens [run.first, end); 0 when the run is not an organisation
+  uint32_t end = 0;  // tokens [first, end); 0 when the run is not an organisation
   const OrgHeadInfo* head = nullptr;
+  uint32_t first = 0;  // the run's first token, or a ministry's head before it
 };
 
 // The run read as an organisation through an org head noun inside it, at
-// its start, or right after it.
+// its start, right after it, or, for a ministry, in lower case before it
+// ("le ministère de l'Intérieur").
 OrgName organisation_name(const Document& doc, const EntityLexicon& lex, NameRun run, uint32_t sentence_end);
+
+// "Islamic Revolutionary Guard Corps (IRGC)": the token of an acronym that
+// the name [first, end) defines in parentheses right after it (2 to 6
+// capitals, the name's first letter first); 0 when there is none.
+uint32_t defined_acronym(const Document& doc, uint32_t first, uint32_t end);
 
 // Headline case ("Russia Sends More Troops"): most words capitalized, so
 // capitals say nothing about names.
