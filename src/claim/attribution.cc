@@ -72,7 +72,14 @@ bool after_passive_aux(const SentenceView& v, uint32_t t) {
 // "those reports", "une annonce", "L'annonce du retrait": a word after a
 // noun marker, or after le, la, l' opening the sentence, is a noun.
 bool after_noun_marker(const SentenceView& v, uint32_t t) {
-  if (t <= v.first || v.mention_at(t - 1) != kNone) return false;
+  if (t <= v.first) return false;
+  if (const int32_t m = v.mention_at(t - 1); m != kNone) {
+    // "a CNN report", "a New York Times report": an indefinite article cannot
+    // open a speaker's name, so the name qualifies a noun.
+    uint32_t k = t - 1;
+    while (k > v.first && v.mention_at(k - 1) == m) --k;
+    return k > v.first && v.has(k - 1, Role::kIndefinite);
+  }
   return v.has(t - 1, Role::kNounMarker) || (t - 1 == v.first && v.has(t - 1, Role::kOpeningNounMarker));
 }
 

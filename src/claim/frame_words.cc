@@ -25,7 +25,7 @@ constexpr std::pair<std::string_view, Role> kRoles[] = {
     {"past_reporting", Role::kPastReporting}, {"backshifted", Role::kBackshifted},
     {"beneficiary", Role::kBeneficiary},     {"office_noun", Role::kOfficeNoun},
     {"inversion_aux", Role::kInversionAux},  {"target", Role::kTarget},
-    {"clitic", Role::kClitic},
+    {"clitic", Role::kClitic},               {"indefinite", Role::kIndefinite},
 };
 
 }  // namespace

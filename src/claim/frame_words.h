@@ -55,11 +55,12 @@ enum class Role : uint8_t {
   kInversionAux,  // a, ont: after it a reporting verb may have its subject behind it (", a indiqué le gouverneur")
   kTarget,        // contre, against: who an attack is aimed at ("52 drones contre l'Ukraine")
   kClitic,        // lui, nous, se: an object pronoun between a subject pronoun and its verb ("il lui dit")
+  kIndefinite,    // a, an, un, une: before a name, the word after the name is a noun ("a CNN report")
 };
 // The roles of a token, one bit each (SentenceView::roles).
 using RoleBits = uint64_t;
 constexpr RoleBits role_bit(Role r) { return RoleBits{1} << static_cast<unsigned>(r); }
-static_assert(static_cast<unsigned>(Role::kClitic) < 64);
+static_assert(static_cast<unsigned>(Role::kIndefinite) < 64);
 
 struct EventType {
   std::string name;
