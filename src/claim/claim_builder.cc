@@ -82,6 +82,12 @@ const AttributionUnit* unit_for(const std::vector<AttributionUnit>& units, uint3
   return best;
 }
 
+// Whether a time is the future as such: "in the coming weeks", « dans les
+// prochains mois » (FUTURE_REF). A date ahead of publication is not enough:
+// "the next day", "in one day" after a past verb are read against the
+// publication date and would turn narrated facts into forecasts.
+bool future_time(const TimeSpan& t) { return t.value == "FUTURE_REF"; }
+
 // Sequence of tenses: "Officials said the troops would leave" reports
 // "will leave"; after a reporting verb in the past, a backshifted modal is
 // no hedge. Other hedges stay ("would likely", "could"). In French the
@@ -417,6 +423,12 @@ void ClaimBuilder::annotate(Document& doc) const {
       if (const CueRef* neg = negation_of_event(v, f, per_frame[fi]); neg && cert.label != "denied") {
         cert.label = "denied";
         cert.why = {neg->cue->why, Origin{"certainty.negated_event", {}}};
+      }
+      if (cert.label == "asserted" && f.status != "planned" && c.time && future_time(*c.time)) {
+        // "thousands more will be killed in the coming weeks": an event placed
+        // after publication is a forecast, which no text can assert as done.
+        cert.label = "probable";
+        cert.why = {c.time->why, Origin{"certainty.forecast", {}}};
       }
       c.certainty = std::string(cert.label);
       c.explain.add("certainty", cert.why);

@@ -477,9 +477,11 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
     if (!ae && pre == nullptr) return p;
     // "in the 49 days of this invasion", "in 10 years of war": the stretch itself, a duration read
     // from the count (the preposition stays out), not a day ahead.
-    if (!ae && sign > 0 && pre && pre->sval.empty() &&
-        (det_after_pre || (lex(p.end, Kind::kOf) && !any_lex(p.end + 1) && p.end + 1 < end_ &&
-                           doc_.tokens[p.end + 1].kind == TokenKind::kWord)))
+    // ("in 13 days of the invasion": an article may open the stretch's noun)
+    if (const uint32_t noun = skip(p.end + 1, Kind::kDet);
+        !ae && sign > 0 && pre && pre->sval.empty() &&
+        (det_after_pre || (lex(p.end, Kind::kOf) && !any_lex(noun) && noun < end_ &&
+                           doc_.tokens[noun].kind == TokenKind::kWord)))
       return std::nullopt;
     // English "in 3 days" is a date; "in 3 days" after a verb of duration is rare in news.
     p.e.type = ExprType::kDate;
@@ -488,7 +490,7 @@ Grammar::Opt Grammar::duration(uint32_t i, bool bounded) {
     p.e.offset_unit = unit;
     p.e.anaphoric = anaphoric && ae;
     if (!shift_mod.empty()) p.e.mod = shift_mod;
-    p.rule = sign < 0 ? "time.relative.ago" : "time.relative.in";
+    p.rule = sign < 0 ? "time.relative.ago" : pre ? "time.relative.in" : "time.relative.later";
     return p;
   }
   if (few && (!pre || pre->sval.empty())) {

@@ -39,13 +39,21 @@ class TimeAnnotator final : public Annotator {
       bool day_here = false;  // this sentence spoke of a day: « le 3 mars, ... cette nuit » is that day's night
       for (auto& f : found) {
         int tense = 0;
-        if (ref && needs_tense(f.expr)) {
+        // "died in three weeks": after a verb in the past, "in" measures how long it took; it is a day
+        // ahead ("will attack in three weeks") otherwise.
+        const bool in_shift = f.rule == std::string_view("time.relative.in");
+        if (ref && (needs_tense(f.expr) || in_shift)) {
           if (!cues_read) read_cues(doc, s, cues);
           cues_read = true;
           tense = nearest_tense(cues, f.first, f.end, inside_quotation(doc, s, f.first));
         }
         std::optional<timeresolve::Resolved> anchored = f.expr.anaphoric ? from_focus(f.expr, focus) : std::nullopt;
         if (f.expr.past_prev && day_here) anchored = timeresolve::resolve(f.expr, focus.first, 1);
+        if (in_shift && tense < 0) {
+          f.expr.type = timeexpr::ExprType::kDuration;
+          f.expr.offset_sign = 0;
+          ++f.first;  // the duration without its preposition, as "13 days" in "in 13 days of the invasion"
+        }
         timeresolve::Resolved r = anchored ? std::move(*anchored) : timeresolve::resolve(f.expr, ref, tense);
         // Without a tense cue, news leaves out the year of a date ahead in its own year ("the Nov. 8
         // election", "expire on September 30th"): a month or a day up to two months ahead is that one.
