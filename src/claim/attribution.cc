@@ -866,6 +866,13 @@ void find_attributions(const SentenceView& v, const SourceContext& ctx, std::vec
             ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
             why.push_back(Origin{"claim.source.after_reporting_verb", {}});
           }
+        } else if (v.has(before, Role::kComplementizer) && before > v.first && v.has(before - 1, Role::kDeterminer) &&
+                   c.first == before + 1 && ends_sentence(v, inverted_subject(v, c.end)) &&
+                   words_in(v, c.end, inverted_subject(v, c.end).second) <= kMaxInverted) {
+          // « ce que dément Kiev », « ce qu'affirme le ministère »: after « ce que » the subject follows the verb.
+          auto [ra, rb] = inverted_subject(v, c.end);
+          ok = make_source(v, ctx, ra, rb, "origin", src, self, why);
+          why.push_back(Origin{"claim.source.after_reporting_verb", {}});
         } else if (v.is_punct(before, ',') && only_inversion_aux_between(v, before + 1, c.first) && !c.entry->frame_is("tell") &&
                    ends_sentence(v, inverted_subject(v, c.end)) &&
                    words_in(v, c.end, inverted_subject(v, c.end).second) <= kMaxInverted &&

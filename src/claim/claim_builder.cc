@@ -107,13 +107,26 @@ void drop_backshifted(const SentenceView& v, const AttributionUnit* u, std::vect
   });
 }
 
-// Whether `c` lies on the verb of a speaking unit other than `u` ("denied"
-// is both a reporting verb and a denial cue).
-bool verb_of_other_unit(const std::vector<AttributionUnit>& units, const AttributionUnit& u, const CueRef& c) {
+// Whether `c` lies on the verb of a speaking unit other than `u` (any unit
+// when `u` is null): "denied" is both a reporting verb and a denial cue.
+bool verb_of_other_unit(const std::vector<AttributionUnit>& units, const AttributionUnit* u, const CueRef& c) {
   for (const AttributionUnit& other : units) {
-    if (&other != &u && other.cue_end > other.cue_first && c.first < other.cue_end && other.cue_first < c.end) return true;
+    if (&other != u && other.cue_end > other.cue_first && c.first < other.cue_end && other.cue_first < c.end) return true;
   }
   return false;
+}
+
+// "Moscow says it killed 300 soldiers, which Kyiv denies", « ce que dément
+// Kiev »: a speaker whose verb is a denial, after the event and not its own
+// speaker, denies that event.
+const AttributionUnit* denier_of(const std::vector<AttributionUnit>& units, const AttributionUnit* speaker,
+                                 uint32_t event_end) {
+  for (const AttributionUnit& w : units) {
+    if (&w != speaker && !w.self && !w.backward && !w.chain.empty() && w.cue_first >= event_end && !w.cues.empty() &&
+        w.label == "denied")
+      return &w;
+  }
+  return nullptr;
 }
 
 // The tokens that are a quotation mark (” and “ normalize to '"'), in
@@ -358,6 +371,7 @@ void ClaimBuilder::annotate(Document& doc) const {
       segments.push_back(f.segment);
     }
     scope_cues(v, extents, segments, per_frame);
+    std::vector<const AttributionUnit*> deniers;  // speakers who deny an event of the sentence
     for (size_t fi = 0; fi < frames.size(); ++fi) {
       Frame& f = frames[fi];
       // Built in place: a Claim is a score of strings, and moving one in cost as much as filling it.
@@ -401,6 +415,8 @@ void ClaimBuilder::annotate(Document& doc) const {
       if (f.time != kNone) c.time = doc.times[f.time];
       const AttributionUnit* u = unit_for(units, f.anchor_first);
       drop_backshifted(v, u, per_frame[fi]);
+      // Another speaker's verb is no wording of this one's claim ("which Kyiv denies").
+      std::erase_if(per_frame[fi], [&](const CueRef* cr) { return verb_of_other_unit(units, u, *cr); });
       Certainty cert = score_certainty(per_frame[fi], u ? u->label : std::string_view(),
                                        u && !u->cues.empty() ? u->cues.front()->cue->why : Origin{});
       // A figure of a list without a verb of its own ("et 600 tués") shares
@@ -447,10 +463,23 @@ void ClaimBuilder::annotate(Document& doc) const {
       c.evidence = evidence;
       c.explain.add("evidence", {Origin{"evidence.sentence", {}}});
       current.push_back(doc.claims.size() - 1);
+      if (const AttributionUnit* w = denier_of(units, u, f.reach_end)) {
+        // The same event, denied by the other speaker: a claim of its own, so
+        // that fusion sees the denial against the assertion.
+        Claim d = c;
+        d.sources.clear();
+        set_sources(doc, v, ctx, *w, d);
+        d.certainty = "denied";
+        d.explain.set("certainty", {w->cues.front()->cue->why, Origin{"certainty.denied_by_other_speaker", {}}});
+        add_cue_texts(doc, d, {w->cues.front()});
+        doc.claims.push_back(std::move(d));
+        current.push_back(doc.claims.size() - 1);
+        deniers.push_back(w);
+      }
     }
     {
       // Attributed statements: one claim per speaker that no event claim took.
-      std::vector<const AttributionUnit*> taken;
+      std::vector<const AttributionUnit*> taken = deniers;
       for (const Frame& f : frames) taken.push_back(unit_for(units, f.anchor_first));
       for (const auto& u : units) {
         if (u.self || u.backward || u.chain.empty()) continue;
@@ -466,7 +495,7 @@ void ClaimBuilder::annotate(Document& doc) const {
         // and denied B", "denied" is no wording of what X said.
         all_cues.clear();
         for (const CueRef& cr : v.cues) {
-          if (!verb_of_other_unit(units, u, cr)) all_cues.push_back(&cr);
+          if (!verb_of_other_unit(units, &u, cr)) all_cues.push_back(&cr);
         }
         drop_backshifted(v, &u, all_cues);
         Certainty cert = score_certainty(all_cues, u.label, u.cues.empty() ? Origin{} : u.cues.front()->cue->why);
