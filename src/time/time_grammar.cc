@@ -19,14 +19,14 @@ uint64_t strong_kind_bits() {
   return m;
 }
 
-// Whether a part of a hyphenated word (between its hyphens) is a word of the time lexicon or a
-// clock part: what every hyphen rule needs (a month in "mi-juin", a unit in "three-year", a part in
-// "year-end", clock parts in "five-thirty").
+// Whether a part of a hyphenated word (between its hyphens) is a word of the time lexicon, or its
+// first a clock part: what every hyphen rule needs (a month in "mi-juin", a unit in "three-year", a
+// part in "year-end", clock parts from the first on in "five-thirty").
 bool hyphen_parts_known(std::string_view key, const timelex::Lexicon& lex) {
+  if (lex.clock_part(key.substr(0, key.find('-'))) >= 0) return true;
   for (size_t from = 0; from <= key.size();) {
     const size_t dash = std::min(key.find('-', from), key.size());
-    const std::string_view part = key.substr(from, dash - from);
-    if (lex.word(part) || lex.clock_part(part) >= 0) return true;
+    if (lex.word(key.substr(from, dash - from))) return true;
     from = dash + 1;
   }
   return false;
