@@ -224,9 +224,10 @@ class Grammar {
   bool opens_decade(uint32_t i) const {
     return (kinds(i) & (bit(timelex::Kind::kDet) | bit(timelex::Kind::kDecadeIntro) | kNumberBit)) || is_punct(i, '\'');
   }
-  // A part word, after an article or in a hyphenated token.
+  // A part word, or a hyphenated token. (Not an article: part_of() keeps it out of the span, and
+  // turns away the part after it, "the [end of 2020]".)
   bool opens_part_of(uint32_t i) const {
-    return (kinds(i) & (bit(timelex::Kind::kPart) | bit(timelex::Kind::kDet))) ||
+    return (kinds(i) & bit(timelex::Kind::kPart)) ||
            (i < end_ && doc_.tokens[i].has(kHyphenated) && hyphen_parts(i));
   }
   // Whether the hyphenated word at i has kHyphenPartsBit (written into the scratch kinds on first use).
