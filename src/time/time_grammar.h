@@ -280,7 +280,9 @@ class Grammar {
   Opt fuzzy_ref(uint32_t i);
   Opt hyphen_duration(uint32_t i);  // a 30-minute drive, 3-min
   Opt hyphen_word_duration(uint32_t i);  // all-day, full-week
-  Opt stretch_from(uint32_t i);  // for 3 days from today, a week starting tomorrow
+  // for 3 days from today, a week starting tomorrow; without "for" at i, the duration is the one
+  // relative() read there (not read twice)
+  Opt stretch_from(uint32_t i, const Opt& duration_at_i);
   Opt set(uint32_t i);
   Opt set_words(uint32_t i);
   Opt with_set_time(Opt s);
