@@ -1007,7 +1007,9 @@ Grammar::Opt Grammar::full(uint32_t i) {
                                  ((kinds(i) & kNumberBit) && (is_punct(i + 1, '-') || (kinds(i + 1) & (bit(Kind::kTo) | bit(Kind::kUntil))))))) {
     if (Opt r = bare_hour_range(i, false, true); r && (!a || r->end > a->end)) return r;  // 6-8 next Monday
   }
-  if (!a && (kinds(i) & (kNumberBit | kWordNumberBit | bit(Kind::kClock) | bit(Kind::kPastTo)))) {
+  // (unit() has tried clock() at i: past it clock_range() reads digits at i, or a time after from/between)
+  if (!a && (kinds(i) & (kNumberBit | kWordNumberBit | bit(Kind::kClock) | bit(Kind::kPastTo))) &&
+      (doc_.tokens[i].kind == TokenKind::kNumber || (kinds(i) & (bit(Kind::kFrom) | bit(Kind::kBetween))))) {
     if (Opt r = clock_range(i, false)) {  // 9-10 am, 5 to 6pm tomorrow
       attach_date(*r);
       return r;
