@@ -134,7 +134,7 @@ Grammar::Opt Grammar::past_to(uint32_t i) {
 }
 
 Grammar::Opt Grammar::clock(uint32_t i) {
-  if ((kinds(i) & (kHyphenBit | kNumberBit | kWordNumberBit)) == kHyphenBit) {
+  if ((kinds(i) & (kHyphenBit | kNumberBit | kWordNumberBit)) == kHyphenBit && hyphen_parts(i)) {
     if (Opt r = hyphen_word_clock(i)) return r;
   }
   // "half past", or a count with "past"/"to" within reach ("twenty five minutes to").

@@ -1190,7 +1190,7 @@ Grammar::Opt Grammar::date(uint32_t i) {
     take_longest(best, year_month(i));
   }
   if (here & kYearAloneHeads) take_longest(best, year_alone(i));
-  if (here & kHyphenBit) take_longest(best, hyphen_month_date(i));
+  if ((here & kHyphenBit) && hyphen_parts(i)) take_longest(best, hyphen_month_date(i));
   if (here & kWeekdayDateHeads) take_longest(best, weekday_date(i));
   if (here & kSeasonHeads) take_longest(best, season(i));
   if (here & kQuarterHeads) take_longest(best, quarter(i));

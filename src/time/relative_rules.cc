@@ -670,11 +670,11 @@ Grammar::Opt Grammar::with_set_time(Opt s) {
 // "for 3 days from today", "for 1 week, from 20 December", "a week starting
 // tomorrow": a stretch that opens on a day (without "for", "3 days from today"
 // is the day 3 days on).
-Grammar::Opt Grammar::stretch_from(uint32_t i) {
+Grammar::Opt Grammar::stretch_from(uint32_t i, const Opt& duration_at_i) {
   uint32_t j = i;
   const bool for_word = lex(i, Kind::kFor, &j) != nullptr;
-  if (!for_word) j = i;
-  Opt d = duration(j);
+  const Opt after_for = for_word ? duration(j) : std::nullopt;
+  const Opt& d = for_word ? after_for : duration_at_i;
   if (!d || !d->e.mod.empty()) return std::nullopt;
   Expr anchor;
   uint32_t end = 0;
@@ -717,7 +717,7 @@ Grammar::Opt Grammar::relative(uint32_t i) {
   take_longest(best, period_shift(i));
   Opt d = duration(i);
   // A stretch opens with "for" or is a duration read first: no second duration pass elsewhere.
-  if ((d && d->e.mod.empty()) || lex(i, Kind::kFor)) take_longest(best, stretch_from(i));
+  if ((d && d->e.mod.empty()) || lex(i, Kind::kFor)) take_longest(best, stretch_from(i, d));
   take_longest(best, std::move(d));
   if (here & kFuzzyRefHeads) take_longest(best, fuzzy_ref(i));
   return best;

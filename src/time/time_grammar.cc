@@ -19,6 +19,19 @@ uint64_t strong_kind_bits() {
   return m;
 }
 
+// Whether a part of a hyphenated word (between its hyphens) is a word of the time lexicon, or its
+// first a clock part: what every hyphen rule needs (a month in "mi-juin", a unit in "three-year", a
+// part in "year-end", clock parts from the first on in "five-thirty").
+bool hyphen_parts_known(std::string_view key, const timelex::Lexicon& lex) {
+  if (lex.clock_part(key.substr(0, key.find('-'))) >= 0) return true;
+  for (size_t from = 0; from <= key.size();) {
+    const size_t dash = std::min(key.find('-', from), key.size());
+    if (lex.word(key.substr(from, dash - from))) return true;
+    from = dash + 1;
+  }
+  return false;
+}
+
 // Zeroes the kinds of tokens from k on up to the first one that may hold a time (a number, a
 // hyphenated word, a word a strong phrase may end with: scan() tells), and returns it (stop when
 // none does). Most tokens are none of these: out of line, the loop keeps its values in registers
@@ -36,7 +49,7 @@ uint64_t strong_kind_bits() {
 
 Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
     : doc_(doc), lex_(lex), first_(0), end_(0), s_(s), kinds_(nullptr), number_(nullptr), ndigits_(nullptr) {
-  static_assert(static_cast<unsigned>(Kind::kPeriodCode) < 61, "kind bits run into the token bits");
+  static_assert(static_cast<unsigned>(Kind::kClockPart) < 59, "kind bits run into the token bits");
   static const uint64_t kStrongBits = strong_kind_bits() | kNumberBit | kWordNumberBit | kHyphenBit;
   const auto n = static_cast<uint32_t>(doc.tokens.size());
   const auto& tokens = doc.tokens;
@@ -253,6 +266,13 @@ Grammar::Grammar(const Document& doc, const timelex::Lexicon& lex, Scratch& s)
     }
     s.sentence_strong.push_back(static_cast<uint32_t>(s.strong.size()));
   }
+}
+
+bool Grammar::hyphen_parts(uint32_t i) const {
+  uint64_t& k = s_.kinds[i];
+  if (!(k & kHyphenReadBit))
+    k |= kHyphenReadBit | (hyphen_parts_known(doc_.folded_key(doc_.tokens[i]), lex_) ? kHyphenPartsBit : 0);
+  return k & kHyphenPartsBit;
 }
 
 const timelex::Entry* Grammar::lex_at(uint32_t i, Kind k, uint32_t* end) const {
@@ -586,28 +606,29 @@ Grammar::Opt Grammar::unit(uint32_t i) {
   const uint64_t here = kinds(i);
   if (!here) return best;
   constexpr uint64_t kNum = kNumberBit | kWordNumberBit;
-  constexpr uint64_t kDateHeads = kNum | kHyphenBit | bit(Kind::kMonth) | bit(Kind::kMonthIntro) | bit(Kind::kDir) |
+  constexpr uint64_t kDateHeads = kNum | bit(Kind::kMonth) | bit(Kind::kMonthIntro) | bit(Kind::kDir) |
                                   bit(Kind::kWeekday) | bit(Kind::kDet) | bit(Kind::kSeason) | bit(Kind::kOrdinal) |
                                   bit(Kind::kDecadeIntro) | bit(Kind::kPart) | bit(Kind::kHoliday) | bit(Kind::kPeriodCode);
   constexpr uint64_t kRelHeads = kNum | bit(Kind::kDet) | bit(Kind::kDayRel) | bit(Kind::kDir) | bit(Kind::kUnit) |
                                  bit(Kind::kAgoPre) | bit(Kind::kInPre) | bit(Kind::kFew) | bit(Kind::kCount) |
                                  bit(Kind::kRef) | bit(Kind::kMore) | bit(Kind::kLess) | bit(Kind::kLater) | bit(Kind::kAgo) |
                                  bit(Kind::kFor);
-  if (here & kDateHeads) take_longest(best, date(i));
+  const bool hyphen = (here & kHyphenBit) && hyphen_parts(i);  // (then date() reads its month or part)
+  if ((here & kDateHeads) || hyphen) take_longest(best, date(i));
   else if (here & bit(Kind::kUnit)) {
     take_longest(best, unit_period(i));  // week 31, year 2008
     if (kinds(i + 1) & bit(Kind::kOf)) take_longest(best, holiday(i));  // weekend of Thanksgiving
   }
   if (here & kRelHeads) take_longest(best, relative(i));
   if (here & (kNum | bit(Kind::kClock) | bit(Kind::kCount) | bit(Kind::kPastTo))) take_longest(best, clock(i));
-  else if (here & kHyphenBit) take_longest(best, hyphen_word_clock(i));  // five-thirty
+  else if (hyphen) take_longest(best, hyphen_word_clock(i));  // five-thirty
   if (here & (bit(Kind::kDet) | bit(Kind::kDir) | bit(Kind::kPod) | bit(Kind::kAt))) take_longest(best, part_of_day(i));
   if ((here & (bit(Kind::kSet) | bit(Kind::kSetAdv))) ||
       ((here & (kNum | bit(Kind::kCount))) && (kinds(i + 1) & bit(Kind::kSet))))
     take_longest(best, set(i));  // (three times a week)
   if ((here & kNumberBit) && (kinds(i + 2) & bit(Kind::kUnit))) take_longest(best, hyphen_duration(i));
-  if (here & kHyphenBit) take_longest(best, hyphen_word_duration(i));
-  if (((here & bit(Kind::kUnit)) && (kinds(i + 1) & bit(Kind::kPart))) || (here & kHyphenBit))
+  if (hyphen) take_longest(best, hyphen_word_duration(i));
+  if (((here & bit(Kind::kUnit)) && (kinds(i + 1) & bit(Kind::kPart))) || hyphen)
     take_longest(best, period_end(i));  // year end, year-end
   if (best && best->e.type == ExprType::kDate && best->e.hour < 0 && !best->e.pod.empty() && !best->e.has_date() &&
       (best->e.mod.empty() || best->e.mod == "START" || best->e.mod == "END")) {
@@ -986,7 +1007,9 @@ Grammar::Opt Grammar::full(uint32_t i) {
                                  ((kinds(i) & kNumberBit) && (is_punct(i + 1, '-') || (kinds(i + 1) & (bit(Kind::kTo) | bit(Kind::kUntil))))))) {
     if (Opt r = bare_hour_range(i, false, true); r && (!a || r->end > a->end)) return r;  // 6-8 next Monday
   }
-  if (!a && (kinds(i) & (kNumberBit | kWordNumberBit | bit(Kind::kClock) | bit(Kind::kPastTo)))) {
+  // (unit() has tried clock() at i: past it clock_range() reads digits at i, or a time after from/between)
+  if (!a && (kinds(i) & (kNumberBit | kWordNumberBit | bit(Kind::kClock) | bit(Kind::kPastTo))) &&
+      (doc_.tokens[i].kind == TokenKind::kNumber || (kinds(i) & (bit(Kind::kFrom) | bit(Kind::kBetween))))) {
     if (Opt r = clock_range(i, false)) {  // 9-10 am, 5 to 6pm tomorrow
       attach_date(*r);
       return r;

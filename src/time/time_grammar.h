@@ -82,7 +82,12 @@ class Grammar {
   static constexpr uint64_t kNumberBit = uint64_t{1} << 63;      // a digit token
   static constexpr uint64_t kWordNumberBit = uint64_t{1} << 62;  // a word numeral starts here
   static constexpr uint64_t kHyphenBit = uint64_t{1} << 61;      // a hyphenated word
-  static constexpr uint64_t kLexBits = kHyphenBit - 1;             // some lexicon phrase starts here
+  // A hyphenated word with a part the lexicon knows, a time word or a clock part ("mi-juin", "year-end",
+  // "five-thirty"): the hyphen rules read nothing else, so they are tried on these only ("full-scale").
+  // Found on first use (kHyphenReadBit then set): most hyphenated words never head a parse.
+  static constexpr uint64_t kHyphenPartsBit = uint64_t{1} << 60;
+  static constexpr uint64_t kHyphenReadBit = uint64_t{1} << 59;
+  static constexpr uint64_t kLexBits = kHyphenReadBit - 1;         // some lexicon phrase starts here
   // The kinds a token needs to open a date rule that date() tries at every head: the rule turns
   // away other tokens, and date() tests the same mask before it calls (most calls end there).
   static constexpr uint64_t kMonthDayYearHeads = kind_bit(timelex::Kind::kMonth);
@@ -219,11 +224,14 @@ class Grammar {
   bool opens_decade(uint32_t i) const {
     return (kinds(i) & (bit(timelex::Kind::kDet) | bit(timelex::Kind::kDecadeIntro) | kNumberBit)) || is_punct(i, '\'');
   }
-  // A part word, after an article or in a hyphenated token.
+  // A part word, or a hyphenated token. (Not an article: part_of() keeps it out of the span, and
+  // turns away the part after it, "the [end of 2020]".)
   bool opens_part_of(uint32_t i) const {
-    return (kinds(i) & (bit(timelex::Kind::kPart) | bit(timelex::Kind::kDet))) ||
-           (i < end_ && doc_.tokens[i].has(kHyphenated));
+    return (kinds(i) & bit(timelex::Kind::kPart)) ||
+           (i < end_ && doc_.tokens[i].has(kHyphenated) && hyphen_parts(i));
   }
+  // Whether the hyphenated word at i has kHyphenPartsBit (written into the scratch kinds on first use).
+  bool hyphen_parts(uint32_t i) const;
   bool year_context(uint32_t i) const;
   bool word_year(uint32_t i, int& year, uint32_t& end) const;  // nineteen ninety six, two thousand and five  // a bare 4-digit number at i reads as a year
   bool month_ok(uint32_t i, uint32_t end, const timelex::Entry& e, bool has_number) const;
@@ -272,7 +280,9 @@ class Grammar {
   Opt fuzzy_ref(uint32_t i);
   Opt hyphen_duration(uint32_t i);  // a 30-minute drive, 3-min
   Opt hyphen_word_duration(uint32_t i);  // all-day, full-week
-  Opt stretch_from(uint32_t i);  // for 3 days from today, a week starting tomorrow
+  // for 3 days from today, a week starting tomorrow; without "for" at i, the duration is the one
+  // relative() read there (not read twice)
+  Opt stretch_from(uint32_t i, const Opt& duration_at_i);
   Opt set(uint32_t i);
   Opt set_words(uint32_t i);
   Opt with_set_time(Opt s);
