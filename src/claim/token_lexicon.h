@@ -56,13 +56,21 @@ class TokenLexicon {
   // The filter's tag first: most words that pass it only open phrases
   // ("of", "to", "in"), and the table is not probed for them.
   std::span<const uint32_t> single_payloads(uint64_t h) const {
-    if (!(starts_.tags(h) & kStartsWord)) return {};
-    for (uint64_t slot = (h >> 7) & mask_; slots_[slot] >= 0; slot = (slot + 1) & mask_) {
-      const Single& s = singles_[slots_[slot]];
-      if (s.hash == h) return s.payloads;
-    }
-    return {};
+    const int32_t k = single_index(h);
+    return k < 0 ? std::span<const uint32_t>() : std::span<const uint32_t>(singles_[k].payloads);
   }
+
+  // The one-word entry of this hash as a number in [0, single_count()), or
+  // -1: for a user that keeps a summary of each word's payloads.
+  int32_t single_index(uint64_t h) const {
+    if (!(starts_.tags(h) & kStartsWord)) return -1;
+    for (uint64_t slot = (h >> 7) & mask_; slots_[slot] >= 0; slot = (slot + 1) & mask_) {
+      if (singles_[slots_[slot]].hash == h) return slots_[slot];
+    }
+    return -1;
+  }
+  size_t single_count() const { return singles_.size(); }
+  std::span<const uint32_t> payloads_of_single(size_t k) const { return singles_[k].payloads; }
 
   // The longest phrases starting at token `i` (ending before `end`), all
   // their payloads, appended to `out` (cleared first).
