@@ -48,6 +48,12 @@ Result<FrameWords> FrameWords::load(const LanguageContext& context) {
       fw.matcher_.add(row[0], id, *context.text_rules);
     }
   }
+  for (size_t k = 0; k < fw.matcher_.single_count(); ++k) {
+    const auto ids = fw.matcher_.payloads_of_single(k);
+    WordRoles w{0, ids.front()};
+    for (uint32_t id : ids) w.roles |= role_bit(fw.entries_[id].first);
+    fw.word_roles_.push_back(w);
+  }
   auto types = load_optional_table(context.root, context.path("claim", "event_types.tsv"), 2, 4);
   if (!types) return std::unexpected(types.error());
   for (const auto& row : types->rows) {
@@ -73,9 +79,14 @@ void FrameWords::mark_roles(const Document& doc, uint32_t first, uint32_t end, s
   for (uint32_t i = matcher_.next_start(doc, first, end); i < end; i = matcher_.next_start(doc, i, end)) {
     const uint64_t h = doc.tokens[i].hash;
     // A word that opens no phrase here, the common case, is marked from the
-    // lexicon's own payload list, without gathering matches.
+    // summary of its lines, without gathering matches. (Its first line gives
+    // the why, as marking line by line did.)
     if (!matcher_.may_start_phrase(doc, i, end)) {
-      for (uint32_t id : matcher_.single_payloads(h)) mark(i, i + 1, id);
+      if (const int32_t k = matcher_.single_index(h); k >= 0) {
+        const WordRoles& w = word_roles_[k];
+        if (roles[i - first] == 0) why[i - first] = entries_[w.first_entry].second;
+        roles[i - first] |= w.roles;
+      }
       ++i;
       continue;
     }
@@ -103,9 +114,7 @@ void FrameWords::mark_roles(const Document& doc, uint32_t first, uint32_t end, s
 
 RoleBits FrameWords::roles_of_token(const Document& doc, uint32_t t) const {
   RoleBits mask = 0;
-  if (const uint64_t h = doc.tokens[t].hash; matcher_.may_start(h)) {
-    for (uint32_t id : matcher_.single_payloads(h)) mask |= role_bit(entries_[id].first);
-  }
+  if (const int32_t k = matcher_.single_index(doc.tokens[t].hash); k >= 0) mask = word_roles_[k].roles;
   std::string_view key = doc.folded_key(doc.tokens[t]);
   if (!key.empty() && key.back() == '\'') {
     if (auto it = elided_.find(key); it != elided_.end()) {

@@ -93,6 +93,14 @@ class FrameWords {
   // text, so they are looked up by their folded key.
   StringMap<std::vector<uint32_t>> elided_;
   std::vector<std::pair<Role, Origin>> entries_;
+  // Per one-word entry of matcher_ (by single_index): the roles of all its
+  // lines and the first line, so that marking a word is one OR and not a
+  // loop over its lines.
+  struct WordRoles {
+    RoleBits roles = 0;
+    uint32_t first_entry = 0;
+  };
+  std::vector<WordRoles> word_roles_;
   std::vector<EventType> types_;
 };
 

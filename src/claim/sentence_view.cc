@@ -246,14 +246,53 @@ static bool opens_with_named_speaker(const Document& doc, const DocumentIndex& i
   return false;
 }
 
+// Whether some span of `refs` from position `start` begins before token `end`.
+template <typename Ref>
+static bool any_before(const std::vector<Ref>& refs, uint32_t start, uint32_t end) {
+  return start < refs.size() && refs[start].first < end;
+}
+
+// Whether a trigger may make an event frame in a sentence that counts
+// nothing: not one that needs a counted group ("killed", "reinforcements")
+// or an amount (aid, weapons fired), and a status word never ("tués"
+// describes a group).
+static bool frames_without_count(const CueRef& c) {
+  if (c.cue->kind != CueKind::kEventTrigger || !c.entry) return false;
+  return !c.entry->needs_is("quantity") && !c.entry->needs_is("materiel") && !c.entry->needs_is("weapons");
+}
+
+// Whether a speaker may open the sentence before a colon or a dash (the
+// attribution rules' speaker_before_colon): one of its first tokens is one.
+static bool may_open_with_speaker(const Document& doc, const Sentence& s) {
+  constexpr uint32_t kReach = 5;  // a quotation mark, then a name of up to four tokens
+  for (uint32_t k = s.first_token + 1; k + 1 < s.end_token && k <= s.first_token + kReach; ++k) {
+    const char c = punct_byte(doc, doc.tokens[k]);
+    if (c == ':' || c == '-') return true;
+  }
+  return false;
+}
+
 bool may_hold_claim(const Document& doc, const DocumentIndex& index, uint32_t sentence) {
   const Sentence& s = doc.sentences[sentence];
-  for (auto it = index.cues.begin() + index.starts[sentence].cues; it != index.cues.end() && it->first < s.end_token;
-       ++it) {
-    if (makes_claims(it->cue->kind)) return true;
+  const DocumentIndex::Starts& starts = index.starts[sentence];
+  // Event frames are made of counted groups, amounts and triggers; most
+  // sentences with a trigger or a status word count nothing, and then only
+  // a trigger that frames alone ("visited", "shelling") makes a claim.
+  const bool counts = any_before(index.quantities, starts.quantities, s.end_token) ||
+                      any_before(index.numbers, starts.numbers, s.end_token);
+  bool event_words = false;
+  for (auto it = index.cues.begin() + starts.cues; it != index.cues.end() && it->first < s.end_token; ++it) {
+    const CueKind kind = it->cue->kind;
+    if (kind == CueKind::kReporting || kind == CueKind::kAttribution) return true;
+    if (kind != CueKind::kEventTrigger && kind != CueKind::kStatus) continue;
+    if (counts || frames_without_count(*it)) return true;
+    event_words = true;
   }
+  // Without a cue that makes a claim, a speaker named before a colon or
+  // signing a quotation still speaks. (A sentence with event words only was
+  // read whole before, so it keeps the wider test of the attribution rules.)
   return (index.has_quote_mark && find_signature(doc, sentence).second) ||
-         opens_with_named_speaker(doc, index, s);
+         opens_with_named_speaker(doc, index, s) || (event_words && may_open_with_speaker(doc, s));
 }
 
 namespace {

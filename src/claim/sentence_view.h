@@ -109,8 +109,10 @@ inline bool makes_claims(CueKind k) {
   return k == CueKind::kReporting || k == CueKind::kAttribution || k == CueKind::kEventTrigger || k == CueKind::kStatus;
 }
 
-// Whether sentence `sentence` holds a cue that can make a claim (a reporting
-// verb, an attribution phrase, an event trigger or a status word).
+// Whether sentence `sentence` may hold a claim: a reporting verb or an
+// attribution phrase, an event trigger that may make a frame there, or a
+// speaker named before a colon or under a quotation. False means the
+// claim rules would find nothing in it.
 bool may_hold_claim(const Document& doc, const DocumentIndex& index, uint32_t sentence);
 
 // '“The most unqualified child to ever run.” ― Francisco Herrero': a

@@ -10,14 +10,14 @@ namespace claimtrace {
 void TokenLexicon::add(std::string_view phrase, uint32_t payload, const TextRules& rules) {
   Document d = tokenize_phrase(phrase, rules);
   if (d.tokens.empty()) return;
-  starts_.add(d.tokens[0].hash);
   if (d.tokens.size() > 1) {
-    multi_starts_.add(d.tokens[0].hash);
-    pairs_.add(combine_hash(d.tokens[0].hash, d.tokens[1].hash));
+    starts_.add(d.tokens[0].hash, kStartsPhrase);
+    pairs_.add(combine_hash(d.tokens[0].hash, d.tokens[1].hash), 1);
     multi_.add(phrase, payload, rules);
     return;
   }
   const uint64_t h = d.tokens[0].hash;
+  starts_.add(h, kStartsWord);
   std::string key(d.folded_key(d.tokens[0]));
   for (auto& s : singles_) {
     if (s.hash == h && s.key == key) {
@@ -47,17 +47,17 @@ void TokenLexicon::rehash() {
   }
 }
 
-void TokenLexicon::Filter::add(uint64_t h) {
-  hashes_.push_back(h);
-  constexpr uint64_t kBitsPerEntry = 16;
-  if (hashes_.size() * kBitsPerEntry > mask_ + 1) {
-    const uint64_t bits = std::bit_ceil(hashes_.size() * kBitsPerEntry);
-    bits_.assign(bits / 64, 0);
-    mask_ = bits - 1;
-    for (uint64_t k : hashes_) bits_[(k & mask_) >> 6] |= uint64_t{1} << (k & 63);
+void TokenLexicon::Filter::add(uint64_t h, uint8_t tag) {
+  added_.push_back({h, tag});
+  constexpr uint64_t kSlotsPerEntry = 16;
+  if (added_.size() * kSlotsPerEntry > mask_ + 1) {
+    const uint64_t size = std::bit_ceil(added_.size() * kSlotsPerEntry);
+    slots_.assign(size, 0);
+    mask_ = size - 1;
+    for (const auto& [k, t] : added_) slots_[k & mask_] |= t;
     return;
   }
-  bits_[(h & mask_) >> 6] |= uint64_t{1} << (h & 63);
+  slots_[h & mask_] |= tag;
 }
 
 bool TokenLexicon::multi_words_at(const Document& doc, uint32_t i, uint32_t end,
