@@ -19,13 +19,17 @@ inline bool is_terminal(const Document& doc, const Token& t) {
   return c == '.' || c == '!' || c == '?';
 }
 
-// The first token in [from, end) that is not a word or number, or has one
-// of `stop_flags`: most tokens are passed over here, by pointer.
-inline const Token* skip_words(const Token* from, const Token* end, uint16_t stop_flags) {
-  while (from < end && !(from->flags & stop_flags) &&
-         (from->kind == TokenKind::kWord || from->kind == TokenKind::kNumber))
-    ++from;
+// The first token in [from, end) that `passed_over` refuses: most tokens
+// are passed over here, by pointer.
+template <typename PassedOver>
+inline const Token* skip_while(const Token* from, const Token* end, PassedOver passed_over) {
+  while (from < end && passed_over(*from)) ++from;
   return from;
+}
+
+// The first token in [from, end) that is not a word or number.
+inline const Token* skip_words(const Token* from, const Token* end) {
+  return skip_while(from, end, [](const Token& t) { return t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber; });
 }
 
 bool starts_lowercase(const Document& doc, const Token& t) {
@@ -50,9 +54,12 @@ class Splitter {
     const Token* const toks = toks_.data();
     for (uint32_t i = 0; i < n; ++i) {
       if (i != start) {
-        // Most tokens are words and numbers inside a line: nothing below
-        // applies to them, so they are passed over in a tight loop.
-        i = static_cast<uint32_t>(skip_words(toks + i, toks + n, kNewlineBefore) - toks);
+        // Inside a sentence only a line break or a terminal mark can end
+        // it: every other token (words, numbers, commas, quotes) is passed
+        // over in a tight loop.
+        i = static_cast<uint32_t>(
+            skip_while(toks + i, toks + n, [&](const Token& t) { return !t.has(kNewlineBefore) && !is_terminal(doc_, t); }) -
+            toks);
         if (i == n) break;
       }
       const Token& t = toks[i];
@@ -136,7 +143,7 @@ class Splitter {
     uint32_t limit = std::min<uint32_t>(static_cast<uint32_t>(toks_.size()), i + 14);
     const Token* const toks = toks_.data();
     const Token* const last = toks + limit - 1;  // the dash needs a token after it
-    for (const Token* t = skip_words(toks + i + 1, last, 0); t < last; t = skip_words(t + 1, last, 0)) {
+    for (const Token* t = skip_words(toks + i + 1, last); t < last; t = skip_words(t + 1, last)) {
       const char c = punct_char(doc_, *t);
       if (c == '!' || c == '?') return i;
       if (c == '-' && t->has(kSpaceBefore) && t[1].has(kSpaceBefore) &&
