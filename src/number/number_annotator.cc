@@ -24,6 +24,7 @@ class NumberAnnotator final : public Annotator {
       : words_(std::move(words)), bounds_(std::move(bounds)) {
     may_matter_.add_all(words_.opener_filter(), kMayOpen);
     may_matter_.add_all(bounds_.vague_end_filter(), kMayEndVague);
+    may_matter_.add_all(words_.stand_alone_filter(), kMayStandAlone);
   }
   std::string_view name() const override { return "number"; }
   void annotate(Document& doc) const override;
@@ -67,7 +68,18 @@ class NumberAnnotator final : public Annotator {
   // Hashes of every word the stage reads alone, tagged: the number words a
   // numeral may start with ("and", "of" are read only inside a run), the
   // last words of vague amounts.
-  enum : uint8_t { kMayOpen = 1, kMayEndVague = 2 };
+  // kMayStandAlone: the number words that may make a numeral alone (not "a", "minus").
+  enum : uint8_t { kMayOpen = 1, kMayEndVague = 2, kMayStandAlone = 4 };
+  // Whether sentence() would open no run at word token i with no run open,
+  // known from its tags without a lookup: its number words, if any, cannot
+  // stand alone and the next token cannot continue a run (the rule for "a"
+  // before a plain word there). Such words are no candidates: each cost a
+  // lookup and most sentences hold one.
+  bool opens_nothing(const Document& doc, uint32_t i, uint32_t end, uint8_t tags) const {
+    const Token& t = doc.tokens[i];
+    return t.kind == TokenKind::kWord && !t.has(kHyphenated) && !(tags & kMayStandAlone) &&
+           !may_continue_run(doc, i + 1, end);
+  }
   number::HashFilter may_matter_;
 };
 
@@ -233,7 +245,8 @@ void NumberAnnotator::flush_run(const Document& doc, const std::vector<Part>& pa
 }
 
 // The tokens of [first, end) where a numeral may start (digits, hyphenated
-// words: "twenty-one", "six-mile", and number words that may open one) and
+// words: "twenty-one", "six-mile", and number words that may open one, but
+// not "a" before a plain word: opens_nothing) and
 // where a vague amount may end. Most tokens are plain words, turned away
 // here by one filter probe.
 void NumberAnnotator::find_candidates(const Document& doc, uint32_t first, uint32_t end, Scratch& scratch) const {
@@ -245,7 +258,9 @@ void NumberAnnotator::find_candidates(const Document& doc, uint32_t first, uint3
     if (t->kind == TokenKind::kNumber || t->has(kHyphenated) || filter.may_contain(t->hash)) {
       const auto i = static_cast<uint32_t>(t - tokens);
       const uint8_t tags = filter.tags(t->hash);
-      if (t->kind == TokenKind::kNumber || t->has(kHyphenated) || (tags & kMayOpen)) scratch.starts.push_back(i);
+      if ((t->kind == TokenKind::kNumber || t->has(kHyphenated) || (tags & kMayOpen)) &&
+          !opens_nothing(doc, i, end, tags))
+        scratch.starts.push_back(i);
       if (tags & kMayEndVague) scratch.vague_ends.push_back(i);
     }
   }
