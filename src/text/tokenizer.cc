@@ -324,6 +324,7 @@ class Scanner {
       const auto b = static_cast<unsigned char>(s[i]);
       const ByteKind kind = kinds[b];
       int32_t end;
+      unsigned char after;  // s[end]: a space after the token is taken in this round
       uint32_t fold_size;
       uint64_t hash;
       TokenKind token_kind;
@@ -336,8 +337,9 @@ class Scanner {
       if (kind == kLetterByte) {
         const AsciiWord word = read_ascii_word(s, i, n, keys + fold_end);
         // A hyphen, apostrophe or non-ASCII letter may continue the word:
-        // the general path reads it again.
-        if (kinds[static_cast<unsigned char>(s[word.end])] >= kHyphenByte) break;
+        // the general path reads it again. A space, after most words, does not.
+        after = static_cast<unsigned char>(s[word.end]);
+        if (after != ' ' && kinds[after] >= kHyphenByte) break;
         end = word.end;
         fold_size = static_cast<uint32_t>(word.end - i);
         hash = word.hash;
@@ -346,6 +348,7 @@ class Scanner {
       } else if (kind >= kSymbolByte && kind <= kHyphenByte) {  // one byte, its own folded key
         keys[fold_end] = static_cast<char>(b);
         end = i + 1;
+        after = static_cast<unsigned char>(s[end]);
         fold_size = 1;
         hash = kOneByteKeyHash[b];  // b < 0x80: bytes >= 0x80 are kNonAsciiByte
         token_kind = kind == kSymbolByte ? TokenKind::kSymbol : TokenKind::kPunct;
@@ -364,7 +367,7 @@ class Scanner {
       fold_end += fold_size;
       i = end;
       pending = 0;
-      if (s[i] == ' ') {  // the space after a token, without another round
+      if (after == ' ') {  // the space after a token, without another round
         pending = kSpaceBefore;
         ++i;
       }
