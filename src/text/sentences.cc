@@ -19,17 +19,17 @@ inline bool is_terminal(const Document& doc, const Token& t) {
   return c == '.' || c == '!' || c == '?';
 }
 
-// The first token in [from, end) that `passed_over` refuses: most tokens
+// The first token in [from, end) that is not a word or number: most tokens
 // are passed over here, by pointer.
-template <typename PassedOver>
-inline const Token* skip_while(const Token* from, const Token* end, PassedOver passed_over) {
-  while (from < end && passed_over(*from)) ++from;
+inline const Token* skip_words(const Token* from, const Token* end) {
+  while (from < end && (from->kind == TokenKind::kWord || from->kind == TokenKind::kNumber)) ++from;
   return from;
 }
 
-// The first token in [from, end) that is not a word or number.
-inline const Token* skip_words(const Token* from, const Token* end) {
-  return skip_while(from, end, [](const Token& t) { return t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber; });
+// Whether a sentence may end at token t inside one: a line break before
+// it or a terminal mark.
+inline bool may_end_sentence(const Document& doc, const Token& t) {
+  return t.has(kNewlineBefore) || is_terminal(doc, t);
 }
 
 bool starts_lowercase(const Document& doc, const Token& t) {
@@ -52,15 +52,19 @@ class Splitter {
     uint32_t paragraph = 0;
     bool title_done = false;
     const Token* const toks = toks_.data();
+    // One past the last token that may end a sentence: below it, the loop
+    // that passes over the others needs no bound test.
+    uint32_t ends_before = n;
+    while (ends_before > 0 && !may_end_sentence(doc_, toks[ends_before - 1])) --ends_before;
     for (uint32_t i = 0; i < n; ++i) {
       if (i != start) {
         // Inside a sentence only a line break or a terminal mark can end
         // it: every other token (words, numbers, commas, quotes) is passed
         // over in a tight loop.
-        i = static_cast<uint32_t>(
-            skip_while(toks + i, toks + n, [&](const Token& t) { return !t.has(kNewlineBefore) && !is_terminal(doc_, t); }) -
-            toks);
-        if (i == n) break;
+        if (i >= ends_before) break;
+        const Token* t = toks + i;
+        while (!may_end_sentence(doc_, *t)) ++t;
+        i = static_cast<uint32_t>(t - toks);
       }
       const Token& t = toks[i];
       if (i > 0 && t.has(kNewlineBefore)) {
