@@ -46,7 +46,12 @@ class NumberAnnotator final : public Annotator {
       part_scaled.clear();
     }
   };
-  void find_candidates(const Document& doc, uint32_t first, uint32_t end, Scratch& scratch) const;
+  // Whether token t may start a numeral or end a vague amount: one filter
+  // probe for most tokens.
+  bool may_be_candidate(const Token& t) const {
+    return t.kind == TokenKind::kNumber || t.has(kHyphenated) || may_matter_.may_contain(t.hash);
+  }
+  uint32_t find_candidates(const Document& doc, uint32_t from, uint32_t end, uint32_t last, Scratch& scratch) const;
   void sentence(const Document& doc, uint32_t first, uint32_t end, std::vector<Atom>& atoms, Scratch& scratch) const;
   void hyphen_prefix(const Document& doc, uint32_t i, std::vector<Atom>& atoms) const;
   // Whether token i (of a sentence ending at `end`) may add to an open run:
@@ -244,26 +249,33 @@ void NumberAnnotator::flush_run(const Document& doc, const std::vector<Part>& pa
   }
 }
 
-// The tokens of [first, end) where a numeral may start (digits, hyphenated
-// words: "twenty-one", "six-mile", and number words that may open one, but
-// not "a" before a plain word: opens_nothing) and
-// where a vague amount may end. Most tokens are plain words, turned away
-// here by one filter probe.
-void NumberAnnotator::find_candidates(const Document& doc, uint32_t first, uint32_t end, Scratch& scratch) const {
+// The tokens of [from, end), the rest of a sentence, where a numeral may
+// start (digits, hyphenated words: "twenty-one", "six-mile", and number
+// words that may open one, but not "a" before a plain word: opens_nothing)
+// and where a vague amount may end. Most tokens are plain words, turned
+// away by one filter probe in a loop with no bound test: `last` is one past
+// the document's last token may_be_candidate lets through, and the loop
+// may run on into later sentences. Returns where it stopped: the tokens
+// from `from` to there are no candidates, and a later sentence goes on
+// from there.
+uint32_t NumberAnnotator::find_candidates(const Document& doc, uint32_t from, uint32_t end, uint32_t last,
+                                          Scratch& scratch) const {
   scratch.starts.clear();
   scratch.vague_ends.clear();
   const Token* const tokens = doc.tokens.data();
-  const number::HashFilter& filter = may_matter_;
-  for (const Token* t = tokens + first; t != tokens + end; ++t) {
-    if (t->kind == TokenKind::kNumber || t->has(kHyphenated) || filter.may_contain(t->hash)) {
-      const auto i = static_cast<uint32_t>(t - tokens);
-      const uint8_t tags = filter.tags(t->hash);
-      if ((t->kind == TokenKind::kNumber || t->has(kHyphenated) || (tags & kMayOpen)) &&
-          !opens_nothing(doc, i, end, tags))
-        scratch.starts.push_back(i);
-      if (tags & kMayEndVague) scratch.vague_ends.push_back(i);
-    }
+  uint32_t i = from;
+  while (i < last) {
+    const Token* t = tokens + i;
+    while (!may_be_candidate(*t)) ++t;
+    i = static_cast<uint32_t>(t - tokens);
+    if (i >= end) break;
+    const uint8_t tags = may_matter_.tags(t->hash);
+    if ((t->kind == TokenKind::kNumber || t->has(kHyphenated) || (tags & kMayOpen)) && !opens_nothing(doc, i, end, tags))
+      scratch.starts.push_back(i);
+    if (tags & kMayEndVague) scratch.vague_ends.push_back(i);
+    ++i;
   }
+  return i;
 }
 
 void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end, std::vector<Atom>& atoms,
@@ -447,9 +459,12 @@ void NumberAnnotator::annotate(Document& doc) const {
   std::vector<Atom> atoms;
   std::vector<PhraseMatcher::Match> vague;
   Scratch scratch;
+  uint32_t last = static_cast<uint32_t>(doc.tokens.size());
+  while (last > 0 && !may_be_candidate(doc.tokens[last - 1])) --last;
+  uint32_t scanned = 0;  // the candidate scan has passed the tokens before it
   for (const Sentence& s : doc.sentences) {
     atoms.clear();
-    find_candidates(doc, s.first_token, s.end_token, scratch);
+    scanned = find_candidates(doc, std::max(scanned, s.first_token), s.end_token, last, scratch);
     if (scratch.starts.empty() && scratch.vague_ends.empty()) continue;  // no number, no vague amount
     sentence(doc, s.first_token, s.end_token, atoms, scratch);
     std::sort(atoms.begin(), atoms.end(), [](const Atom& a, const Atom& b) { return a.first < b.first; });
