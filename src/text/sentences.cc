@@ -1,5 +1,7 @@
 #include "text/sentences.h"
 
+#include <cstring>
+
 #include "text/normalize.h"
 
 namespace claimtrace {
@@ -143,8 +145,11 @@ class Splitter {
 
   // "KYIV, Ukraine (Reuters) -", "22 mai 2012. -": a dash after a closing
   // parenthesis or period near the start of a paragraph.
-  uint32_t dateline_end(uint32_t i) const {
+  uint32_t dateline_end(uint32_t i) {
     uint32_t limit = std::min<uint32_t>(static_cast<uint32_t>(toks_.size()), i + 14);
+    // Most sentences hold no '-' byte near their start: turned away without
+    // a look at their tokens.
+    if (i + 2 >= limit || next_dash(toks_[i + 1].nstart) >= toks_[limit - 1].nstart) return i;
     const Token* const toks = toks_.data();
     const Token* const last = toks + limit - 1;  // the dash needs a token after it
     for (const Token* t = skip_words(toks + i + 1, last); t < last; t = skip_words(t + 1, last)) {
@@ -155,6 +160,19 @@ class Splitter {
         return static_cast<uint32_t>(t - toks) + 1;
     }
     return i;
+  }
+
+  // The offset of the first '-' of the normalized text at or after `from`
+  // (its size when none). The last search's answer serves every later
+  // sentence start up to it, so the text is searched about once in all.
+  uint32_t next_dash(uint32_t from) {
+    if (from < dash_from_ || from > dash_at_) {
+      const std::string& text = doc_.normalized.text;
+      const auto* found = static_cast<const char*>(std::memchr(text.data() + from, '-', text.size() - from));
+      dash_from_ = from;
+      dash_at_ = found ? static_cast<uint32_t>(found - text.data()) : static_cast<uint32_t>(text.size());
+    }
+    return dash_at_;
   }
 
   void close(uint32_t first, uint32_t end, uint32_t paragraph, bool is_title = false) {
@@ -174,6 +192,10 @@ class Splitter {
   const TextRules& rules_;
   const std::vector<Token>& toks_;
   std::string title_;
+  // next_dash's last search: from dash_from_, the first '-' at dash_at_
+  // (nothing searched yet: an empty range).
+  uint32_t dash_from_ = 1;
+  uint32_t dash_at_ = 0;
 };
 
 }  // namespace
