@@ -528,9 +528,14 @@ void NumberAnnotator::annotate(Document& doc) const {
       if (finite) doc.numbers.push_back(std::move(a.span));
     }
   }
-  std::stable_sort(doc.numbers.begin(), doc.numbers.end(), [](const NumberSpan& a, const NumberSpan& b) {
+  // The sentences come in order and each one's numbers mostly too: the
+  // layer is sorted only when it is not, as a stable sort on a sorted layer
+  // still takes a buffer and merges.
+  auto by_start = [](const NumberSpan& a, const NumberSpan& b) {
     return a.at.start != b.at.start ? a.at.start < b.at.start : a.at.end > b.at.end;
-  });
+  };
+  if (!std::is_sorted(doc.numbers.begin(), doc.numbers.end(), by_start))
+    std::stable_sort(doc.numbers.begin(), doc.numbers.end(), by_start);
 }
 
 }  // namespace
