@@ -456,11 +456,12 @@ void NumberAnnotator::hyphen_prefix(const Document& doc, uint32_t i, std::vector
 }
 
 void NumberAnnotator::annotate(Document& doc) const {
-  std::vector<Atom> atoms;
-  std::vector<PhraseMatcher::Match> vague;
-  // Kept across the documents of a thread: its vectors keep their capacity
-  // instead of growing again in every document. A run is never left open.
+  // Kept across the documents of a thread: the vectors keep their capacity
+  // instead of growing again in every document. Each is cleared before a
+  // sentence's use, and a run is never left open.
   thread_local Scratch scratch;
+  thread_local std::vector<Atom> atoms;
+  thread_local std::vector<PhraseMatcher::Match> vague;
   // About one number in sixty tokens: room made once, not by doubling from one.
   doc.numbers.reserve(doc.numbers.size() + doc.tokens.size() / 64 + 4);
   uint32_t last = static_cast<uint32_t>(doc.tokens.size());
