@@ -24,6 +24,7 @@ class NumberAnnotator final : public Annotator {
       : words_(std::move(words)), bounds_(std::move(bounds)) {
     may_matter_.add_all(words_.opener_filter(), kMayOpen);
     may_matter_.add_all(bounds_.vague_end_filter(), kMayEndVague);
+    may_matter_.add_all(words_.stand_alone_filter(), kMayStandAlone);
   }
   std::string_view name() const override { return "number"; }
   void annotate(Document& doc) const override;
@@ -45,7 +46,12 @@ class NumberAnnotator final : public Annotator {
       part_scaled.clear();
     }
   };
-  void find_candidates(const Document& doc, uint32_t first, uint32_t end, Scratch& scratch) const;
+  // Whether token t may start a numeral or end a vague amount: one filter
+  // probe for most tokens.
+  bool may_be_candidate(const Token& t) const {
+    return t.kind == TokenKind::kNumber || t.has(kHyphenated) || may_matter_.may_contain(t.hash);
+  }
+  uint32_t find_candidates(const Document& doc, uint32_t from, uint32_t end, uint32_t last, Scratch& scratch) const;
   void sentence(const Document& doc, uint32_t first, uint32_t end, std::vector<Atom>& atoms, Scratch& scratch) const;
   void hyphen_prefix(const Document& doc, uint32_t i, std::vector<Atom>& atoms) const;
   // Whether token i (of a sentence ending at `end`) may add to an open run:
@@ -67,7 +73,18 @@ class NumberAnnotator final : public Annotator {
   // Hashes of every word the stage reads alone, tagged: the number words a
   // numeral may start with ("and", "of" are read only inside a run), the
   // last words of vague amounts.
-  enum : uint8_t { kMayOpen = 1, kMayEndVague = 2 };
+  // kMayStandAlone: the number words that may make a numeral alone (not "a", "minus").
+  enum : uint8_t { kMayOpen = 1, kMayEndVague = 2, kMayStandAlone = 4 };
+  // Whether sentence() would open no run at word token i with no run open,
+  // known from its tags without a lookup: its number words, if any, cannot
+  // stand alone and the next token cannot continue a run (the rule for "a"
+  // before a plain word there). Such words are no candidates: each cost a
+  // lookup and most sentences hold one.
+  bool opens_nothing(const Document& doc, uint32_t i, uint32_t end, uint8_t tags) const {
+    const Token& t = doc.tokens[i];
+    return t.kind == TokenKind::kWord && !t.has(kHyphenated) && !(tags & kMayStandAlone) &&
+           !may_continue_run(doc, i + 1, end);
+  }
   number::HashFilter may_matter_;
 };
 
@@ -232,23 +249,33 @@ void NumberAnnotator::flush_run(const Document& doc, const std::vector<Part>& pa
   }
 }
 
-// The tokens of [first, end) where a numeral may start (digits, hyphenated
-// words: "twenty-one", "six-mile", and number words that may open one) and
-// where a vague amount may end. Most tokens are plain words, turned away
-// here by one filter probe.
-void NumberAnnotator::find_candidates(const Document& doc, uint32_t first, uint32_t end, Scratch& scratch) const {
+// The tokens of [from, end), the rest of a sentence, where a numeral may
+// start (digits, hyphenated words: "twenty-one", "six-mile", and number
+// words that may open one, but not "a" before a plain word: opens_nothing)
+// and where a vague amount may end. Most tokens are plain words, turned
+// away by one filter probe in a loop with no bound test: `last` is one past
+// the document's last token may_be_candidate lets through, and the loop
+// may run on into later sentences. Returns where it stopped: the tokens
+// from `from` to there are no candidates, and a later sentence goes on
+// from there.
+uint32_t NumberAnnotator::find_candidates(const Document& doc, uint32_t from, uint32_t end, uint32_t last,
+                                          Scratch& scratch) const {
   scratch.starts.clear();
   scratch.vague_ends.clear();
   const Token* const tokens = doc.tokens.data();
-  const number::HashFilter& filter = may_matter_;
-  for (const Token* t = tokens + first; t != tokens + end; ++t) {
-    if (t->kind == TokenKind::kNumber || t->has(kHyphenated) || filter.may_contain(t->hash)) {
-      const auto i = static_cast<uint32_t>(t - tokens);
-      const uint8_t tags = filter.tags(t->hash);
-      if (t->kind == TokenKind::kNumber || t->has(kHyphenated) || (tags & kMayOpen)) scratch.starts.push_back(i);
-      if (tags & kMayEndVague) scratch.vague_ends.push_back(i);
-    }
+  uint32_t i = from;
+  while (i < last) {
+    const Token* t = tokens + i;
+    while (!may_be_candidate(*t)) ++t;
+    i = static_cast<uint32_t>(t - tokens);
+    if (i >= end) break;
+    const uint8_t tags = may_matter_.tags(t->hash);
+    if ((t->kind == TokenKind::kNumber || t->has(kHyphenated) || (tags & kMayOpen)) && !opens_nothing(doc, i, end, tags))
+      scratch.starts.push_back(i);
+    if (tags & kMayEndVague) scratch.vague_ends.push_back(i);
+    ++i;
   }
+  return i;
 }
 
 void NumberAnnotator::sentence(const Document& doc, uint32_t first, uint32_t end, std::vector<Atom>& atoms,
@@ -429,12 +456,20 @@ void NumberAnnotator::hyphen_prefix(const Document& doc, uint32_t i, std::vector
 }
 
 void NumberAnnotator::annotate(Document& doc) const {
-  std::vector<Atom> atoms;
-  std::vector<PhraseMatcher::Match> vague;
-  Scratch scratch;
+  // Kept across the documents of a thread: the vectors keep their capacity
+  // instead of growing again in every document. Each is cleared before a
+  // sentence's use, and a run is never left open.
+  thread_local Scratch scratch;
+  thread_local std::vector<Atom> atoms;
+  thread_local std::vector<PhraseMatcher::Match> vague;
+  // About one number in sixty tokens: room made once, not by doubling from one.
+  doc.numbers.reserve(doc.numbers.size() + doc.tokens.size() / 64 + 4);
+  uint32_t last = static_cast<uint32_t>(doc.tokens.size());
+  while (last > 0 && !may_be_candidate(doc.tokens[last - 1])) --last;
+  uint32_t scanned = 0;  // the candidate scan has passed the tokens before it
   for (const Sentence& s : doc.sentences) {
     atoms.clear();
-    find_candidates(doc, s.first_token, s.end_token, scratch);
+    scanned = find_candidates(doc, std::max(scanned, s.first_token), s.end_token, last, scratch);
     if (scratch.starts.empty() && scratch.vague_ends.empty()) continue;  // no number, no vague amount
     sentence(doc, s.first_token, s.end_token, atoms, scratch);
     std::sort(atoms.begin(), atoms.end(), [](const Atom& a, const Atom& b) { return a.first < b.first; });
@@ -498,9 +533,14 @@ void NumberAnnotator::annotate(Document& doc) const {
       if (finite) doc.numbers.push_back(std::move(a.span));
     }
   }
-  std::stable_sort(doc.numbers.begin(), doc.numbers.end(), [](const NumberSpan& a, const NumberSpan& b) {
+  // The sentences come in order and each one's numbers mostly too: the
+  // layer is sorted only when it is not, as a stable sort on a sorted layer
+  // still takes a buffer and merges.
+  auto by_start = [](const NumberSpan& a, const NumberSpan& b) {
     return a.at.start != b.at.start ? a.at.start < b.at.start : a.at.end > b.at.end;
-  });
+  };
+  if (!std::is_sorted(doc.numbers.begin(), doc.numbers.end(), by_start))
+    std::stable_sort(doc.numbers.begin(), doc.numbers.end(), by_start);
 }
 
 }  // namespace

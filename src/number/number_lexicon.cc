@@ -8,7 +8,7 @@
 #include <unicode/unistr.h>
 
 #include "core/intern.h"
-
+#include "number/word_numerals.h"
 #include "resources/table.h"
 #include "text/fold.h"
 
@@ -72,8 +72,7 @@ Result<NumberLexicon> NumberLexicon::load(const LanguageContext& context) {
     }
     uint64_t h = key_hash(key);
     lex.words_[h] = {std::move(key), w};
-    lex.filter_.add(h);
-    if (may_open_numeral(w.kind)) lex.opener_filter_.add(h);
+    lex.add_to_filters(h, w);
   }
   lex.add_ordinal_denominators(context.lang);
   auto suffixes = load_table(context.root, context.path("number", "suffixes.tsv"), 2, 4);
@@ -203,10 +202,15 @@ void NumberLexicon::add_ordinal_denominators(const std::string& lang) {
       w.ordinal = true;
       w.where = where;
       words_[h] = {std::move(key), w};
-      filter_.add(h);
-      if (may_open_numeral(w.kind)) opener_filter_.add(h);
+      add_to_filters(h, w);
     }
   }
+}
+
+void NumberLexicon::add_to_filters(uint64_t h, const NumberWord& w) {
+  filter_.add(h);
+  if (may_open_numeral(w.kind)) opener_filter_.add(h);
+  if (may_stand_alone(w.kind)) stand_alone_filter_.add(h);
 }
 
 const NumberWord* NumberLexicon::word(std::string_view folded) const { return word(key_hash(folded), folded); }

@@ -76,6 +76,9 @@ class NumberLexicon {
   const HashFilter& word_filter() const { return filter_; }
   // The words a numeral may start with (may_open_numeral): not "and", "of".
   const HashFilter& opener_filter() const { return opener_filter_; }
+  // The words of opener_filter_ that may make a numeral alone (may_stand_alone:
+  // not "a", "minus").
+  const HashFilter& stand_alone_filter() const { return stand_alone_filter_; }
   const NumberWord* word(uint64_t hash, std::string_view folded) const {
     return filter_.may_contain(hash) ? lookup(hash, folded) : nullptr;
   }
@@ -113,11 +116,14 @@ class NumberLexicon {
     NumberWord word;
   };
   void add_ordinal_denominators(const std::string& lang);
+  // Lets the word of this hash through the filters it belongs to.
+  void add_to_filters(uint64_t h, const NumberWord& w);
 
   std::vector<uint64_t> fraction_of_;           // key hashes of fraction_of.tsv
   std::unordered_map<uint64_t, Keyed> words_;  // by key_hash of the folded word
   HashFilter filter_;                          // most tokens are no number word: skip the map
   HashFilter opener_filter_;                   // the words of filter_ a numeral may start with
+  HashFilter stand_alone_filter_;              // the words of filter_ that may be a numeral alone
   std::vector<std::pair<std::string, Keyed>> pairs_;  // "out" -> {"of", over}
   HashFilter pair_filter_;                            // first words of pairs_
   StringMap<Suffix> suffixes_;

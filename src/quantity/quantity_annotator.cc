@@ -34,6 +34,26 @@ uint32_t token_end_from(const Document& doc, uint32_t first, uint32_t offset) {
   return k + 1;
 }
 
+// doc.sentence_at for offsets met in text order, as the numbers are: the
+// answer walks on from the last one (a few sentences lie between two
+// numbers) instead of bisecting every sentence; an offset before the last
+// answer's sentence is bisected.
+class SentenceCursor {
+ public:
+  explicit SentenceCursor(const Document& doc) : doc_(doc) {}
+  uint32_t at(uint32_t offset) {
+    const std::vector<Sentence>& sentences = doc_.sentences;
+    const auto n = static_cast<uint32_t>(sentences.size());
+    if (k_ >= n || sentences[k_].at.start > offset) return doc_.sentence_at(offset);
+    while (k_ + 1 < n && sentences[k_ + 1].at.start <= offset) ++k_;
+    return offset < sentences[k_].at.end ? k_ : n;
+  }
+
+ private:
+  const Document& doc_;
+  uint32_t k_ = 0;  // the last sentence starting at or before the last offset
+};
+
 bool is_word(const Document& doc, uint32_t i) { return doc.tokens[i].kind == TokenKind::kWord; }
 bool glued(const Document& doc, uint32_t i) { return !doc.tokens[i].has(kSpaceBefore); }
 
@@ -201,13 +221,14 @@ void QuantityAnnotator::numbers(Document& doc) const {
   uint32_t last_sentence = UINT32_MAX;
   bool last_elliptical = false;
   std::optional<bool> military_doc;  // the document speaks of the military: read once, when needed
+  SentenceCursor sentence_of(doc);
   for (const NumberSpan& n : doc.numbers) {
     if (n.at.start < claimed_end) continue;
     if (n.role != NumberRole::kCount && n.role != NumberRole::kYear) continue;
     const uint32_t f = token_at(doc, n.at.start);
     const uint32_t e = token_end_from(doc, f, n.at.end);
     if (f >= n_tokens || e > n_tokens || f >= e) continue;
-    const uint32_t s_index = doc.sentence_at(n.at.end - 1);
+    const uint32_t s_index = sentence_of.at(n.at.end - 1);
     if (s_index >= doc.sentences.size()) continue;
     const Sentence& s = doc.sentences[s_index];
     const uint32_t limit = s.end_token;
