@@ -31,6 +31,14 @@ struct PendingRole {
   bool active(uint32_t token) const { return info && token <= expires; }
 };
 
+// What the scan of a document reuses from token to token.
+struct Scratch {
+  std::vector<PhraseMatcher::Match> found;  // the lexicons' matches: roles, heads, descriptions
+  std::vector<PhraseMatcher::Match> names;  // the names' matches at token names_at, up to names_limit
+  uint32_t names_at = UINT32_MAX;
+  uint32_t names_limit = 0;
+};
+
 class EntityAnnotator final : public Annotator {
  public:
   EntityAnnotator(NameMatcher names, EntityLexicon lexicon)
@@ -46,10 +54,10 @@ class EntityAnnotator final : public Annotator {
 
   void annotate(Document& doc) const override {
     DocEntities ents(doc, names_.knowledge());
-    std::vector<PhraseMatcher::Match> found;
+    Scratch scratch;
     PendingRole carried;  // "un député sud-coréen. Lee Seong-kweun avait-il…"
     for (const Sentence& s : doc.sentences) {
-      scan_sentence(doc, s, ents, found, carried);
+      scan_sentence(doc, s, ents, scratch, carried);
       ents.resolve_sentence();
     }
     ents.finish();
@@ -59,10 +67,18 @@ class EntityAnnotator final : public Annotator {
   // The accepted known name at token i (longest first), or nullptr.
   // Inline: most tokens that may open a name open none, and are turned away
   // by the matcher's bit tests without a call.
+  // The names' matches at one token are kept (Scratch::names): after a
+  // determiner, description() looks for a demonym at the next word, and the
+  // scan then asks for a name there again.
   const PhraseMatcher::Match* known_name(const Document& doc, uint32_t i, uint32_t end, const DocEntities& ents,
-                                         std::vector<PhraseMatcher::Match>& found) const {
-    found.clear();
-    names_.matches_at(doc, i, end, found);
+                                         Scratch& scratch) const {
+    std::vector<PhraseMatcher::Match>& found = scratch.names;
+    if (scratch.names_at != i || scratch.names_limit != end) {
+      found.clear();
+      names_.matches_at(doc, i, end, found);
+      scratch.names_at = i;
+      scratch.names_limit = end;
+    }
     return found.empty() ? nullptr : accepted_name(doc, i, end, ents, found);
   }
 
@@ -241,7 +257,8 @@ class EntityAnnotator final : public Annotator {
   // without a determiner, a demonym and its head: "Ukrainian intelligence said".
   // Returns the token after it, or 0.
   uint32_t description(Document& doc, uint32_t i, uint32_t end, DocEntities& ents, PendingRole& role,
-                       std::vector<PhraseMatcher::Match>& found, bool determiner = true) const {
+                       Scratch& scratch, bool determiner = true) const {
+    std::vector<PhraseMatcher::Match>& found = scratch.found;
     uint32_t j = determiner ? i + 1 : i;
     std::string country;
     std::vector<PhraseMatcher::Match> demonyms;
@@ -249,7 +266,7 @@ class EntityAnnotator final : public Annotator {
     // ("Russia's Defence Ministry"); returns the token after it, or 0.
     auto demonym_at = [&](uint32_t k) -> uint32_t {
       if (k >= end || !names_.may_start(doc.tokens[k].hash)) return 0;
-      const PhraseMatcher::Match* m = known_name(doc, k, end, ents, found);
+      const PhraseMatcher::Match* m = known_name(doc, k, end, ents, scratch);
       if (!m) return 0;
       const NameRef& ref = names_.ref(m->payload);
       const EntityRecord& rec = names_.knowledge().entities[ref.entity];
@@ -274,7 +291,7 @@ class EntityAnnotator final : public Annotator {
     // "the Armed Forces of Ukraine": a longer capitalized known name at the
     // head is that name ("l'agence KCNA" stays a description and its name).
     if (demonyms.empty() && names_.may_start(doc.tokens[j].hash)) {
-      const PhraseMatcher::Match* name = known_name(doc, j, end, ents, found);
+      const PhraseMatcher::Match* name = known_name(doc, j, end, ents, scratch);
       if (name && name->end > head.end && (names_.ref(name->payload).flags & kNameCapital)) return 0;
     }
     uint32_t last = head.end;
@@ -294,7 +311,7 @@ class EntityAnnotator final : public Annotator {
       }
     }
     if (demonyms.empty()) {
-      if (const PhraseMatcher::Match* m = country_after(doc, last, end, ents, found)) {  // "the President of Russia"
+      if (const PhraseMatcher::Match* m = country_after(doc, last, end, ents, scratch)) {  // "the President of Russia"
         demonyms.push_back(*m);
         country = names_.knowledge().entities[names_.ref(m->payload).entity].id;
         last = m->end;
@@ -321,12 +338,12 @@ class EntityAnnotator final : public Annotator {
   // A country named after a description's words by a linker and maybe a
   // determiner ("of Russia", "de la Russie"); not a seat ("of the Kremlin").
   const PhraseMatcher::Match* country_after(const Document& doc, uint32_t k, uint32_t end, const DocEntities& ents,
-                                            std::vector<PhraseMatcher::Match>& found) const {
+                                            Scratch& scratch) const {
     if (k + 1 >= end || lex_.country_linkers.find(doc.tokens[k].hash) < 0) return nullptr;
     ++k;
     if (const int64_t bits = lex_.openers.find(doc.tokens[k].hash); bits >= 0 && (bits & kIsDeterminer)) ++k;
     if (k >= end || !names_.may_start(doc.tokens[k].hash)) return nullptr;
-    const PhraseMatcher::Match* m = known_name(doc, k, end, ents, found);
+    const PhraseMatcher::Match* m = known_name(doc, k, end, ents, scratch);
     if (!m) return nullptr;
     const NameRef& ref = names_.ref(m->payload);
     if (ref.flags & (kNameDemonym | kNameMetonym)) return nullptr;
@@ -361,7 +378,7 @@ class EntityAnnotator final : public Annotator {
     return m.end;
   }
 
-  void scan_sentence(Document& doc, const Sentence& s, DocEntities& ents, std::vector<PhraseMatcher::Match>& found,
+  void scan_sentence(Document& doc, const Sentence& s, DocEntities& ents, Scratch& scratch,
                      PendingRole& carried) const {
     int headline = s.is_title ? 1 : -1;  // computed on first need
     // A role that ended the previous sentence introduces a name opening this one.
@@ -371,7 +388,7 @@ class EntityAnnotator final : public Annotator {
       role.next = role.expires = s.first_token;
     }
     if (carried.info) carried = PendingRole{};  // else it is one already
-    scan_tokens(doc, s, ents, found, role, headline);
+    scan_tokens(doc, s, ents, scratch, role, headline);
     if (role.info && role.next >= s.end_token) carried = std::move(role);
   }
 
@@ -388,7 +405,7 @@ class EntityAnnotator final : public Annotator {
     return i;
   }
 
-  void scan_tokens(Document& doc, const Sentence& s, DocEntities& ents, std::vector<PhraseMatcher::Match>& found,
+  void scan_tokens(Document& doc, const Sentence& s, DocEntities& ents, Scratch& scratch,
                    PendingRole& role, int& headline) const {
     for (uint32_t i = skip_plain_words(doc, s.first_token, s.end_token); i < s.end_token;
          i = skip_plain_words(doc, i, s.end_token)) {
@@ -405,7 +422,7 @@ class EntityAnnotator final : public Annotator {
       }
       // 1. Known names, longest first. No may_start test before: the matcher's
       // own filter turns most words away as cheaply.
-      if (const PhraseMatcher::Match* m = known_name(doc, i, s.end_token, ents, found)) {
+      if (const PhraseMatcher::Match* m = known_name(doc, i, s.end_token, ents, scratch)) {
         PhraseMatcher::Match match = *m;
         // "Ukrainian intelligence", "Russia's Defence Ministry": a demonym or
         // a country's possessive heading a description.
@@ -417,11 +434,11 @@ class EntityAnnotator final : public Annotator {
         if ((head > match.end || (ref.flags & kNameDemonym)) && head < s.end_token) {
           int64_t bits = lex_.openers.find(doc.tokens[head].hash);
           if (bits >= 0 && (bits & kOpensDescription)) {
-            if (uint32_t next = description(doc, i, s.end_token, ents, role, found, /*determiner=*/false)) {
+            if (uint32_t next = description(doc, i, s.end_token, ents, role, scratch, /*determiner=*/false)) {
               i = next;
               continue;
             }
-            m = known_name(doc, i, s.end_token, ents, found);
+            m = known_name(doc, i, s.end_token, ents, scratch);
             match = *m;
           }
         }
@@ -455,14 +472,14 @@ class EntityAnnotator final : public Annotator {
       // 3. Definite descriptions: a determiner, and after it a word that may
       // open one (most determiners precede none, and cost no call).
       if (bits >= 0 && (bits & kIsDeterminer) && i + 1 < s.end_token && may_open_description(doc.tokens[i + 1].hash)) {
-        if (uint32_t next = description(doc, i, s.end_token, ents, role, found)) {
+        if (uint32_t next = description(doc, i, s.end_token, ents, role, scratch)) {
           i = next;
           continue;
         }
       }
       // 4. Roles and titles.
       if (bits >= 0 && (bits & kOpensRole)) {
-        if (uint32_t next = set_role(doc, i, s.end_token, role, found)) {
+        if (uint32_t next = set_role(doc, i, s.end_token, role, scratch.found)) {
           i = next;
           continue;
         }
@@ -474,7 +491,7 @@ class EntityAnnotator final : public Annotator {
       }
       // 6. Unknown names.
       if (capitalized && is_name_word(doc, t, lex_)) {
-        i = unknown_name(doc, s, i, headline, ents, role, found);
+        i = unknown_name(doc, s, i, headline, ents, role, scratch);
         continue;
       }
       ++i;
@@ -545,7 +562,8 @@ class EntityAnnotator final : public Annotator {
 
   // An unknown name from token i; returns the token after what was read.
   uint32_t unknown_name(Document& doc, const Sentence& s, uint32_t i, int& headline, DocEntities& ents,
-                        PendingRole& role, std::vector<PhraseMatcher::Match>& found) const {
+                        PendingRole& role, Scratch& scratch) const {
+    std::vector<PhraseMatcher::Match>& found = scratch.found;
     NameRun run = name_run(doc, lex_, i, s.end_token, kMaxNameWords + 2);
     if (run.end == run.first) return i + 1;  // an initial with no name after it: "plan B. Then"
     // An organisation's name may hold known names: "Retired American Warriors political action committee".
@@ -557,7 +575,7 @@ class EntityAnnotator final : public Annotator {
     // A known name inside the run ends it: "Mardi Poutine" is not one person.
     for (uint32_t k = run.first + 1; k < run.end; ++k) {
       if (!names_.may_start(doc.tokens[k].hash)) continue;
-      const PhraseMatcher::Match* m = known_name(doc, k, s.end_token, ents, found);
+      const PhraseMatcher::Match* m = known_name(doc, k, s.end_token, ents, scratch);
       if (m && !surname_like_city(doc, run.first, *m)) {
         run.end = k;
         while (run.end > run.first + 1 && !is_name_word(doc, doc.tokens[run.end - 1], lex_)) --run.end;
