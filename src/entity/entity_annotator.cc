@@ -42,7 +42,7 @@ struct Scratch {
 class EntityAnnotator final : public Annotator {
  public:
   EntityAnnotator(NameMatcher names, EntityLexicon lexicon)
-      : names_(std::move(names)), lex_(std::move(lexicon)), may_matter_(names_.first_words()) {
+      : names_(std::move(names)), lex_(std::move(lexicon)), may_matter_(names_.lowercase_first_words()) {
     // A word that only heads an organisation or a place ("center", "rue") is
     // read from the capitalized run around it, never from itself: skipped.
     lex_.openers.for_each_key([this](uint64_t key) {
@@ -247,9 +247,9 @@ class EntityAnnotator final : public Annotator {
 
   // What description() reads first after a determiner: a demonym or a
   // country's name ("the American network", "Russia's"), or a description's head.
-  bool may_open_description(uint64_t token_hash) const {
-    if (names_.may_start(token_hash)) return true;
-    const int64_t bits = lex_.openers.find(token_hash);
+  bool may_open_description(const Token& t) const {
+    if (names_.may_start(t)) return true;
+    const int64_t bits = lex_.openers.find(t.hash);
     return bits >= 0 && (bits & kOpensDescription);
   }
 
@@ -265,7 +265,7 @@ class EntityAnnotator final : public Annotator {
     // A demonym ("américain"), or a country's name with a possessive
     // ("Russia's Defence Ministry"); returns the token after it, or 0.
     auto demonym_at = [&](uint32_t k) -> uint32_t {
-      if (k >= end || !names_.may_start(doc.tokens[k].hash)) return 0;
+      if (k >= end || !names_.may_start(doc.tokens[k])) return 0;
       const PhraseMatcher::Match* m = known_name(doc, k, end, ents, scratch);
       if (!m) return 0;
       const NameRef& ref = names_.ref(m->payload);
@@ -290,7 +290,7 @@ class EntityAnnotator final : public Annotator {
     const PhraseMatcher::Match head = found.front();
     // "the Armed Forces of Ukraine": a longer capitalized known name at the
     // head is that name ("l'agence KCNA" stays a description and its name).
-    if (demonyms.empty() && names_.may_start(doc.tokens[j].hash)) {
+    if (demonyms.empty() && names_.may_start(doc.tokens[j])) {
       const PhraseMatcher::Match* name = known_name(doc, j, end, ents, scratch);
       if (name && name->end > head.end && (names_.ref(name->payload).flags & kNameCapital)) return 0;
     }
@@ -342,7 +342,7 @@ class EntityAnnotator final : public Annotator {
     if (k + 1 >= end || lex_.country_linkers.find(doc.tokens[k].hash) < 0) return nullptr;
     ++k;
     if (const int64_t bits = lex_.openers.find(doc.tokens[k].hash); bits >= 0 && (bits & kIsDeterminer)) ++k;
-    if (k >= end || !names_.may_start(doc.tokens[k].hash)) return nullptr;
+    if (k >= end || !names_.may_start(doc.tokens[k])) return nullptr;
     const PhraseMatcher::Match* m = known_name(doc, k, end, ents, scratch);
     if (!m) return nullptr;
     const NameRef& ref = names_.ref(m->payload);
@@ -420,9 +420,12 @@ class EntityAnnotator final : public Annotator {
         ++i;
         continue;
       }
-      // 1. Known names, longest first. No may_start test before: the matcher's
-      // own filter turns most words away as cheaply.
-      if (const PhraseMatcher::Match* m = known_name(doc, i, s.end_token, ents, scratch)) {
+      const bool capitalized = (t.flags & (kCapitalized | kAllCaps)) != 0;
+      // 1. Known names, longest first. A capitalized word goes to the matcher,
+      // whose own filter turns most away as cheaply as may_start; a lowercase
+      // one opens only a name written lowercase (most are "the", "that", "are").
+      const bool may_name = capitalized || names_.lowercase_first_words().has(t.hash);
+      if (const PhraseMatcher::Match* m = may_name ? known_name(doc, i, s.end_token, ents, scratch) : nullptr) {
         PhraseMatcher::Match match = *m;
         // "Ukrainian intelligence", "Russia's Defence Ministry": a demonym or
         // a country's possessive heading a description.
@@ -456,7 +459,6 @@ class EntityAnnotator final : public Annotator {
         i = match.end;
         continue;
       }
-      const bool capitalized = (t.flags & (kCapitalized | kAllCaps)) != 0;
       // 2. Short forms of persons already named. The alias probe first: it
       // is cheaper than reading the next word, and most words are no alias.
       if (capitalized) {
@@ -471,7 +473,7 @@ class EntityAnnotator final : public Annotator {
       const int64_t bits = lex_.openers.find(t.hash);
       // 3. Definite descriptions: a determiner, and after it a word that may
       // open one (most determiners precede none, and cost no call).
-      if (bits >= 0 && (bits & kIsDeterminer) && i + 1 < s.end_token && may_open_description(doc.tokens[i + 1].hash)) {
+      if (bits >= 0 && (bits & kIsDeterminer) && i + 1 < s.end_token && may_open_description(doc.tokens[i + 1])) {
         if (uint32_t next = description(doc, i, s.end_token, ents, role, scratch)) {
           i = next;
           continue;
@@ -574,7 +576,7 @@ class EntityAnnotator final : public Annotator {
     const NameRun read = run;  // no organisation: asked again only when cut below
     // A known name inside the run ends it: "Mardi Poutine" is not one person.
     for (uint32_t k = run.first + 1; k < run.end; ++k) {
-      if (!names_.may_start(doc.tokens[k].hash)) continue;
+      if (!names_.may_start(doc.tokens[k])) continue;
       const PhraseMatcher::Match* m = known_name(doc, k, s.end_token, ents, scratch);
       if (m && !surname_like_city(doc, run.first, *m)) {
         run.end = k;
@@ -656,7 +658,9 @@ class EntityAnnotator final : public Annotator {
 
   NameMatcher names_;
   EntityLexicon lex_;
-  HashBits may_matter_;  // may_start's words and the openers (le, the, député)
+  // The lowercase words a step may apply to: the first words of names
+  // written lowercase (demonyms) and the openers (le, the, député).
+  HashBits may_matter_;
 };
 
 }  // namespace
