@@ -394,21 +394,26 @@ class EntityAnnotator final : public Annotator {
 
   // The first token from i on that a step of scan_tokens may apply to. Most
   // words are plain (lowercase, unhyphenated, opening no name, description
-  // or role): one bit test each, in a loop of their own.
-  uint32_t skip_plain_words(const Document& doc, uint32_t i, uint32_t end) const {
+  // or role): one bit test each, in a loop of their own. A token that is no
+  // word matters only to a role waiting for its name: without one it is
+  // skipped too.
+  uint32_t skip_plain_words(const Document& doc, uint32_t i, uint32_t end, bool role_waits) const {
     const HashBits::View may_matter = may_matter_.view();
     for (; i < end; ++i) {
       const Token& t = doc.tokens[i];
-      if (t.kind != TokenKind::kWord || (t.flags & (kCapitalized | kAllCaps | kHyphenated)) || may_matter.has(t.hash))
-        break;
+      if (t.kind != TokenKind::kWord) {
+        if (role_waits) break;
+        continue;
+      }
+      if ((t.flags & (kCapitalized | kAllCaps | kHyphenated)) || may_matter.has(t.hash)) break;
     }
     return i;
   }
 
   void scan_tokens(Document& doc, const Sentence& s, DocEntities& ents, Scratch& scratch,
                    PendingRole& role, int& headline) const {
-    for (uint32_t i = skip_plain_words(doc, s.first_token, s.end_token); i < s.end_token;
-         i = skip_plain_words(doc, i, s.end_token)) {
+    for (uint32_t i = skip_plain_words(doc, s.first_token, s.end_token, role.info != nullptr); i < s.end_token;
+         i = skip_plain_words(doc, i, s.end_token, role.info != nullptr)) {
       const Token& t = doc.tokens[i];
       if (t.kind != TokenKind::kWord) {
         // A clause boundary ends a role's wait; a comma does not.
