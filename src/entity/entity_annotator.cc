@@ -578,6 +578,9 @@ class EntityAnnotator final : public Annotator {
     if (const auto [head, info] = place_head_before(doc, s, run.first, found); info) {
       return add_org(doc, {head, run.end, run.words}, {run.end, info}, ents, role);
     }
+    // Past this, a lone word names a person only when a role waits for it:
+    // most ("Monday", a surname met alone) stop here.
+    if (run.end == run.first + 1 && !role.active(run.first)) return run.end;
     const NameRun read = run;  // no organisation: asked again only when cut below
     // A known name inside the run ends it: "Mardi Poutine" is not one person.
     for (uint32_t k = run.first + 1; k < run.end; ++k) {
@@ -616,10 +619,10 @@ class EntityAnnotator final : public Annotator {
         role.expires = std::max(role.expires, run.first);
       }
     }
-    run.words = 0;
-    for (uint32_t k = run.first; k < run.end; ++k) run.words += is_name_word(doc, doc.tokens[k], lex_);
-
+    // name_run counted the words of the run it read; one cut short is counted again.
     if (run.first != read.first || run.end != read.end) {
+      run.words = 0;
+      for (uint32_t k = run.first; k < run.end; ++k) run.words += is_name_word(doc, doc.tokens[k], lex_);
       if (OrgName org = organisation_name(doc, lex_, run, s.end_token); org.end) return add_org(doc, run, org, ents, role);
     }
 
