@@ -86,6 +86,7 @@ void DocEntities::add_alias(uint64_t token_hash, uint32_t entity) {
     }
   }
   aliases_.emplace_back(token_hash, entity);
+  alias_bits_ |= uint64_t{1} << (token_hash & 63);
   if (aliases_.size() > kLinearAliases) {
     alias_index_.insert(aliases_.begin(), aliases_.end());
     aliases_.clear();

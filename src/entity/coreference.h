@@ -74,6 +74,7 @@ class DocEntities {
       auto it = alias_index_.find(token_hash);
       return it == alias_index_.end() ? -1 : static_cast<int64_t>(it->second);
     }
+    if (!((alias_bits_ >> (token_hash & 63)) & 1)) return -1;  // most words, without the scan
     for (const auto& [hash, e] : aliases_) {
       if (hash == token_hash) return e;
     }
@@ -111,6 +112,7 @@ class DocEntities {
   // so that a lookup stays O(1).
   static constexpr size_t kLinearAliases = 16;
   std::vector<std::pair<uint64_t, uint32_t>> aliases_;
+  uint64_t alias_bits_ = 0;  // bit (hash & 63) of each hash in aliases_
   std::unordered_map<uint64_t, uint32_t> alias_index_;
   std::vector<PendingDescription> pending_;
   std::vector<uint32_t> mention_first_token_;  // parallel to doc.mentions

@@ -31,10 +31,18 @@ struct PendingRole {
   bool active(uint32_t token) const { return info && token <= expires; }
 };
 
+// What the scan of a document reuses from token to token.
+struct Scratch {
+  std::vector<PhraseMatcher::Match> found;  // the lexicons' matches: roles, heads, descriptions
+  std::vector<PhraseMatcher::Match> names;  // the names' matches at token names_at, up to names_limit
+  uint32_t names_at = UINT32_MAX;
+  uint32_t names_limit = 0;
+};
+
 class EntityAnnotator final : public Annotator {
  public:
   EntityAnnotator(NameMatcher names, EntityLexicon lexicon)
-      : names_(std::move(names)), lex_(std::move(lexicon)), may_matter_(names_.first_words()) {
+      : names_(std::move(names)), lex_(std::move(lexicon)), may_matter_(names_.lowercase_first_words()) {
     // A word that only heads an organisation or a place ("center", "rue") is
     // read from the capitalized run around it, never from itself: skipped.
     lex_.openers.for_each_key([this](uint64_t key) {
@@ -46,10 +54,10 @@ class EntityAnnotator final : public Annotator {
 
   void annotate(Document& doc) const override {
     DocEntities ents(doc, names_.knowledge());
-    std::vector<PhraseMatcher::Match> found;
+    Scratch scratch;
     PendingRole carried;  // "un député sud-coréen. Lee Seong-kweun avait-il…"
     for (const Sentence& s : doc.sentences) {
-      scan_sentence(doc, s, ents, found, carried);
+      scan_sentence(doc, s, ents, scratch, carried);
       ents.resolve_sentence();
     }
     ents.finish();
@@ -59,10 +67,18 @@ class EntityAnnotator final : public Annotator {
   // The accepted known name at token i (longest first), or nullptr.
   // Inline: most tokens that may open a name open none, and are turned away
   // by the matcher's bit tests without a call.
+  // The names' matches at one token are kept (Scratch::names): after a
+  // determiner, description() looks for a demonym at the next word, and the
+  // scan then asks for a name there again.
   const PhraseMatcher::Match* known_name(const Document& doc, uint32_t i, uint32_t end, const DocEntities& ents,
-                                         std::vector<PhraseMatcher::Match>& found) const {
-    found.clear();
-    names_.matches_at(doc, i, end, found);
+                                         Scratch& scratch) const {
+    std::vector<PhraseMatcher::Match>& found = scratch.names;
+    if (scratch.names_at != i || scratch.names_limit != end) {
+      found.clear();
+      names_.matches_at(doc, i, end, found);
+      scratch.names_at = i;
+      scratch.names_limit = end;
+    }
     return found.empty() ? nullptr : accepted_name(doc, i, end, ents, found);
   }
 
@@ -231,9 +247,9 @@ class EntityAnnotator final : public Annotator {
 
   // What description() reads first after a determiner: a demonym or a
   // country's name ("the American network", "Russia's"), or a description's head.
-  bool may_open_description(uint64_t token_hash) const {
-    if (names_.may_start(token_hash)) return true;
-    const int64_t bits = lex_.openers.find(token_hash);
+  bool may_open_description(const Token& t) const {
+    if (names_.may_start(t)) return true;
+    const int64_t bits = lex_.openers.find(t.hash);
     return bits >= 0 && (bits & kOpensDescription);
   }
 
@@ -241,15 +257,16 @@ class EntityAnnotator final : public Annotator {
   // without a determiner, a demonym and its head: "Ukrainian intelligence said".
   // Returns the token after it, or 0.
   uint32_t description(Document& doc, uint32_t i, uint32_t end, DocEntities& ents, PendingRole& role,
-                       std::vector<PhraseMatcher::Match>& found, bool determiner = true) const {
+                       Scratch& scratch, bool determiner = true) const {
+    std::vector<PhraseMatcher::Match>& found = scratch.found;
     uint32_t j = determiner ? i + 1 : i;
     std::string country;
     std::vector<PhraseMatcher::Match> demonyms;
     // A demonym ("américain"), or a country's name with a possessive
     // ("Russia's Defence Ministry"); returns the token after it, or 0.
     auto demonym_at = [&](uint32_t k) -> uint32_t {
-      if (k >= end || !names_.may_start(doc.tokens[k].hash)) return 0;
-      const PhraseMatcher::Match* m = known_name(doc, k, end, ents, found);
+      if (k >= end || !names_.may_start(doc.tokens[k])) return 0;
+      const PhraseMatcher::Match* m = known_name(doc, k, end, ents, scratch);
       if (!m) return 0;
       const NameRef& ref = names_.ref(m->payload);
       const EntityRecord& rec = names_.knowledge().entities[ref.entity];
@@ -273,8 +290,8 @@ class EntityAnnotator final : public Annotator {
     const PhraseMatcher::Match head = found.front();
     // "the Armed Forces of Ukraine": a longer capitalized known name at the
     // head is that name ("l'agence KCNA" stays a description and its name).
-    if (demonyms.empty() && names_.may_start(doc.tokens[j].hash)) {
-      const PhraseMatcher::Match* name = known_name(doc, j, end, ents, found);
+    if (demonyms.empty() && names_.may_start(doc.tokens[j])) {
+      const PhraseMatcher::Match* name = known_name(doc, j, end, ents, scratch);
       if (name && name->end > head.end && (names_.ref(name->payload).flags & kNameCapital)) return 0;
     }
     uint32_t last = head.end;
@@ -294,7 +311,7 @@ class EntityAnnotator final : public Annotator {
       }
     }
     if (demonyms.empty()) {
-      if (const PhraseMatcher::Match* m = country_after(doc, last, end, ents, found)) {  // "the President of Russia"
+      if (const PhraseMatcher::Match* m = country_after(doc, last, end, ents, scratch)) {  // "the President of Russia"
         demonyms.push_back(*m);
         country = names_.knowledge().entities[names_.ref(m->payload).entity].id;
         last = m->end;
@@ -321,12 +338,12 @@ class EntityAnnotator final : public Annotator {
   // A country named after a description's words by a linker and maybe a
   // determiner ("of Russia", "de la Russie"); not a seat ("of the Kremlin").
   const PhraseMatcher::Match* country_after(const Document& doc, uint32_t k, uint32_t end, const DocEntities& ents,
-                                            std::vector<PhraseMatcher::Match>& found) const {
+                                            Scratch& scratch) const {
     if (k + 1 >= end || lex_.country_linkers.find(doc.tokens[k].hash) < 0) return nullptr;
     ++k;
     if (const int64_t bits = lex_.openers.find(doc.tokens[k].hash); bits >= 0 && (bits & kIsDeterminer)) ++k;
-    if (k >= end || !names_.may_start(doc.tokens[k].hash)) return nullptr;
-    const PhraseMatcher::Match* m = known_name(doc, k, end, ents, found);
+    if (k >= end || !names_.may_start(doc.tokens[k])) return nullptr;
+    const PhraseMatcher::Match* m = known_name(doc, k, end, ents, scratch);
     if (!m) return nullptr;
     const NameRef& ref = names_.ref(m->payload);
     if (ref.flags & (kNameDemonym | kNameMetonym)) return nullptr;
@@ -361,7 +378,7 @@ class EntityAnnotator final : public Annotator {
     return m.end;
   }
 
-  void scan_sentence(Document& doc, const Sentence& s, DocEntities& ents, std::vector<PhraseMatcher::Match>& found,
+  void scan_sentence(Document& doc, const Sentence& s, DocEntities& ents, Scratch& scratch,
                      PendingRole& carried) const {
     int headline = s.is_title ? 1 : -1;  // computed on first need
     // A role that ended the previous sentence introduces a name opening this one.
@@ -371,27 +388,32 @@ class EntityAnnotator final : public Annotator {
       role.next = role.expires = s.first_token;
     }
     if (carried.info) carried = PendingRole{};  // else it is one already
-    scan_tokens(doc, s, ents, found, role, headline);
+    scan_tokens(doc, s, ents, scratch, role, headline);
     if (role.info && role.next >= s.end_token) carried = std::move(role);
   }
 
   // The first token from i on that a step of scan_tokens may apply to. Most
   // words are plain (lowercase, unhyphenated, opening no name, description
-  // or role): one bit test each, in a loop of their own.
-  uint32_t skip_plain_words(const Document& doc, uint32_t i, uint32_t end) const {
+  // or role): one bit test each, in a loop of their own. A token that is no
+  // word matters only to a role waiting for its name: without one it is
+  // skipped too.
+  uint32_t skip_plain_words(const Document& doc, uint32_t i, uint32_t end, bool role_waits) const {
     const HashBits::View may_matter = may_matter_.view();
     for (; i < end; ++i) {
       const Token& t = doc.tokens[i];
-      if (t.kind != TokenKind::kWord || (t.flags & (kCapitalized | kAllCaps | kHyphenated)) || may_matter.has(t.hash))
-        break;
+      if (t.kind != TokenKind::kWord) {
+        if (role_waits) break;
+        continue;
+      }
+      if ((t.flags & (kCapitalized | kAllCaps | kHyphenated)) || may_matter.has(t.hash)) break;
     }
     return i;
   }
 
-  void scan_tokens(Document& doc, const Sentence& s, DocEntities& ents, std::vector<PhraseMatcher::Match>& found,
+  void scan_tokens(Document& doc, const Sentence& s, DocEntities& ents, Scratch& scratch,
                    PendingRole& role, int& headline) const {
-    for (uint32_t i = skip_plain_words(doc, s.first_token, s.end_token); i < s.end_token;
-         i = skip_plain_words(doc, i, s.end_token)) {
+    for (uint32_t i = skip_plain_words(doc, s.first_token, s.end_token, role.info != nullptr); i < s.end_token;
+         i = skip_plain_words(doc, i, s.end_token, role.info != nullptr)) {
       const Token& t = doc.tokens[i];
       if (t.kind != TokenKind::kWord) {
         // A clause boundary ends a role's wait; a comma does not.
@@ -403,9 +425,12 @@ class EntityAnnotator final : public Annotator {
         ++i;
         continue;
       }
-      // 1. Known names, longest first. No may_start test before: the matcher's
-      // own filter turns most words away as cheaply.
-      if (const PhraseMatcher::Match* m = known_name(doc, i, s.end_token, ents, found)) {
+      const bool capitalized = (t.flags & (kCapitalized | kAllCaps)) != 0;
+      // 1. Known names, longest first. A capitalized word goes to the matcher,
+      // whose own filter turns most away as cheaply as may_start; a lowercase
+      // one opens only a name written lowercase (most are "the", "that", "are").
+      const bool may_name = capitalized || names_.lowercase_first_words().has(t.hash);
+      if (const PhraseMatcher::Match* m = may_name ? known_name(doc, i, s.end_token, ents, scratch) : nullptr) {
         PhraseMatcher::Match match = *m;
         // "Ukrainian intelligence", "Russia's Defence Ministry": a demonym or
         // a country's possessive heading a description.
@@ -417,11 +442,11 @@ class EntityAnnotator final : public Annotator {
         if ((head > match.end || (ref.flags & kNameDemonym)) && head < s.end_token) {
           int64_t bits = lex_.openers.find(doc.tokens[head].hash);
           if (bits >= 0 && (bits & kOpensDescription)) {
-            if (uint32_t next = description(doc, i, s.end_token, ents, role, found, /*determiner=*/false)) {
+            if (uint32_t next = description(doc, i, s.end_token, ents, role, scratch, /*determiner=*/false)) {
               i = next;
               continue;
             }
-            m = known_name(doc, i, s.end_token, ents, found);
+            m = known_name(doc, i, s.end_token, ents, scratch);
             match = *m;
           }
         }
@@ -439,7 +464,6 @@ class EntityAnnotator final : public Annotator {
         i = match.end;
         continue;
       }
-      const bool capitalized = (t.flags & (kCapitalized | kAllCaps)) != 0;
       // 2. Short forms of persons already named. The alias probe first: it
       // is cheaper than reading the next word, and most words are no alias.
       if (capitalized) {
@@ -454,15 +478,15 @@ class EntityAnnotator final : public Annotator {
       const int64_t bits = lex_.openers.find(t.hash);
       // 3. Definite descriptions: a determiner, and after it a word that may
       // open one (most determiners precede none, and cost no call).
-      if (bits >= 0 && (bits & kIsDeterminer) && i + 1 < s.end_token && may_open_description(doc.tokens[i + 1].hash)) {
-        if (uint32_t next = description(doc, i, s.end_token, ents, role, found)) {
+      if (bits >= 0 && (bits & kIsDeterminer) && i + 1 < s.end_token && may_open_description(doc.tokens[i + 1])) {
+        if (uint32_t next = description(doc, i, s.end_token, ents, role, scratch)) {
           i = next;
           continue;
         }
       }
       // 4. Roles and titles.
       if (bits >= 0 && (bits & kOpensRole)) {
-        if (uint32_t next = set_role(doc, i, s.end_token, role, found)) {
+        if (uint32_t next = set_role(doc, i, s.end_token, role, scratch.found)) {
           i = next;
           continue;
         }
@@ -474,7 +498,7 @@ class EntityAnnotator final : public Annotator {
       }
       // 6. Unknown names.
       if (capitalized && is_name_word(doc, t, lex_)) {
-        i = unknown_name(doc, s, i, headline, ents, role, found);
+        i = unknown_name(doc, s, i, headline, ents, role, scratch);
         continue;
       }
       ++i;
@@ -552,7 +576,8 @@ class EntityAnnotator final : public Annotator {
 
   // An unknown name from token i; returns the token after what was read.
   uint32_t unknown_name(Document& doc, const Sentence& s, uint32_t i, int& headline, DocEntities& ents,
-                        PendingRole& role, std::vector<PhraseMatcher::Match>& found) const {
+                        PendingRole& role, Scratch& scratch) const {
+    std::vector<PhraseMatcher::Match>& found = scratch.found;
     NameRun run = name_run(doc, lex_, i, s.end_token, kMaxNameWords + 2);
     if (run.end == run.first) return i + 1;  // an initial with no name after it: "plan B. Then"
     // An organisation's name may hold known names: "Retired American Warriors political action committee".
@@ -560,11 +585,14 @@ class EntityAnnotator final : public Annotator {
     if (const auto [head, info] = place_head_before(doc, s, run.first, found); info) {
       return add_org(doc, run, {run.end, info, head}, ents, role);
     }
+    // Past this, a lone word names a person only when a role waits for it:
+    // most ("Monday", a surname met alone) stop here.
+    if (run.end == run.first + 1 && !role.active(run.first)) return run.end;
     const NameRun read = run;  // no organisation: asked again only when cut below
     // A known name inside the run ends it: "Mardi Poutine" is not one person.
     for (uint32_t k = run.first + 1; k < run.end; ++k) {
-      if (!names_.may_start(doc.tokens[k].hash)) continue;
-      const PhraseMatcher::Match* m = known_name(doc, k, s.end_token, ents, found);
+      if (!names_.may_start(doc.tokens[k])) continue;
+      const PhraseMatcher::Match* m = known_name(doc, k, s.end_token, ents, scratch);
       if (m && !surname_like_city(doc, run.first, *m)) {
         run.end = k;
         while (run.end > run.first + 1 && !is_name_word(doc, doc.tokens[run.end - 1], lex_)) --run.end;
@@ -598,10 +626,10 @@ class EntityAnnotator final : public Annotator {
         role.expires = std::max(role.expires, run.first);
       }
     }
-    run.words = 0;
-    for (uint32_t k = run.first; k < run.end; ++k) run.words += is_name_word(doc, doc.tokens[k], lex_);
-
+    // name_run counted the words of the run it read; one cut short is counted again.
     if (run.first != read.first || run.end != read.end) {
+      run.words = 0;
+      for (uint32_t k = run.first; k < run.end; ++k) run.words += is_name_word(doc, doc.tokens[k], lex_);
       if (OrgName org = organisation_name(doc, lex_, run, s.end_token); org.end) return add_org(doc, run, org, ents, role);
     }
 
@@ -645,7 +673,9 @@ class EntityAnnotator final : public Annotator {
 
   NameMatcher names_;
   EntityLexicon lex_;
-  HashBits may_matter_;  // may_start's words and the openers (le, the, député)
+  // The lowercase words a step may apply to: the first words of names
+  // written lowercase (demonyms) and the openers (le, the, député).
+  HashBits may_matter_;
 };
 
 }  // namespace

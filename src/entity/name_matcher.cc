@@ -11,6 +11,7 @@ void NameMatcher::add(std::string_view text, NameRef ref, const TextRules& rules
   Document doc = tokenize_phrase(text, rules);
   if (doc.tokens.empty()) return;
   first_hashes_.push_back(doc.tokens.front().hash);
+  if (!(ref.flags & (kNameCapital | kNameAllCaps))) lowercase_first_hashes_.push_back(doc.tokens.front().hash);
   phrases_.add(text, static_cast<uint32_t>(refs_.size()), rules);
   refs_.push_back(ref);
 }
@@ -50,6 +51,9 @@ Result<NameMatcher> NameMatcher::build(std::shared_ptr<const Knowledge> knowledg
   m.first_words_ = HashBits(bits);
   for (uint64_t h : m.first_hashes_) m.first_words_.set(h);
   m.first_hashes_ = {};
+  m.lowercase_first_words_ = HashBits(bits);
+  for (uint64_t h : m.lowercase_first_hashes_) m.lowercase_first_words_.set(h);
+  m.lowercase_first_hashes_ = {};
   return m;
 }
 

@@ -30,8 +30,15 @@ class NameMatcher {
                                    const std::vector<std::pair<std::string, uint32_t>>& extra = {});
 
   bool may_start(uint64_t token_hash) const { return first_words_.has(token_hash); }
-  // The filter of may_start, to join other words to.
-  const HashBits& first_words() const { return first_words_; }
+  // Whether an accepted name may start at the token as written: a name
+  // written capitalized or in capitals needs such a token, so a lowercase
+  // word ("the", "new", "can") is tested against the first words of the
+  // others only (lowercase_first_words), and most are turned away.
+  bool may_start(const Token& t) const {
+    return (t.flags & (kCapitalized | kAllCaps)) ? first_words_.has(t.hash) : lowercase_first_words_.has(t.hash);
+  }
+  // The filter of the first words of names a lowercase word may open, to join other words to.
+  const HashBits& lowercase_first_words() const { return lowercase_first_words_; }
   // Names that start at token `first`, longest first.
   void matches_at(const Document& doc, uint32_t first, uint32_t limit, std::vector<PhraseMatcher::Match>& out) const {
     phrases_.matches_at(doc, first, limit, out);
@@ -50,7 +57,9 @@ class NameMatcher {
   PhraseMatcher phrases_;
   std::vector<NameRef> refs_;
   HashBits first_words_;
-  std::vector<uint64_t> first_hashes_;  // while building
+  HashBits lowercase_first_words_;  // of the names neither capitalized nor in capitals (kNameCapital, kNameAllCaps)
+  std::vector<uint64_t> first_hashes_;            // while building
+  std::vector<uint64_t> lowercase_first_hashes_;  // while building
   HashTable64 demonyms_;
 };
 

@@ -66,12 +66,9 @@ const OrgHeadInfo* ministry_before(const Document& doc, const EntityLexicon& lex
 
 }  // namespace
 
-bool is_name_word(const Document& doc, const Token& t, const EntityLexicon& lex) {
-  if (t.kind != TokenKind::kWord || !(t.flags & (kCapitalized | kAllCaps)) || (t.flags & kElision)) return false;
-  if (lex.not_names.find(t.hash) >= 0) return false;
-  // A lone capital is an initial only with its period; without it ("O", "S")
-  // it is OCR debris, a list mark or a tag, never a name.
-  return !single_letter(doc, t) || period_after(doc, static_cast<uint32_t>(&t - doc.tokens.data()));
+bool lone_letter(const Document& doc, const Token& t) {
+  // A lone capital is an initial only with its period.
+  return single_letter(doc, t) && !period_after(doc, static_cast<uint32_t>(&t - doc.tokens.data()));
 }
 
 NameRun name_run(const Document& doc, const EntityLexicon& lex, uint32_t i, uint32_t end, uint32_t max_words) {

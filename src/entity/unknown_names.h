@@ -19,9 +19,20 @@ struct NameRun {
   uint32_t words = 0;  // capitalized words in it (particles not counted)
 };
 
+// A capitalized letter alone, without the period of an initial ("O", "S"):
+// OCR debris, a list mark or a tag, never a name.
+bool lone_letter(const Document& doc, const Token& t);
+
 // A token that may be part of a name: a capitalized or all-caps word that is
 // not one of the language's capitalized function words.
-bool is_name_word(const Document& doc, const Token& t, const EntityLexicon& lex);
+// Inline: asked of every capitalized word the scan meets and of the words
+// around it; only a word short enough to be one letter pays a call.
+inline bool is_name_word(const Document& doc, const Token& t, const EntityLexicon& lex) {
+  if (t.kind != TokenKind::kWord || !(t.flags & (kCapitalized | kAllCaps)) || (t.flags & kElision)) return false;
+  if (lex.not_names.find(t.hash) >= 0) return false;
+  constexpr uint32_t kLongestCodePoint = 4;  // bytes
+  return t.fold_size > kLongestCodePoint || !lone_letter(doc, t);
+}
 
 // The longest run from token `i` (a name word) of name words, with particles
 // (de, van, bin) between them, within [i, end) and at most `max_words` words.
