@@ -412,13 +412,14 @@ void resolve_pronoun(const Document& doc, uint32_t entity, ClaimSource& out) {
   out.text = std::string(doc.slice(best->at));
 }
 
-// entity layer resolved it, the entity; pronouns through the context.
 // An adverb or a clitic belongs to the verb after a pronoun: "I truly
 // believed", "he barely mentioned", "he’s claiming".
 bool verb_companion(const SentenceView& v, uint32_t t) {
-  if (v.has(t, Role::kAux)) return true;
-  const std::string_view w = v.doc->slice(v.doc->tokens[t].at);
-  return (w.size() > 3 && w.ends_with("ly")) || w.starts_with("'") || w.starts_with("\u2019");
+  return v.has(t, Role::kAux) || v.words->verb_companion_form(v.doc->slice(v.doc->tokens[t].at));
+}
+
+bool is_pronoun(const SentenceView& v, uint32_t t) {
+  return v.has(t, Role::kSelf) || v.has(t, Role::kPersonPronoun) || v.has(t, Role::kThingPronoun);
 }
 
 // A phrase opening on a pronoun is that pronoun alone (`end` shrinks to it,
@@ -426,10 +427,6 @@ bool verb_companion(const SentenceView& v, uint32_t t) {
 // reports]", "these are truly full-fledged [talks]") the pronoun is the
 // subject of that other verb and the phrase names no source (false). A name
 // inside ("I think it was Marie Antoinette who") is left to the name rules.
-bool is_pronoun(const SentenceView& v, uint32_t t) {
-  return v.has(t, Role::kSelf) || v.has(t, Role::kPersonPronoun) || v.has(t, Role::kThingPronoun);
-}
-
 bool pronoun_alone(const SentenceView& v, uint32_t& first, uint32_t& end) {
   if (end - first < 2 || v.is_punct(first + 1, ',') || v.has(first + 1, Role::kCoordinator)) return true;
   for (uint32_t t = first; t < end; ++t) {
@@ -450,6 +447,8 @@ bool pronoun_alone(const SentenceView& v, uint32_t& first, uint32_t& end) {
   return !((v.has(first, Role::kNounMarker) || v.has(first, Role::kDeterminer)) && v.has(first + 1, Role::kPassiveAux));
 }
 
+// The source named by tokens [first, end): its text and span and, when the
+// entity layer resolved it, the entity; pronouns through the context.
 bool make_source(const SentenceView& v, const SourceContext& ctx, uint32_t first, uint32_t end,
                  std::string_view role, ClaimSource& out, bool& self, std::vector<Origin>& why) {
   while (first < end && (v.is_punct(first, ',') || is_quote(v, first))) ++first;

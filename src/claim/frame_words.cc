@@ -54,6 +54,13 @@ Result<FrameWords> FrameWords::load(const LanguageContext& context) {
     for (uint32_t id : ids) w.roles |= role_bit(fw.entries_[id].first);
     fw.word_roles_.push_back(w);
   }
+  auto companions = load_optional_table(context.root, context.path("claim", "companions.tsv"), 2, 2);
+  if (!companions) return std::unexpected(companions.error());
+  for (const auto& row : companions->rows) {
+    if (row[1] != "suffix" && row[1] != "prefix")
+      return fail(std::string(row.where), fmt::format("'{}' is neither suffix nor prefix", row[1]));
+    (row[1] == "suffix" ? fw.companion_suffixes_ : fw.companion_prefixes_).emplace_back(row[0]);
+  }
   auto types = load_optional_table(context.root, context.path("claim", "event_types.tsv"), 2, 4);
   if (!types) return std::unexpected(types.error());
   for (const auto& row : types->rows) {
@@ -129,6 +136,16 @@ const EventType* FrameWords::event_type(std::string_view name) const {
     if (t.name == name) return &t;
   }
   return nullptr;
+}
+
+bool FrameWords::verb_companion_form(std::string_view word) const {
+  for (const auto& s : companion_suffixes_) {
+    if (word.size() > s.size() + 1 && word.ends_with(s)) return true;
+  }
+  for (const auto& p : companion_prefixes_) {
+    if (word.starts_with(p)) return true;
+  }
+  return false;
 }
 
 }  // namespace claimtrace

@@ -87,7 +87,12 @@ class FrameWords {
   // Roles of the one-word entries matching token `t` (bit 1 << Role).
   RoleBits roles_of_token(const Document& doc, uint32_t t) const;
 
+  // Whether a word is an adverb or a clitic by its form ("truly", "'s":
+  // companions.tsv), which belongs to the verb after a pronoun.
+  bool verb_companion_form(std::string_view word) const;
+
  private:
+  std::vector<std::string> companion_suffixes_, companion_prefixes_;
   TokenLexicon matcher_;
   // Elided words ("d'", "l'", "qu'") alone do not tokenize as in running
   // text, so they are looked up by their folded key.

@@ -323,6 +323,7 @@ void build_sentence_view(const Document& doc, const DocumentIndex& index, const 
                          uint32_t sentence, SentenceView& view) {
   const Sentence& s = doc.sentences[sentence];
   view.doc = &doc;
+  view.words = &words;
   view.sentence = &s;
   view.index = sentence;
   view.first = s.first_token;

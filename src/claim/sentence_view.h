@@ -33,6 +33,7 @@ struct SpanRef {
 
 struct SentenceView {
   const Document* doc = nullptr;
+  const FrameWords* words = nullptr;
   const Sentence* sentence = nullptr;
   uint32_t index = 0;  // sentence index
   uint32_t first = 0;  // token range
