@@ -381,8 +381,10 @@ void fill_arguments(const SentenceView& v, const std::vector<AttributionUnit>& u
     if (f.actor.empty() && (text_is(rule, "theme") || f.quantity != kNone || f.number != kNone)) {
       uint32_t to = f.anchor_end + (f.trigger && f.quantity == kNone ? kThemeReach : 2);
       // (the materiel hit is read to its end: "40 chars russes", "more than a thousand Russian tanks")
-      for (const SpanRef& q : v.quantities) {
-        if (hit_materiel && static_cast<int32_t>(q.index) == f.quantity) to = std::max(to, q.end);
+      if (hit_materiel) {
+        for (const SpanRef& q : v.quantities) {
+          if (static_cast<int32_t>(q.index) == f.quantity) to = std::max(to, q.end);
+        }
       }
       // "the number of killed Russian servicemen exceeds 12,000": the
       // casualty word before the group describes the same people.

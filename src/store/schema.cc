@@ -110,6 +110,8 @@ CREATE INDEX claims_cluster_origin ON claims(cluster_id, origin);
 
 // What a cluster's figures count: "300 tanks lost" and "16,000 soldiers lost"
 // share a slot (casualties, Russia, total) but are two counts, not two estimates.
+// The backfill spells figure_unit (fusion/claim_slot.h) in SQL, once, for stores
+// made before it.
 constexpr std::string_view kFigureUnit = R"sql(
 ALTER TABLE clusters ADD COLUMN unit TEXT NOT NULL DEFAULT '';
 UPDATE clusters SET unit = COALESCE((SELECT CASE WHEN c.q_unit IN ('personnel', 'person') THEN 'people' ELSE c.q_unit END
